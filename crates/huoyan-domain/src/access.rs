@@ -1,0 +1,106 @@
+//! Access control: what each role may do with each kind of resource. Where — which records — is the
+//! other half: every account is scoped to a jurisdiction subtree (a unit manager to one unit), and the
+//! store applies that scope to every query. This table decides only the kind of access.
+
+use serde::Serialize;
+
+use crate::terms::Role;
+
+/// Kinds of resource guarded by the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Resource {
+    /// The jurisdiction tree.
+    Jurisdiction,
+    /// Roads.
+    Road,
+    /// Buildings.
+    Building,
+    /// Stations and other forces.
+    Station,
+    /// Vehicles.
+    Vehicle,
+    /// Personnel.
+    Person,
+    /// Water sources.
+    WaterSource,
+    /// Social units.
+    Unit,
+    /// Accounts.
+    User,
+    /// The audit log.
+    Audit,
+    /// Classification rule sets.
+    RuleSet,
+    /// Map features and statistics across layers.
+    Map,
+}
+
+impl Resource {
+    /// Every resource.
+    pub const ALL: [Resource; 12] = [
+        Resource::Jurisdiction,
+        Resource::Road,
+        Resource::Building,
+        Resource::Station,
+        Resource::Vehicle,
+        Resource::Person,
+        Resource::WaterSource,
+        Resource::Unit,
+        Resource::User,
+        Resource::Audit,
+        Resource::RuleSet,
+        Resource::Map,
+    ];
+}
+
+/// Read or change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// List and get.
+    Read,
+    /// Create, update, delete.
+    Write,
+}
+
+/// Whether `role` may perform `action` on `resource` (within its scope).
+pub fn can(role: Role, resource: Resource, action: Action) -> bool {
+    use Action::*;
+    use Resource::*;
+    let base_read = matches!(resource, Jurisdiction | Road | Building | Station | Vehicle | Person | WaterSource | Unit | RuleSet | Map);
+    match (role, action) {
+        (Role::Admin, _) => true,
+        (Role::Dispatcher, Read) => base_read,
+        (Role::Dispatcher, Write) => matches!(resource, Station | Vehicle | Person),
+        (Role::Inspector, Read) => base_read,
+        (Role::Inspector, Write) => matches!(resource, Unit | Building | WaterSource),
+        (Role::Logistics, Read) => base_read,
+        (Role::Logistics, Write) => matches!(resource, Station | Vehicle | Person | WaterSource),
+        (Role::Leader, Read) => base_read || resource == Audit,
+        (Role::Leader, Write) => false,
+        (Role::Township, Read) => matches!(resource, Jurisdiction | Road | Building | Station | WaterSource | Unit | RuleSet | Map),
+        (Role::Township, Write) => resource == Unit,
+        (Role::UnitManager, _) => resource == Unit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_admins_manage_accounts() {
+        for r in Role::ALL {
+            assert_eq!(can(*r, Resource::User, Action::Write), *r == Role::Admin, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn unit_managers_see_only_units_and_leaders_change_nothing() {
+        for res in Resource::ALL {
+            assert_eq!(can(Role::UnitManager, res, Action::Read), res == Resource::Unit);
+            assert!(!can(Role::Leader, res, Action::Write));
+        }
+    }
+}

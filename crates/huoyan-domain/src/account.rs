@@ -1,0 +1,159 @@
+//! Accounts and the authenticated principal. Passwords are hashed by the store (argon2); this module
+//! holds the shapes and the password policy.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::terms::Role;
+use crate::validate::{Checker, FieldError};
+
+/// An account as shown (never with its password hash).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct User {
+    /// Id.
+    pub id: i64,
+    /// Login name.
+    pub username: String,
+    /// Name shown.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// The jurisdiction node whose subtree the account sees.
+    pub jurisdiction_id: i64,
+    /// For a unit manager: the one unit it sees.
+    pub unit_id: Option<i64>,
+    /// A disabled account cannot log in.
+    pub disabled: bool,
+    /// When created (UTC, RFC 3339).
+    pub created_at: String,
+}
+
+/// A new account, or the changes to one (`password` optional on update).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserInput {
+    /// Login name: 3–40 letters, digits, `_`, `-`, `.`.
+    pub username: String,
+    /// Name shown.
+    #[serde(default)]
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// The jurisdiction node whose subtree the account sees.
+    pub jurisdiction_id: i64,
+    /// Required for, and only for, a unit manager.
+    #[serde(default)]
+    pub unit_id: Option<i64>,
+    /// Password (at least 8 characters, not the user name).
+    #[serde(default)]
+    pub password: Option<String>,
+    /// Disabled.
+    #[serde(default)]
+    pub disabled: bool,
+}
+
+impl UserInput {
+    /// Checks the fields; `new` requires a password.
+    pub fn validate(&self, new: bool) -> Result<(), Vec<FieldError>> {
+        let mut c = Checker::default();
+        let len = self.username.chars().count();
+        if !(3..=40).contains(&len) || !self.username.chars().all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch)) {
+            c.fail("username", "must be 3–40 letters, digits, '_', '-' or '.'");
+        }
+        c.text("display_name", &self.display_name);
+        c.reference("jurisdiction_id", self.jurisdiction_id);
+        match (self.role, self.unit_id) {
+            (Role::UnitManager, None) => c.fail("unit_id", "a unit manager must be bound to one unit"),
+            (Role::UnitManager, Some(id)) => c.reference("unit_id", id),
+            (_, Some(_)) => c.fail("unit_id", "only a unit manager is bound to a unit"),
+            (_, None) => {}
+        }
+        match &self.password {
+            None if new => c.fail("password", "required for a new account"),
+            Some(p) => {
+                if let Err(reason) = check_password(&self.username, p) {
+                    c.fail("password", reason);
+                }
+            }
+            None => {}
+        }
+        c.finish()
+    }
+}
+
+/// The password policy: 8–128 characters, not the user name.
+pub fn check_password(username: &str, password: &str) -> Result<(), String> {
+    let n = password.chars().count();
+    if n < 8 {
+        return Err("must have at least 8 characters".into());
+    }
+    if n > 128 {
+        return Err("must have at most 128 characters".into());
+    }
+    if password.eq_ignore_ascii_case(username) {
+        return Err("must not be the user name".into());
+    }
+    Ok(())
+}
+
+/// Who is acting: an authenticated account, or the system itself (imports, the demo).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Principal {
+    /// Account id (0 for the system).
+    pub user_id: i64,
+    /// Login name (`system` for the system).
+    pub username: String,
+    /// Role.
+    pub role: Role,
+    /// Jurisdiction node.
+    pub jurisdiction_id: i64,
+    /// Materialised path of that node, for subtree checks.
+    pub jurisdiction_path: String,
+    /// A unit manager's unit.
+    pub unit_id: Option<i64>,
+}
+
+impl Principal {
+    /// The system acting on its own (CLI imports, migrations, the demo): admin over every root.
+    pub fn system() -> Principal {
+        Principal {
+            user_id: 0,
+            username: "system".into(),
+            role: Role::Admin,
+            jurisdiction_id: 0,
+            jurisdiction_path: "/".into(),
+            unit_id: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(role: Role, unit: Option<i64>) -> UserInput {
+        UserInput {
+            username: "zhang.san".into(),
+            display_name: "张三".into(),
+            role,
+            jurisdiction_id: 1,
+            unit_id: unit,
+            password: Some("long-enough-1".into()),
+            disabled: false,
+        }
+    }
+
+    #[test]
+    fn unit_binding_matches_role() {
+        assert!(input(Role::Inspector, None).validate(true).is_ok());
+        assert_eq!(input(Role::UnitManager, None).validate(true).unwrap_err()[0].field, "unit_id");
+        assert_eq!(input(Role::Inspector, Some(3)).validate(true).unwrap_err()[0].field, "unit_id");
+    }
+
+    #[test]
+    fn password_policy() {
+        assert!(check_password("bob", "short").is_err());
+        assert!(check_password("bobbobbob", "BOBBOBBOB").is_err());
+        assert!(check_password("bob", "correct horse").is_ok());
+    }
+}
