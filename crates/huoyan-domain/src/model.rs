@@ -89,6 +89,8 @@ pub struct IndexFields {
     pub parent_id: Option<i64>,
     /// Extent for bounding-box queries.
     pub bbox: Option<BBox>,
+    /// A quantity summed by statistics (a road's length in metres).
+    pub measure: Option<f64>,
 }
 
 /// A record kept in one of the generic record tables.
@@ -109,6 +111,12 @@ pub trait Record: Serialize + DeserializeOwned + Clone + Send + Sync + Unpin + '
     fn index(&self) -> IndexFields;
     /// Checks every field; all failures are reported.
     fn validate(&self) -> Result<(), Vec<FieldError>>;
+    /// Optional references to other records that must exist: `(field, kind, id)`.
+    fn references(&self) -> Vec<(&'static str, EntityKind, i64)> {
+        Vec::new()
+    }
+    /// Whether `IndexFields::code` must be unique within the table (e.g. 统一社会信用代码).
+    const UNIQUE_CODE: bool = false;
 }
 
 macro_rules! record_ids {
@@ -188,6 +196,7 @@ impl Record for Road {
             code: self.source_ref.clone(),
             parent_id: None,
             bbox: bbox_of(&self.geometry),
+            measure: Some(self.length_m),
         }
     }
     fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -250,6 +259,7 @@ impl Record for Building {
             code: self.source_ref.clone(),
             parent_id: None,
             bbox: bbox_of(&self.footprint),
+            measure: None,
         }
     }
     fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -312,6 +322,9 @@ fn default_station_status() -> StationStatus {
 impl Record for Station {
     const KIND: EntityKind = EntityKind::Station;
     record_ids!();
+    fn references(&self) -> Vec<(&'static str, EntityKind, i64)> {
+        self.unit_id.map(|id| ("unit_id", EntityKind::Unit, id)).into_iter().collect()
+    }
     fn index(&self) -> IndexFields {
         IndexFields {
             name: self.name.clone(),
@@ -320,6 +333,7 @@ impl Record for Station {
             code: self.source_ref.clone(),
             parent_id: self.unit_id,
             bbox: point_bbox(self.lon, self.lat),
+            measure: None,
         }
     }
     fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -388,6 +402,7 @@ impl Record for Vehicle {
             code: self.plate.clone(),
             parent_id: Some(self.station_id),
             bbox: None,
+            measure: None,
         }
     }
     fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -444,6 +459,7 @@ impl Record for Person {
             code: None,
             parent_id: Some(self.station_id),
             bbox: None,
+            measure: None,
         }
     }
     fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -528,6 +544,7 @@ impl Record for WaterSource {
             code: self.code.clone(),
             parent_id: None,
             bbox: point_bbox(self.lon, self.lat),
+            measure: None,
         }
     }
     fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -654,7 +671,11 @@ pub struct Unit {
 
 impl Record for Unit {
     const KIND: EntityKind = EntityKind::Unit;
+    const UNIQUE_CODE: bool = true;
     record_ids!();
+    fn references(&self) -> Vec<(&'static str, EntityKind, i64)> {
+        self.building_id.map(|id| ("building_id", EntityKind::Building, id)).into_iter().collect()
+    }
     fn index(&self) -> IndexFields {
         IndexFields {
             name: self.name.clone(),
@@ -664,6 +685,7 @@ impl Record for Unit {
             code: self.uscc.clone(),
             parent_id: self.building_id,
             bbox: point_bbox(self.lon, self.lat),
+            measure: None,
         }
     }
     fn validate(&self) -> Result<(), Vec<FieldError>> {

@@ -1,1 +1,209 @@
-//! x
+//! Huoyan's persistence: one storage interface, [`Store`], over two real backends — SQLite (embedded,
+//! the default, WAL mode, one file in the data directory) and PostgreSQL (production). The same code
+//! runs on both through sqlx's `Any` driver; the few differences of SQL dialect are in [`dialect`].
+//! Both have their own versioned migrations ([`migrate`]).
+//!
+//! Records ([`huoyan_domain::Record`]) are kept in one table per kind with the same shape: promoted
+//! columns for filtering, scoping and bounding-box queries, and the whole record as a JSON document.
+//! Every write is checked (validation, jurisdiction scope, references), classified where it is a unit,
+//! and recorded in the append-only audit log in the same transaction.
+//!
+//! Not here: HTTP, authentication of requests (the server resolves a token to a
+//! [`huoyan_domain::account::Principal`] with [`Store::authenticate`]), file formats (`huoyan-import`).
+
+pub mod accounts;
+pub mod audit;
+pub mod backup;
+pub mod dialect;
+pub mod error;
+pub mod import;
+pub mod jurisdictions;
+pub mod migrate;
+pub mod query;
+pub mod records;
+pub mod rulesets;
+pub mod stats;
+
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use huoyan_domain::RuleSet;
+use huoyan_domain::account::Principal;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub use error::{Result, StoreError};
+pub use query::{ListQuery, Page, Scope, SortKey};
+
+/// Which database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+/// The store. Cheap to clone (a pool and shared caches).
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) pool: AnyPool,
+    pub(crate) backend: Backend,
+    /// The classification rule set in force (reloaded when rule sets change).
+    pub(crate) rules: Arc<RwLock<Arc<RuleSet>>>,
+    /// Jurisdiction boundaries for assigning records by location (rebuilt after jurisdiction writes).
+    pub(crate) areas: Arc<RwLock<Option<Arc<jurisdictions::AreaIndex>>>>,
+    /// Path of the SQLite file, for backups.
+    pub(crate) sqlite_path: Option<std::path::PathBuf>,
+}
+
+/// Connection settings.
+#[derive(Debug, Clone)]
+pub struct StoreConfig {
+    /// `sqlite:///path/huoyan.db` or `postgres://…`.
+    pub url: String,
+    /// PostgreSQL schema to use (created if missing); `None` for the default search path.
+    pub pg_schema: Option<String>,
+    /// Most pooled connections.
+    pub max_connections: u32,
+}
+
+/// The current time, UTC, RFC 3339 with milliseconds (how every timestamp is stored).
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn valid_schema_name(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 63 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+impl Store {
+    /// Opens (creating if needed) the SQLite store `huoyan.db` in `dir`, migrates it and loads the rules.
+    pub async fn open_dir(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Config(format!("cannot create data directory {}: {e}", dir.display())))?;
+        let file = dir.join("huoyan.db");
+        Store::open(&StoreConfig { url: format!("sqlite://{}?mode=rwc", file.display()), pg_schema: None, max_connections: 8 })
+            .await
+    }
+
+    /// Connects to the database named by the URL, migrates it and loads the rules.
+    pub async fn open(cfg: &StoreConfig) -> Result<Store> {
+        let store = Store::connect(cfg).await?;
+        store.migrate().await?;
+        store.reload_rules().await?;
+        Ok(store)
+    }
+
+    /// Connects without migrating (for `huoyan migrate --status`).
+    pub async fn connect(cfg: &StoreConfig) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let (backend, sqlite_path) = if let Some(rest) = cfg.url.strip_prefix("sqlite://") {
+            let path = rest.split('?').next().unwrap_or(rest);
+            (Backend::Sqlite, Some(std::path::PathBuf::from(path)))
+        } else if cfg.url.starts_with("postgres://") || cfg.url.starts_with("postgresql://") {
+            (Backend::Postgres, None)
+        } else {
+            return Err(StoreError::Config("database URL must start with sqlite:// or postgres://".into()));
+        };
+        let opts: AnyConnectOptions =
+            cfg.url.parse().map_err(|e: sqlx::Error| StoreError::Config(format!("bad database URL: {e}")))?;
+        let schema = cfg.pg_schema.clone();
+        if let Some(s) = &schema {
+            if !valid_schema_name(s) {
+                return Err(StoreError::Config(format!("schema name {s:?}: use lower-case letters, digits and _")));
+            }
+        }
+        let mut pool = AnyPoolOptions::new().max_connections(cfg.max_connections.max(1)).acquire_timeout(Duration::from_secs(10));
+        match backend {
+            Backend::Sqlite => {
+                pool = pool.after_connect(|conn, _| {
+                    Box::pin(async move {
+                        // WAL lets readers (and `huoyan backup`) run beside the writer; foreign keys are
+                        // off by default in SQLite.
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;").await?;
+                        Ok(())
+                    })
+                });
+            }
+            Backend::Postgres => {
+                if let Some(s) = schema.clone() {
+                    pool = pool.after_connect(move |conn, _| {
+                        let s = s.clone();
+                        Box::pin(async move {
+                            conn.execute(sqlx::AssertSqlSafe(format!("SET search_path TO {s}"))).await?;
+                            Ok(())
+                        })
+                    });
+                }
+            }
+        }
+        if let (Backend::Postgres, Some(s)) = (backend, &schema) {
+            // The schema must exist before the pool's connections select it.
+            let tmp = AnyPoolOptions::new().max_connections(1).connect_with(opts.clone()).await?;
+            tmp.execute(sqlx::AssertSqlSafe(format!("CREATE SCHEMA IF NOT EXISTS {s}"))).await?;
+            tmp.close().await;
+        }
+        let pool = pool.connect_with(opts).await?;
+        Ok(Store {
+            pool,
+            backend,
+            rules: Arc::new(RwLock::new(Arc::new(RuleSet::national_baseline()))),
+            areas: Arc::new(RwLock::new(None)),
+            sqlite_path,
+        })
+    }
+
+    /// The SQLite database file, for the embedded backend.
+    pub fn sqlite_path(&self) -> Option<&Path> {
+        self.sqlite_path.as_deref()
+    }
+
+    /// Which backend this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Checks the database answers (for `/api/v1/health`).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Closes the pool.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// The rule set in force.
+    pub fn rules(&self) -> Arc<RuleSet> {
+        self.rules.read().map(|r| r.clone()).unwrap_or_else(|p| p.into_inner().clone())
+    }
+}
+
+/// Checks that `principal` may act in the jurisdiction with `path`.
+pub(crate) fn check_in_scope(principal: &Principal, path: &str) -> Result<()> {
+    if huoyan_domain::jurisdiction::path_within(path, &principal.jurisdiction_path) {
+        Ok(())
+    } else {
+        Err(StoreError::Forbidden("outside your jurisdiction".into()))
+    }
+}
+
+/// A query from SQL built at run time. Only table and column names from this crate and numbered
+/// placeholders are ever formatted into such SQL; values are always bound.
+pub(crate) fn dynq<'q>(sql: impl AsRef<str>) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    sqlx::query(sqlx::AssertSqlSafe(sql.as_ref().to_owned()))
+}
+
+impl Store {
+    /// Runs one administrative statement (tests and `huoyan migrate` housekeeping).
+    #[doc(hidden)]
+    pub async fn execute_admin(&self, sql: &str) -> Result<()> {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&self.pool).await?;
+        Ok(())
+    }
+}

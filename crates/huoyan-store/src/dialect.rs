@@ -1,0 +1,50 @@
+//! The few places where SQLite and PostgreSQL SQL differ.
+
+use crate::Backend;
+
+impl Backend {
+    /// A placeholder for a JSON document parameter: PostgreSQL stores JSONB and needs a cast from text.
+    pub(crate) fn json_param(self, n: usize) -> String {
+        match self {
+            Backend::Sqlite => format!("${n}"),
+            Backend::Postgres => format!("CAST(${n} AS JSONB)"),
+        }
+    }
+
+    /// A JSON document column read back as text.
+    pub(crate) fn json_col(self, col: &str) -> String {
+        match self {
+            Backend::Sqlite => col.to_string(),
+            Backend::Postgres => format!("{col}::text"),
+        }
+    }
+
+    /// A bounding-box overlap test on the `min_lon … max_lat` columns against parameters `$n … $n+3`
+    /// (west, south, east, north). PostgreSQL uses the GiST box index; SQLite the B-tree on the bounds.
+    pub(crate) fn bbox_overlap(self, n: usize) -> String {
+        match self {
+            Backend::Sqlite => format!(
+                "(min_lon <= ${e} AND max_lon >= ${w} AND min_lat <= ${nn} AND max_lat >= ${s})",
+                w = n,
+                s = n + 1,
+                e = n + 2,
+                nn = n + 3
+            ),
+            Backend::Postgres => format!(
+                "(box(point(min_lon, min_lat), point(max_lon, max_lat)) && box(point(${w}, ${s}), point(${e}, ${nn})))",
+                w = n,
+                s = n + 1,
+                e = n + 2,
+                nn = n + 3
+            ),
+        }
+    }
+
+    /// Case-insensitive substring match operator.
+    pub(crate) fn ilike(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "LIKE",
+            Backend::Postgres => "ILIKE",
+        }
+    }
+}

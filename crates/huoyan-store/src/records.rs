@@ -1,0 +1,297 @@
+//! Create, read, update, delete and list for every [`Record`] kind, generically: one table shape,
+//! one set of statements. Each write checks the record, its jurisdiction against the caller's
+//! scope and its references, classifies units, and appends to the audit log in the same transaction.
+
+use huoyan_domain::account::Principal;
+use huoyan_domain::{EntityKind, Record, Role, Unit};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::audit::{self, AuditEntry};
+use crate::query::{Arg, ListQuery, Page, Scope, Where, bind_all};
+use crate::{Result, Store, StoreError, check_in_scope, now};
+
+/// Columns selected for a record.
+fn select_cols(store: &Store) -> String {
+    format!("id, jurisdiction_id, {} AS doc", store.backend.json_col("doc"))
+}
+
+/// Decodes a row of `id, jurisdiction_id, doc`.
+pub(crate) fn decode<R: Record>(row: &AnyRow) -> Result<R> {
+    let id: i64 = row.try_get(0)?;
+    let jid: i64 = row.try_get(1)?;
+    let doc: String = row.try_get(2)?;
+    let mut r: R = serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt {
+        table: R::KIND.table(),
+        id,
+        reason: e.to_string(),
+    })?;
+    r.set_id(id);
+    r.set_jurisdiction_id(jid);
+    Ok(r)
+}
+
+/// Applies the unit-manager restriction to a query on `kind`.
+fn unit_restriction(scope: &Scope, kind: EntityKind, w: &mut Where) -> Result<()> {
+    if let Some(unit) = scope.unit_id {
+        if kind != EntityKind::Unit {
+            return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
+        }
+        let n = w.next();
+        w.push(format!("id = ${n}"), vec![Arg::I(unit)]);
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Lists records of one kind visible in `scope`.
+    pub async fn list<R: Record>(&self, scope: &Scope, q: &ListQuery) -> Result<Page<R>> {
+        let table = R::KIND.table();
+        let mut w = Where::default();
+        w.subtree(&scope.path);
+        unit_restriction(scope, R::KIND, &mut w)?;
+        let jpath = match q.jurisdiction_id {
+            Some(j) => Some(self.jurisdiction_path(j).await?),
+            None => None,
+        };
+        q.where_clause(self.backend, &mut w, jpath.as_deref());
+        let limit = q.effective_limit();
+        let offset = q.offset.unwrap_or(0).max(0);
+        let count_sql = format!("SELECT COUNT(*) FROM {table}{}", w.sql());
+        let total: i64 = bind_all(crate::dynq(&count_sql), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
+        let sql = format!(
+            "SELECT {} FROM {table}{} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+            select_cols(self),
+            w.sql(),
+            q.order_sql()
+        );
+        let rows = bind_all(crate::dynq(&sql), &w.args).fetch_all(&self.pool).await?;
+        let items = rows.iter().map(decode::<R>).collect::<Result<Vec<R>>>()?;
+        Ok(Page { items, total, limit, offset })
+    }
+
+    /// Gets one record visible in `scope`.
+    pub async fn get<R: Record>(&self, scope: &Scope, id: i64) -> Result<R> {
+        let table = R::KIND.table();
+        let mut w = Where::default();
+        w.push("id = $1".into(), vec![Arg::I(id)]);
+        w.subtree(&scope.path);
+        unit_restriction(scope, R::KIND, &mut w)?;
+        let sql = format!("SELECT {} FROM {table}{}", select_cols(self), w.sql());
+        let row = bind_all(crate::dynq(&sql), &w.args).fetch_optional(&self.pool).await?;
+        match row {
+            Some(row) => decode(&row),
+            None => Err(StoreError::NotFound { entity: table, id }),
+        }
+    }
+
+    /// Fills derived fields and checks a record before it is written: parent and jurisdiction,
+    /// scope, references, uniqueness, validation, classification.
+    pub(crate) async fn prepare<R: Record>(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        actor: &Principal,
+        r: &mut R,
+        self_id: Option<i64>,
+    ) -> Result<String> {
+        if let Some(parent_kind) = R::PARENT {
+            let parent_id = r.index().parent_id.unwrap_or(0);
+            let field = "station_id";
+            let row = crate::dynq(format!("SELECT jurisdiction_id FROM {} WHERE id = $1", parent_kind.table()))
+                .bind(parent_id)
+                .fetch_optional(&mut **tx)
+                .await?;
+            let Some(row) = row else {
+                return Err(StoreError::invalid(field, format!("{} {parent_id} does not exist", parent_kind.table())));
+            };
+            r.set_jurisdiction_id(row.try_get(0)?);
+        } else if r.jurisdiction_id() == 0 {
+            let located = match r.index().bbox {
+                // Located in the whole tree, so a point in another's area is refused below rather
+                // than quietly filed under the actor's own node.
+                Some(b) => self.locate((b.min_lon + b.max_lon) / 2.0, (b.min_lat + b.max_lat) / 2.0, "/").await?,
+                None => None,
+            };
+            let jid = match located {
+                Some(j) => j,
+                None => self.default_jurisdiction(actor).await?,
+            };
+            r.set_jurisdiction_id(jid);
+        }
+        let path = self.jurisdiction_path_tx(tx, r.jurisdiction_id()).await?;
+        check_in_scope(actor, &path)?;
+        for (field, kind, id) in r.references() {
+            let exists = crate::dynq(format!("SELECT 1 FROM {} WHERE id = $1", kind.table()))
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?;
+            if exists.is_none() {
+                return Err(StoreError::invalid(field, format!("{} {id} does not exist", kind.table())));
+            }
+        }
+        if R::KIND == EntityKind::Unit {
+            // Classes are derived, never taken from the caller.
+            let mut v = serde_json::to_value(&*r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+            let mut unit: Unit = serde_json::from_value(v.clone()).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+            self.rules().apply(&mut unit);
+            v = serde_json::to_value(&unit).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+            *r = serde_json::from_value(v).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+        }
+        r.validate().map_err(StoreError::Invalid)?;
+        if R::UNIQUE_CODE {
+            if let Some(code) = r.index().code {
+                let dup = crate::dynq(format!("SELECT id FROM {} WHERE code = $1 AND id <> $2", R::KIND.table()))
+                    .bind(code.as_str())
+                    .bind(self_id.unwrap_or(0))
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                if let Some(row) = dup {
+                    let other: i64 = row.try_get(0)?;
+                    return Err(StoreError::Conflict(format!("code {code} is already used by {} {other}", R::KIND.table())));
+                }
+            }
+        }
+        Ok(path)
+    }
+
+    /// Inserts one record inside a transaction (no audit entry); returns its id.
+    pub(crate) async fn insert_row<R: Record>(&self, tx: &mut Transaction<'static, Any>, r: &R) -> Result<i64> {
+        let ix = r.index();
+        let doc = serde_json::to_string(r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+        let t = now();
+        let b = ix.bbox;
+        let sql = format!(
+            "INSERT INTO {} (jurisdiction_id, name, kind, status, code, parent_id, measure, min_lon, min_lat, max_lon, max_lat, doc, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {}, $13, $13) RETURNING id",
+            R::KIND.table(),
+            self.backend.json_param(12)
+        );
+        let row = crate::dynq(&sql)
+            .bind(r.jurisdiction_id())
+            .bind(ix.name)
+            .bind(ix.kind)
+            .bind(ix.status)
+            .bind(ix.code)
+            .bind(ix.parent_id)
+            .bind(ix.measure)
+            .bind(b.map(|b| b.min_lon))
+            .bind(b.map(|b| b.min_lat))
+            .bind(b.map(|b| b.max_lon))
+            .bind(b.map(|b| b.max_lat))
+            .bind(doc)
+            .bind(t)
+            .fetch_one(&mut **tx)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Creates a record; returns it with its id and derived fields.
+    pub async fn insert<R: Record>(&self, actor: &Principal, mut r: R) -> Result<R> {
+        if actor.role == Role::UnitManager && R::KIND == EntityKind::Unit {
+            return Err(StoreError::Forbidden("a unit manager cannot create units".into()));
+        }
+        let mut tx = self.pool.begin().await?;
+        r.set_id(0);
+        self.prepare(&mut tx, actor, &mut r, None).await?;
+        let id = self.insert_row(&mut tx, &r).await?;
+        r.set_id(id);
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("create", R::KIND.table(), Some(id), Some(r.jurisdiction_id())).after(&r),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(r)
+    }
+
+    /// Replaces a record (the caller must see both the old and the new jurisdiction).
+    pub async fn update<R: Record>(&self, actor: &Principal, id: i64, mut r: R) -> Result<R> {
+        let before: R = self.get(&Scope::from(actor), id).await?;
+        let mut tx = self.pool.begin().await?;
+        r.set_id(id);
+        if R::PARENT.is_none() && r.jurisdiction_id() == 0 {
+            r.set_jurisdiction_id(before.jurisdiction_id());
+        }
+        self.prepare(&mut tx, actor, &mut r, Some(id)).await?;
+        let ix = r.index();
+        let doc = serde_json::to_string(&r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+        let b = ix.bbox;
+        let sql = format!(
+            "UPDATE {} SET jurisdiction_id = $1, name = $2, kind = $3, status = $4, code = $5, parent_id = $6, measure = $7, \
+             min_lon = $8, min_lat = $9, max_lon = $10, max_lat = $11, doc = {}, updated_at = $13, version = version + 1 WHERE id = $14",
+            R::KIND.table(),
+            self.backend.json_param(12)
+        );
+        let done = crate::dynq(&sql)
+            .bind(r.jurisdiction_id())
+            .bind(ix.name)
+            .bind(ix.kind)
+            .bind(ix.status)
+            .bind(ix.code)
+            .bind(ix.parent_id)
+            .bind(ix.measure)
+            .bind(b.map(|b| b.min_lon))
+            .bind(b.map(|b| b.min_lat))
+            .bind(b.map(|b| b.max_lon))
+            .bind(b.map(|b| b.max_lat))
+            .bind(doc)
+            .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::NotFound { entity: R::KIND.table(), id });
+        }
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("update", R::KIND.table(), Some(id), Some(r.jurisdiction_id())).before(&before).after(&r),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(r)
+    }
+
+    /// Deletes a record. Records others depend on (a station with vehicles, a unit with accounts) are
+    /// refused with a conflict naming the dependants.
+    pub async fn delete<R: Record>(&self, actor: &Principal, id: i64) -> Result<()> {
+        if actor.role == Role::UnitManager {
+            return Err(StoreError::Forbidden("a unit manager cannot delete records".into()));
+        }
+        let before: R = self.get(&Scope::from(actor), id).await?;
+        let mut tx = self.pool.begin().await?;
+        for (table, col) in dependants(R::KIND) {
+            let n: i64 = crate::dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1"))
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+            if n > 0 {
+                return Err(StoreError::Conflict(format!("{n} {table} still refer to this record")));
+            }
+        }
+        crate::dynq(format!("DELETE FROM {} WHERE id = $1", R::KIND.table())).bind(id).execute(&mut *tx).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("delete", R::KIND.table(), Some(id), Some(before.jurisdiction_id())).before(&before),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Tables and columns that refer to a record of `kind`.
+fn dependants(kind: EntityKind) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        EntityKind::Station => &[("vehicles", "parent_id"), ("personnel", "parent_id")],
+        EntityKind::Unit => &[("users", "unit_id"), ("stations", "parent_id")],
+        EntityKind::Building => &[("units", "parent_id")],
+        _ => &[],
+    }
+}

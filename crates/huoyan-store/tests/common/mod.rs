@@ -1,0 +1,78 @@
+//! Opens a fresh store on each backend: SQLite in a temporary directory, and PostgreSQL in a new
+//! schema when `HUOYAN_TEST_PG_URL` is set (the schema is dropped afterwards).
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use huoyan_store::{Store, StoreConfig};
+
+pub struct TestStore {
+    pub store: Store,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<(String, String)>,
+}
+
+impl std::ops::Deref for TestStore {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl TestStore {
+    pub async fn drop_schema(self) {
+        self.store.close().await;
+        if let Some((url, schema)) = self.pg {
+            let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
+            admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
+            admin.close().await;
+        }
+    }
+}
+
+static N: AtomicU32 = AtomicU32::new(0);
+
+pub async fn sqlite() -> TestStore {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    TestStore { store, _dir: Some(dir), pg: None }
+}
+
+/// `None` when PostgreSQL tests are not configured.
+pub async fn postgres() -> Option<TestStore> {
+    let url = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty())?;
+    let schema = format!("huoyan_t{}_{}_{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), rand_suffix());
+    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 4 })
+        .await
+        .expect("HUOYAN_TEST_PG_URL is set but PostgreSQL cannot be opened");
+    Some(TestStore { store, _dir: None, pg: Some((url, schema)) })
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0) % 100_000
+}
+
+/// Defines `<name>_sqlite` and `<name>_postgres` tests running the same async story.
+#[macro_export]
+macro_rules! on_both {
+    ($name:ident, $story:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let s = $crate::common::sqlite().await;
+                super::$story(&s).await;
+                s.drop_schema().await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(s) = $crate::common::postgres().await else {
+                    eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
+                    return;
+                };
+                super::$story(&s).await;
+                s.drop_schema().await;
+            }
+        }
+    };
+}
