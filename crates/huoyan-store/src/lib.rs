@@ -37,7 +37,7 @@ pub use error::{Result, StoreError};
 pub use query::{ListQuery, Page, Scope, SortKey};
 
 /// Which database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Backend {
     /// Embedded SQLite file.

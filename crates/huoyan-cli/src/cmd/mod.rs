@@ -1,0 +1,67 @@
+//! The subcommands.
+
+mod backup;
+mod demo;
+mod export;
+mod import;
+mod jurisdiction;
+mod migrate;
+mod rules;
+mod serve;
+mod stats;
+mod user;
+
+use clap::Subcommand;
+use huoyan_store::Store;
+
+use crate::Cli;
+use crate::config::Config;
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Serve the API and console.
+    Serve(serve::Args),
+    /// Build a fresh demo store from the City of Cambridge GIS plus a generated population, then serve it.
+    Demo(demo::Args),
+    /// Import base data: OpenStreetMap PBF, GeoJSON with a mapping file, CSV/Excel registers.
+    #[command(subcommand)]
+    Import(import::Cmd),
+    /// Export a register to Excel (.xlsx).
+    Export(export::Args),
+    /// Print counts of what the store holds.
+    Stats(stats::Args),
+    /// Apply database migrations (or show their status).
+    Migrate(migrate::Args),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(user::Cmd),
+    /// Manage the jurisdiction tree.
+    #[command(subcommand)]
+    Jurisdiction(jurisdiction::Cmd),
+    /// Load or list unit-classification rule sets.
+    #[command(subcommand)]
+    Rules(rules::Cmd),
+    /// Make a consistent copy of the SQLite store (safe while the server runs).
+    Backup(backup::Args),
+}
+
+/// Opens the configured store and migrates it.
+pub(crate) async fn open(cli: &Cli, cfg: &Config) -> anyhow::Result<Store> {
+    Ok(Store::open(&cfg.store_config(&cli.data)?).await?)
+}
+
+pub(crate) async fn run(cli: Cli, cfg: Config) -> anyhow::Result<()> {
+    match &cli.cmd {
+        Command::Serve(a) => serve::run(&cli, &cfg, a).await,
+        Command::Demo(a) => demo::run(&cli, &cfg, a).await,
+        Command::Import(c) => import::run(&cli, &cfg, c).await,
+        Command::Export(a) => export::run(&cli, &cfg, a).await,
+        Command::Stats(a) => stats::run(&cli, &cfg, a).await,
+        Command::Migrate(a) => migrate::run(&cli, &cfg, a).await,
+        Command::User(c) => user::run(&cli, &cfg, c).await,
+        Command::Jurisdiction(c) => jurisdiction::run(&cli, &cfg, c).await,
+        Command::Rules(c) => rules::run(&cli, &cfg, c).await,
+        Command::Backup(a) => backup::run(&cli, &cfg, a).await,
+    }
+}

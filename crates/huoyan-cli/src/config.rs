@@ -1,0 +1,155 @@
+//! The configuration: a TOML file (`--config FILE`, or `huoyan.toml` in the data directory if
+//! present) with environment overrides. Without either, Huoyan uses SQLite in the data directory and
+//! listens on 127.0.0.1:8080.
+//!
+//! ```toml
+//! [database]
+//! url = "postgres://huoyan@db.example/huoyan"   # default: sqlite in --data DIR
+//! pg_schema = "huoyan"                          # optional
+//! max_connections = 16
+//!
+//! [server]
+//! listen = "0.0.0.0:8080"
+//! max_body_bytes = 2097152
+//! max_upload_bytes = 33554432
+//! request_timeout_secs = 60
+//!
+//! [log]
+//! format = "json"    # or "text"
+//! level = "info"     # tracing filter, e.g. "info,huoyan_store=debug"
+//! ```
+//!
+//! Environment overrides: `HUOYAN_DATABASE_URL`, `HUOYAN_PG_SCHEMA`, `HUOYAN_MAX_CONNECTIONS`,
+//! `HUOYAN_LISTEN`, `HUOYAN_MAX_BODY_BYTES`, `HUOYAN_MAX_UPLOAD_BYTES`, `HUOYAN_LOG_FORMAT`,
+//! `HUOYAN_LOG_LEVEL`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use huoyan_server::ServerConfig;
+use huoyan_store::StoreConfig;
+use serde::{Deserialize, Serialize};
+
+/// The whole configuration.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct Config {
+    pub(crate) database: DatabaseConfig,
+    pub(crate) server: ServerConfig,
+    pub(crate) log: LogConfig,
+}
+
+/// `[database]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct DatabaseConfig {
+    pub(crate) url: Option<String>,
+    pub(crate) pg_schema: Option<String>,
+    pub(crate) max_connections: u32,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig { url: None, pg_schema: None, max_connections: 8 }
+    }
+}
+
+/// `[log]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct LogConfig {
+    pub(crate) format: String,
+    pub(crate) level: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig { format: "text".into(), level: "info".into() }
+    }
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+fn env_num<T: std::str::FromStr>(name: &str) -> anyhow::Result<Option<T>> {
+    match env(name) {
+        None => Ok(None),
+        Some(v) => v.parse().map(Some).map_err(|_| anyhow::anyhow!("{name}={v:?} is not a number")),
+    }
+}
+
+impl Config {
+    /// Reads the file (if any) and applies environment overrides.
+    pub(crate) fn load(explicit: Option<&Path>, data_dir: &Path) -> anyhow::Result<Config> {
+        let path: Option<PathBuf> = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => Some(data_dir.join("huoyan.toml")).filter(|p| p.exists()),
+        };
+        let mut cfg = match &path {
+            Some(p) => {
+                let text = std::fs::read_to_string(p).with_context(|| format!("cannot read the configuration file {}", p.display()))?;
+                toml::from_str(&text).with_context(|| format!("configuration file {}", p.display()))?
+            }
+            None => Config::default(),
+        };
+        if let Some(v) = env("HUOYAN_DATABASE_URL") {
+            cfg.database.url = Some(v);
+        }
+        if let Some(v) = env("HUOYAN_PG_SCHEMA") {
+            cfg.database.pg_schema = Some(v);
+        }
+        if let Some(v) = env_num("HUOYAN_MAX_CONNECTIONS")? {
+            cfg.database.max_connections = v;
+        }
+        if let Some(v) = env("HUOYAN_LISTEN") {
+            cfg.server.listen = v;
+        }
+        if let Some(v) = env_num("HUOYAN_MAX_BODY_BYTES")? {
+            cfg.server.max_body_bytes = v;
+        }
+        if let Some(v) = env_num("HUOYAN_MAX_UPLOAD_BYTES")? {
+            cfg.server.max_upload_bytes = v;
+        }
+        if let Some(v) = env("HUOYAN_LOG_FORMAT") {
+            cfg.log.format = v;
+        }
+        if let Some(v) = env("HUOYAN_LOG_LEVEL") {
+            cfg.log.level = v;
+        }
+        if !["text", "json"].contains(&cfg.log.format.as_str()) {
+            bail!("log format {:?}: use text or json", cfg.log.format);
+        }
+        Ok(cfg)
+    }
+
+    /// The store settings: PostgreSQL when a URL is configured, else SQLite in the data directory.
+    pub(crate) fn store_config(&self, data_dir: &Path) -> anyhow::Result<StoreConfig> {
+        let url = match &self.database.url {
+            Some(u) => u.clone(),
+            None => {
+                std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+                format!("sqlite://{}?mode=rwc", data_dir.join("huoyan.db").display())
+            }
+        };
+        Ok(StoreConfig { url, pg_schema: self.database.pg_schema.clone(), max_connections: self.database.max_connections })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_then_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("huoyan.toml"), "[server]\nlisten = \"0.0.0.0:9000\"\n[database]\nmax_connections = 3\n").unwrap();
+        let cfg = Config::load(None, dir.path()).unwrap();
+        assert_eq!(cfg.server.listen, "0.0.0.0:9000");
+        assert_eq!(cfg.database.max_connections, 3);
+        assert!(cfg.store_config(dir.path()).unwrap().url.starts_with("sqlite://"));
+        std::fs::write(dir.path().join("bad.toml"), "[server]\nlisten_on = 1\n").unwrap();
+        let err = Config::load(Some(&dir.path().join("bad.toml")), dir.path()).unwrap_err();
+        assert!(format!("{err:#}").contains("listen_on"), "{err:#}");
+    }
+}

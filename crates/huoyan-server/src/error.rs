@@ -1,0 +1,105 @@
+//! The API's error type: every failure becomes a JSON body with a stable `error` code, a message, and
+//! for validation failures the list of fields and reasons. Internal details are logged, never sent.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use huoyan_domain::FieldError;
+use huoyan_store::StoreError;
+use serde::Serialize;
+
+/// The body of every error response.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// Stable code: `bad_request`, `invalid`, `unauthorized`, `forbidden`, `not_found`, `conflict`,
+    /// `payload_too_large`, `unsupported_media_type`, `internal`.
+    pub error: &'static str,
+    /// Human-readable message.
+    pub message: String,
+    /// For `invalid`: each field and why it was refused.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// An error answered to the client.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Malformed request (not JSON, bad query string …).
+    #[error("{0}")]
+    BadRequest(String),
+    /// Fields failed validation.
+    #[error("invalid")]
+    Invalid(Vec<FieldError>),
+    /// No or bad credentials.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Not allowed for this role or outside the jurisdiction.
+    #[error("{0}")]
+    Forbidden(String),
+    /// No such record.
+    #[error("{0}")]
+    NotFound(String),
+    /// Conflicts with existing data.
+    #[error("{0}")]
+    Conflict(String),
+    /// Body too large.
+    #[error("{0}")]
+    TooLarge(String),
+    /// Wrong content type.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// Anything else; the detail is logged.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// A single-field validation error.
+    pub fn field(field: &str, reason: impl Into<String>) -> ApiError {
+        ApiError::Invalid(vec![FieldError { field: field.into(), reason: reason.into() }])
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> ApiError {
+        match e {
+            StoreError::NotFound { .. } => ApiError::NotFound(e.to_string()),
+            StoreError::Invalid(f) => ApiError::Invalid(f),
+            StoreError::Conflict(m) => ApiError::Conflict(m),
+            StoreError::Forbidden(m) => ApiError::Forbidden(m),
+            StoreError::BadCredentials => ApiError::Unauthorized(e.to_string()),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = match &self {
+            ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ApiError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+            ApiError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            ApiError::UnsupportedMediaType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+            ApiError::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
+        };
+        let (message, fields) = match self {
+            ApiError::Invalid(f) => {
+                let msg = f.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
+                (msg, f)
+            }
+            ApiError::Internal(_) => ("internal error; see the server log".into(), vec![]),
+            other => (other.to_string(), vec![]),
+        };
+        (status, Json(ErrorBody { error: code, message, fields })).into_response()
+    }
+}
+
+/// Result alias for handlers.
+pub type ApiResult<T> = Result<T, ApiError>;

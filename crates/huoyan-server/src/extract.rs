@@ -1,0 +1,104 @@
+//! Request extractors: the authenticated caller ([`Auth`]) and JSON bodies whose errors name the
+//! offending field ([`JsonBody`]).
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use huoyan_domain::access::{Action, Resource, can};
+use huoyan_domain::account::Principal;
+use serde::de::DeserializeOwned;
+
+use crate::AppState;
+use crate::error::ApiError;
+
+/// The name of the session cookie set by login (the console uses it; API clients send a bearer token).
+pub const SESSION_COOKIE: &str = "huoyan_session";
+
+/// The authenticated caller. Rejects anonymous requests with 401.
+#[derive(Debug, Clone)]
+pub struct Auth(pub Principal);
+
+/// The bearer token or session cookie of a request, if any.
+pub fn token_of(parts: &Parts) -> Option<String> {
+    if let Some(v) = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
+        if let Some(t) = v.strip_prefix("Bearer ") {
+            return Some(t.trim().to_string());
+        }
+    }
+    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|c| {
+        let (k, v) = c.trim().split_once('=')?;
+        (k == SESSION_COOKIE).then(|| v.to_string())
+    })
+}
+
+impl FromRequestParts<AppState> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = token_of(parts).ok_or_else(|| ApiError::Unauthorized("log in first: send Authorization: Bearer <token>".into()))?;
+        match state.store.authenticate(&token).await? {
+            Some(p) => Ok(Auth(p)),
+            None => Err(ApiError::Unauthorized("the session has expired or is not valid; log in again".into())),
+        }
+    }
+}
+
+impl Auth {
+    /// Checks the role table (`huoyan_domain::access`); 403 when the role may not.
+    pub fn require(&self, resource: Resource, action: Action) -> Result<&Principal, ApiError> {
+        if can(self.0.role, resource, action) {
+            Ok(&self.0)
+        } else {
+            let verb = match action {
+                Action::Read => "read",
+                Action::Write => "change",
+            };
+            Err(ApiError::Forbidden(format!("the role {} ({}) may not {verb} {resource:?}", self.0.role.code(), self.0.role.zh())))
+        }
+    }
+}
+
+/// A JSON body: requires `Content-Type: application/json`; decoding errors name the field path.
+pub struct JsonBody<T>(pub T);
+
+/// Decodes JSON, naming the path of the first bad value.
+pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            ApiError::BadRequest(format!("malformed JSON: {inner}"))
+        } else {
+            let field = if path == "." { "body".to_string() } else { path };
+            // serde's message carries "at line … column …"; keep only the reason.
+            let msg = inner.to_string();
+            let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            ApiError::field(&field, reason)
+        }
+    })
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType("send the body as Content-Type: application/json".into()));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::TooLarge(format!("the body is larger than {} bytes", state.config.max_body_bytes))
+            } else {
+                ApiError::BadRequest(format!("cannot read the body: {e}"))
+            }
+        })?;
+        decode_json(&bytes).map(JsonBody)
+    }
+}

@@ -1,0 +1,241 @@
+//! The OpenAPI 3.1 document, generated from the code: record schemas come from the domain types'
+//! `ToSchema` derives, and the paths from the same route tables the router is built from
+//! (record kinds, list parameters, map layers), so the document cannot drift from the API.
+
+use std::sync::OnceLock;
+
+use huoyan_domain::account::{Principal, User, UserInput};
+use huoyan_domain::classify::RuleSet;
+use huoyan_domain::jurisdiction::Jurisdiction;
+use huoyan_domain::*;
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn};
+use utoipa::openapi::request_body::RequestBodyBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{
+    ArrayBuilder, ComponentsBuilder, ContentBuilder, InfoBuilder, ObjectBuilder, OpenApi, OpenApiBuilder, PathItem, Paths, Ref, RefOr,
+    Required, ResponseBuilder, Schema, Type,
+};
+use utoipa::ToSchema;
+
+use crate::error::ErrorBody;
+use crate::routes::auth::{LoginRequest, LoginResponse, Me};
+use crate::routes::files::UploadResult;
+use crate::routes::misc::{Health, RuleSets};
+
+fn json(schema: impl Into<RefOr<Schema>>) -> utoipa::openapi::Content {
+    ContentBuilder::new().schema(Some(schema)).build()
+}
+
+fn reference(name: &str) -> RefOr<Schema> {
+    RefOr::Ref(Ref::from_schema_name(name))
+}
+
+struct Op {
+    method: HttpMethod,
+    path: String,
+    tag: &'static str,
+    summary: String,
+    params: Vec<(&'static str, ParameterIn, String)>,
+    body: Option<(String, RefOr<Schema>)>,
+    ok: (u16, Option<RefOr<Schema>>),
+    public: bool,
+}
+
+impl Op {
+    fn new(method: HttpMethod, path: impl Into<String>, tag: &'static str, summary: impl Into<String>) -> Op {
+        Op { method, path: path.into(), tag, summary: summary.into(), params: vec![], body: None, ok: (200, None), public: false }
+    }
+    fn query(mut self, name: &'static str, doc: &str) -> Op {
+        self.params.push((name, ParameterIn::Query, doc.into()));
+        self
+    }
+    fn id(mut self) -> Op {
+        self.params.push(("id", ParameterIn::Path, "record id".into()));
+        self
+    }
+    fn body(mut self, content_type: &str, schema: RefOr<Schema>) -> Op {
+        self.body = Some((content_type.into(), schema));
+        self
+    }
+    fn ok(mut self, status: u16, schema: Option<RefOr<Schema>>) -> Op {
+        self.ok = (status, schema);
+        self
+    }
+    fn public(mut self) -> Op {
+        self.public = true;
+        self
+    }
+}
+
+fn page_of(name: &str) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .property("items", ArrayBuilder::new().items(reference(name)))
+        .property("total", ObjectBuilder::new().schema_type(Type::Integer))
+        .property("limit", ObjectBuilder::new().schema_type(Type::Integer))
+        .property("offset", ObjectBuilder::new().schema_type(Type::Integer))
+        .required("items")
+        .required("total")
+        .into()
+}
+
+fn record_ops<R: Record + ToSchema>(ops: &mut Vec<Op>) {
+    let t = R::KIND.table();
+    let name = R::name().to_string();
+    let zh = R::KIND.zh();
+    let mut list = Op::new(HttpMethod::Get, format!("/api/v1/{t}"), t, format!("List {t} ({zh}) in your jurisdiction")).ok(200, Some(page_of(&name)));
+    for (p, doc) in crate::routes::records::LIST_PARAMS {
+        list = list.query(p, doc);
+    }
+    ops.push(list);
+    ops.push(Op::new(HttpMethod::Post, format!("/api/v1/{t}"), t, format!("Create a {t} record")).body("application/json", reference(&name)).ok(201, Some(reference(&name))));
+    let item = format!("/api/v1/{t}/{{id}}");
+    ops.push(Op::new(HttpMethod::Get, &item, t, format!("Get one {t} record")).id().ok(200, Some(reference(&name))));
+    ops.push(Op::new(HttpMethod::Put, &item, t, format!("Replace a {t} record")).id().body("application/json", reference(&name)).ok(200, Some(reference(&name))));
+    ops.push(
+        Op::new(HttpMethod::Patch, &item, t, format!("Change some fields of a {t} record (JSON merge patch, RFC 7396)"))
+            .id()
+            .body("application/merge-patch+json", ObjectBuilder::new().into())
+            .ok(200, Some(reference(&name))),
+    );
+    ops.push(Op::new(HttpMethod::Delete, &item, t, format!("Delete a {t} record")).id().ok(204, None));
+}
+
+fn schemas<T: ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
+    out.push((T::name().to_string(), T::schema()));
+    T::schemas(out);
+}
+
+fn build() -> OpenApi {
+    let mut ops = Vec::new();
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/health", "system", "Health of the server and database").ok(200, Some(reference("Health"))).public());
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/openapi.json", "system", "This document").public());
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/auth/login", "auth", "Log in; returns a bearer token").body("application/json", reference("LoginRequest")).ok(200, Some(reference("LoginResponse"))).public());
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/auth/logout", "auth", "End the session").ok(204, None));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/auth/me", "auth", "The caller, jurisdiction and permissions").ok(200, Some(reference("Me"))));
+    record_ops::<Road>(&mut ops);
+    record_ops::<Building>(&mut ops);
+    record_ops::<Station>(&mut ops);
+    record_ops::<Vehicle>(&mut ops);
+    record_ops::<Person>(&mut ops);
+    record_ops::<WaterSource>(&mut ops);
+    record_ops::<Unit>(&mut ops);
+    for layer in ["units", "water_sources"] {
+        ops.push(
+            Op::new(HttpMethod::Post, format!("/api/v1/{layer}/import"), "registers", format!("Import {layer} from .xlsx or CSV with Chinese headers"))
+                .body("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ObjectBuilder::new().schema_type(Type::String).format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary))).into())
+                .ok(200, Some(reference("UploadResult"))),
+        );
+        let mut export = Op::new(HttpMethod::Get, format!("/api/v1/{layer}/export.xlsx"), "registers", format!("Export {layer} to .xlsx (same filters as the list)"));
+        for (p, doc) in crate::routes::records::LIST_PARAMS {
+            export = export.query(p, doc);
+        }
+        ops.push(export);
+    }
+    let jur = "/api/v1/jurisdictions";
+    ops.push(Op::new(HttpMethod::Get, jur, "jurisdictions", "The jurisdiction tree of your subtree").query("boundary", "include boundaries: true|false").ok(200, Some(ArrayBuilder::new().items(reference("Jurisdiction")).into())));
+    ops.push(Op::new(HttpMethod::Post, jur, "jurisdictions", "Create a node under a parent").body("application/json", reference("Jurisdiction")).ok(201, Some(reference("Jurisdiction"))));
+    for (m, s) in [(HttpMethod::Get, "Get a node"), (HttpMethod::Put, "Change a node"), (HttpMethod::Delete, "Delete an empty node")] {
+        let mut op = Op::new(m.clone(), format!("{jur}/{{id}}"), "jurisdictions", s).id();
+        if matches!(m, HttpMethod::Put) {
+            op = op.body("application/json", reference("Jurisdiction"));
+        }
+        ops.push(if matches!(m, HttpMethod::Delete) { op.ok(204, None) } else { op.ok(200, Some(reference("Jurisdiction"))) });
+    }
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/users", "users", "Accounts in your subtree (admin)").ok(200, Some(ArrayBuilder::new().items(reference("User")).into())));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/users", "users", "Create an account (admin)").body("application/json", reference("UserInput")).ok(201, Some(reference("User"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/users/{id}", "users", "Get an account").id().ok(200, Some(reference("User"))));
+    ops.push(Op::new(HttpMethod::Put, "/api/v1/users/{id}", "users", "Change an account").id().body("application/json", reference("UserInput")).ok(200, Some(reference("User"))));
+    ops.push(Op::new(HttpMethod::Delete, "/api/v1/users/{id}", "users", "Delete an account").id().ok(204, None));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/audit", "audit", "The audit log, newest first").query("entity", "table name").query("entity_id", "record id").query("limit", "1–1000").ok(200, Some(ArrayBuilder::new().items(reference("AuditRecord")).into())));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/stats", "stats", "Counts of what your jurisdiction holds").ok(200, Some(reference("Stats"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/rule-sets", "rules", "Classification rule sets and the one in force").ok(200, Some(reference("RuleSets"))));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/rule-sets", "rules", "Load a province's rule set (TOML or JSON); reclassifies units").body("application/toml", reference("RuleSet")));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/terms", "system", "Vocabularies: codes and Chinese terms"));
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/map/features", "map", "Map features in a bounding box as GeoJSON")
+            .query("bbox", "minLon,minLat,maxLon,maxLat (required)")
+            .query("layers", &format!("comma-separated: {}", crate::routes::map::LAYERS.join(", ")))
+            .query("limit", "features per layer, 1–5000"),
+    );
+
+    let mut paths = Paths::new();
+    let bearer = SecurityRequirement::new("bearer", Vec::<String>::new());
+    for op in ops {
+        let mut b = OperationBuilder::new().tag(op.tag).summary(Some(op.summary.clone()));
+        if !op.public {
+            b = b.security(bearer.clone());
+        }
+        for (name, loc, doc) in &op.params {
+            let schema: RefOr<Schema> = if *name == "id" { ObjectBuilder::new().schema_type(Type::Integer).into() } else { ObjectBuilder::new().schema_type(Type::String).into() };
+            b = b.parameter(
+                ParameterBuilder::new()
+                    .name(*name)
+                    .parameter_in(loc.clone())
+                    .required(if matches!(loc, ParameterIn::Path) { Required::True } else { Required::False })
+                    .description(Some(doc.clone()))
+                    .schema(Some(schema)),
+            );
+        }
+        if let Some((ct, schema)) = op.body {
+            b = b.request_body(Some(RequestBodyBuilder::new().content(ct, json(schema)).required(Some(Required::True)).build()));
+        }
+        let mut ok = ResponseBuilder::new().description("success");
+        if let Some(s) = op.ok.1 {
+            ok = ok.content("application/json", json(s));
+        }
+        b = b.response(op.ok.0.to_string(), ok.build());
+        for (code, what) in [("400", "malformed request"), ("401", "not logged in"), ("403", "not allowed for your role or jurisdiction"), ("404", "not found"), ("409", "conflict"), ("413", "body too large"), ("422", "invalid fields (named in `fields`)")] {
+            if op.public && code != "400" && code != "422" {
+                continue;
+            }
+            b = b.response(code, ResponseBuilder::new().description(what).content("application/json", json(reference("ErrorBody"))).build());
+        }
+        paths.add_path_operation(op.path, vec![op.method], b.build());
+    }
+
+    let mut all = Vec::new();
+    schemas::<Road>(&mut all);
+    schemas::<Building>(&mut all);
+    schemas::<Station>(&mut all);
+    schemas::<Vehicle>(&mut all);
+    schemas::<Person>(&mut all);
+    schemas::<WaterSource>(&mut all);
+    schemas::<Unit>(&mut all);
+    schemas::<Jurisdiction>(&mut all);
+    schemas::<User>(&mut all);
+    schemas::<UserInput>(&mut all);
+    schemas::<Principal>(&mut all);
+    schemas::<RuleSet>(&mut all);
+    schemas::<ErrorBody>(&mut all);
+    schemas::<Health>(&mut all);
+    schemas::<LoginRequest>(&mut all);
+    schemas::<LoginResponse>(&mut all);
+    schemas::<Me>(&mut all);
+    schemas::<RuleSets>(&mut all);
+    schemas::<UploadResult>(&mut all);
+    schemas::<huoyan_store::audit::AuditRecord>(&mut all);
+    schemas::<huoyan_store::stats::Stats>(&mut all);
+    let mut components = ComponentsBuilder::new()
+        .security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    for (name, s) in all {
+        components = components.schema(name, s);
+    }
+    let _ = PathItem::default();
+    OpenApiBuilder::new()
+        .info(
+            InfoBuilder::new()
+                .title("Huoyan 火眼 API")
+                .version(env!("CARGO_PKG_VERSION"))
+                .description(Some("智慧消防平台 API. Records carry codes; every enum also accepts its Chinese term. Coordinates are WGS84. Errors: see ErrorBody."))
+                .build(),
+        )
+        .paths(paths)
+        .components(Some(components.build()))
+        .build()
+}
+
+/// The document as JSON (built once).
+pub fn document_json() -> String {
+    static DOC: OnceLock<String> = OnceLock::new();
+    DOC.get_or_init(|| build().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))).clone()
+}
