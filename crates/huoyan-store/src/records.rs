@@ -94,6 +94,9 @@ impl Store {
         r: &mut R,
         self_id: Option<i64>,
     ) -> Result<String> {
+        if self_id.is_none() && actor.role == Role::UnitManager {
+            return Err(StoreError::Forbidden("a unit manager cannot create records".into()));
+        }
         if let Some(parent_kind) = R::PARENT {
             let parent_id = r.index().parent_id.unwrap_or(0);
             let field = "station_id";
@@ -187,9 +190,6 @@ impl Store {
 
     /// Creates a record; returns it with its id and derived fields.
     pub async fn insert<R: Record>(&self, actor: &Principal, mut r: R) -> Result<R> {
-        if actor.role == Role::UnitManager && R::KIND == EntityKind::Unit {
-            return Err(StoreError::Forbidden("a unit manager cannot create units".into()));
-        }
         let mut tx = self.pool.begin().await?;
         r.set_id(0);
         self.prepare(&mut tx, actor, &mut r, None).await?;

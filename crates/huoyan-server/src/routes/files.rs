@@ -77,7 +77,15 @@ async fn upload(State(st): State<AppState>, auth: Auth, layer: &'static str, hea
         TableLayer::WaterSources => imp.records(batch.water_sources).await?,
     };
     let imported = ids.iter().filter(|i| i.is_some()).count();
-    let refused = imp.refused.iter().map(|r| format!("第{}行: {}", r.index + 2, r.reason)).collect();
+    // The reader knows each record's spreadsheet row (title rows and skipped rows shift them).
+    let refused = imp
+        .refused
+        .iter()
+        .map(|r| match batch.source_rows.get(r.index) {
+            Some(row) => format!("第{row}行: {}", r.reason),
+            None => format!("#{}: {}", r.index + 1, r.reason),
+        })
+        .collect();
     imp.commit("upload", &batch.report).await?;
     Ok((StatusCode::OK, Json(UploadResult { imported, report: batch.report, refused })))
 }

@@ -1,0 +1,158 @@
+//! A running server on 127.0.0.1 over a fresh SQLite store with a small city: two townships (west
+//! and east), one record of every kind in each, and one account per role (the township officer and
+//! the unit manager in the west).
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::collections::HashMap;
+
+use huoyan_domain::account::{Principal, UserInput};
+use huoyan_domain::jurisdiction::Jurisdiction;
+use huoyan_domain::*;
+use huoyan_server::{AppState, ServerConfig};
+use huoyan_store::Store;
+use serde_json::{Value, json};
+
+pub struct Side {
+    pub jurisdiction: Jurisdiction,
+    /// table → id of the record of that table in this township.
+    pub ids: HashMap<&'static str, i64>,
+    pub user_id: i64,
+}
+
+pub struct Fixture {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub store: Store,
+    pub city: Jurisdiction,
+    pub west: Side,
+    pub east: Side,
+    /// user name → token.
+    pub tokens: HashMap<String, String>,
+    _dir: tempfile::TempDir,
+}
+
+pub const PASSWORD: &str = "correct horse battery";
+
+fn square(lon0: f64, d: f64) -> geojson::Geometry {
+    geojson::Geometry::new(geojson::Value::Polygon(vec![vec![
+        vec![lon0, 0.0],
+        vec![lon0 + d, 0.0],
+        vec![lon0 + d, 1.0],
+        vec![lon0, 1.0],
+        vec![lon0, 0.0],
+    ]]))
+}
+
+fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojson::Geometry) -> Jurisdiction {
+    Jurisdiction { id: 0, parent_id: parent, level, name: name.into(), code: None, boundary: Some(b), path: String::new() }
+}
+
+async fn side(store: &Store, j: Jurisdiction, lon: f64, tag: &str, uscc: &str) -> HashMap<&'static str, i64> {
+    let sys = Principal::system();
+    let mut ids = HashMap::new();
+    let station: Station = serde_json::from_value(json!({"name": format!("{tag}站"), "kind": "level1", "lon": lon, "lat": 0.5})).unwrap();
+    let station = store.insert(&sys, station).await.unwrap();
+    ids.insert("stations", station.id);
+    let v: Vehicle = serde_json::from_value(json!({"station_id": station.id, "name": format!("{tag}水罐"), "family": "firefighting", "vehicle_type": "水罐消防车", "seats": 6})).unwrap();
+    ids.insert("vehicles", store.insert(&sys, v).await.unwrap().id);
+    let p: Person = serde_json::from_value(json!({"station_id": station.id, "name": format!("{tag}张三"), "on_duty": true})).unwrap();
+    ids.insert("personnel", store.insert(&sys, p).await.unwrap().id);
+    let w: WaterSource = serde_json::from_value(json!({"code": format!("{tag}-H1"), "kind": "hydrant_above", "status": "intact", "lon": lon + 0.01, "lat": 0.5})).unwrap();
+    ids.insert("water_sources", store.insert(&sys, w).await.unwrap().id);
+    let b: Building = serde_json::from_value(json!({"name": format!("{tag}大楼"), "floors": 5, "footprint": {"type": "Polygon", "coordinates": [[[lon, 0.2], [lon + 0.001, 0.2], [lon + 0.001, 0.201], [lon, 0.201], [lon, 0.2]]]}})).unwrap();
+    let b = store.insert(&sys, b).await.unwrap();
+    ids.insert("buildings", b.id);
+    let u: Unit = serde_json::from_value(json!({"name": format!("{tag}商场"), "uscc": uscc, "lon": lon + 0.02, "lat": 0.5, "use_category": "mall", "building_id": b.id, "metrics": {"building_area_m2": 5000.0, "combustible_goods": true}})).unwrap();
+    ids.insert("units", store.insert(&sys, u).await.unwrap().id);
+    let r: Road = serde_json::from_value(json!({"name": format!("{tag}路"), "class": "primary", "length_m": 100.0, "geometry": {"type": "LineString", "coordinates": [[lon, 0.3], [lon + 0.001, 0.3]]}})).unwrap();
+    ids.insert("roads", store.insert(&sys, r).await.unwrap().id);
+    assert!(ids.values().all(|id| *id > 0));
+    let _ = j;
+    ids
+}
+
+pub async fn start() -> Fixture {
+    start_with(ServerConfig::default()).await
+}
+
+pub async fn start_with(mut config: ServerConfig) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let sys = Principal::system();
+    let city = store.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
+    let west = store.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0))).await.unwrap();
+    let east = store.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0))).await.unwrap();
+    let west_ids = side(&store, west.clone(), 0.5, "西", "91350100M000100Y43").await;
+    let east_ids = side(&store, east.clone(), 1.5, "东", &format!("91330106MA2XXXXX0{}", uscc::check_char("91330106MA2XXXXX0").unwrap())).await;
+    let mut users = Vec::new();
+    for (name, role, j, unit) in [
+        ("admin", Role::Admin, city.id, None),
+        ("dispatcher", Role::Dispatcher, city.id, None),
+        ("inspector", Role::Inspector, city.id, None),
+        ("logistics", Role::Logistics, city.id, None),
+        ("leader", Role::Leader, city.id, None),
+        ("township", Role::Township, west.id, None),
+        ("unitmgr", Role::UnitManager, west.id, Some(west_ids["units"])),
+        ("east_inspector", Role::Inspector, east.id, None),
+    ] {
+        let u = store
+            .create_user(&sys, UserInput { username: name.into(), display_name: name.into(), role, jurisdiction_id: j, unit_id: unit, password: Some(PASSWORD.into()), disabled: false })
+            .await
+            .unwrap();
+        users.push((name, u.id));
+    }
+    config.listen = "127.0.0.1:0".into();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = AppState::new(store.clone(), config);
+    tokio::spawn(async move {
+        huoyan_server::serve(listener, state, std::future::pending()).await.unwrap();
+    });
+    let http = reqwest::Client::new();
+    let mut tokens = HashMap::new();
+    for (name, _) in &users {
+        let r = http.post(format!("{base}/api/v1/auth/login")).json(&json!({"username": name, "password": PASSWORD})).send().await.unwrap();
+        assert_eq!(r.status(), 200, "login {name}");
+        let v: Value = r.json().await.unwrap();
+        tokens.insert(name.to_string(), v["token"].as_str().unwrap().to_string());
+    }
+    let uid = |n: &str| users.iter().find(|(u, _)| *u == n).unwrap().1;
+    Fixture {
+        base,
+        http,
+        store,
+        city,
+        west: Side { jurisdiction: west, ids: west_ids, user_id: uid("unitmgr") },
+        east: Side { jurisdiction: east, ids: east_ids, user_id: uid("east_inspector") },
+        tokens,
+        _dir: dir,
+    }
+}
+
+impl Fixture {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A request as `user` (`None` = anonymous).
+    pub fn req(&self, method: reqwest::Method, path: &str, user: Option<&str>) -> reqwest::RequestBuilder {
+        let mut r = self.http.request(method, self.url(path));
+        if let Some(u) = user {
+            r = r.bearer_auth(&self.tokens[u]);
+        }
+        r
+    }
+
+    pub async fn get_json(&self, path: &str, user: &str) -> (u16, Value) {
+        let r = self.req(reqwest::Method::GET, path, Some(user)).send().await.unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    /// The audit log length and record counts, to check that a refused request wrote nothing.
+    pub async fn fingerprint(&self) -> (usize, huoyan_store::stats::Stats) {
+        let log = self.store.audit_log(&huoyan_store::Scope::all(), None, None, 1000).await.unwrap().len();
+        (log, self.store.stats(&huoyan_store::Scope::all()).await.unwrap())
+    }
+}
