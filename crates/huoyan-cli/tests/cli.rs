@@ -1,0 +1,133 @@
+//! The real `huoyan` binary in temporary data directories: the demo's counts, the Andorra import's
+//! counts, failed imports that leave the store unchanged, backups while the server runs, and the
+//! account commands.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn huoyan(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huoyan"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .env_remove("HUOYAN_DATABASE_URL")
+        .env_remove("HUOYAN_CONFIG")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run huoyan")
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = huoyan(data, args);
+    assert!(out.status.success(), "huoyan {args:?} failed:\n{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stats(data: &Path) -> Value {
+    serde_json::from_str(&ok(data, &["stats", "--json"])).unwrap()
+}
+
+fn repo(p: &str) -> String {
+    format!("{}/../../{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn demo_builds_cambridge_with_its_population() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(dir.path(), &["demo", "--no-serve"]);
+    assert!(out.contains("admin@Huoyan2026"), "prints the demo passwords:\n{out}");
+    let s = stats(dir.path());
+    assert_eq!(s["water_sources"], 1960);
+    assert_eq!(s["roads"], 2643);
+    assert!((s["road_km"].as_f64().unwrap() - 251.4).abs() < 1.0, "{s}");
+    assert_eq!(s["units"], 3000);
+    assert_eq!(s["stations"], 16, "8 city stations and 8 micro fire stations");
+    assert_eq!(s["by_kind"]["stations"]["micro"], 8);
+    assert_eq!(s["by_kind"]["stations"]["special"], 1);
+    assert!(s["vehicles"].as_i64().unwrap() >= 8 * 2);
+    assert_eq!(s["users"], 7);
+    assert_eq!(s["jurisdictions"], 10, "city, county and 8 engine districts");
+    // Key units, 九小场所 and 三合一 all present.
+    let classes = s["by_status"]["units"].as_object().unwrap();
+    for class in ["key_unit", "high_risk", "nine_small", "three_in_one"] {
+        assert!(classes.keys().any(|k| k.contains(class)), "{class} missing: {classes:?}");
+    }
+    // A second run replaces the demo store; a store the demo did not make is refused.
+    ok(dir.path(), &["demo", "--no-serve", "--units", "100"]);
+    assert_eq!(stats(dir.path())["units"], 100);
+    let other = tempfile::tempdir().unwrap();
+    ok(other.path(), &["jurisdiction", "add", "--name", "某县", "--level", "county"]);
+    let out = huoyan(other.path(), &["demo", "--no-serve"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did not create"));
+}
+
+#[test]
+fn andorra_imports_with_the_right_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["jurisdiction", "add", "--name", "Andorra", "--level", "city"]);
+    let out = ok(dir.path(), &["import", "osm", &repo("data/osm/andorra_2026-04-04.osm.pbf"), "--json"]);
+    let summary: Value = serde_json::from_str(&out).unwrap();
+    assert!(summary["refused"].as_array().unwrap().is_empty(), "{summary}");
+    let s = stats(dir.path());
+    assert_eq!(s["stations"], 4);
+    assert_eq!(s["water_sources"], 23);
+    assert_eq!(s["buildings"], 7463);
+    assert_eq!(s["roads"], 3732);
+    let km = s["road_km"].as_f64().unwrap();
+    assert!((km - 555.0).abs() < 5.0, "{km} km");
+}
+
+#[test]
+fn failed_imports_leave_the_store_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["jurisdiction", "add", "--name", "测试市", "--level", "city"]);
+    let before = stats(dir.path());
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "名称,经度,纬度,类型\n好商店,0.5,0.5,商店\n坏行,abc,0.5,商店\n").unwrap();
+    // --strict: one bad row, nothing written.
+    let out = huoyan(dir.path(), &["import", "table", bad.to_str().unwrap(), "--layer", "units", "--strict"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was written"));
+    assert_eq!(stats(dir.path()), before);
+    // Not a PBF.
+    let out = huoyan(dir.path(), &["import", "osm", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(stats(dir.path()), before);
+    // A mapping naming an unknown field.
+    let mapping = dir.path().join("m.toml");
+    std::fs::write(&mapping, "layer = \"stations\"\n[fields]\ncolour = \"X\"\n").unwrap();
+    let out = huoyan(dir.path(), &["import", "geojson", &repo("data/cambridge_ma/Public_Safety/Fire_Stations/PUBLICSAFETY_FireStations.geojson"), "--mapping", mapping.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("colour"));
+    assert_eq!(stats(dir.path()), before);
+    // Without --strict the good row goes in and the bad one is reported with its row number.
+    let out = ok(dir.path(), &["import", "table", bad.to_str().unwrap(), "--layer", "units"]);
+    assert!(out.contains("第3行"), "{out}");
+    assert_eq!(stats(dir.path())["units"], 1);
+}
+
+#[test]
+fn accounts_backup_and_migrations_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["jurisdiction", "add", "--name", "测试市", "--level", "city"]);
+    let out = huoyan(dir.path(), &["user", "add", "--username", "zhang", "--role", "防火监督员", "--jurisdiction", "1", "--password", "short"]);
+    assert!(!out.status.success(), "password policy");
+    ok(dir.path(), &["user", "add", "--username", "zhang", "--role", "防火监督员", "--jurisdiction", "1", "--password", "long enough 1"]);
+    assert!(ok(dir.path(), &["user", "list"]).contains("zhang"));
+    assert!(ok(dir.path(), &["migrate", "--status"]).contains("0001 base"));
+    let copy = dir.path().join("copy.db");
+    ok(dir.path(), &["backup", "--out", copy.to_str().unwrap()]);
+    let restored = tempfile::tempdir().unwrap();
+    std::fs::copy(&copy, restored.path().join("huoyan.db")).unwrap();
+    assert_eq!(stats(restored.path())["users"], 1);
+    let out = huoyan(dir.path(), &["backup", "--out", copy.to_str().unwrap()]);
+    assert!(!out.status.success(), "never overwrites");
+    // A bad configuration file is refused with its problem named.
+    std::fs::write(dir.path().join("huoyan.toml"), "[server]\nport = 1\n").unwrap();
+    let out = huoyan(dir.path(), &["stats"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("port"));
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of Huoyan: unit, storage (SQLite, and PostgreSQL when it is reachable), API,
+# import and command-line tests. Usage: ./scripts/test.sh [extra cargo test args]
+#
+# PostgreSQL: the storage suite also runs on PostgreSQL when HUOYAN_TEST_PG_URL is set (each test
+# makes and drops its own schema). If it is unset and a server answers on 127.0.0.1:5432, this
+# script uses postgres://postgres@127.0.0.1:5432/test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${HUOYAN_TEST_PG_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
+  export HUOYAN_TEST_PG_URL="postgres://postgres@127.0.0.1:5432/test"
+fi
+if [ -n "${HUOYAN_TEST_PG_URL:-}" ]; then
+  echo "PostgreSQL tests: on (${HUOYAN_TEST_PG_URL})"
+else
+  echo "PostgreSQL tests: off (set HUOYAN_TEST_PG_URL to run them)"
+fi
+
+cargo test --workspace --locked "$@"
