@@ -17,4 +17,4 @@ else
   echo "PostgreSQL tests: off (set HUOYAN_TEST_PG_URL to run them)"
 fi
 
-cargo test --workspace --locked "$@"
+cargo test --workspace "$@"
