@@ -27,18 +27,18 @@ impl huoyan_import::Progress for Bar {
     }
 
     fn advance(&self, n: u64) {
-        if let Ok(b) = self.0.lock() {
-            if let Some(b) = b.as_ref() {
-                b.inc(n);
-            }
+        if let Ok(b) = self.0.lock()
+            && let Some(b) = b.as_ref()
+        {
+            b.inc(n);
         }
     }
 
     fn finish(&self) {
-        if let Ok(mut b) = self.0.lock() {
-            if let Some(b) = b.take() {
-                b.finish_and_clear();
-            }
+        if let Ok(mut b) = self.0.lock()
+            && let Some(b) = b.take()
+        {
+            b.finish_and_clear();
         }
     }
 }

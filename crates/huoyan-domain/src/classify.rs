@@ -126,7 +126,7 @@ enum Outcome {
 
 fn metric(m: &UnitMetrics, name: &str) -> Option<Option<serde_json::Value>> {
     use serde_json::Value;
-    let num = |v: Option<f64>| v.map(|x| Value::from(x));
+    let num = |v: Option<f64>| v.map(Value::from);
     let int = |v: Option<i64>| v.map(Value::from);
     let b = |v: Option<bool>| v.map(Value::Bool);
     Some(match name {

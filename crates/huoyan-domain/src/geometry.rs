@@ -107,11 +107,10 @@ pub enum Shape {
 
 /// Checks a geometry's kind and coordinates; returns the reason it is refused.
 pub fn check_geometry(g: &Geometry, shape: Shape) -> Result<(), String> {
-    let ok_kind = match (&g.value, shape) {
-        (Value::LineString(_) | Value::MultiLineString(_), Shape::Line) => true,
-        (Value::Polygon(_) | Value::MultiPolygon(_), Shape::Area) => true,
-        _ => false,
-    };
+    let ok_kind = matches!(
+        (&g.value, shape),
+        (Value::LineString(_) | Value::MultiLineString(_), Shape::Line) | (Value::Polygon(_) | Value::MultiPolygon(_), Shape::Area)
+    );
     if !ok_kind {
         let want = match shape {
             Shape::Line => "LineString or MultiLineString",

@@ -41,11 +41,10 @@ impl Jurisdiction {
         let mut c = Checker::default();
         c.required_text("name", &self.name);
         c.opt_text("code", &self.code);
-        if let Some(b) = &self.boundary {
-            if let Err(e) = check_geometry(b, Shape::Area) {
+        if let Some(b) = &self.boundary
+            && let Err(e) = check_geometry(b, Shape::Area) {
                 c.fail("boundary", e);
             }
-        }
         c.finish()
     }
 }

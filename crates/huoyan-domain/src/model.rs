@@ -691,11 +691,10 @@ impl Record for Unit {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut c = Checker::default();
         c.required_text("name", &self.name);
-        if let Some(code) = &self.uscc {
-            if let Err(e) = crate::uscc::validate(code) {
+        if let Some(code) = &self.uscc
+            && let Err(e) = crate::uscc::validate(code) {
                 c.fail("uscc", e.to_string());
             }
-        }
         c.opt_text("address", &self.address);
         c.lon_lat(self.lon, self.lat);
         let m = &self.metrics;
@@ -715,11 +714,10 @@ impl Record for Unit {
         ] {
             c.int_range(f, v, 0, 1_000_000);
         }
-        if let Some(h) = &m.heritage_level {
-            if !["national", "provincial", "county"].contains(&h.as_str()) {
+        if let Some(h) = &m.heritage_level
+            && !["national", "provincial", "county"].contains(&h.as_str()) {
                 c.fail("metrics.heritage_level", "must be national, provincial or county");
             }
-        }
         c.opt_text("safety_manager", &self.safety_manager);
         c.opt_text("phone", &self.phone);
         c.opt_text("source_ref", &self.source_ref);

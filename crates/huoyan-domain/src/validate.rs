@@ -70,20 +70,18 @@ impl Checker {
 
     /// An optional number within `[min, max]`.
     pub fn range(&mut self, field: &str, v: Option<f64>, min: f64, max: f64) {
-        if let Some(v) = v {
-            if !v.is_finite() || v < min || v > max {
+        if let Some(v) = v
+            && (!v.is_finite() || v < min || v > max) {
                 self.fail(field, format!("{v} is outside {min}..{max}"));
             }
-        }
     }
 
     /// An optional integer within `[min, max]`.
     pub fn int_range(&mut self, field: &str, v: Option<i64>, min: i64, max: i64) {
-        if let Some(v) = v {
-            if v < min || v > max {
+        if let Some(v) = v
+            && (v < min || v > max) {
                 self.fail(field, format!("{v} is outside {min}..{max}"));
             }
-        }
     }
 
     /// A reference to another record by id: must be positive.
@@ -95,11 +93,10 @@ impl Checker {
 
     /// An optional calendar date `YYYY-MM-DD`.
     pub fn date(&mut self, field: &str, v: &Option<String>) {
-        if let Some(v) = v {
-            if chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err() {
+        if let Some(v) = v
+            && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err() {
                 self.fail(field, format!("{v:?} is not a date (YYYY-MM-DD)"));
             }
-        }
     }
 
     /// Finishes: `Ok` when no field failed.

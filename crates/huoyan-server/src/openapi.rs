@@ -106,8 +106,7 @@ fn schemas<T: ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
 }
 
 fn build() -> OpenApi {
-    let mut ops = Vec::new();
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/health", "system", "Health of the server and database").ok(200, Some(reference("Health"))).public());
+    let mut ops = vec![Op::new(HttpMethod::Get, "/api/v1/health", "system", "Health of the server and database").ok(200, Some(reference("Health"))).public()];
     ops.push(Op::new(HttpMethod::Get, "/api/v1/openapi.json", "system", "This document").public());
     ops.push(Op::new(HttpMethod::Post, "/api/v1/auth/login", "auth", "Log in; returns a bearer token").body("application/json", reference("LoginRequest")).ok(200, Some(reference("LoginResponse"))).public());
     ops.push(Op::new(HttpMethod::Post, "/api/v1/auth/logout", "auth", "End the session").ok(204, None));

@@ -112,11 +112,10 @@ impl Store {
         let opts: AnyConnectOptions =
             cfg.url.parse().map_err(|e: sqlx::Error| StoreError::Config(format!("bad database URL: {e}")))?;
         let schema = cfg.pg_schema.clone();
-        if let Some(s) = &schema {
-            if !valid_schema_name(s) {
+        if let Some(s) = &schema
+            && !valid_schema_name(s) {
                 return Err(StoreError::Config(format!("schema name {s:?}: use lower-case letters, digits and _")));
             }
-        }
         let mut pool = AnyPoolOptions::new().max_connections(cfg.max_connections.max(1)).acquire_timeout(Duration::from_secs(10));
         match backend {
             Backend::Sqlite => {

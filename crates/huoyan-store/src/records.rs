@@ -141,8 +141,8 @@ impl Store {
             *r = serde_json::from_value(v).map_err(|e| StoreError::invalid("body", e.to_string()))?;
         }
         r.validate().map_err(StoreError::Invalid)?;
-        if R::UNIQUE_CODE {
-            if let Some(code) = r.index().code {
+        if R::UNIQUE_CODE
+            && let Some(code) = r.index().code {
                 let dup = crate::dynq(format!("SELECT id FROM {} WHERE code = $1 AND id <> $2", R::KIND.table()))
                     .bind(code.as_str())
                     .bind(self_id.unwrap_or(0))
@@ -153,7 +153,6 @@ impl Store {
                     return Err(StoreError::Conflict(format!("code {code} is already used by {} {other}", R::KIND.table())));
                 }
             }
-        }
         Ok(path)
     }
 
