@@ -12,7 +12,7 @@ use serde::Serialize;
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// Stable code: `bad_request`, `invalid`, `unauthorized`, `forbidden`, `not_found`, `conflict`,
-    /// `payload_too_large`, `unsupported_media_type`, `internal`.
+    /// `payload_too_large`, `unsupported_media_type`, `too_many_requests`, `internal`.
     pub error: &'static str,
     /// Human-readable message.
     pub message: String,
@@ -48,6 +48,9 @@ pub enum ApiError {
     /// Wrong content type.
     #[error("{0}")]
     UnsupportedMediaType(String),
+    /// Too many attempts; retry later.
+    #[error("{0}")]
+    TooManyRequests(String),
     /// Anything else; the detail is logged.
     #[error("internal error")]
     Internal(String),
@@ -84,6 +87,7 @@ impl IntoResponse for ApiError {
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             ApiError::UnsupportedMediaType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+            ApiError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             ApiError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")

@@ -13,6 +13,7 @@ pub mod extract;
 mod metrics;
 pub mod openapi;
 mod routes;
+pub mod throttle;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -56,12 +57,14 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
     /// When the server started.
     pub started: Instant,
+    /// Failed-login counts.
+    pub logins: Arc<throttle::LoginGuard>,
 }
 
 impl AppState {
     /// State over a store.
     pub fn new(store: Store, config: ServerConfig) -> AppState {
-        AppState { store, config: Arc::new(config), started: Instant::now() }
+        AppState { store, config: Arc::new(config), started: Instant::now(), logins: Arc::default() }
     }
 }
 

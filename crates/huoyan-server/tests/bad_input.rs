@@ -137,6 +137,18 @@ async fn bad_paths_and_query_parameters() {
         assert_eq!(r.status(), 401);
         assert_eq!(r.json::<Value>().await.unwrap()["message"], "wrong user name or password");
     }
+    // Five failures lock the name out for a while, even with the right password.
+    for _ in 0..4 {
+        let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "leader", "password": "guess"})).send().await.unwrap();
+        assert_eq!(r.status(), 401);
+    }
+    let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "leader", "password": "guess"})).send().await.unwrap();
+    assert_eq!(r.status(), 401);
+    let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "leader", "password": common::PASSWORD})).send().await.unwrap();
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.json::<Value>().await.unwrap()["error"], "too_many_requests");
+    let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "dispatcher", "password": common::PASSWORD})).send().await.unwrap();
+    assert_eq!(r.status(), 200, "other accounts are unaffected");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

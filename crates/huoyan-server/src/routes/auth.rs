@@ -82,14 +82,20 @@ async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequest>
     if req.username.len() > 100 || req.password.len() > 1024 {
         return Err(ApiError::Unauthorized("wrong user name or password".into()));
     }
+    let now = std::time::Instant::now();
+    if let Some(wait) = st.logins.locked(&req.username, now) {
+        return Err(ApiError::TooManyRequests(format!("too many failed logins for this account; try again in {} minutes", wait.div_ceil(60))));
+    }
     let (token, user) = match st.store.login(&req.username, &req.password).await {
         Ok(ok) => ok,
         Err(e) => {
-            tracing::warn!(username = %req.username, "login failed");
+            let locked = matches!(e, huoyan_store::StoreError::BadCredentials) && st.logins.failed(&req.username, now);
+            tracing::warn!(username = %req.username, locked, "login failed");
             metrics::counter!("huoyan_login_failures_total").increment(1);
             return Err(e.into());
         }
     };
+    st.logins.succeeded(&req.username);
     let expires_in = huoyan_store::accounts::SESSION_HOURS * 3600;
     let cookie = format!("{SESSION_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={expires_in}");
     let me = describe(&st, user).await?;
