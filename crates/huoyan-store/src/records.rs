@@ -158,30 +158,14 @@ impl Store {
 
     /// Inserts one record inside a transaction (no audit entry); returns its id.
     pub(crate) async fn insert_row<R: Record>(&self, tx: &mut Transaction<'static, Any>, r: &R) -> Result<i64> {
-        let ix = r.index();
-        let doc = serde_json::to_string(r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
-        let t = now();
-        let b = ix.bbox;
         let sql = format!(
             "INSERT INTO {} (jurisdiction_id, name, kind, status, code, parent_id, measure, min_lon, min_lat, max_lon, max_lat, doc, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {}, $13, $13) RETURNING id",
             R::KIND.table(),
             self.backend.json_param(12)
         );
-        let row = crate::dynq(&sql)
-            .bind(r.jurisdiction_id())
-            .bind(ix.name)
-            .bind(ix.kind)
-            .bind(ix.status)
-            .bind(ix.code)
-            .bind(ix.parent_id)
-            .bind(ix.measure)
-            .bind(b.map(|b| b.min_lon))
-            .bind(b.map(|b| b.min_lat))
-            .bind(b.map(|b| b.max_lon))
-            .bind(b.map(|b| b.max_lat))
-            .bind(doc)
-            .bind(t)
+        let row = bind_record(crate::dynq(&sql), r)?
+            .bind(now())
             .fetch_one(&mut **tx)
             .await?;
         Ok(row.try_get(0)?)
@@ -214,28 +198,13 @@ impl Store {
             r.set_jurisdiction_id(before.jurisdiction_id());
         }
         self.prepare(&mut tx, actor, &mut r, Some(id)).await?;
-        let ix = r.index();
-        let doc = serde_json::to_string(&r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
-        let b = ix.bbox;
         let sql = format!(
             "UPDATE {} SET jurisdiction_id = $1, name = $2, kind = $3, status = $4, code = $5, parent_id = $6, measure = $7, \
              min_lon = $8, min_lat = $9, max_lon = $10, max_lat = $11, doc = {}, updated_at = $13, version = version + 1 WHERE id = $14",
             R::KIND.table(),
             self.backend.json_param(12)
         );
-        let done = crate::dynq(&sql)
-            .bind(r.jurisdiction_id())
-            .bind(ix.name)
-            .bind(ix.kind)
-            .bind(ix.status)
-            .bind(ix.code)
-            .bind(ix.parent_id)
-            .bind(ix.measure)
-            .bind(b.map(|b| b.min_lon))
-            .bind(b.map(|b| b.min_lat))
-            .bind(b.map(|b| b.max_lon))
-            .bind(b.map(|b| b.max_lat))
-            .bind(doc)
+        let done = bind_record(crate::dynq(&sql), &r)?
             .bind(now())
             .bind(id)
             .execute(&mut *tx)
@@ -283,6 +252,28 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Binds `$1 … $12`: the jurisdiction, the promoted columns, the bounding box and the document.
+fn bind_record<'q, R: Record>(
+    q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>,
+    r: &R,
+) -> Result<sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>> {
+    let ix = r.index();
+    let doc = serde_json::to_string(r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+    let b = ix.bbox;
+    Ok(q.bind(r.jurisdiction_id())
+        .bind(ix.name)
+        .bind(ix.kind)
+        .bind(ix.status)
+        .bind(ix.code)
+        .bind(ix.parent_id)
+        .bind(ix.measure)
+        .bind(b.map(|b| b.min_lon))
+        .bind(b.map(|b| b.min_lat))
+        .bind(b.map(|b| b.max_lon))
+        .bind(b.map(|b| b.max_lat))
+        .bind(doc))
 }
 
 /// Tables and columns that refer to a record of `kind`.
