@@ -131,3 +131,45 @@ fn accounts_backup_and_migrations_from_the_command_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("port"));
 }
+
+/// `huoyan demo` serves the store it built; `huoyan backup` copies it while it serves.
+#[test]
+fn demo_serves_and_backup_runs_beside_it() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_huoyan"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["demo", "--units", "300", "--listen", "127.0.0.1:0"])
+        .env_remove("HUOYAN_DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("demo ended before serving").unwrap();
+        if let Some(rest) = line.split("serving on http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    let get = |path: &str| {
+        let mut s = std::net::TcpStream::connect(&addr).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    };
+    let health = get("/api/v1/health");
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.contains("\"database\":true"), "{health}");
+    assert!(get("/").contains("火眼"));
+    let copy = dir.path().join("live-copy.db");
+    ok(dir.path(), &["backup", "--out", copy.to_str().unwrap()]);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let restored = tempfile::tempdir().unwrap();
+    std::fs::copy(&copy, restored.path().join("huoyan.db")).unwrap();
+    let s = stats(restored.path());
+    assert_eq!((s["units"].as_i64(), s["water_sources"].as_i64()), (Some(300), Some(1960)));
+}
