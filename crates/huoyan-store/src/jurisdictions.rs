@@ -13,7 +13,7 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditEntry};
 use crate::query::{Scope, escape_like};
-use crate::{Result, Store, StoreError, check_in_scope, now};
+use crate::{Result, Store, StoreError, check_in_scope, now, opt_float};
 
 /// Boundaries of all nodes that have one, deepest first.
 pub(crate) struct AreaIndex {
@@ -162,7 +162,7 @@ impl Store {
         let t = now();
         let sql = format!(
             "INSERT INTO jurisdictions (parent_id, level, name, code, path, min_lon, min_lat, max_lon, max_lat, boundary, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, {}, $10, $10) RETURNING id",
+             VALUES ($1, $2, $3, $4, '', CAST($5 AS DOUBLE PRECISION), CAST($6 AS DOUBLE PRECISION), CAST($7 AS DOUBLE PRECISION), CAST($8 AS DOUBLE PRECISION), {}, $10, $10) RETURNING id",
             self.backend.json_param(9)
         );
         let id: i64 = crate::dynq(&sql)
@@ -170,10 +170,10 @@ impl Store {
             .bind(j.level.code())
             .bind(j.name.as_str())
             .bind(j.code.clone())
-            .bind(b.map(|b| b.min_lon))
-            .bind(b.map(|b| b.min_lat))
-            .bind(b.map(|b| b.max_lon))
-            .bind(b.map(|b| b.max_lat))
+            .bind(opt_float(b.map(|b| b.min_lon)))
+            .bind(opt_float(b.map(|b| b.min_lat)))
+            .bind(opt_float(b.map(|b| b.max_lon)))
+            .bind(opt_float(b.map(|b| b.max_lat)))
             .bind(boundary)
             .bind(t)
             .fetch_one(&mut **tx)
@@ -221,7 +221,8 @@ impl Store {
         j.path = before.path.clone();
         let b = j.boundary.as_ref().and_then(bbox_of);
         let sql = format!(
-            "UPDATE jurisdictions SET level = $1, name = $2, code = $3, min_lon = $4, min_lat = $5, max_lon = $6, max_lat = $7, \
+            "UPDATE jurisdictions SET level = $1, name = $2, code = $3, min_lon = CAST($4 AS DOUBLE PRECISION), min_lat = CAST($5 AS DOUBLE PRECISION), \
+             max_lon = CAST($6 AS DOUBLE PRECISION), max_lat = CAST($7 AS DOUBLE PRECISION), \
              boundary = {}, updated_at = $9 WHERE id = $10",
             self.backend.json_param(8)
         );
@@ -230,10 +231,10 @@ impl Store {
             .bind(j.level.code())
             .bind(j.name.as_str())
             .bind(j.code.clone())
-            .bind(b.map(|b| b.min_lon))
-            .bind(b.map(|b| b.min_lat))
-            .bind(b.map(|b| b.max_lon))
-            .bind(b.map(|b| b.max_lat))
+            .bind(opt_float(b.map(|b| b.min_lon)))
+            .bind(opt_float(b.map(|b| b.min_lat)))
+            .bind(opt_float(b.map(|b| b.max_lon)))
+            .bind(opt_float(b.map(|b| b.max_lat)))
             .bind(j.boundary.as_ref().map(|g| g.to_string()))
             .bind(now())
             .bind(id)

@@ -192,6 +192,16 @@ pub(crate) fn check_in_scope(principal: &Principal, path: &str) -> Result<()> {
     }
 }
 
+/// A nullable float parameter, bound as text and cast to DOUBLE PRECISION in the SQL.
+///
+/// sqlx 0.9's `Any` driver binds `None::<f64>` as a FLOAT4 null (its `Real`/`Double` null kinds are
+/// swapped), so PostgreSQL's cached statement then expects 4-byte floats and refuses the next
+/// `Some(f64)` ("incorrect binary data format"). Text has one type whether null or not, and Rust
+/// prints an f64 in the shortest form that parses back to the same value.
+pub(crate) fn opt_float(v: Option<f64>) -> Option<String> {
+    v.map(|x| x.to_string())
+}
+
 /// A query from SQL built at run time. Only table and column names from this crate and numbered
 /// placeholders are ever formatted into such SQL; values are always bound.
 pub(crate) fn dynq<'q>(sql: impl AsRef<str>) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {

@@ -9,7 +9,7 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditEntry};
 use crate::query::{Arg, ListQuery, Page, Scope, Where, bind_all};
-use crate::{Result, Store, StoreError, check_in_scope, now};
+use crate::{Result, Store, StoreError, check_in_scope, now, opt_float};
 
 /// Columns selected for a record.
 fn select_cols(store: &Store) -> String {
@@ -160,9 +160,14 @@ impl Store {
     pub(crate) async fn insert_row<R: Record>(&self, tx: &mut Transaction<'static, Any>, r: &R) -> Result<i64> {
         let sql = format!(
             "INSERT INTO {} (jurisdiction_id, name, kind, status, code, parent_id, measure, min_lon, min_lat, max_lon, max_lat, doc, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {}, $13, $13) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, {F7}, {F8}, {F9}, {F10}, {F11}, {}, $13, $13) RETURNING id",
             R::KIND.table(),
-            self.backend.json_param(12)
+            self.backend.json_param(12),
+            F7 = FLOAT_CAST[0],
+            F8 = FLOAT_CAST[1],
+            F9 = FLOAT_CAST[2],
+            F10 = FLOAT_CAST[3],
+            F11 = FLOAT_CAST[4],
         );
         let row = bind_record(crate::dynq(&sql), r)?
             .bind(now())
@@ -199,10 +204,15 @@ impl Store {
         }
         self.prepare(&mut tx, actor, &mut r, Some(id)).await?;
         let sql = format!(
-            "UPDATE {} SET jurisdiction_id = $1, name = $2, kind = $3, status = $4, code = $5, parent_id = $6, measure = $7, \
-             min_lon = $8, min_lat = $9, max_lon = $10, max_lat = $11, doc = {}, updated_at = $13, version = version + 1 WHERE id = $14",
+            "UPDATE {} SET jurisdiction_id = $1, name = $2, kind = $3, status = $4, code = $5, parent_id = $6, measure = {F7}, \
+             min_lon = {F8}, min_lat = {F9}, max_lon = {F10}, max_lat = {F11}, doc = {}, updated_at = $13, version = version + 1 WHERE id = $14",
             R::KIND.table(),
-            self.backend.json_param(12)
+            self.backend.json_param(12),
+            F7 = FLOAT_CAST[0],
+            F8 = FLOAT_CAST[1],
+            F9 = FLOAT_CAST[2],
+            F10 = FLOAT_CAST[3],
+            F11 = FLOAT_CAST[4],
         );
         let done = bind_record(crate::dynq(&sql), &r)?
             .bind(now())
@@ -254,6 +264,15 @@ impl Store {
     }
 }
 
+/// The float placeholders `$7 … $11` of inserts and updates (see [`crate::opt_float`]).
+const FLOAT_CAST: [&str; 5] = [
+    "CAST($7 AS DOUBLE PRECISION)",
+    "CAST($8 AS DOUBLE PRECISION)",
+    "CAST($9 AS DOUBLE PRECISION)",
+    "CAST($10 AS DOUBLE PRECISION)",
+    "CAST($11 AS DOUBLE PRECISION)",
+];
+
 /// Binds `$1 … $12`: the jurisdiction, the promoted columns, the bounding box and the document.
 fn bind_record<'q, R: Record>(
     q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>,
@@ -268,11 +287,11 @@ fn bind_record<'q, R: Record>(
         .bind(ix.status)
         .bind(ix.code)
         .bind(ix.parent_id)
-        .bind(ix.measure)
-        .bind(b.map(|b| b.min_lon))
-        .bind(b.map(|b| b.min_lat))
-        .bind(b.map(|b| b.max_lon))
-        .bind(b.map(|b| b.max_lat))
+        .bind(opt_float(ix.measure))
+        .bind(opt_float(b.map(|b| b.min_lon)))
+        .bind(opt_float(b.map(|b| b.min_lat)))
+        .bind(opt_float(b.map(|b| b.max_lon)))
+        .bind(opt_float(b.map(|b| b.max_lat)))
         .bind(doc))
 }
 

@@ -346,3 +346,32 @@ async fn sqlite_backup_while_writing() {
     assert!((0..=200).contains(&n), "a consistent snapshot holds a prefix of the writes: {n}");
     assert!(s.backup_to(&dest).await.is_err(), "refuses to overwrite");
 }
+
+/// Regression: on one connection (so every statement comes from the cache), rows with and without
+/// a bounding box or measure alternate in the same tables. sqlx's `Any` driver once bound a null
+/// float as FLOAT4, and PostgreSQL then refused the next real value.
+async fn nulls_and_values_alternate_on_one_connection(s: &TestStore) {
+    let one = match s.backend() {
+        huoyan_store::Backend::Sqlite => return,
+        huoyan_store::Backend::Postgres => s,
+    };
+    let sys = Principal::system();
+    let root = one.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "无边界市", None)).await.unwrap();
+    let a = one.create_jurisdiction(&sys, node(Some(root.id), JurisdictionLevel::Township, "有边界", Some(square(0.0, 0.0, 1.0)))).await.unwrap();
+    one.create_jurisdiction(&sys, node(Some(root.id), JurisdictionLevel::Township, "又无边界", None)).await.unwrap();
+    one.update_jurisdiction(&sys, a.id, node(Some(root.id), JurisdictionLevel::Township, "改名", None)).await.unwrap();
+    let st = one.insert(&sys, station("站", 0.5, 0.5)).await.unwrap();
+    let v: Vehicle = serde_json::from_value(serde_json::json!({"station_id": st.id, "name": "车", "family": "firefighting", "vehicle_type": "水罐消防车"})).unwrap();
+    one.insert(&sys, v).await.unwrap();
+    for with_building in [false, true, false] {
+        let mut u = unit(&format!("单位{with_building}"), 0.5, 0.5, UseCategory::Shop, 50.0);
+        if with_building {
+            let b: Building = serde_json::from_value(serde_json::json!({"footprint": {"type": "Polygon", "coordinates": [[[0.1, 0.1], [0.2, 0.1], [0.2, 0.2], [0.1, 0.1]]]}})).unwrap();
+            u.building_id = Some(one.insert(&sys, b).await.unwrap().id);
+        }
+        one.insert(&sys, u).await.unwrap();
+    }
+    let j = one.get_jurisdiction(&Scope::all(), a.id).await.unwrap();
+    assert!(j.boundary.is_none());
+}
+on_both!(null_floats, nulls_and_values_alternate_on_one_connection);

@@ -43,7 +43,9 @@ pub async fn sqlite() -> TestStore {
 pub async fn postgres() -> Option<TestStore> {
     let url = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty())?;
     let schema = format!("huoyan_t{}_{}_{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), rand_suffix());
-    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 4 })
+    // Two connections: enough for the concurrent tests, few enough that statements are reused from
+    // each connection's cache, as they are in a long-running server.
+    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
         .await
         .expect("HUOYAN_TEST_PG_URL is set but PostgreSQL cannot be opened");
     Some(TestStore { store, _dir: None, pg: Some((url, schema)) })

@@ -1,0 +1,552 @@
+//! `huoyan-bench` — reproducible benchmarks of a built `huoyan` binary, on SQLite and PostgreSQL:
+//!
+//! 1. **Import time**: `huoyan demo --no-serve` (the Cambridge, MA store) and `huoyan import osm`
+//!    (the Andorra extract) into fresh stores, `--runs` times each; median, min and max wall time.
+//! 2. **Query throughput and latency**: a Cambridge demo store served by `huoyan serve` on a free
+//!    127.0.0.1 port, logged in as the demo admin, then a bounded closed-loop load per scenario
+//!    (concurrency `-c`, duration `-d`, at most `--max-requests`): requests/s, p50/p90/p99/max
+//!    latency, errors (any answer but 200), and where the CPU went.
+//!
+//! Results are printed as Markdown (and written as JSON with `--json FILE`). Everything runs on
+//! loopback; every store is a fresh temporary directory or PostgreSQL schema, removed afterwards;
+//! every `huoyan` started is killed on exit, error or Ctrl-C.
+//!
+//! ```text
+//! cargo build --release -p huoyan-cli -p huoyan-bench
+//! target/release/huoyan-bench --json bench.json
+//! ```
+
+mod load;
+mod store;
+mod sys;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use serde::Serialize;
+
+use load::{Load, Outcome, Scenario};
+use store::{Backend, Env, Server, Store};
+
+/// Benchmarks of the huoyan binary: import time and API query throughput/latency on SQLite and PostgreSQL.
+#[derive(Debug, Parser)]
+#[command(name = "huoyan-bench", version, about)]
+struct Args {
+    /// The huoyan binary under test (build it with `cargo build --release -p huoyan-cli`).
+    #[arg(long, default_value = "target/release/huoyan")]
+    huoyan: PathBuf,
+    /// The OpenStreetMap extract to time `huoyan import osm` with.
+    #[arg(long, default_value = "data/osm/andorra_2026-04-04.osm.pbf")]
+    osm: PathBuf,
+    /// PostgreSQL for the PostgreSQL runs (each store gets a fresh schema, dropped afterwards).
+    #[arg(long, env = "HUOYAN_BENCH_PG_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
+    pg_url: String,
+    /// The psql program (drops the schemas, measures their size).
+    #[arg(long, default_value = "psql")]
+    psql: PathBuf,
+    /// Backends to measure.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "sqlite,postgres")]
+    backends: Vec<Backend>,
+    /// Runs of each import.
+    #[arg(short = 'n', long, default_value_t = 3)]
+    runs: usize,
+    /// Failed import attempts tolerated per dataset and backend (each is repeated on a fresh store and reported).
+    #[arg(long, default_value_t = 3)]
+    retries: usize,
+    /// Build the Cambridge demo on PostgreSQL with sqlx's prepared-statement cache off
+    /// (`statement-cache-capacity=0`): a work-around for the demo failing with "incorrect binary
+    /// data format in bind parameter 5" when the statement cache is on. Its import row is labelled;
+    /// `huoyan serve` always runs with the cache on.
+    #[arg(long)]
+    pg_demo_no_statement_cache: bool,
+    /// Concurrent requests of the query load (1–64).
+    #[arg(short = 'c', long, default_value_t = 8)]
+    concurrency: usize,
+    /// Seconds of measured load per scenario (at most 120).
+    #[arg(short = 'd', long, default_value_t = 10.0)]
+    duration: f64,
+    /// Unmeasured warm-up seconds before each scenario.
+    #[arg(long, default_value_t = 1.0)]
+    warmup: f64,
+    /// Hard cap on requests per scenario (and per warm-up).
+    #[arg(long, default_value_t = 100_000)]
+    max_requests: u64,
+    /// Scenarios to run (default: all).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    scenarios: Vec<Scenario>,
+    /// Seed of the random requests.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+    /// Skip the import timings.
+    #[arg(long)]
+    skip_import: bool,
+    /// Skip the query load.
+    #[arg(long)]
+    skip_query: bool,
+    /// Also write the results as JSON.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// Directory for the temporary data directories (default: the system temporary directory).
+    #[arg(long)]
+    tmp: Option<PathBuf>,
+}
+
+/// The timings of one import.
+#[derive(Debug, Serialize)]
+struct ImportTiming {
+    dataset: &'static str,
+    backend: Backend,
+    /// How the run differs from the default configuration, if it does.
+    variant: Option<&'static str>,
+    runs_s: Vec<f64>,
+    median_s: f64,
+    min_s: f64,
+    max_s: f64,
+    /// Median of the time the command itself reports for building or writing the store (the
+    /// demo's "built in", the import's store phase): the wall time minus start-up, migrations and,
+    /// for OSM, reading the PBF.
+    inner_median_s: Option<f64>,
+    /// What the store holds afterwards (from the command's own summary).
+    summary: String,
+    /// Size of the store afterwards, bytes.
+    store_bytes: Option<u64>,
+    /// Attempts that failed (and were repeated on a fresh store; they are not in the timings).
+    failed_attempts: usize,
+    /// The first failure.
+    first_failure: Option<String>,
+}
+
+/// The query results of one backend.
+#[derive(Debug, Serialize)]
+struct QueryRun {
+    backend: Backend,
+    outcomes: Vec<Outcome>,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    machine: sys::Machine,
+    command: String,
+    load: Load,
+    imports: Vec<ImportTiming>,
+    queries: Vec<QueryRun>,
+    load_at_end: String,
+}
+
+const CAMBRIDGE: &str = "Cambridge demo";
+const ANDORRA: &str = "Andorra OSM";
+
+fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    match s.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => s[n / 2],
+        n => (s[n / 2 - 1] + s[n / 2]) / 2.0,
+    }
+}
+
+/// The demo's one-line store summary (`store: 8 stations, …`) and its build time (`built in 1.2 s`).
+fn demo_summary(stdout: &str) -> (String, Option<f64>) {
+    let summary = stdout.lines().find_map(|l| l.trim().strip_prefix("store: ")).unwrap_or("").to_string();
+    let built = stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("built in "))
+        .and_then(|v| v.trim_end_matches(" s").trim().parse().ok());
+    (summary, built)
+}
+
+/// What `huoyan import osm --json` says it wrote, and how long its store phase took.
+fn osm_summary(stdout: &str) -> (String, Option<f64>) {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(stdout) else { return (String::new(), None) };
+    let written = v["written"]
+        .as_object()
+        .map(|m| m.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", "))
+        .unwrap_or_default();
+    let summary = match v["report"]["road_km"].as_f64() {
+        Some(km) if km > 0.0 => format!("{written} ({km:.0} km of road)"),
+        _ => written,
+    };
+    (summary, v["seconds"].as_f64())
+}
+
+/// A built store, the wall time, the summary and the command's own time.
+type Built = (Store, Duration, (String, Option<f64>));
+
+/// Builds the Cambridge demo store; returns it with the wall time and the demo's summary.
+async fn cambridge(env: &Env, backend: Backend, no_cache: bool) -> anyhow::Result<Built> {
+    let mut s = Store::fresh(env, backend)?;
+    s.set_no_statement_cache(no_cache && backend == Backend::Postgres);
+    let (took, out) = s.run(["demo", "--no-serve"]).await?;
+    let summary = demo_summary(&out);
+    Ok((s, took, summary))
+}
+
+/// Imports the Andorra extract into a fresh store under a new root; returns the wall time of the import alone.
+async fn andorra(env: &Env, backend: Backend, osm: &std::path::Path) -> anyhow::Result<Built> {
+    let s = Store::fresh(env, backend)?;
+    s.run(["jurisdiction", "add", "--name", "Andorra", "--level", "city"]).await?;
+    let (took, out) =
+        s.run([std::ffi::OsStr::new("import"), "osm".as_ref(), osm.as_os_str(), "--json".as_ref()]).await?;
+    Ok((s, took, osm_summary(&out)))
+}
+
+async fn time_imports(args: &Args, env: &Env, keep: &mut Vec<(Backend, Store)>) -> anyhow::Result<Vec<ImportTiming>> {
+    let mut out = Vec::new();
+    for &backend in &args.backends {
+        for dataset in [CAMBRIDGE, ANDORRA] {
+            let no_cache = dataset == CAMBRIDGE && backend == Backend::Postgres && args.pg_demo_no_statement_cache;
+            let mut runs = Vec::new();
+            let mut summary = String::new();
+            let mut inner = Vec::new();
+            let mut store_bytes = None;
+            let mut failed_attempts = 0;
+            let mut first_failure = None;
+            for i in 1..=args.runs {
+                let (s, took, sum) = loop {
+                    let r = if dataset == CAMBRIDGE {
+                        cambridge(env, backend, no_cache).await
+                    } else {
+                        andorra(env, backend, &args.osm).await
+                    };
+                    match r {
+                        Ok(ok) => break ok,
+                        Err(e) => {
+                            failed_attempts += 1;
+                            eprintln!("  {dataset:<15} {:<10} run {i}/{}: FAILED: {e:#}", backend.name(), args.runs);
+                            first_failure.get_or_insert_with(|| format!("{e:#}"));
+                            if failed_attempts > args.retries {
+                                bail!(
+                                    "{dataset} on {}: {failed_attempts} failed attempts; giving up (for the demo on PostgreSQL see --pg-demo-no-statement-cache)",
+                                    backend.name()
+                                );
+                            }
+                        }
+                    }
+                };
+                eprintln!("  {dataset:<15} {:<10} run {i}/{}: {:.2} s", backend.name(), args.runs, took.as_secs_f64());
+                runs.push(took.as_secs_f64());
+                summary = sum.0;
+                inner.extend(sum.1);
+                store_bytes = s.size_bytes();
+                // The last Cambridge store serves the query load.
+                if dataset == CAMBRIDGE && i == args.runs && !args.skip_query {
+                    keep.retain(|(b, _)| *b != backend);
+                    keep.push((backend, s));
+                }
+            }
+            out.push(ImportTiming {
+                dataset,
+                backend,
+                variant: no_cache.then_some("statement cache off"),
+                median_s: median(&runs),
+                min_s: runs.iter().copied().fold(f64::INFINITY, f64::min),
+                max_s: runs.iter().copied().fold(0.0, f64::max),
+                runs_s: runs,
+                inner_median_s: (!inner.is_empty()).then(|| median(&inner)),
+                summary,
+                store_bytes,
+                failed_attempts,
+                first_failure,
+            });
+        }
+    }
+    Ok(out)
+}
+
+async fn login(client: &reqwest::Client, base: &str) -> anyhow::Result<String> {
+    let r = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&serde_json::json!({"username": "admin", "password": "admin@Huoyan2026"}))
+        .send()
+        .await?;
+    if !r.status().is_success() {
+        bail!("login as admin: {}", r.status());
+    }
+    let v: serde_json::Value = r.json().await?;
+    Ok(v["token"].as_str().context("the login answer has no token")?.to_string())
+}
+
+async fn unit_ids(client: &reqwest::Client, base: &str, token: &str) -> anyhow::Result<Vec<i64>> {
+    let r = client.get(format!("{base}/api/v1/units?limit=5000")).bearer_auth(token).send().await?;
+    if !r.status().is_success() {
+        bail!("listing the units: {}", r.status());
+    }
+    let v: serde_json::Value = r.json().await?;
+    let ids: Vec<i64> =
+        v["items"].as_array().map(|a| a.iter().filter_map(|u| u["id"].as_i64()).collect()).unwrap_or_default();
+    if ids.is_empty() {
+        bail!("the demo store has no units");
+    }
+    Ok(ids)
+}
+
+async fn query_load(
+    args: &Args,
+    env: &Env,
+    load: &Load,
+    keep: &mut Vec<(Backend, Store)>,
+) -> anyhow::Result<Vec<QueryRun>> {
+    let scenarios: Vec<Scenario> =
+        if args.scenarios.is_empty() { Scenario::ALL.to_vec() } else { args.scenarios.clone() };
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .pool_max_idle_per_host(load.concurrency)
+        .no_proxy()
+        .build()?;
+    let mut out = Vec::new();
+    for &backend in &args.backends {
+        let store = match keep.iter().position(|(b, _)| *b == backend) {
+            Some(i) => keep.swap_remove(i).1,
+            None => {
+                eprintln!("  building the Cambridge demo store on {} …", backend.name());
+                let mut attempt = 0;
+                loop {
+                    match cambridge(env, backend, args.pg_demo_no_statement_cache).await {
+                        Ok(ok) => break ok.0,
+                        Err(e) if attempt < args.retries => {
+                            attempt += 1;
+                            eprintln!("  FAILED (attempt {attempt}), retrying on a fresh store: {e:#}");
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        };
+        let mut store = store;
+        // The server runs in the default configuration whatever the store was built with.
+        store.set_no_statement_cache(false);
+        let server = Server::start(&store, &client).await?;
+        let result = async {
+            let token = login(&client, &server.base).await?;
+            let ids = unit_ids(&client, &server.base, &token).await?;
+            let mut outcomes = Vec::new();
+            for &sc in &scenarios {
+                let o = load::run(&client, &server.base, &token, ids.clone(), server.pid, sc, load).await;
+                eprintln!(
+                    "  {:<10} {:<15} {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
+                    backend.name(),
+                    format!("{sc:?}"),
+                    o.rps,
+                    o.p50_ms,
+                    o.p99_ms,
+                    o.errors
+                );
+                if let Some(e) = &o.first_error {
+                    eprintln!("    first error: {e}");
+                }
+                outcomes.push(o);
+            }
+            anyhow::Ok(outcomes)
+        }
+        .await;
+        server.stop().await?;
+        drop(store);
+        out.push(QueryRun { backend, outcomes: result? });
+    }
+    Ok(out)
+}
+
+fn huoyan_version(path: &std::path::Path) -> anyhow::Result<String> {
+    let out = std::process::Command::new(path)
+        .arg("--version")
+        .output()
+        .with_context(|| format!("cannot run {} (build it: cargo build --release -p huoyan-cli)", path.display()))?;
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn ms(v: f64) -> String {
+    if v >= 100.0 {
+        format!("{v:.0}")
+    } else if v >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+fn mib(b: Option<u64>) -> String {
+    b.map(|b| format!("{:.1}", b as f64 / 1024.0 / 1024.0)).unwrap_or_else(|| "–".into())
+}
+
+fn markdown(r: &Report) -> String {
+    let m = &r.machine;
+    let mut s = String::new();
+    s += &format!(
+        "Machine: {} CPUs ({}), {:.1} GiB RAM, Linux {}; {}; PostgreSQL {}; {}; load average at start {}, at end {}.\n\n",
+        m.cpus,
+        m.cpu_model,
+        m.ram_gib,
+        m.kernel,
+        m.huoyan,
+        m.postgres.as_deref().unwrap_or("–"),
+        m.date_utc,
+        m.load_at_start,
+        r.load_at_end
+    );
+    s += &format!("Command: `{}`\n\n", r.command);
+    if !r.imports.is_empty() {
+        let runs = r.imports.first().map(|i| i.runs_s.len()).unwrap_or(0);
+        s += &format!("Import (wall time of the whole `huoyan` process, {runs} runs each, fresh store every run):\n\n");
+        s += "| Dataset | Backend | median s | min s | max s | own timer s | failed attempts | store MiB | result |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n";
+        for i in &r.imports {
+            s += &format!(
+                "| {} | {} | {:.2} | {:.2} | {:.2} | {} | {} | {} | {} |\n",
+                i.dataset,
+                match i.variant {
+                    Some(v) => format!("{} ({v})", i.backend.name()),
+                    None => i.backend.name().to_string(),
+                },
+                i.median_s,
+                i.min_s,
+                i.max_s,
+                i.inner_median_s.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into()),
+                i.failed_attempts,
+                mib(i.store_bytes),
+                i.summary
+            );
+        }
+        s += "\n";
+        for i in r.imports.iter().filter(|i| i.failed_attempts > 0) {
+            s += &format!(
+                "{} on {}: {} of {} attempts failed; first failure: {}\n\n",
+                i.dataset,
+                i.backend.name(),
+                i.failed_attempts,
+                i.failed_attempts + i.runs_s.len(),
+                i.first_failure.as_deref().unwrap_or("")
+            );
+        }
+    }
+    if !r.queries.is_empty() {
+        let l = &r.load;
+        s += &format!(
+            "Queries (Cambridge demo store, `huoyan serve` on 127.0.0.1, closed loop, {} concurrent, {} s per scenario after {} s warm-up, cap {} requests; CPU = seconds used during the scenario):\n\n",
+            l.concurrency, l.duration_s, l.warmup_s, l.max_requests
+        );
+        s += "| Backend | Scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms | KiB/answer | CPU server / postgres / bench s | machine busy |\n";
+        s += "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n";
+        for q in &r.queries {
+            for o in &q.outcomes {
+                s += &format!(
+                    "| {} | {} | {} | {} | {:.0} | {} | {} | {} | {} | {:.1} | {:.1} / {:.1} / {:.1} | {:.0} % |\n",
+                    q.backend.name(),
+                    o.scenario.label(),
+                    o.requests,
+                    o.errors,
+                    o.rps,
+                    ms(o.p50_ms),
+                    ms(o.p90_ms),
+                    ms(o.p99_ms),
+                    ms(o.max_ms),
+                    o.mean_bytes / 1024.0,
+                    o.cpu.server_s,
+                    if q.backend == Backend::Postgres { o.cpu.postgres_s } else { 0.0 },
+                    o.cpu.bench_s,
+                    o.cpu.machine_busy_pct
+                );
+            }
+        }
+    }
+    s
+}
+
+async fn run(args: Args) -> anyhow::Result<()> {
+    if args.runs == 0 || args.runs > 20 {
+        bail!("--runs: 1–20");
+    }
+    if args.concurrency == 0 || args.concurrency > 64 {
+        bail!("--concurrency: 1–64");
+    }
+    if !(args.duration > 0.0 && args.duration <= 120.0 && (0.0..=30.0).contains(&args.warmup)) {
+        bail!("--duration: (0, 120] seconds; --warmup: [0, 30] seconds");
+    }
+    if args.max_requests == 0 || args.max_requests > 10_000_000 {
+        bail!("--max-requests: 1–10,000,000");
+    }
+    let version = huoyan_version(&args.huoyan)?;
+    if !args.skip_import && !args.osm.exists() {
+        bail!("{} does not exist (run from the repository root or pass --osm)", args.osm.display());
+    }
+    let env = Env {
+        huoyan: std::fs::canonicalize(&args.huoyan)?,
+        pg_url: args.pg_url.clone(),
+        psql: args.psql.clone(),
+        tmp: args.tmp.clone().unwrap_or_else(std::env::temp_dir),
+    };
+    let postgres = if args.backends.contains(&Backend::Postgres) {
+        Some(store::psql(&env, "SHOW server_version").context("PostgreSQL is not reachable with --pg-url")?)
+    } else {
+        None
+    };
+    let machine = sys::machine(version, postgres);
+    let load = Load {
+        concurrency: args.concurrency,
+        duration_s: args.duration,
+        warmup_s: args.warmup,
+        max_requests: args.max_requests,
+        seed: args.seed,
+    };
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let mut keep = Vec::new();
+    let imports = if args.skip_import {
+        Vec::new()
+    } else {
+        eprintln!("import timings ({} runs each) …", args.runs);
+        time_imports(&args, &env, &mut keep).await?
+    };
+    let queries = if args.skip_query {
+        Vec::new()
+    } else {
+        eprintln!("query load ({} concurrent, {} s per scenario) …", load.concurrency, load.duration_s);
+        query_load(&args, &env, &load, &mut keep).await?
+    };
+    drop(keep);
+    let report = Report { machine, command, load, imports, queries, load_at_end: sys::loadavg() };
+    println!("{}", markdown(&report));
+    if let Some(path) = &args.json {
+        std::fs::write(path, serde_json::to_string_pretty(&report)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+// One thread for the load generator: it then takes at most one core from the server under test.
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::process::ExitCode {
+    let args = Args::parse();
+    // On Ctrl-C the benchmark future is dropped: its servers and imports are killed (kill_on_drop),
+    // its schemas dropped and its temporary directories removed.
+    tokio::select! {
+        r = run(args) => match r {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+        _ = tokio::signal::ctrl_c() => {
+            eprintln!("interrupted; cleaning up");
+            std::process::ExitCode::from(130)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_are_read() {
+        let demo = "x\n  built in 1.4 s\n  store: 16 stations, 3000 units\n";
+        assert_eq!(demo_summary(demo), ("16 stations, 3000 units".to_string(), Some(1.4)));
+        let osm =
+            r#"{"report": {"road_km": 554.6}, "written": {"roads": 3, "stations": 4}, "refused": [], "seconds": 0.75}"#;
+        assert_eq!(osm_summary(osm), ("3 roads, 4 stations (555 km of road)".to_string(), Some(0.75)));
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+    }
+}
