@@ -19,12 +19,14 @@ impl Backend {
         }
     }
 
-    /// A bounding-box overlap test on the `min_lon … max_lat` columns against parameters `$n … $n+3`
-    /// (west, south, east, north). PostgreSQL uses the GiST box index; SQLite the B-tree on the bounds.
-    pub(crate) fn bbox_overlap(self, n: usize) -> String {
+    /// A bounding-box overlap test on `table`'s `min_lon … max_lat` columns against parameters
+    /// `$n … $n+3` (west, south, east, north). PostgreSQL uses the GiST box index; SQLite the
+    /// table's R*Tree (migration 0002), whose 32-bit bounds are a superset, then the exact test.
+    pub(crate) fn bbox_overlap(self, table: &str, n: usize) -> String {
         match self {
             Backend::Sqlite => format!(
-                "(min_lon <= ${e} AND max_lon >= ${w} AND min_lat <= ${nn} AND max_lat >= ${s})",
+                "(id IN (SELECT id FROM {table}_rtree WHERE min_lon <= ${e} AND max_lon >= ${w} AND min_lat <= ${nn} AND max_lat >= ${s}) \
+                 AND min_lon <= ${e} AND max_lon >= ${w} AND min_lat <= ${nn} AND max_lat >= ${s})",
                 w = n,
                 s = n + 1,
                 e = n + 2,

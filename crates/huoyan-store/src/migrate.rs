@@ -14,8 +14,10 @@ pub(crate) struct Migration {
     pub(crate) sql: &'static str,
 }
 
-const SQLITE: &[Migration] =
-    &[Migration { version: 1, name: "base", sql: include_str!("../migrations/sqlite/0001_base.sql") }];
+const SQLITE: &[Migration] = &[
+    Migration { version: 1, name: "base", sql: include_str!("../migrations/sqlite/0001_base.sql") },
+    Migration { version: 2, name: "rtree", sql: include_str!("../migrations/sqlite/0002_rtree.sql") },
+];
 const POSTGRES: &[Migration] =
     &[Migration { version: 1, name: "base", sql: include_str!("../migrations/postgres/0001_base.sql") }];
 

@@ -140,10 +140,16 @@ impl Where {
 
     /// Restricts to a jurisdiction subtree by path prefix.
     pub(crate) fn subtree(&mut self, path: &str) {
+        self.subtree_on(path, "jurisdiction_id");
+    }
+
+    /// Restricts to a subtree on `column`; `+jurisdiction_id` keeps SQLite's planner from choosing
+    /// the jurisdiction index when a more selective one (the bounding box) is there.
+    pub(crate) fn subtree_on(&mut self, path: &str, column: &str) {
         if path != "/" {
             let n = self.next();
             self.push(
-                format!("jurisdiction_id IN (SELECT id FROM jurisdictions WHERE path LIKE ${n})"),
+                format!("{column} IN (SELECT id FROM jurisdictions WHERE path LIKE ${n})"),
                 vec![Arg::T(format!("{}%", escape_like(path)))],
             );
         }
@@ -173,7 +179,7 @@ impl ListQuery {
     }
 
     /// Builds the WHERE clause (without scope) for a record table.
-    pub(crate) fn where_clause(&self, backend: Backend, w: &mut Where, jurisdiction_path: Option<&str>) {
+    pub(crate) fn where_clause(&self, backend: Backend, table: &str, w: &mut Where, jurisdiction_path: Option<&str>) {
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let n = w.next();
             let like = backend.ilike();
@@ -198,12 +204,17 @@ impl ListQuery {
             w.push(format!("parent_id = ${n}"), vec![Arg::I(p)]);
         }
         if let Some(path) = jurisdiction_path {
-            w.subtree(path);
+            w.subtree_on(path, self.subtree_column());
         }
         if let Some(b) = self.bbox {
             let n = w.next();
-            w.push(backend.bbox_overlap(n), vec![Arg::F(b.min_lon), Arg::F(b.min_lat), Arg::F(b.max_lon), Arg::F(b.max_lat)]);
+            w.push(backend.bbox_overlap(table, n), vec![Arg::F(b.min_lon), Arg::F(b.min_lat), Arg::F(b.max_lon), Arg::F(b.max_lat)]);
         }
+    }
+
+    /// The column expression for subtree conditions: unindexed when a bounding box will select.
+    pub(crate) fn subtree_column(&self) -> &'static str {
+        if self.bbox.is_some() { "+jurisdiction_id" } else { "jurisdiction_id" }
     }
 
     pub(crate) fn order_sql(&self) -> &'static str {

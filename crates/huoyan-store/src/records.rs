@@ -48,22 +48,24 @@ impl Store {
     pub async fn list<R: Record>(&self, scope: &Scope, q: &ListQuery) -> Result<Page<R>> {
         let table = R::KIND.table();
         let mut w = Where::default();
-        w.subtree(&scope.path);
+        w.subtree_on(&scope.path, q.subtree_column());
         unit_restriction(scope, R::KIND, &mut w)?;
         let jpath = match q.jurisdiction_id {
             Some(j) => Some(self.jurisdiction_path(j).await?),
             None => None,
         };
-        q.where_clause(self.backend, &mut w, jpath.as_deref());
+        q.where_clause(self.backend, table, &mut w, jpath.as_deref());
         let limit = q.effective_limit();
         let offset = q.offset.unwrap_or(0).max(0);
         let count_sql = format!("SELECT COUNT(*) FROM {table}{}", w.sql());
         let total: i64 = bind_all(crate::dynq(&count_sql), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
+        // Late materialisation: the page's ids are chosen on the narrow columns, and only those
+        // rows' documents are read.
+        let order = q.order_sql();
         let sql = format!(
-            "SELECT {} FROM {table}{} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+            "SELECT {} FROM {table} WHERE id IN (SELECT id FROM {table}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}) ORDER BY {order}",
             select_cols(self),
             w.sql(),
-            q.order_sql()
         );
         let rows = bind_all(crate::dynq(&sql), &w.args).fetch_all(&self.pool).await?;
         let items = rows.iter().map(decode::<R>).collect::<Result<Vec<R>>>()?;
