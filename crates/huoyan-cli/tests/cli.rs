@@ -173,3 +173,18 @@ fn demo_serves_and_backup_runs_beside_it() {
     let s = stats(restored.path());
     assert_eq!((s["units"].as_i64(), s["water_sources"].as_i64()), (Some(300), Some(1960)));
 }
+
+#[test]
+fn gb26875_decode_prints_json_or_names_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = "404001000101203a091a090c790300000000385b0100000030000202010101280a000200020020202020202020202020202020202020202020202020202020202020202000023a091a090c462323";
+    let v: Value = serde_json::from_str(&ok(dir.path(), &["gb26875", "decode", good])).unwrap();
+    assert_eq!(v["command"]["code"], 2);
+    assert_eq!(v["adu"]["type"]["code"], 2);
+    assert_eq!(v["adu"]["objects"][0]["state"]["fire"], true);
+    assert_eq!(v["source"], "790300000000");
+    let bad = good.replace("0c462323", "0c472323");
+    let out = huoyan(dir.path(), &["gb26875", "decode", &bad]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checksum mismatch: given 47, computed 46"));
+}

@@ -3,6 +3,7 @@
 mod backup;
 mod demo;
 mod export;
+mod gb26875;
 mod import;
 mod jurisdiction;
 mod migrate;
@@ -44,6 +45,9 @@ pub(crate) enum Command {
     Rules(rules::Cmd),
     /// Make a consistent copy of the SQLite store (safe while the server runs).
     Backup(backup::Args),
+    /// GB/T 26875.3 (fire alarm panel → monitoring centre) protocol tools.
+    #[command(subcommand)]
+    Gb26875(gb26875::Cmd),
 }
 
 /// Opens the configured store and migrates it.
@@ -63,5 +67,6 @@ pub(crate) async fn run(cli: Cli, cfg: Config) -> anyhow::Result<()> {
         Command::Jurisdiction(c) => jurisdiction::run(&cli, &cfg, c).await,
         Command::Rules(c) => rules::run(&cli, &cfg, c).await,
         Command::Backup(a) => backup::run(&cli, &cfg, a).await,
+        Command::Gb26875(c) => gb26875::run(c),
     }
 }
