@@ -28,7 +28,8 @@ pub(crate) struct Cli {
 
 fn init_logging(cfg: &config::Config) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("RUST_LOG")
-        .or_else(|_| tracing_subscriber::EnvFilter::try_new(&cfg.log.level))
+        // fast_paths warns about parallel edges it merges on every graph build: not news to users.
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(format!("{},fast_paths=error", cfg.log.level)))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if cfg.log.format == "json" {

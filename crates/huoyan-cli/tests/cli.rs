@@ -188,3 +188,26 @@ fn gb26875_decode_prints_json_or_names_the_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("checksum mismatch: given 47, computed 46"));
 }
+
+#[test]
+fn route_and_eta_on_the_demo_streets() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["demo", "--no-serve", "--units", "50"]);
+    // Fire Headquarters (491 Broadway) to Fire Company 3 (175 Cambridge St).
+    let r: Value = serde_json::from_str(&ok(dir.path(), &["route", "--from", "-71.11478,42.37532", "--to", "-71.07872,42.37119"])).unwrap();
+    let (secs, m) = (r["seconds"].as_f64().unwrap(), r["meters"].as_f64().unwrap());
+    assert!(m > 3000.0 && m < 6000.0, "{m} m");
+    let kmh = m / secs * 3.6;
+    assert!((15.0..=60.0).contains(&kmh), "average {kmh} km/h over {m} m in {secs} s");
+    assert_eq!(r["path"]["geometry"]["type"], "LineString");
+    let etas: Vec<Value> = serde_json::from_str(&ok(dir.path(), &["eta", "--at", "-71.1,42.37"])).unwrap();
+    assert_eq!(etas.len() as i64, stats(dir.path())["stations"].as_i64().unwrap(), "every force");
+    let secs: Vec<f64> = etas.iter().filter_map(|e| e["seconds"].as_f64()).collect();
+    assert!(secs.len() >= 8 && secs.windows(2).all(|w| w[0] <= w[1]), "fastest first: {secs:?}");
+    // Far from any road: a clear error, not a panic.
+    let out = huoyan(dir.path(), &["route", "--from", "-70,42", "--to", "-71.0787,42.3712"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no routable road within"));
+    let out = huoyan(dir.path(), &["eta", "--at", "abc"]);
+    assert!(!out.status.success());
+}

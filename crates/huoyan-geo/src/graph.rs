@@ -1,7 +1,8 @@
 //! Stage 2, build: roads → a directed graph in CSR arrays.
 //!
-//! - **Nodes** are the topology node ids of the roads' ends (`from_node`/`to_node`); an end without
-//!   an id is identified by its coordinates rounded to 1e-7° (OSM precision). A road is also split
+//! - **Nodes** are the topology node ids of the roads' ends (`from_node`/`to_node`) where every road
+//!   naming an id puts it at the same place; an end without a (trustworthy) id is identified by its
+//!   coordinates rounded to 1e-7° (OSM precision). A road is also split
 //!   at an interior vertex whose coordinates equal another road's end or another interior vertex:
 //!   OSM ways cross many junctions between their two end nodes, and the shared vertex *is* the
 //!   shared OSM node. Crossings without a shared vertex (bridges, tunnels) stay unconnected.
@@ -76,6 +77,8 @@ pub struct BuildReport {
     pub main_component_nodes: usize,
     /// Nodes outside it.
     pub island_nodes: usize,
+    /// Topology node ids that roads place at different points (ignored; coordinates used instead).
+    pub untrusted_topology_ids: usize,
 }
 
 /// The attributes of a road the weights depend on.
@@ -112,6 +115,9 @@ enum Key {
     Id(i64),
     Pt(i64, i64),
 }
+
+/// How far apart two roads may put the same topology node id before the id is not trusted.
+pub const TOPOLOGY_TOLERANCE_M: f64 = 2.0;
 
 fn pt_key(c: [f64; 2]) -> (i64, i64) {
     ((c[0] * 1e7).round() as i64, (c[1] * 1e7).round() as i64)
@@ -150,18 +156,60 @@ pub fn build_graph(roads: &[Road], profile: &Profile) -> Result<RoadGraph, Build
             (coords.len() - 1) as NodeId
         })
     };
-    // Ends first: they are always nodes.
+    // Ends first: they are always nodes. A topology id is trusted only if every road that names it
+    // puts it at the same place (within TOPOLOGY_TOLERANCE_M); real GIS layers have ids that
+    // disagree with the geometry (Cambridge: 109 ends, up to 6 km off), and trusting those would
+    // join streets that do not meet. Untrusted or missing ids fall back to the coordinates.
+    let mut claims: HashMap<i64, [f64; 2]> = HashMap::new();
+    let mut untrusted: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    for (i, line) in &lines {
+        let r = &roads[*i];
+        for (id, c) in [(r.from_node, line[0]), (r.to_node, line[line.len() - 1])] {
+            if let Some(id) = id {
+                let first = *claims.entry(id).or_insert(c);
+                if crate::geom::haversine_m(first, c) > TOPOLOGY_TOLERANCE_M {
+                    untrusted.insert(id);
+                }
+            }
+        }
+    }
+    report.untrusted_topology_ids = untrusted.len();
+    let trusted = |id: Option<i64>| id.filter(|id| !untrusted.contains(id));
     let mut ends = Vec::with_capacity(lines.len());
+    // Pass 1: trusted ids, registered as the owners of their points.
     for (i, line) in &lines {
         let r = &roads[*i];
         let (a, b) = (line[0], line[line.len() - 1]);
-        let ka = r.from_node.map_or(Key::Pt(pt_key(a).0, pt_key(a).1), Key::Id);
-        let kb = r.to_node.map_or(Key::Pt(pt_key(b).0, pt_key(b).1), Key::Id);
-        let (na, nb) = (node(ka, a, &mut coords), node(kb, b, &mut coords));
-        owner.entry(pt_key(a)).or_insert(na);
-        owner.entry(pt_key(b)).or_insert(nb);
+        let na = trusted(r.from_node).map(|id| node(Key::Id(id), a, &mut coords));
+        let nb = trusted(r.to_node).map(|id| node(Key::Id(id), b, &mut coords));
+        for (n, c) in [(na, a), (nb, b)] {
+            if let Some(n) = n {
+                owner.entry(pt_key(c)).or_insert(n);
+            }
+        }
         ends.push((na, nb));
     }
+    // Pass 2: the other ends join whatever node owns their point, or make one.
+    let ends: Vec<(NodeId, NodeId)> = lines
+        .iter()
+        .zip(ends)
+        .map(|((_, line), (na, nb))| {
+            let mut resolve = |n: Option<NodeId>, c: [f64; 2]| {
+                n.unwrap_or_else(|| {
+                    let k = pt_key(c);
+                    match owner.get(&k) {
+                        Some(&n) => n,
+                        None => {
+                            let n = node(Key::Pt(k.0, k.1), c, &mut coords);
+                            owner.insert(k, n);
+                            n
+                        }
+                    }
+                })
+            };
+            (resolve(na, line[0]), resolve(nb, line[line.len() - 1]))
+        })
+        .collect();
     let mut interior: HashMap<(i64, i64), u32> = HashMap::new();
     for (_, line) in &lines {
         for c in &line[1..line.len() - 1] {

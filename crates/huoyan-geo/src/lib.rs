@@ -33,7 +33,7 @@ mod snap;
 pub use closures::Overrides;
 pub use dijkstra::{NodeCost, dijkstra};
 pub use error::{BuildError, ProfileError, RouteError};
-pub use graph::{BuildReport, Edge, NodeId, Piece, RoadGraph, build_graph};
+pub use graph::{BuildReport, Edge, NodeId, Piece, RoadGraph, TOPOLOGY_TOLERANCE_M, build_graph};
 pub use profile::{ClassSpeeds, Profile};
 pub use route::{Route, Router};
 pub use snap::{Snapped, Snapper};

@@ -97,6 +97,19 @@ fn percentile(mut v: Vec<Duration>, p: f64) -> Duration {
     v[((v.len() as f64 * p) as usize).min(v.len() - 1)]
 }
 
+fn haversine_m(a: [f64; 2], b: [f64; 2]) -> f64 {
+    let (la, lb) = (a[1].to_radians(), b[1].to_radians());
+    let h = ((lb - la) / 2.0).sin().powi(2) + la.cos() * lb.cos() * ((b[0] - a[0]).to_radians() / 2.0).sin().powi(2);
+    2.0 * 6_371_008.8 * h.sqrt().asin()
+}
+
+fn path_length_m(g: &geojson::Geometry) -> f64 {
+    match &g.value {
+        geojson::Value::LineString(c) => c.windows(2).map(|w| haversine_m([w[0][0], w[0][1]], [w[1][0], w[1][1]])).sum(),
+        _ => 0.0,
+    }
+}
+
 fn check_network(name: &str, roads: Vec<Road>, seed: u64) {
     let t = Instant::now();
     let mut r = Router::new(&roads, &Profile::default()).unwrap();
@@ -127,8 +140,17 @@ fn check_network(name: &str, roads: Vec<Road>, seed: u64) {
         let (pa, pb) = (random_point(&mut rng, &r), random_point(&mut rng, &r));
         let (Ok(a), Ok(b)) = (r.snap(pa.0, pa.1), r.snap(pb.0, pb.1)) else { continue };
         let want = plain.point_cost(&r, &a, &b);
-        let got = r.route(pa, pb).ok().map(|x| (x.seconds * 1000.0).round() as u64);
+        let route = r.route(pa, pb).ok();
+        let got = route.as_ref().map(|x| (x.seconds * 1000.0).round() as u64);
         assert_eq!(got, want, "{name}: points {pa:?} → {pb:?}");
+        if let Some(route) = route {
+            // The distance is the drawn path's length, and no path is shorter than the crow flies:
+            // this catches edges that join places that do not meet (bad topology ids).
+            let drawn = path_length_m(&route.geometry);
+            assert!((drawn - route.metres).abs() < 1.0 + 1e-6 * drawn, "{name}: {pa:?} → {pb:?}: {} m reported, {drawn} m drawn", route.metres);
+            let crow = haversine_m(a.point, b.point);
+            assert!(route.metres + 1.0 >= crow, "{name}: {pa:?} → {pb:?}: {} m by road, {crow} m straight", route.metres);
+        }
         ok += 1;
     }
     assert!(ok > 250, "{name}: only {ok} of 300 points snapped");

@@ -12,7 +12,7 @@ use huoyan_domain::account::{Principal, UserInput};
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
 use huoyan_import::{Mapping, NoProgress};
-use huoyan_store::{ListQuery, Scope, Store};
+use huoyan_store::{Scope, Store};
 
 use super::import::{Summary, store_batch};
 use crate::Cli;
@@ -88,11 +88,6 @@ async fn layer(store: &Store, bytes: &[u8], mapping: &str, parent: Option<i64>) 
     store_batch(store, &Principal::system(), batch, parent, false).await
 }
 
-async fn all<R: Record>(store: &Store) -> anyhow::Result<Vec<R>> {
-    let q = ListQuery { limit: Some(huoyan_store::query::MAX_PAGE), ..Default::default() };
-    Ok(store.list::<R>(&Scope::all(), &q).await?.items)
-}
-
 /// Builds the demo store; returns it with the accounts created.
 pub(crate) async fn build(store: &Store, a: &Args) -> anyhow::Result<Vec<(String, String, String)>> {
     let sys = Principal::system();
@@ -116,18 +111,18 @@ pub(crate) async fn build(store: &Store, a: &Args) -> anyhow::Result<Vec<(String
         println!("  imported {what:<9} {:?}  (skipped {})", s.written, s.report.skipped_total());
     }
     // The generated population.
-    let roads = all::<Road>(store).await?;
+    let roads = super::load_all::<Road>(store).await?;
     let units = huoyan_demo::generate_units(&roads, a.units, a.seed);
     let mut imp = store.begin_import(&sys).await?;
     imp.records(units).await?;
     let refused = imp.refused.len();
     imp.commit("demo: generated units", &serde_json::json!({"seed": a.seed})).await?;
-    let units = all_units(store).await?;
+    let units = super::load_all::<Unit>(store).await?;
     let micro = huoyan_demo::generate_micro_stations(&units, a.micro_stations, a.seed);
     let mut imp = store.begin_import(&sys).await?;
     imp.records(micro).await?;
     imp.commit("demo: micro fire stations", &serde_json::json!({"seed": a.seed})).await?;
-    let stations = all::<Station>(store).await?;
+    let stations = super::load_all::<Station>(store).await?;
     let crews = huoyan_demo::generate_crews(&stations, a.seed);
     let mut imp = store.begin_import(&sys).await?;
     imp.records(crews.vehicles).await?;
@@ -174,18 +169,6 @@ pub(crate) async fn build(store: &Store, a: &Args) -> anyhow::Result<Vec<(String
     }
     println!("  built in {:.1} s", started.elapsed().as_secs_f64());
     Ok(accounts)
-}
-
-async fn all_units(store: &Store) -> anyhow::Result<Vec<Unit>> {
-    let mut out = Vec::new();
-    loop {
-        let q = ListQuery { limit: Some(huoyan_store::query::MAX_PAGE), offset: Some(out.len() as i64), ..Default::default() };
-        let page = store.list::<Unit>(&Scope::all(), &q).await?;
-        if page.items.is_empty() {
-            return Ok(out);
-        }
-        out.extend(page.items);
-    }
 }
 
 pub(crate) async fn run(cli: &Cli, cfg: &Config, a: &Args) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@ mod gb26875;
 mod import;
 mod jurisdiction;
 mod migrate;
+mod route;
 mod rules;
 mod serve;
 mod stats;
@@ -45,6 +46,10 @@ pub(crate) enum Command {
     Rules(rules::Cmd),
     /// Make a consistent copy of the SQLite store (safe while the server runs).
     Backup(backup::Args),
+    /// Travel time, distance and path by road between two points (fire-engine profile).
+    Route(route::RouteArgs),
+    /// Travel times from every force (stations, micro fire stations …) to a point, fastest first.
+    Eta(route::EtaArgs),
     /// GB/T 26875.3 (fire alarm panel → monitoring centre) protocol tools.
     #[command(subcommand)]
     Gb26875(gb26875::Cmd),
@@ -53,6 +58,23 @@ pub(crate) enum Command {
 /// Opens the configured store and migrates it.
 pub(crate) async fn open(cli: &Cli, cfg: &Config) -> anyhow::Result<Store> {
     Ok(Store::open(&cfg.store_config(&cli.data)?).await?)
+}
+
+/// Every record of one kind, page by page.
+pub(crate) async fn load_all<R: huoyan_domain::Record>(store: &Store) -> anyhow::Result<Vec<R>> {
+    let mut out = Vec::new();
+    loop {
+        let q = huoyan_store::ListQuery {
+            limit: Some(huoyan_store::query::MAX_PAGE),
+            offset: Some(out.len() as i64),
+            ..Default::default()
+        };
+        let page = store.list::<R>(&huoyan_store::Scope::all(), &q).await?;
+        if page.items.is_empty() {
+            return Ok(out);
+        }
+        out.extend(page.items);
+    }
 }
 
 pub(crate) async fn run(cli: Cli, cfg: Config) -> anyhow::Result<()> {
@@ -68,5 +90,7 @@ pub(crate) async fn run(cli: Cli, cfg: Config) -> anyhow::Result<()> {
         Command::Rules(c) => rules::run(&cli, &cfg, c).await,
         Command::Backup(a) => backup::run(&cli, &cfg, a).await,
         Command::Gb26875(c) => gb26875::run(c),
+        Command::Route(a) => route::route(&cli, &cfg, a).await,
+        Command::Eta(a) => route::eta(&cli, &cfg, a).await,
     }
 }
