@@ -185,28 +185,26 @@ impl Timeline {
             rules.push(("ended", "extinguished"));
         }
         for (later, earlier) in rules {
-            if let (Some(a), Some(b)) = (t(later), t(earlier)) {
-                if a < b {
+            if let (Some(a), Some(b)) = (t(later), t(earlier))
+                && a < b {
                     out.errors.push(FieldError {
                         field: later.into(),
                         reason: format!("{}不能早于{}（{later} {a} < {earlier} {b}；{TIMELINE_SOURCE}）", names(later), names(earlier)),
                     });
                 }
-            }
         }
         for f in ["ignition", "alarm"] {
             if t(f).is_some_and(|v| v > now) {
                 out.errors.push(FieldError { field: f.into(), reason: format!("{}不能晚于当前时间", names(f)) });
             }
         }
-        if let Some(kmh) = self.average_speed_kmh() {
-            if !(20.0..=120.0).contains(&kmh) {
+        if let Some(kmh) = self.average_speed_kmh()
+            && !(20.0..=120.0).contains(&kmh) {
                 out.warnings.push(FieldError {
                     field: "arrival".into(),
                     reason: format!("平均时速 {kmh:.0} km/h 不在 20～120 km/h 之内，请填写平均时速异常原因（{TIMELINE_SOURCE}）"),
                 });
             }
-        }
         if self.distance_km.is_some_and(|d| !d.is_finite() || d < 0.0) {
             out.errors.push(FieldError { field: "distance_km".into(), reason: "出动距离必须是非负数".into() });
         }
