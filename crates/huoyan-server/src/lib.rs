@@ -12,7 +12,7 @@ pub mod error;
 pub mod extract;
 mod metrics;
 pub mod openapi;
-mod routes;
+pub mod routes;
 pub mod throttle;
 
 use std::sync::Arc;
@@ -59,12 +59,14 @@ pub struct AppState {
     pub started: Instant,
     /// Failed-login counts.
     pub logins: Arc<throttle::LoginGuard>,
+    /// The road graph for travel times.
+    pub routing: Arc<routes::routing::RoutingCache>,
 }
 
 impl AppState {
     /// State over a store.
     pub fn new(store: Store, config: ServerConfig) -> AppState {
-        AppState { store, config: Arc::new(config), started: Instant::now(), logins: Arc::default() }
+        AppState { store, config: Arc::new(config), started: Instant::now(), logins: Arc::default(), routing: Arc::default() }
     }
 }
 

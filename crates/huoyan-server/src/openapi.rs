@@ -157,6 +157,13 @@ fn build() -> OpenApi {
             .query("limit", "features per layer, 1–5000"),
     );
 
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/route", "routing", "Travel time, distance and path by road for a fire engine")
+            .query("from", "LON,LAT (required)")
+            .query("to", "LON,LAT (required)"),
+    );
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/eta", "routing", "Travel time of every force you may see to a point, fastest first").query("at", "LON,LAT (required)"));
+
     let mut paths = Paths::new();
     let bearer = SecurityRequirement::new("bearer", Vec::<String>::new());
     for op in ops {

@@ -40,6 +40,8 @@ fn resource_and_action(method: &Method, path: &str) -> Option<(Resource, Action)
         "audit" => Resource::Audit,
         "rule-sets" => Resource::RuleSet,
         "stats" | "map" => Resource::Map,
+        "route" => Resource::Road,
+        "eta" => Resource::Station,
         _ => return None, // terms, auth: any account
     };
     Some((res, action))
@@ -134,6 +136,12 @@ async fn every_endpoint_for_every_role() {
             if path == "/api/v1/map/features" {
                 concrete.push_str("?bbox=0,0,2,1&layers=stations,water_sources,units");
             }
+            if path == "/api/v1/route" {
+                concrete.push_str("?from=0.5,0.3&to=0.5005,0.3");
+            }
+            if path == "/api/v1/eta" {
+                concrete.push_str("?at=0.5,0.3");
+            }
             let mut req = f.req(method.clone(), &concrete, Some(user));
             if path.ends_with("/import") {
                 req = req.header("content-type", "text/csv").body("名称,经度,纬度,类型\n东新单位,1.5,0.5,商店\n东新水源,1.6,0.5,地上消火栓\n");
@@ -176,7 +184,7 @@ async fn every_endpoint_for_every_role() {
 fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
     let west = f.west.jurisdiction.id;
     let items: Vec<&Value> = match body {
-        Value::Object(o) if o.contains_key("items") => o["items"].as_array().unwrap().iter().collect(),
+        Value::Object(o) if o.get("items").is_some_and(Value::is_array) => o["items"].as_array().unwrap().iter().collect(),
         Value::Array(a) => a.iter().collect(),
         Value::Object(o) if o.contains_key("features") => o["features"].as_array().unwrap().iter().collect(),
         _ => vec![],
@@ -190,6 +198,9 @@ fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
                 for it in &items {
                     assert!(it["geometry"]["coordinates"][0].as_f64().unwrap() < 1.0, "{path}: {it}");
                 }
+            } else if path.ends_with("/eta") {
+                let items = body["items"].as_array().unwrap();
+                assert_eq!(items.len(), 1, "the west station only: {body}");
             } else if path.ends_with("/stats") {
                 assert_eq!((body["stations"].as_i64(), body["units"].as_i64(), body["water_sources"].as_i64()), (Some(1), Some(1), Some(1)));
             } else if body.get("items").is_some() {
@@ -205,7 +216,9 @@ fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
             }
         }
         _ => {
-            if body.get("items").is_some() && !path.contains("audit") {
+            if path.ends_with("/eta") {
+                assert_eq!(items.len(), 2, "a city-wide role sees both stations: {body}");
+            } else if body.get("items").is_some() && !path.contains("audit") {
                 assert!(body["total"].as_i64().unwrap() >= 2, "a city-wide role sees both townships: {path} {body}");
             }
         }

@@ -39,6 +39,13 @@ pub struct Stats {
 }
 
 impl Store {
+    /// A fingerprint of the roads (count, last change, last id): changes whenever a road is written.
+    pub async fn roads_version(&self) -> Result<String> {
+        let row = sqlx::query("SELECT COUNT(*), MAX(updated_at), MAX(id) FROM roads").fetch_one(&self.pool).await?;
+        let (n, at, id): (i64, Option<String>, Option<i64>) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+        Ok(format!("{n}/{}/{}", at.unwrap_or_default(), id.unwrap_or(0)))
+    }
+
     /// Counts records visible in `scope`.
     pub async fn stats(&self, scope: &Scope) -> Result<Stats> {
         let mut w = Where::default();

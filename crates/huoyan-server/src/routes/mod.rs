@@ -6,6 +6,7 @@ pub(crate) mod jurisdictions;
 pub(crate) mod map;
 pub(crate) mod misc;
 pub(crate) mod records;
+pub(crate) mod routing;
 pub(crate) mod users;
 
 use axum::Router;
@@ -22,6 +23,7 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(jurisdictions::router())
         .merge(users::router())
         .merge(map::router())
+        .merge(routing::router())
         .merge(records::router::<Road>())
         .merge(records::router::<Building>())
         .merge(records::router::<Station>())
