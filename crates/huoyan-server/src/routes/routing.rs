@@ -65,11 +65,10 @@ fn route_error(e: RouteError) -> ApiError {
 async fn graph(st: &AppState) -> ApiResult<Arc<huoyan_geo::Router>> {
     let version = st.store.roads_version().await?;
     let mut built = st.routing.built.lock().await;
-    if let Some((v, r)) = built.as_ref() {
-        if *v == version {
+    if let Some((v, r)) = built.as_ref()
+        && *v == version {
             return Ok(r.clone());
         }
-    }
     let mut roads: Vec<Road> = Vec::new();
     loop {
         let q = ListQuery { limit: Some(huoyan_store::query::MAX_PAGE), offset: Some(roads.len() as i64), ..Default::default() };
