@@ -35,5 +35,5 @@ pub use dijkstra::{NodeCost, dijkstra};
 pub use error::{BuildError, ProfileError, RouteError};
 pub use graph::{BuildReport, Edge, NodeId, Piece, RoadGraph, TOPOLOGY_TOLERANCE_M, build_graph};
 pub use profile::{ClassSpeeds, Profile};
-pub use route::{Route, Router};
+pub use route::{Route, Router, fastest_first};
 pub use snap::{Snapped, Snapper};

@@ -360,3 +360,16 @@ fn piece_part(coords: &[[f64; 2]], length_m: f64, f0: f64, f1: f64) -> Vec<[f64;
     }
     out
 }
+
+/// Orders travel times fastest first, unreachable (`None`) last in input order: `(index, seconds)`.
+pub fn fastest_first(times: &[Option<f64>]) -> Vec<(usize, Option<f64>)> {
+    let mut rows: Vec<(usize, Option<f64>)> = times.iter().copied().enumerate().collect();
+    rows.sort_by(|x, y| match (x.1, y.1) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => x.0.cmp(&y.0),
+    });
+    rows
+}
+

@@ -79,13 +79,7 @@ pub(crate) async fn eta(cli: &Cli, cfg: &Config, a: &EtaArgs) -> anyhow::Result<
     let stations = super::load_all::<Station>(&store).await?;
     let points: Vec<(f64, f64)> = stations.iter().map(|s| (s.lon, s.lat)).collect();
     let times = router.travel_times_to((a.at.0, a.at.1), &points)?;
-    let mut rows: Vec<(Option<f64>, &Station)> = times.into_iter().zip(&stations).collect();
-    rows.sort_by(|x, y| match (x.0, y.0) {
-        (Some(a), Some(b)) => a.total_cmp(&b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => x.1.id.cmp(&y.1.id),
-    });
+    let rows: Vec<(Option<f64>, &Station)> = huoyan_geo::fastest_first(&times).into_iter().map(|(i, t)| (t, &stations[i])).collect();
     let out: Vec<_> = rows
         .iter()
         .map(|(t, s)| {

@@ -116,13 +116,7 @@ async fn eta(State(st): State<AppState>, auth: Auth, Query(q): Query<Vec<(String
     let g = graph(&st).await?;
     let pts: Vec<(f64, f64)> = stations.iter().map(|s| (s.lon, s.lat)).collect();
     let times = g.travel_times_to(at, &pts).map_err(route_error)?;
-    let mut rows: Vec<(Option<f64>, &Station)> = times.into_iter().zip(&stations).collect();
-    rows.sort_by(|x, y| match (x.0, y.0) {
-        (Some(a), Some(b)) => a.total_cmp(&b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => x.1.id.cmp(&y.1.id),
-    });
+    let rows: Vec<(Option<f64>, &Station)> = huoyan_geo::fastest_first(&times).into_iter().map(|(i, t)| (t, &stations[i])).collect();
     let items: Vec<Value> = rows
         .iter()
         .map(|(t, s)| {
