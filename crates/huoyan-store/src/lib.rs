@@ -16,6 +16,7 @@ pub mod audit;
 pub mod backup;
 pub mod dialect;
 pub mod error;
+pub mod frames;
 pub mod import;
 pub mod jurisdictions;
 pub mod migrate;

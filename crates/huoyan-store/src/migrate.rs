@@ -17,9 +17,12 @@ pub(crate) struct Migration {
 const SQLITE: &[Migration] = &[
     Migration { version: 1, name: "base", sql: include_str!("../migrations/sqlite/0001_base.sql") },
     Migration { version: 2, name: "rtree", sql: include_str!("../migrations/sqlite/0002_rtree.sql") },
+    Migration { version: 3, name: "alarm_frames", sql: include_str!("../migrations/sqlite/0003_alarm_frames.sql") },
 ];
-const POSTGRES: &[Migration] =
-    &[Migration { version: 1, name: "base", sql: include_str!("../migrations/postgres/0001_base.sql") }];
+const POSTGRES: &[Migration] = &[
+    Migration { version: 1, name: "base", sql: include_str!("../migrations/postgres/0001_base.sql") },
+    Migration { version: 2, name: "alarm_frames", sql: include_str!("../migrations/postgres/0002_alarm_frames.sql") },
+];
 
 /// A migration's state, as printed by `huoyan migrate --status`.
 #[derive(Debug, Clone, serde::Serialize)]

@@ -1,0 +1,275 @@
+//! One device connection: read → [`Session::handle_bytes`] → uploads to the writer → 确认 after
+//! the commit. Timers: silence (`idle_timeout`), an unfinished frame (`frame_timeout`), the
+//! session's own retransmissions (`poll_timeout`).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use huoyan_gb26875::{Address, Event, Session, SessionConfig, StreamDecoder, bytes_to_hex};
+use huoyan_store::frames::{Device, NewFrame};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::net::tcp::OwnedWriteHalf;
+use tokio::sync::{mpsc, watch};
+use tokio::time::Instant;
+
+use crate::writer::{Done, Job};
+use crate::{GatewayEvent, Shared, UnknownDevicePolicy, now_text, presence};
+
+/// Why a connection ends.
+#[derive(Debug)]
+enum Close {
+    Eof,
+    Stopped,
+    Idle,
+    SlowSender,
+    Io(std::io::Error),
+    WriteTimeout,
+    WriterGone,
+}
+
+struct Conn {
+    shared: Arc<Shared>,
+    peer: SocketAddr,
+    session: Session,
+    /// A copy of the session's framing, to know when a frame is half received (slow senders).
+    shadow: StreamDecoder,
+    partial_since: Option<Instant>,
+    last_activity: Instant,
+    inflight: usize,
+    replies: mpsc::UnboundedSender<Done>,
+    /// Registered device per address; `None` = unknown, with the lookup time.
+    devices: HashMap<Address, (Option<Device>, Instant)>,
+    /// The registered device this connection last heard from (for duplicates and heartbeats).
+    last_device: Option<String>,
+}
+
+pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr, mut stop: watch::Receiver<bool>) {
+    let _ = sock.set_nodelay(true);
+    let (mut rd, mut wr) = sock.into_split();
+    let cfg = &shared.config;
+    let session_cfg = SessionConfig {
+        local_address: Address(cfg.centre_address),
+        buffer_limit: cfg.max_buffer,
+        auto_ack_heartbeat: false,
+        dedup_window: 256.max(cfg.max_inflight.saturating_mul(2)),
+        ..SessionConfig::default()
+    };
+    let now = Instant::now();
+    let (replies, mut done_rx) = mpsc::unbounded_channel();
+    let mut c = Conn {
+        session: Session::new(session_cfg, now.into_std(), chrono::Utc::now().timestamp()),
+        shadow: StreamDecoder::new(cfg.max_buffer),
+        partial_since: None,
+        last_activity: now,
+        inflight: 0,
+        replies,
+        devices: HashMap::new(),
+        last_device: None,
+        peer,
+        shared: shared.clone(),
+    };
+    tracing::debug!(%peer, "connection open");
+    let mut buf = vec![0u8; 4096];
+    let max_inflight = cfg.max_inflight.max(1);
+    let why = loop {
+        let idle_at = c.last_activity + cfg.idle_timeout;
+        let mut deadline = idle_at;
+        let frame_at = c.partial_since.map(|t| t + cfg.frame_timeout);
+        if let Some(t) = frame_at {
+            deadline = deadline.min(t);
+        }
+        let session_at = c.session.poll_timeout().map(Instant::from_std);
+        if let Some(t) = session_at {
+            deadline = deadline.min(t);
+        }
+        let step: Result<(), Close> = tokio::select! {
+            biased;
+            _ = stop.changed() => Err(Close::Stopped),
+            Some(done) = done_rx.recv() => {
+                c.on_done(done);
+                Ok(())
+            }
+            r = rd.read(&mut buf), if c.inflight < max_inflight => match r {
+                Ok(0) => Err(Close::Eof),
+                Ok(n) => c.on_bytes(&buf[..n]).await,
+                Err(e) => Err(Close::Io(e)),
+            },
+            () = tokio::time::sleep_until(deadline) => {
+                let now = Instant::now();
+                if c.inflight == 0 && now >= idle_at {
+                    Err(Close::Idle)
+                } else if frame_at.is_some_and(|t| now >= t) {
+                    Err(Close::SlowSender)
+                } else {
+                    if c.inflight > 0 && now >= idle_at {
+                        // Waiting for our own commit is not the device's silence.
+                        c.last_activity = now;
+                    }
+                    if session_at.is_some_and(|t| now >= t) {
+                        c.session.handle_timeout(now.into_std());
+                    }
+                    Ok(())
+                }
+            }
+        };
+        let flushed = c.flush(&mut wr).await;
+        if let Err(why) = step.and(flushed) {
+            break why;
+        }
+    };
+    match why {
+        Close::Eof | Close::Stopped => tracing::debug!(%peer, ?why, "connection closed"),
+        Close::Io(e) => tracing::info!(%peer, error = %e, "connection closed on an I/O error"),
+        _ => tracing::info!(%peer, ?why, "connection closed"),
+    }
+    let _ = wr.shutdown().await;
+}
+
+impl Conn {
+    async fn on_bytes(&mut self, bytes: &[u8]) -> Result<(), Close> {
+        let now = Instant::now();
+        self.last_activity = now;
+        self.session.handle_bytes(now.into_std(), bytes);
+        self.shadow.feed(bytes);
+        let mut completed = false;
+        while self.shadow.next_raw().is_some() {
+            completed = true;
+        }
+        if self.shadow.buffered() == 0 {
+            self.partial_since = None;
+        } else if completed || self.partial_since.is_none() {
+            self.partial_since = Some(now);
+        }
+        while let Some(event) = self.session.poll_event() {
+            self.on_event(event).await?;
+        }
+        Ok(())
+    }
+
+    async fn on_event(&mut self, event: Event) -> Result<(), Close> {
+        let now = Instant::now();
+        match event {
+            Event::Received { frame, bytes, ack_required: true } => {
+                let address = bytes_to_hex(&frame.source.0);
+                let device = self.device(frame.source).await;
+                let policy = self.shared.config.unknown_devices;
+                let quarantined = match (&device, policy) {
+                    (Some(_), _) => false,
+                    (None, UnknownDevicePolicy::Quarantine) => true,
+                    (None, UnknownDevicePolicy::Refuse) => {
+                        tracing::info!(peer = %self.peer, address, serial = frame.serial, "frame from an unregistered device refused");
+                        let _ = self.session.deny(now.into_std(), frame.serial);
+                        let _ = self
+                            .shared
+                            .events
+                            .send(GatewayEvent::FrameRefused { device_address: address, serial: frame.serial });
+                        return Ok(());
+                    }
+                };
+                if device.is_some() {
+                    presence::seen(&self.shared, &address).await;
+                    self.last_device = Some(address.clone());
+                }
+                if frame.adu.is_none() {
+                    // A heartbeat: nothing to store.
+                    let _ = self.session.ack(now.into_std(), frame.serial);
+                    return Ok(());
+                }
+                let record = NewFrame {
+                    received_at: now_text(),
+                    device_address: address,
+                    serial: frame.serial,
+                    command: frame.command.code(),
+                    adu_type: frame.adu.as_ref().map(|a| a.type_code()),
+                    decoded: serde_json::to_value(&frame).unwrap_or(serde_json::Value::Null),
+                    raw: bytes,
+                    quarantined,
+                };
+                self.inflight += 1;
+                self.shared
+                    .jobs
+                    .send(Job { frame: record, reply: self.replies.clone() })
+                    .await
+                    .map_err(|_| Close::WriterGone)?;
+            }
+            Event::Received { frame, ack_required: false, .. } => {
+                // A request or user-defined command from the device: nothing to confirm.
+                tracing::debug!(peer = %self.peer, command = frame.command.code(), "device frame without confirmation ignored");
+                if self.device(frame.source).await.is_some() {
+                    presence::seen(&self.shared, &bytes_to_hex(&frame.source.0)).await;
+                }
+            }
+            Event::Duplicate { serial, reacknowledged } => {
+                tracing::debug!(peer = %self.peer, serial, reacknowledged, "retransmission");
+                if let Some(a) = self.last_device.clone() {
+                    presence::seen(&self.shared, &a).await;
+                }
+            }
+            Event::Invalid { error, bytes, denied } => {
+                tracing::info!(peer = %self.peer, %error, len = bytes.len(), denied, "invalid frame");
+            }
+            Event::Answered { serial, .. } | Event::Confirmed { serial } | Event::Denied { serial } => {
+                tracing::debug!(peer = %self.peer, serial, "reply to a centre request");
+            }
+            Event::RequestFailed { serial, attempts } => {
+                tracing::info!(peer = %self.peer, serial, attempts, "centre request failed");
+            }
+            Event::Unmatched { frame } => {
+                tracing::debug!(peer = %self.peer, serial = frame.serial, command = frame.command.code(), "unmatched reply");
+            }
+        }
+        Ok(())
+    }
+
+    fn on_done(&mut self, done: Done) {
+        self.inflight = self.inflight.saturating_sub(1);
+        self.last_activity = self.last_activity.max(Instant::now());
+        let now = Instant::now().into_std();
+        let r = match done.result {
+            Ok(_) => self.session.ack(now, done.serial),
+            Err(_) => self.session.deny(now, done.serial),
+        };
+        if let Err(e) = r {
+            // Pushed out of the de-duplication window: the device retransmits, and the store
+            // recognises the retransmission.
+            tracing::debug!(peer = %self.peer, error = %e, "reply after commit not sent");
+        }
+    }
+
+    /// The registered device with `address`, looked up once per connection (unknown addresses
+    /// again after `unknown_cache`).
+    async fn device(&mut self, address: Address) -> Option<Device> {
+        let now = Instant::now();
+        if let Some((d, at)) = self.devices.get(&address)
+            && (d.is_some() || now.duration_since(*at) < self.shared.config.unknown_cache)
+        {
+            return d.clone();
+        }
+        let d = match self.shared.store.device_by_address(&bytes_to_hex(&address.0)).await {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::warn!(error = %e, "device lookup failed");
+                None
+            }
+        };
+        if self.devices.len() >= 16 {
+            // A connection carries one device; a peer cycling addresses must not grow this.
+            self.devices.clear();
+        }
+        self.devices.insert(address, (d.clone(), now));
+        d
+    }
+
+    async fn flush(&mut self, wr: &mut OwnedWriteHalf) -> Result<(), Close> {
+        while let Some(out) = self.session.poll_transmit() {
+            match tokio::time::timeout(self.shared.config.frame_timeout, wr.write_all(&out)).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => return Err(Close::Io(e)),
+                Err(_) => return Err(Close::WriteTimeout),
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,246 @@
+//! The GB/T 26875.3 gateway: a TCP server for many user information transmission devices (用户信息
+//! 传输装置, UITD). A thin async driver around the sans-IO [`huoyan_gb26875::Session`]:
+//!
+//! - one task per connection reads bytes, feeds the session and sends every device upload to one
+//!   **writer task** over a bounded channel;
+//! - the writer stores up to `batch_max` frames (or what arrived within `batch_delay`) in one
+//!   transaction ([`huoyan_store::Store::store_frames`], group commit) and only then reports back,
+//!   so the connection sends 确认 (command 3) **after the commit, never before**; a failed commit is
+//!   answered with 否认 (command 6) so the device retransmits;
+//! - invalid frames are denied by the session and the connection stays up; retransmissions are
+//!   confirmed again without a new row (session window, then the store's content hash);
+//! - heartbeats (uploads without ADU) are confirmed without storing; they keep the device online;
+//! - frames from unregistered addresses are denied (`refuse`) or stored with `quarantined = 1` and
+//!   confirmed (`quarantine`);
+//! - a registered device is online from its first frame and offline after `offline_after` of
+//!   silence; transitions are written to `devices` and published as [`GatewayEvent`]s on a
+//!   broadcast channel, together with every newly stored frame.
+//!
+//! Limits: connections (`max_connections`, further connections are closed at once), the decoder
+//! buffer per connection (`max_buffer`, at least one 30 + 1024-byte frame), frames awaiting commit
+//! per connection (`max_inflight`; reading pauses beyond it, so a flooding connection slows itself
+//! and not the others), silence (`idle_timeout`) and the time to finish a started frame
+//! (`frame_timeout`, slow senders). Writes to a device that does not read time out as well.
+
+mod conn;
+mod presence;
+mod writer;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use huoyan_store::Store;
+use serde::Serialize;
+use tokio::net::TcpListener;
+use tokio::sync::{Semaphore, broadcast, mpsc, watch};
+use tokio::task::JoinSet;
+
+pub use huoyan_gb26875::MAX_FRAME_LEN;
+
+/// What to do with frames from addresses not registered in `devices`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnknownDevicePolicy {
+    /// Deny (否认) every frame; nothing is stored.
+    Refuse,
+    /// Store with `quarantined = 1` and confirm.
+    Quarantine,
+}
+
+/// Gateway settings; see [`GatewayConfig::default`] for the defaults.
+#[derive(Debug, Clone)]
+pub struct GatewayConfig {
+    /// Concurrent connections; beyond it new connections are closed at once (default 1024).
+    pub max_connections: usize,
+    /// Decoder buffer per connection in bytes, at least [`MAX_FRAME_LEN`] (default 4 × 1054).
+    pub max_buffer: usize,
+    /// A connection silent this long is closed (default 120 s; devices beat every 20–30 s).
+    pub idle_timeout: Duration,
+    /// A frame started but not finished within this time closes the connection (slow sender);
+    /// also bounds each write to the device (default 10 s).
+    pub frame_timeout: Duration,
+    /// A registered device silent this long is marked offline (default 90 s).
+    pub offline_after: Duration,
+    /// Unregistered devices (default refuse).
+    pub unknown_devices: UnknownDevicePolicy,
+    /// Frames of one connection awaiting commit before it stops reading (default 64).
+    pub max_inflight: usize,
+    /// Frames per transaction at most (default 256).
+    pub batch_max: usize,
+    /// How long the writer waits to fill a batch after its first frame (default 2 ms).
+    pub batch_delay: Duration,
+    /// Capacity of the queue to the writer (default 4096).
+    pub queue: usize,
+    /// Capacity of the event channel (default 1024); slow subscribers lose old events.
+    pub events: usize,
+    /// The centre's address, written as source in replies' headers (default zeros). Replies echo
+    /// the device frame's addresses swapped, so this is informational for now.
+    pub centre_address: [u8; 6],
+    /// How long a lookup of an unregistered address is remembered per connection (default 10 s).
+    pub unknown_cache: Duration,
+}
+
+impl Default for GatewayConfig {
+    fn default() -> Self {
+        Self {
+            max_connections: 1024,
+            max_buffer: 4 * MAX_FRAME_LEN,
+            idle_timeout: Duration::from_secs(120),
+            frame_timeout: Duration::from_secs(10),
+            offline_after: Duration::from_secs(90),
+            unknown_devices: UnknownDevicePolicy::Refuse,
+            max_inflight: 64,
+            batch_max: 256,
+            batch_delay: Duration::from_millis(2),
+            queue: 4096,
+            events: 1024,
+            centre_address: [0; 6],
+            unknown_cache: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What the gateway reports to later consumers (console push, alarm handling).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum GatewayEvent {
+    /// A new frame was committed (not sent for retransmissions).
+    FrameStored {
+        /// Row id in `alarm_frames`.
+        id: i64,
+        /// Source address, 12 hex digits.
+        device_address: String,
+        /// 业务流水号.
+        serial: u16,
+        /// Command byte.
+        command: u8,
+        /// ADU type.
+        adu_type: Option<u8>,
+        /// From an unregistered device.
+        quarantined: bool,
+        /// The decoded frame.
+        decoded: serde_json::Value,
+    },
+    /// A frame of an unregistered device was denied (policy `refuse`).
+    FrameRefused {
+        /// Source address.
+        device_address: String,
+        /// 业务流水号.
+        serial: u16,
+    },
+    /// A registered device sent its first frame after being offline (or since the gateway started).
+    DeviceOnline {
+        /// Address.
+        address: String,
+        /// When (UTC RFC 3339).
+        at: String,
+    },
+    /// A registered device was silent longer than `offline_after`.
+    DeviceOffline {
+        /// Address.
+        address: String,
+        /// When (UTC RFC 3339).
+        at: String,
+    },
+}
+
+/// Everything a connection task needs.
+pub(crate) struct Shared {
+    pub(crate) store: Store,
+    pub(crate) config: GatewayConfig,
+    pub(crate) events: broadcast::Sender<GatewayEvent>,
+    pub(crate) presence: presence::Presence,
+    pub(crate) jobs: mpsc::Sender<writer::Job>,
+}
+
+/// A gateway: create it, [`Gateway::subscribe`] to its events, then [`Gateway::run`] it.
+pub struct Gateway {
+    store: Store,
+    config: GatewayConfig,
+    events: broadcast::Sender<GatewayEvent>,
+}
+
+impl Gateway {
+    /// A gateway over `store`.
+    pub fn new(store: Store, config: GatewayConfig) -> Self {
+        let (events, _) = broadcast::channel(config.events.max(1));
+        Self { store, config, events }
+    }
+
+    /// A receiver of the gateway's events from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<GatewayEvent> {
+        self.events.subscribe()
+    }
+
+    /// Serves `listener` until `shutdown` completes, then closes the connections (frames already
+    /// queued are still committed) and returns.
+    pub async fn run(self, listener: TcpListener, shutdown: impl Future<Output = ()>) -> std::io::Result<()> {
+        let Gateway { store, config, events } = self;
+        let (jobs, job_rx) = mpsc::channel(config.queue.max(1));
+        let writer = tokio::spawn(writer::run(store.clone(), job_rx, config.clone(), events.clone()));
+        let presence = presence::Presence::default();
+        // Devices the database believes online go offline after `offline_after` unless they speak.
+        match store.online_devices().await {
+            Ok(list) => presence.seed(list),
+            Err(e) => tracing::warn!(error = %e, "cannot read online devices"),
+        }
+        let shared = Arc::new(Shared { store, config, events, presence, jobs });
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let monitor = tokio::spawn(presence::monitor(shared.clone(), stop_rx.clone()));
+        let permits = Arc::new(Semaphore::new(shared.config.max_connections.max(1)));
+        let mut conns = JoinSet::new();
+        let mut shutdown = std::pin::pin!(shutdown);
+        loop {
+            tokio::select! {
+                () = &mut shutdown => break,
+                accepted = listener.accept() => match accepted {
+                    Ok((sock, peer)) => match permits.clone().try_acquire_owned() {
+                        Ok(permit) => {
+                            let (shared, stop) = (shared.clone(), stop_rx.clone());
+                            conns.spawn(async move {
+                                conn::serve(shared, sock, peer, stop).await;
+                                drop(permit);
+                            });
+                        }
+                        Err(_) => {
+                            tracing::warn!(%peer, "connection limit reached: closing new connection");
+                            drop(sock);
+                        }
+                    },
+                    Err(e) => {
+                        // E.g. out of file descriptors: back off instead of spinning.
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                },
+                Some(_) = conns.join_next(), if !conns.is_empty() => {}
+            }
+        }
+        let _ = stop_tx.send(true);
+        let drain = async { while conns.join_next().await.is_some() {} };
+        if tokio::time::timeout(Duration::from_secs(5), drain).await.is_err() {
+            conns.abort_all();
+        }
+        monitor.abort();
+        drop(shared);
+        let _ = writer.await;
+        Ok(())
+    }
+}
+
+/// Runs a gateway with `config` over `store` on `listener` until `shutdown` completes. Use
+/// [`Gateway`] to subscribe to its events.
+pub async fn run(
+    listener: TcpListener,
+    store: Store,
+    config: GatewayConfig,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    Gateway::new(store, config).run(listener, shutdown).await
+}
+
+/// The current UTC time as stored.
+pub(crate) fn now_text() -> String {
+    huoyan_store::now()
+}

@@ -1,0 +1,490 @@
+//! The gateway over real sockets on 127.0.0.1, with a SQLite store in a temporary directory (and
+//! the store part on PostgreSQL too when `HUOYAN_TEST_PG_URL` is set). Every wait is bounded.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use huoyan_domain::JurisdictionLevel;
+use huoyan_domain::account::Principal;
+use huoyan_domain::jurisdiction::Jurisdiction;
+use huoyan_gateway::{Gateway, GatewayConfig, GatewayEvent, UnknownDevicePolicy};
+use huoyan_gb26875::{Address, Command, Frame, decode, encode, hex_to_bytes};
+use huoyan_store::frames::{NewDevice, NewFrame, StoredOutcome};
+use huoyan_store::{Store, StoreConfig};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{broadcast, oneshot};
+use tokio::time::timeout;
+
+/// A1 of the verified vectors: component state upload (smoke detector fire), UITD 790300000000,
+/// centre 385b01000000, serial 1.
+const A1: &str = "404001000101203a091a090c790300000000385b0100000030000202010101280a000200020020202020202020202020202020202020202020202020202020202020202000023a091a090c462323";
+/// A4: UITD state (main power fault).
+const A4: &str = "404001000101203a091a090c790300000000385b01000000090002150108023a091a090c422323";
+const DEVICE: &str = "790300000000";
+const STRANGER: [u8; 6] = [1, 2, 3, 4, 5, 6];
+const T: Duration = Duration::from_secs(10);
+
+fn base(hex: &str) -> Frame {
+    decode(&hex_to_bytes(hex).unwrap()).unwrap()
+}
+
+fn upload(serial: u16) -> Vec<u8> {
+    encode(&Frame { serial, ..base(A1) })
+}
+
+fn upload_from(serial: u16, source: [u8; 6]) -> Vec<u8> {
+    encode(&Frame { serial, source: Address(source), ..base(A1) })
+}
+
+fn heartbeat(serial: u16) -> Vec<u8> {
+    encode(&Frame { serial, adu: None, ..base(A1) })
+}
+
+struct Harness {
+    store: Store,
+    addr: SocketAddr,
+    events: broadcast::Receiver<GatewayEvent>,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    async fn start(config: GatewayConfig) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_dir(dir.path()).await.unwrap();
+        register(&store).await;
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let gw = Gateway::new(store.clone(), config);
+        let events = gw.subscribe();
+        let (stop, rx) = oneshot::channel::<()>();
+        let task = tokio::spawn(gw.run(listener, async move {
+            let _ = rx.await;
+        }));
+        Harness { store, addr, events, stop: Some(stop), task, _dir: dir }
+    }
+
+    async fn connect(&self) -> TcpStream {
+        TcpStream::connect(self.addr).await.unwrap()
+    }
+
+    async fn stop(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        timeout(T, self.task).await.expect("gateway stops").unwrap().unwrap();
+    }
+
+    /// The next event matching `pred`, within the time limit.
+    async fn event(&mut self, pred: impl Fn(&GatewayEvent) -> bool) -> GatewayEvent {
+        timeout(T, async {
+            loop {
+                let e = self.events.recv().await.unwrap();
+                if pred(&e) {
+                    return e;
+                }
+            }
+        })
+        .await
+        .expect("event within the time limit")
+    }
+}
+
+async fn register(store: &Store) {
+    let sys = Principal::system();
+    let city = store
+        .create_jurisdiction(
+            &sys,
+            Jurisdiction {
+                id: 0,
+                parent_id: None,
+                level: JurisdictionLevel::City,
+                name: "测试市".into(),
+                code: None,
+                boundary: None,
+                path: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    store
+        .register_device(
+            &sys,
+            NewDevice {
+                jurisdiction_id: city.id,
+                unit_id: None,
+                address: DEVICE.to_uppercase(),
+                name: "一号装置".into(),
+            },
+        )
+        .await
+        .unwrap();
+}
+
+/// Reads one reply frame; `None` on EOF or reset.
+async fn read_reply(s: &mut TcpStream) -> Option<Frame> {
+    timeout(T, async {
+        let mut head = [0u8; 27];
+        s.read_exact(&mut head).await.ok()?;
+        let len = usize::from(u16::from_le_bytes([head[24], head[25]]));
+        let mut rest = vec![0u8; len + 3];
+        s.read_exact(&mut rest).await.ok()?;
+        let mut all = head.to_vec();
+        all.extend_from_slice(&rest);
+        Some(decode(&all).expect("the gateway sends valid frames"))
+    })
+    .await
+    .expect("a reply or EOF within the time limit")
+}
+
+/// Waits until the peer closes the connection.
+async fn closed_within(s: &mut TcpStream, limit: Duration) -> bool {
+    let mut buf = [0u8; 64];
+    matches!(timeout(limit, s.read(&mut buf)).await, Ok(Ok(0) | Err(_)))
+}
+
+async fn send(s: &mut TcpStream, bytes: &[u8]) {
+    s.write_all(bytes).await.unwrap();
+}
+
+async fn expect(s: &mut TcpStream, command: Command, serial: u16) {
+    let f = read_reply(s).await.expect("connection open");
+    assert_eq!((f.command, f.serial), (command, serial));
+}
+
+fn mt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+#[test]
+fn frame_is_stored_before_the_confirmation() {
+    mt().block_on(async {
+        let mut h = Harness::start(GatewayConfig::default()).await;
+        let mut s = h.connect().await;
+        send(&mut s, &upload(1)).await;
+        let f = read_reply(&mut s).await.unwrap();
+        // At the moment the device reads 确认, the row is committed.
+        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 1);
+        assert_eq!((f.command, f.serial), (Command::Confirm, 1));
+        assert_eq!(f.destination, Address([0x79, 3, 0, 0, 0, 0]), "the reply goes back to the device");
+        let stored = h.store.recent_frames(DEVICE, 10).await.unwrap();
+        assert_eq!(stored[0].adu_type, Some(2));
+        assert!(!stored[0].quarantined);
+        assert_eq!(stored[0].decoded["adu"]["type"]["code"], 2);
+        // The device came online with the frame, before its commit.
+        h.event(|e| matches!(e, GatewayEvent::DeviceOnline { .. })).await;
+        assert!(matches!(
+            h.event(|e| matches!(e, GatewayEvent::FrameStored { .. })).await,
+            GatewayEvent::FrameStored { serial: 1, adu_type: Some(2), quarantined: false, .. }
+        ));
+        assert!(h.store.device_by_address(DEVICE).await.unwrap().unwrap().online);
+        // A heartbeat is confirmed and not stored.
+        send(&mut s, &heartbeat(2)).await;
+        expect(&mut s, Command::Confirm, 2).await;
+        assert_eq!(h.store.count_frames(None).await.unwrap(), 1);
+        h.stop().await;
+    });
+}
+
+#[test]
+fn retransmissions_are_confirmed_once_stored() {
+    mt().block_on(async {
+        let h = Harness::start(GatewayConfig::default()).await;
+        let mut s = h.connect().await;
+        send(&mut s, &upload(7)).await;
+        expect(&mut s, Command::Confirm, 7).await;
+        send(&mut s, &upload(7)).await;
+        expect(&mut s, Command::Confirm, 7).await;
+        // Over a new connection too (the store's content hash).
+        drop(s);
+        let mut s = h.connect().await;
+        send(&mut s, &upload(7)).await;
+        expect(&mut s, Command::Confirm, 7).await;
+        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 1);
+        // Another ADU with the same serial is a new frame.
+        send(&mut s, &encode(&Frame { serial: 7, ..base(A4) })).await;
+        expect(&mut s, Command::Confirm, 7).await;
+        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 2);
+        h.stop().await;
+    });
+}
+
+#[test]
+fn garbage_bad_checksum_and_huge_length_keep_the_connection() {
+    mt().block_on(async {
+        let h = Harness::start(GatewayConfig::default()).await;
+        let mut s = h.connect().await;
+        // Garbage, including stray markers, then a good frame.
+        send(&mut s, b"\x00\xffgarbage@#@x##\r\n").await;
+        send(&mut s, &upload(1)).await;
+        expect(&mut s, Command::Confirm, 1).await;
+        // A bad checksum: 否认, nothing stored.
+        let mut bad = upload(2);
+        let n = bad.len();
+        bad[n - 3] = bad[n - 3].wrapping_add(1);
+        send(&mut s, &bad).await;
+        expect(&mut s, Command::Deny, 2).await;
+        // A huge length field (65535 > 1024): 否认 from the header alone.
+        let mut huge = upload(3)[..27].to_vec();
+        huge[24] = 0xff;
+        huge[25] = 0xff;
+        send(&mut s, &huge).await;
+        expect(&mut s, Command::Deny, 3).await;
+        // Still up.
+        send(&mut s, &upload(4)).await;
+        expect(&mut s, Command::Confirm, 4).await;
+        assert_eq!(h.store.count_frames(None).await.unwrap(), 2);
+        h.stop().await;
+    });
+}
+
+#[test]
+fn truncated_frame_times_out_without_disturbing_others() {
+    mt().block_on(async {
+        let cfg = GatewayConfig {
+            frame_timeout: Duration::from_millis(300),
+            idle_timeout: Duration::from_secs(30),
+            ..GatewayConfig::default()
+        };
+        let h = Harness::start(cfg).await;
+        let mut slow = h.connect().await;
+        let mut other = h.connect().await;
+        send(&mut slow, &upload(1)[..40]).await;
+        send(&mut other, &upload(2)).await;
+        expect(&mut other, Command::Confirm, 2).await;
+        let started = std::time::Instant::now();
+        assert!(closed_within(&mut slow, Duration::from_secs(5)).await, "slow sender closed");
+        assert!(started.elapsed() < Duration::from_secs(3));
+        send(&mut other, &upload(3)).await;
+        expect(&mut other, Command::Confirm, 3).await;
+        assert_eq!(h.store.count_frames(None).await.unwrap(), 2);
+        h.stop().await;
+    });
+}
+
+#[test]
+fn silent_connection_is_closed_after_the_idle_timeout() {
+    mt().block_on(async {
+        let cfg = GatewayConfig { idle_timeout: Duration::from_millis(300), ..GatewayConfig::default() };
+        let h = Harness::start(cfg).await;
+        let mut s = h.connect().await;
+        send(&mut s, &upload(1)).await;
+        expect(&mut s, Command::Confirm, 1).await;
+        assert!(closed_within(&mut s, Duration::from_secs(5)).await);
+        h.stop().await;
+    });
+}
+
+#[test]
+fn unknown_device_refused() {
+    mt().block_on(async {
+        let mut h = Harness::start(GatewayConfig::default()).await;
+        let mut s = h.connect().await;
+        send(&mut s, &upload_from(5, STRANGER)).await;
+        expect(&mut s, Command::Deny, 5).await;
+        assert!(matches!(
+            h.event(|e| matches!(e, GatewayEvent::FrameRefused { .. })).await,
+            GatewayEvent::FrameRefused { serial: 5, .. }
+        ));
+        // Its heartbeat is refused too; the registered device on the same link still works.
+        send(&mut s, &encode(&Frame { serial: 6, adu: None, source: Address(STRANGER), ..base(A1) })).await;
+        expect(&mut s, Command::Deny, 6).await;
+        send(&mut s, &upload(8)).await;
+        expect(&mut s, Command::Confirm, 8).await;
+        assert_eq!(h.store.count_frames(Some("010203040506")).await.unwrap(), 0);
+        assert_eq!(h.store.count_frames(None).await.unwrap(), 1);
+        h.stop().await;
+    });
+}
+
+#[test]
+fn unknown_device_quarantined() {
+    mt().block_on(async {
+        let cfg = GatewayConfig { unknown_devices: UnknownDevicePolicy::Quarantine, ..GatewayConfig::default() };
+        let h = Harness::start(cfg).await;
+        let mut s = h.connect().await;
+        send(&mut s, &upload_from(5, STRANGER)).await;
+        expect(&mut s, Command::Confirm, 5).await;
+        let rows = h.store.recent_frames("010203040506", 10).await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].quarantined);
+        assert!(h.store.device_by_address("010203040506").await.unwrap().is_none());
+        h.stop().await;
+    });
+}
+
+#[test]
+fn connection_limit() {
+    mt().block_on(async {
+        let cfg = GatewayConfig { max_connections: 2, ..GatewayConfig::default() };
+        let h = Harness::start(cfg).await;
+        let mut a = h.connect().await;
+        let mut b = h.connect().await;
+        send(&mut a, &heartbeat(1)).await;
+        expect(&mut a, Command::Confirm, 1).await;
+        send(&mut b, &heartbeat(1)).await;
+        expect(&mut b, Command::Confirm, 1).await;
+        let mut c = h.connect().await;
+        assert!(closed_within(&mut c, Duration::from_secs(5)).await, "third connection refused");
+        // A slot frees when a connection ends.
+        drop(a);
+        let mut ok = false;
+        for _ in 0..50 {
+            let mut d = h.connect().await;
+            let _ = d.write_all(&heartbeat(2)).await;
+            if let Ok(Some(f)) = timeout(Duration::from_millis(500), read_reply(&mut d)).await {
+                ok = f.command == Command::Confirm;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(ok, "a new connection is accepted after one closed");
+        h.stop().await;
+    });
+}
+
+#[test]
+fn flood_from_one_connection_does_not_delay_another() {
+    mt().block_on(async {
+        const N: u16 = 10_000;
+        let h = Harness::start(GatewayConfig::default()).await;
+        let flood = h.connect().await;
+        let (mut rd, mut wr) = flood.into_split();
+        let writer = tokio::spawn(async move {
+            let mut all = Vec::new();
+            for serial in 0..N {
+                all.extend_from_slice(&upload(serial));
+            }
+            wr.write_all(&all).await.unwrap();
+            wr
+        });
+        let acks = tokio::spawn(async move {
+            let mut got = 0u16;
+            let mut buf = [0u8; 30];
+            while got < N {
+                if rd.read_exact(&mut buf).await.is_err() {
+                    break;
+                }
+                assert_eq!(buf[26], 3, "confirm");
+                got += 1;
+            }
+            got
+        });
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let mut other = h.connect().await;
+        let started = std::time::Instant::now();
+        send(&mut other, &upload_from(1, [0x79, 3, 0, 0, 0, 0])).await;
+        expect(&mut other, Command::Confirm, 1).await;
+        let waited = started.elapsed();
+        assert!(waited < Duration::from_secs(2), "the other connection waited {waited:?}");
+        let got = timeout(Duration::from_secs(60), acks).await.expect("flood acknowledged in time").unwrap();
+        drop(writer);
+        assert_eq!(got, N);
+        // Serial 1 of the other connection is the same frame as the flood's serial 1.
+        assert_eq!(h.store.count_frames(None).await.unwrap(), i64::from(N));
+        h.stop().await;
+    });
+}
+
+#[test]
+fn device_goes_offline_after_silence() {
+    mt().block_on(async {
+        let cfg = GatewayConfig { offline_after: Duration::from_millis(300), ..GatewayConfig::default() };
+        let mut h = Harness::start(cfg).await;
+        let mut s = h.connect().await;
+        send(&mut s, &heartbeat(1)).await;
+        expect(&mut s, Command::Confirm, 1).await;
+        h.event(|e| matches!(e, GatewayEvent::DeviceOnline { .. })).await;
+        assert!(matches!(h.event(|e| matches!(e, GatewayEvent::DeviceOffline { .. })).await,
+            GatewayEvent::DeviceOffline { ref address, .. } if address == DEVICE));
+        assert!(!h.store.device_by_address(DEVICE).await.unwrap().unwrap().online);
+        // It comes back with its next frame.
+        send(&mut s, &heartbeat(2)).await;
+        expect(&mut s, Command::Confirm, 2).await;
+        h.event(|e| matches!(e, GatewayEvent::DeviceOnline { .. })).await;
+        h.stop().await;
+    });
+}
+
+// --- the store part, on both backends ---
+
+fn new_frame(serial: u16, raw: &[u8]) -> NewFrame {
+    NewFrame {
+        received_at: huoyan_store::now(),
+        device_address: DEVICE.into(),
+        serial,
+        command: 2,
+        adu_type: Some(2),
+        raw: raw.to_vec(),
+        decoded: serde_json::json!({"serial": serial}),
+        quarantined: false,
+    }
+}
+
+async fn store_story(store: &Store) {
+    register(store).await;
+    let sys = Principal::system();
+    let d = store.device_by_address(DEVICE).await.unwrap().unwrap();
+    assert_eq!(d.name, "一号装置");
+    assert!(!d.online);
+    let again =
+        NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: None, address: DEVICE.into(), name: "x".into() };
+    assert!(matches!(store.register_device(&sys, again).await, Err(huoyan_store::StoreError::Conflict(_))));
+    let bad =
+        NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: None, address: "79030000".into(), name: "x".into() };
+    assert!(matches!(store.register_device(&sys, bad).await, Err(huoyan_store::StoreError::Invalid(_))));
+    // A batch with a retransmission inside it, then the same again: one transaction each.
+    let a = upload(1);
+    let b = upload(2);
+    let out = store.store_frames(&[new_frame(1, &a), new_frame(2, &b), new_frame(1, &a)]).await.unwrap();
+    assert!(matches!(out[0], StoredOutcome::New { .. }) && matches!(out[1], StoredOutcome::New { .. }));
+    assert_eq!(out[2], StoredOutcome::Duplicate { id: out[0].id() });
+    let out2 = store.store_frames(&[new_frame(2, &b)]).await.unwrap();
+    assert_eq!(out2, vec![StoredOutcome::Duplicate { id: out[1].id() }]);
+    assert_eq!(store.count_frames(Some(DEVICE)).await.unwrap(), 2);
+    assert_eq!(store.count_frames(None).await.unwrap(), 2);
+    let rows = store.recent_frames(DEVICE, 1).await.unwrap();
+    assert_eq!((rows[0].serial, rows[0].decoded["serial"].as_i64()), (2, Some(2)));
+    assert!(store.device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.is_some());
+    // Online transitions.
+    assert!(store.set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
+    assert!(!store.set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
+    assert_eq!(store.online_devices().await.unwrap(), vec![DEVICE.to_string()]);
+    // Append-only.
+    assert!(store.execute_admin("UPDATE alarm_frames SET serial = 9").await.is_err());
+    assert!(store.execute_admin("DELETE FROM alarm_frames").await.is_err());
+    assert_eq!(store.count_frames(None).await.unwrap(), 2);
+}
+
+#[test]
+fn store_frames_sqlite() {
+    mt().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_dir(dir.path()).await.unwrap();
+        store_story(&store).await;
+        store.close().await;
+    });
+}
+
+#[test]
+fn store_frames_postgres() {
+    let Some(url) = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
+        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
+        return;
+    };
+    mt().block_on(async {
+        let schema = format!(
+            "huoyan_gw{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() % 100_000
+        );
+        let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
+            .await
+            .unwrap();
+        store_story(&store).await;
+        store.close().await;
+        let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
+        admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
+        admin.close().await;
+    });
+}

@@ -1,0 +1,335 @@
+//! Alarm-transmission devices (用户信息传输装置, UITD) and the frames they send (GB/T 26875.3).
+//!
+//! `devices` registers each UITD by its 6-byte address (lower-case hex, 12 digits) under a
+//! jurisdiction and optionally a unit, with its online state. `alarm_frames` is append-only (the
+//! database refuses UPDATE and DELETE) and idempotent: a frame's `content_hash` covers the device
+//! address, serial, command and ADU bytes — not the header's time tag, which a device may restamp —
+//! so a retransmission, also over a new connection, is recognised and not stored twice.
+//!
+//! [`Store::store_frames`] writes a batch in one transaction (group commit): the gateway sends 确认
+//! for every frame of the batch only after it returns `Ok`. This module does not decode frames;
+//! the caller passes the decoded JSON. It does not depend on the protocol crate.
+
+use huoyan_domain::account::Principal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, AuditEntry};
+use crate::{Result, Store, StoreError, check_in_scope, now};
+
+/// A device to register.
+#[derive(Debug, Clone)]
+pub struct NewDevice {
+    /// Jurisdiction node the device belongs to.
+    pub jurisdiction_id: i64,
+    /// The monitored unit, when known.
+    pub unit_id: Option<i64>,
+    /// 6-byte address as 12 hex digits (any case; stored lower-case).
+    pub address: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A registered device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Device {
+    /// Row id.
+    pub id: i64,
+    /// Jurisdiction node.
+    pub jurisdiction_id: i64,
+    /// Monitored unit.
+    pub unit_id: Option<i64>,
+    /// Address, 12 lower-case hex digits.
+    pub address: String,
+    /// Display name.
+    pub name: String,
+    /// When registered (UTC RFC 3339).
+    pub registered_at: String,
+    /// Last frame stored or last online transition (UTC RFC 3339).
+    pub last_seen_at: Option<String>,
+    /// Online (by the gateway's silence rule).
+    pub online: bool,
+}
+
+/// A received frame to store.
+#[derive(Debug, Clone)]
+pub struct NewFrame {
+    /// When the gateway received it (UTC RFC 3339).
+    pub received_at: String,
+    /// Source address, 12 hex digits.
+    pub device_address: String,
+    /// 业务流水号.
+    pub serial: u16,
+    /// Command byte.
+    pub command: u8,
+    /// ADU type code, when the frame has an ADU.
+    pub adu_type: Option<u8>,
+    /// The frame's wire bytes.
+    pub raw: Vec<u8>,
+    /// The decoded frame as JSON.
+    pub decoded: serde_json::Value,
+    /// From an unregistered device, kept for inspection.
+    pub quarantined: bool,
+}
+
+impl NewFrame {
+    /// The idempotency key: SHA-256 of address, serial, command and the ADU bytes (the wire bytes
+    /// between the 27-byte header and the checksum; the whole raw frame when shorter than 30).
+    pub fn content_hash(&self) -> String {
+        let adu = if self.raw.len() >= 30 { &self.raw[27..self.raw.len() - 3] } else { &self.raw[..] };
+        let mut h = Sha256::new();
+        h.update(self.device_address.to_ascii_lowercase().as_bytes());
+        h.update([0u8]);
+        h.update(self.serial.to_le_bytes());
+        h.update([self.command]);
+        h.update(adu);
+        hex::encode(h.finalize())
+    }
+}
+
+/// What became of one frame of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum StoredOutcome {
+    /// Stored as a new row.
+    New {
+        /// Row id.
+        id: i64,
+    },
+    /// Already stored earlier (a retransmission); no new row.
+    Duplicate {
+        /// The earlier row.
+        id: i64,
+    },
+}
+
+impl StoredOutcome {
+    /// The row holding the frame.
+    pub fn id(self) -> i64 {
+        match self {
+            StoredOutcome::New { id } | StoredOutcome::Duplicate { id } => id,
+        }
+    }
+}
+
+/// A stored frame.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredFrame {
+    /// Row id.
+    pub id: i64,
+    /// When received (UTC RFC 3339).
+    pub received_at: String,
+    /// Source address.
+    pub device_address: String,
+    /// 业务流水号.
+    pub serial: i64,
+    /// Command byte.
+    pub command: i64,
+    /// ADU type.
+    pub adu_type: Option<i64>,
+    /// Wire bytes as hex.
+    pub raw: String,
+    /// Decoded frame.
+    pub decoded: serde_json::Value,
+    /// From an unregistered device.
+    pub quarantined: bool,
+}
+
+/// Normalises a device address: 12 hex digits, lower-case.
+pub fn normalize_address(address: &str) -> Result<String> {
+    let a = address.trim().to_ascii_lowercase();
+    if a.len() != 12 || !a.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(StoreError::invalid("address", "a device address is 6 bytes written as 12 hex digits"));
+    }
+    Ok(a)
+}
+
+const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online";
+
+fn device_from_row(r: &AnyRow) -> Result<Device> {
+    Ok(Device {
+        id: r.try_get(0)?,
+        jurisdiction_id: r.try_get(1)?,
+        unit_id: r.try_get(2)?,
+        address: r.try_get(3)?,
+        name: r.try_get(4)?,
+        registered_at: r.try_get(5)?,
+        last_seen_at: r.try_get(6)?,
+        online: r.try_get::<i64, _>(7)? != 0,
+    })
+}
+
+impl Store {
+    /// Registers a device in the actor's subtree (audited). A second device with the same address
+    /// is a conflict.
+    pub async fn register_device(&self, actor: &Principal, d: NewDevice) -> Result<Device> {
+        let address = normalize_address(&d.address)?;
+        if d.name.trim().is_empty() {
+            return Err(StoreError::invalid("name", "must not be empty"));
+        }
+        let mut tx = self.pool.begin().await?;
+        let path = self.jurisdiction_path_tx(&mut tx, d.jurisdiction_id).await?;
+        check_in_scope(actor, &path)?;
+        let exists = crate::dynq("SELECT id FROM devices WHERE address = $1")
+            .bind(address.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_some() {
+            return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
+        }
+        let at = now();
+        let row = crate::dynq(format!(
+            "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online) \
+             VALUES ($1, $2, $3, $4, $5, NULL, 0) RETURNING {DEVICE_COLS}"
+        ))
+        .bind(d.jurisdiction_id)
+        .bind(d.unit_id)
+        .bind(address.as_str())
+        .bind(d.name.trim())
+        .bind(at.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let device = device_from_row(&row)?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("create", "devices", Some(device.id), Some(device.jurisdiction_id)).after(&device),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(device)
+    }
+
+    /// The device with `address` (12 hex digits, any case), if registered.
+    pub async fn device_by_address(&self, address: &str) -> Result<Option<Device>> {
+        let address = normalize_address(address)?;
+        let row = crate::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1"))
+            .bind(address)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(device_from_row).transpose()
+    }
+
+    /// Records a device's online state and last-seen time `at` (UTC RFC 3339). Returns whether a
+    /// registered device's state changed.
+    pub async fn set_device_online(&self, address: &str, online: bool, at: &str) -> Result<bool> {
+        let address = normalize_address(address)?;
+        let r = crate::dynq("UPDATE devices SET online = $1, last_seen_at = $2 WHERE address = $3 AND online <> $1")
+            .bind(i64::from(online))
+            .bind(at)
+            .bind(address)
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected() > 0)
+    }
+
+    /// Stores a batch of frames in one transaction (all or none). Retransmissions of stored frames
+    /// (same device, serial, command and ADU) become [`StoredOutcome::Duplicate`] without a new row.
+    /// Registered devices' `last_seen_at` is updated in the same transaction.
+    pub async fn store_frames(&self, batch: &[NewFrame]) -> Result<Vec<StoredOutcome>> {
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let insert = format!(
+            "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, decoded, quarantined) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, {}, $9) ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+            self.backend.json_param(8)
+        );
+        let mut tx = self.pool.begin().await?;
+        let mut out = Vec::with_capacity(batch.len());
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for f in batch {
+            let address = normalize_address(&f.device_address)?;
+            let hash = f.content_hash();
+            let row = crate::dynq(&insert)
+                .bind(f.received_at.as_str())
+                .bind(address.as_str())
+                .bind(i64::from(f.serial))
+                .bind(i64::from(f.command))
+                .bind(f.adu_type.map(i64::from))
+                .bind(hex::encode(&f.raw))
+                .bind(hash.as_str())
+                .bind(f.decoded.to_string())
+                .bind(i64::from(f.quarantined))
+                .fetch_optional(&mut *tx)
+                .await?;
+            out.push(match row {
+                Some(r) => StoredOutcome::New { id: r.try_get(0)? },
+                None => {
+                    let r = crate::dynq("SELECT id FROM alarm_frames WHERE content_hash = $1")
+                        .bind(hash.as_str())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    StoredOutcome::Duplicate { id: r.try_get(0)? }
+                }
+            });
+            match seen.iter_mut().find(|(a, _)| *a == address) {
+                Some(s) => s.1 = f.received_at.clone(),
+                None => seen.push((address, f.received_at.clone())),
+            }
+        }
+        for (address, at) in &seen {
+            crate::dynq("UPDATE devices SET last_seen_at = $1 WHERE address = $2")
+                .bind(at.as_str())
+                .bind(address.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Addresses of the devices recorded as online.
+    pub async fn online_devices(&self) -> Result<Vec<String>> {
+        let rows = crate::dynq("SELECT address FROM devices WHERE online = 1").fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
+    /// Frames stored, of one device or of all.
+    pub async fn count_frames(&self, device_address: Option<&str>) -> Result<i64> {
+        let row = match device_address {
+            Some(a) => {
+                crate::dynq("SELECT COUNT(*) FROM alarm_frames WHERE device_address = $1")
+                    .bind(normalize_address(a)?)
+                    .fetch_one(&self.pool)
+                    .await?
+            }
+            None => crate::dynq("SELECT COUNT(*) FROM alarm_frames").fetch_one(&self.pool).await?,
+        };
+        Ok(row.try_get(0)?)
+    }
+
+    /// The most recent frames of a device (newest first), at most `limit`.
+    pub async fn recent_frames(&self, device_address: &str, limit: i64) -> Result<Vec<StoredFrame>> {
+        let sql = format!(
+            "SELECT id, received_at, device_address, serial, command, adu_type, raw, {}, quarantined \
+             FROM alarm_frames WHERE device_address = $1 ORDER BY id DESC LIMIT $2",
+            self.backend.json_col("decoded")
+        );
+        let rows =
+            crate::dynq(&sql).bind(normalize_address(device_address)?).bind(limit.max(0)).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let id: i64 = r.try_get(0)?;
+                let decoded: String = r.try_get(7)?;
+                Ok(StoredFrame {
+                    id,
+                    received_at: r.try_get(1)?,
+                    device_address: r.try_get(2)?,
+                    serial: r.try_get(3)?,
+                    command: r.try_get(4)?,
+                    adu_type: r.try_get(5)?,
+                    raw: r.try_get(6)?,
+                    decoded: serde_json::from_str(&decoded).map_err(|e| StoreError::Corrupt {
+                        table: "alarm_frames",
+                        id,
+                        reason: e.to_string(),
+                    })?,
+                    quarantined: r.try_get::<i64, _>(8)? != 0,
+                })
+            })
+            .collect()
+    }
+}
