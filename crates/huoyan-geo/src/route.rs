@@ -203,40 +203,37 @@ impl Router {
     /// Travel time in seconds from every force to the incident (`None`: the force is off the
     /// network or cannot reach the incident). Fails only if the incident itself cannot be snapped.
     pub fn travel_times_to(&self, incident: (f64, f64), forces: &[(f64, f64)]) -> Result<Vec<Option<f64>>, RouteError> {
-        let target = self.snap(incident.0, incident.1)?;
-        let snapped: Vec<Option<Snapped>> = forces.iter().map(|f| self.snap(f.0, f.1).ok()).collect();
-        let ends: Vec<Vec<NodeCost>> =
-            snapped.iter().map(|s| s.as_ref().map(|s| s.leave(&self.graph)).unwrap_or_default()).collect();
-        let stop: Vec<NodeId> = ends.iter().flatten().map(|(n, _)| *n).collect();
-        let search = dijkstra(&self.graph, &target.arrive(&self.graph), true, &stop);
-        Ok(snapped
-            .iter()
-            .zip(&ends)
-            .map(|(s, e)| {
-                let s = s.as_ref()?;
-                let via = e.iter().filter_map(|&(n, c)| reached(&search.dist, n).map(|d| d + c)).min();
-                let best = [via, s.direct_to(&target, &self.graph)].into_iter().flatten().min()?;
-                Some(best as f64 / 1000.0)
-            })
-            .collect())
+        self.one_and_many(incident, forces, true)
     }
 
     /// Travel time in seconds from one origin to every target (`None`: off the network or
     /// unreachable). Fails only if the origin cannot be snapped.
     pub fn travel_times_from(&self, origin: (f64, f64), targets: &[(f64, f64)]) -> Result<Vec<Option<f64>>, RouteError> {
-        let source = self.snap(origin.0, origin.1)?;
-        let snapped: Vec<Option<Snapped>> = targets.iter().map(|f| self.snap(f.0, f.1).ok()).collect();
-        let ends: Vec<Vec<NodeCost>> =
-            snapped.iter().map(|s| s.as_ref().map(|s| s.arrive(&self.graph)).unwrap_or_default()).collect();
+        self.one_and_many(origin, targets, false)
+    }
+
+    /// One Dijkstra from `centre` over the graph (backwards when the others drive *to* it), stopping
+    /// once every other point's nodes are settled; each point also tries the direct way along a
+    /// shared piece.
+    fn one_and_many(&self, centre: (f64, f64), others: &[(f64, f64)], towards: bool) -> Result<Vec<Option<f64>>, RouteError> {
+        let c = self.snap(centre.0, centre.1)?;
+        let snapped: Vec<Option<Snapped>> = others.iter().map(|p| self.snap(p.0, p.1).ok()).collect();
+        let g = &self.graph;
+        let ends: Vec<Vec<NodeCost>> = snapped
+            .iter()
+            .map(|s| s.as_ref().map(|s| if towards { s.leave(g) } else { s.arrive(g) }).unwrap_or_default())
+            .collect();
         let stop: Vec<NodeId> = ends.iter().flatten().map(|(n, _)| *n).collect();
-        let search = dijkstra(&self.graph, &source.leave(&self.graph), false, &stop);
+        let start = if towards { c.arrive(g) } else { c.leave(g) };
+        let search = dijkstra(g, &start, towards, &stop);
         Ok(snapped
             .iter()
             .zip(&ends)
             .map(|(s, e)| {
                 let s = s.as_ref()?;
-                let via = e.iter().filter_map(|&(n, c)| reached(&search.dist, n).map(|d| d + c)).min();
-                let best = [via, source.direct_to(s, &self.graph)].into_iter().flatten().min()?;
+                let via = e.iter().filter_map(|&(n, cost)| reached(&search.dist, n).map(|d| d + cost)).min();
+                let direct = if towards { s.direct_to(&c, g) } else { c.direct_to(s, g) };
+                let best = [via, direct].into_iter().flatten().min()?;
                 Some(best as f64 / 1000.0)
             })
             .collect())
