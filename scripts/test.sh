@@ -18,3 +18,9 @@ else
 fi
 
 cargo test --workspace "$@"
+
+# The console in a real browser: Debian's Chromium (installed when missing), the demo server,
+# the end-to-end tests (console/e2e). HUOYAN_SKIP_E2E=1 skips them.
+if [ "${HUOYAN_SKIP_E2E:-}" != "1" ]; then
+  ./scripts/setup-browser.sh && ./scripts/test-e2e.sh
+fi

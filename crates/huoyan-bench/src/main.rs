@@ -16,9 +16,11 @@
 //! target/release/huoyan-bench --json bench.json
 //! ```
 
+mod incidents;
 mod load;
 mod store;
 mod sys;
+mod tiles;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -85,6 +87,19 @@ struct Args {
     /// Skip the query load.
     #[arg(long)]
     skip_query: bool,
+    /// Skip the vector tiles (z12–z16 over the demo, cache off and on; see `src/tiles.rs`).
+    #[arg(long)]
+    skip_tiles: bool,
+    /// Seconds of measured tile requests per zoom, cache state and client count (at most 60).
+    #[arg(long, default_value_t = 3.0)]
+    tile_seconds: f64,
+    /// Concurrent clients of the tile measurement, one row each (1–64).
+    #[arg(long, value_delimiter = ',', default_value = "1,4")]
+    tile_clients: Vec<usize>,
+    /// Also measure intake-to-recommendation latency with this many incidents per backend
+    /// (`POST /api/v1/incidents` at random demo units; see `src/incidents.rs`); 0: skip.
+    #[arg(long, default_value_t = 0)]
+    incidents: usize,
     /// Also write the results as JSON.
     #[arg(long)]
     json: Option<PathBuf>,
@@ -132,6 +147,8 @@ struct Report {
     load: Load,
     imports: Vec<ImportTiming>,
     queries: Vec<QueryRun>,
+    tiles: Vec<tiles::TileOutcome>,
+    incidents: Vec<incidents::IncidentOutcome>,
     load_at_end: String,
 }
 
@@ -231,8 +248,8 @@ async fn time_imports(args: &Args, env: &Env, keep: &mut Vec<(Backend, Store)>) 
                 summary = sum.0;
                 inner.extend(sum.1);
                 store_bytes = s.size_bytes();
-                // The last Cambridge store serves the query load.
-                if dataset == CAMBRIDGE && i == args.runs && !args.skip_query {
+                // The last Cambridge store serves the query load (and the tiles).
+                if dataset == CAMBRIDGE && i == args.runs && !(args.skip_query && args.skip_tiles) {
                     keep.retain(|(b, _)| *b != backend);
                     keep.push((backend, s));
                 }
@@ -349,6 +366,27 @@ async fn query_load(
     Ok(out)
 }
 
+/// The tile measurements on each backend's Cambridge store (built here when the imports did not
+/// keep one; kept afterwards for the query load).
+async fn tile_load(args: &Args, env: &Env, keep: &mut Vec<(Backend, Store)>) -> anyhow::Result<Vec<tiles::TileOutcome>> {
+    if !(args.tile_seconds > 0.0 && args.tile_seconds <= 60.0) || args.tile_clients.iter().any(|c| !(1..=64).contains(c)) {
+        bail!("--tile-seconds: (0, 60]; --tile-clients: 1–64 each");
+    }
+    eprintln!("vector tiles (z12–z16, cold and warm, {} s per row) …", args.tile_seconds);
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).no_proxy().build()?;
+    let mut out = Vec::new();
+    for &backend in &args.backends {
+        if !keep.iter().any(|(b, _)| *b == backend) {
+            eprintln!("  building the Cambridge demo store on {} …", backend.name());
+            keep.push((backend, cambridge(env, backend, args.pg_demo_no_statement_cache).await?.0));
+        }
+        if let Some((_, store)) = keep.iter_mut().find(|(b, _)| *b == backend) {
+            out.extend(tiles::run(store, backend, &client, &args.tile_clients, args.tile_seconds).await?);
+        }
+    }
+    Ok(out)
+}
+
 fn huoyan_version(path: &std::path::Path) -> anyhow::Result<String> {
     let out = std::process::Command::new(path)
         .arg("--version")
@@ -450,6 +488,14 @@ fn markdown(r: &Report) -> String {
             }
         }
     }
+    if !r.incidents.is_empty() {
+        s += "\n";
+        s += &incidents::markdown(&r.incidents);
+    }
+    if !r.tiles.is_empty() {
+        s += "\n";
+        s += &tiles::markdown(&r.tiles);
+    }
     s
 }
 
@@ -497,14 +543,29 @@ async fn run(args: Args) -> anyhow::Result<()> {
         eprintln!("import timings ({} runs each) …", args.runs);
         time_imports(&args, &env, &mut keep).await?
     };
+    let tiles = if args.skip_tiles { Vec::new() } else { tile_load(&args, &env, &mut keep).await? };
     let queries = if args.skip_query {
         Vec::new()
     } else {
         eprintln!("query load ({} concurrent, {} s per scenario) …", load.concurrency, load.duration_s);
         query_load(&args, &env, &load, &mut keep).await?
     };
+    let mut incident_rows = Vec::new();
+    if args.incidents > 0 {
+        eprintln!("incident intake ({} per backend) …", args.incidents);
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).no_proxy().build()?;
+        for &backend in &args.backends {
+            let store = match keep.iter().position(|(b, _)| *b == backend) {
+                Some(i) => keep.swap_remove(i).1,
+                None => cambridge(&env, backend, args.pg_demo_no_statement_cache).await?.0,
+            };
+            let o = incidents::run(&store, backend, &client, args.incidents, args.seed).await?;
+            eprintln!("  {:<10} server p50 {:.2} ms  p99 {:.2} ms  errors {}", backend.name(), o.server_p50_ms, o.server_p99_ms, o.errors);
+            incident_rows.push(o);
+        }
+    }
     drop(keep);
-    let report = Report { machine, command, load, imports, queries, load_at_end: sys::loadavg() };
+    let report = Report { machine, command, load, imports, queries, tiles, incidents: incident_rows, load_at_end: sys::loadavg() };
     println!("{}", markdown(&report));
     if let Some(path) = &args.json {
         std::fs::write(path, serde_json::to_string_pretty(&report)?)

@@ -17,11 +17,25 @@
 //! [log]
 //! format = "json"    # or "text"
 //! level = "info"     # tracing filter, e.g. "info,huoyan_store=debug"
+//!
+//! [gateway]                       # GB/T 26875.3 gateway for UITDs
+//! listen = "0.0.0.0:9026"         # "" = no gateway
+//! unknown_devices = "refuse"      # or "quarantine"
+//! max_connections = 20000
+//! offline_after_secs = 90
+//! idle_timeout_secs = 120
+//! patrol_interval_secs = 3600     # 巡检, ≤ 7200; 0 = off
+//! clock_sync_interval_secs = 86400
+//!
+//! [monitor]                       # alarm handling
+//! escalate_fire_secs = 60
+//! escalate_warning_secs = 1800
+//! webhook_url = "http://119-gateway.example/huoyan"   # fire_confirmed notifications
 //! ```
 //!
 //! Environment overrides: `HUOYAN_DATABASE_URL`, `HUOYAN_PG_SCHEMA`, `HUOYAN_MAX_CONNECTIONS`,
 //! `HUOYAN_LISTEN`, `HUOYAN_MAX_BODY_BYTES`, `HUOYAN_MAX_UPLOAD_BYTES`, `HUOYAN_LOG_FORMAT`,
-//! `HUOYAN_LOG_LEVEL`.
+//! `HUOYAN_LOG_LEVEL`, `HUOYAN_WEB_DIR`, `HUOYAN_GATEWAY_LISTEN`, `HUOYAN_WEBHOOK_URL`.
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +51,53 @@ pub(crate) struct Config {
     pub(crate) database: DatabaseConfig,
     pub(crate) server: ServerConfig,
     pub(crate) log: LogConfig,
+    pub(crate) gateway: GatewaySettings,
+    pub(crate) monitor: huoyan_monitor::MonitorConfig,
+}
+
+/// `[gateway]`: the GB/T 26875.3 gateway of `huoyan serve`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct GatewaySettings {
+    /// Address for UITD connections; empty = no gateway.
+    pub(crate) listen: String,
+    /// `refuse` or `quarantine` frames of unregistered devices.
+    pub(crate) unknown_devices: huoyan_gateway::UnknownDevicePolicy,
+    pub(crate) max_connections: usize,
+    pub(crate) offline_after_secs: u64,
+    pub(crate) idle_timeout_secs: u64,
+    pub(crate) patrol_interval_secs: u64,
+    pub(crate) clock_sync_interval_secs: u64,
+}
+
+impl Default for GatewaySettings {
+    fn default() -> Self {
+        GatewaySettings {
+            listen: "127.0.0.1:9026".into(),
+            unknown_devices: huoyan_gateway::UnknownDevicePolicy::Refuse,
+            max_connections: 20_000,
+            offline_after_secs: 90,
+            idle_timeout_secs: 120,
+            patrol_interval_secs: 3600,
+            clock_sync_interval_secs: 86_400,
+        }
+    }
+}
+
+impl GatewaySettings {
+    /// The gateway library's settings.
+    pub(crate) fn gateway_config(&self) -> huoyan_gateway::GatewayConfig {
+        use std::time::Duration;
+        huoyan_gateway::GatewayConfig {
+            max_connections: self.max_connections,
+            offline_after: Duration::from_secs(self.offline_after_secs),
+            idle_timeout: Duration::from_secs(self.idle_timeout_secs),
+            unknown_devices: self.unknown_devices,
+            patrol_interval: Duration::from_secs(self.patrol_interval_secs),
+            clock_sync_interval: Duration::from_secs(self.clock_sync_interval_secs),
+            ..huoyan_gateway::GatewayConfig::default()
+        }
+    }
 }
 
 /// `[database]`.
@@ -116,6 +177,18 @@ impl Config {
         }
         if let Some(v) = env("HUOYAN_LOG_LEVEL") {
             cfg.log.level = v;
+        }
+        if let Some(v) = env("HUOYAN_WEB_DIR") {
+            cfg.server.web_dir = v;
+        }
+        if let Ok(v) = std::env::var("HUOYAN_GATEWAY_LISTEN") {
+            cfg.gateway.listen = v;
+        }
+        if let Some(v) = env("HUOYAN_WEBHOOK_URL") {
+            cfg.monitor.webhook_url = v;
+        }
+        if cfg.gateway.patrol_interval_secs > 7200 {
+            bail!("gateway.patrol_interval_secs = {}: the plans require a patrol at least every 2 h (≤ 7200)", cfg.gateway.patrol_interval_secs);
         }
         if !["text", "json"].contains(&cfg.log.format.as_str()) {
             bail!("log format {:?}: use text or json", cfg.log.format);

@@ -34,11 +34,21 @@ pub enum Resource {
     RuleSet,
     /// Map features and statistics across layers.
     Map,
+    /// Monitoring devices: UITDs (用户信息传输装置) and IoT sensors, with their threshold rules.
+    Device,
+    /// Alarms from monitored units (火警, 故障, 监管 …) and the operator's handling of them.
+    Alarm,
+    /// Incidents (警情): intake, timeline, dispatch.
+    Incident,
+    /// Dispatch plans (调派方案) and the recommendation they drive.
+    DispatchPlan,
+    /// Digital pre-plans (数字化预案) of key units.
+    PrePlan,
 }
 
 impl Resource {
     /// Every resource.
-    pub const ALL: [Resource; 12] = [
+    pub const ALL: [Resource; 17] = [
         Resource::Jurisdiction,
         Resource::Road,
         Resource::Building,
@@ -51,6 +61,11 @@ impl Resource {
         Resource::Audit,
         Resource::RuleSet,
         Resource::Map,
+        Resource::Device,
+        Resource::Alarm,
+        Resource::Incident,
+        Resource::DispatchPlan,
+        Resource::PrePlan,
     ];
 }
 
@@ -68,13 +83,18 @@ pub enum Action {
 pub fn can(role: Role, resource: Resource, action: Action) -> bool {
     use Action::*;
     use Resource::*;
-    let base_read = matches!(resource, Jurisdiction | Road | Building | Station | Vehicle | Person | WaterSource | Unit | RuleSet | Map);
+    let base_read = matches!(
+        resource,
+        Jurisdiction | Road | Building | Station | Vehicle | Person | WaterSource | Unit | RuleSet | Map | Device | Alarm | Incident | DispatchPlan | PrePlan
+    );
     match (role, action) {
         (Role::Admin, _) => true,
         (Role::Dispatcher, Read) => base_read,
-        (Role::Dispatcher, Write) => matches!(resource, Station | Vehicle | Person),
+        // The 119 command centre handles alarms, runs incidents and keeps the dispatch plans.
+        (Role::Dispatcher, Write) => matches!(resource, Station | Vehicle | Person | Alarm | Incident | DispatchPlan),
         (Role::Inspector, Read) => base_read,
-        (Role::Inspector, Write) => matches!(resource, Unit | Building | WaterSource),
+        // Fire-prevention staff keep units, their monitoring devices and their pre-plans.
+        (Role::Inspector, Write) => matches!(resource, Unit | Building | WaterSource | Device | PrePlan),
         (Role::Logistics, Read) => base_read,
         (Role::Logistics, Write) => matches!(resource, Station | Vehicle | Person | WaterSource),
         (Role::Leader, Read) => base_read || resource == Audit,

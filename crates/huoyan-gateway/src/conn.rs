@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use huoyan_gb26875::{Address, Event, Session, SessionConfig, StreamDecoder, bytes_to_hex};
+use huoyan_gb26875::{Address, Adu, Command, Event, ReservedObject, Session, SessionConfig, StreamDecoder, TimeObject, bytes_to_hex};
 use huoyan_store::frames::{Device, NewFrame};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -43,6 +43,11 @@ struct Conn {
     devices: HashMap<Address, (Option<Device>, Instant)>,
     /// The registered device this connection last heard from (for duplicates and heartbeats).
     last_device: Option<String>,
+    /// Next patrol read and clock sync, once a registered device spoke.
+    patrol_at: Option<Instant>,
+    clock_at: Option<Instant>,
+    /// Serials of outstanding patrol reads.
+    patrols: Vec<u16>,
 }
 
 pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr, mut stop: watch::Receiver<bool>) {
@@ -67,6 +72,9 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
         replies,
         devices: HashMap::new(),
         last_device: None,
+        patrol_at: None,
+        clock_at: None,
+        patrols: Vec::new(),
         peer,
         shared: shared.clone(),
     };
@@ -82,6 +90,9 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
         }
         let session_at = c.session.poll_timeout().map(Instant::from_std);
         if let Some(t) = session_at {
+            deadline = deadline.min(t);
+        }
+        for t in [c.patrol_at, c.clock_at].into_iter().flatten() {
             deadline = deadline.min(t);
         }
         let step: Result<(), Close> = tokio::select! {
@@ -107,10 +118,20 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
                         // Waiting for our own commit is not the device's silence.
                         c.last_activity = now;
                     }
+                    let mut r = Ok(());
                     if session_at.is_some_and(|t| now >= t) {
                         c.session.handle_timeout(now.into_std());
+                        while let Some(event) = c.session.poll_event() {
+                            if let Err(why) = c.on_event(event).await {
+                                r = Err(why);
+                                break;
+                            }
+                        }
                     }
-                    Ok(())
+                    if r.is_ok() {
+                        c.centre_requests(now);
+                    }
+                    r
                 }
             }
         };
@@ -171,6 +192,7 @@ impl Conn {
                 if device.is_some() {
                     presence::seen(&self.shared, &address).await;
                     self.last_device = Some(address.clone());
+                    self.schedule_centre_requests(now);
                 }
                 if frame.adu.is_none() {
                     // A heartbeat: nothing to store.
@@ -212,15 +234,58 @@ impl Conn {
             }
             Event::Answered { serial, .. } | Event::Confirmed { serial } | Event::Denied { serial } => {
                 tracing::debug!(peer = %self.peer, serial, "reply to a centre request");
+                if let Some(pos) = self.patrols.iter().position(|s| *s == serial) {
+                    self.patrols.swap_remove(pos);
+                    if let Some(a) = self.last_device.clone() {
+                        presence::seen(&self.shared, &a).await;
+                        let _ = self.shared.events.send(GatewayEvent::PatrolAnswered { address: a });
+                    }
+                }
             }
             Event::RequestFailed { serial, attempts } => {
                 tracing::info!(peer = %self.peer, serial, attempts, "centre request failed");
+                if let Some(pos) = self.patrols.iter().position(|s| *s == serial) {
+                    self.patrols.swap_remove(pos);
+                    if let Some(a) = self.last_device.clone() {
+                        let _ = self.shared.events.send(GatewayEvent::PatrolFailed { address: a, at: now_text() });
+                    }
+                }
             }
             Event::Unmatched { frame } => {
                 tracing::debug!(peer = %self.peer, serial = frame.serial, command = frame.command.code(), "unmatched reply");
             }
         }
         Ok(())
+    }
+
+    /// After the first frame of a registered device: clock sync now, patrol after an interval.
+    fn schedule_centre_requests(&mut self, now: Instant) {
+        let cfg = &self.shared.config;
+        if self.patrol_at.is_none() && !cfg.patrol_interval.is_zero() {
+            self.patrol_at = Some(now + cfg.patrol_interval);
+        }
+        if self.clock_at.is_none() && !cfg.clock_sync_interval.is_zero() {
+            self.clock_at = Some(now);
+        }
+    }
+
+    /// Sends the patrol read and the clock sync when due.
+    fn centre_requests(&mut self, now: Instant) {
+        let cfg = self.shared.config.clone();
+        if self.patrol_at.is_some_and(|t| now >= t) {
+            self.patrol_at = Some(now + cfg.patrol_interval);
+            match self.session.send(now.into_std(), Command::Request, Adu::ReadUitdState(vec![ReservedObject { reserved: 0 }])) {
+                Ok(serial) => self.patrols.push(serial),
+                Err(e) => tracing::debug!(peer = %self.peer, error = %e, "patrol read not sent"),
+            }
+        }
+        if self.clock_at.is_some_and(|t| now >= t) {
+            self.clock_at = Some(now + cfg.clock_sync_interval);
+            let time = self.session.time_tag(now.into_std());
+            if let Err(e) = self.session.send(now.into_std(), Command::Control, Adu::SyncClock(vec![TimeObject { time }])) {
+                tracing::debug!(peer = %self.peer, error = %e, "clock sync not sent");
+            }
+        }
     }
 
     fn on_done(&mut self, done: Done) {

@@ -16,6 +16,10 @@
 //!   silence; transitions are written to `devices` and published as [`GatewayEvent`]s on a
 //!   broadcast channel, together with every newly stored frame.
 //!
+//! - the centre polls each registered device (巡检: read the UITD state, type 81) every
+//!   `patrol_interval` and syncs its clock (校时, type 90) on first contact and every
+//!   `clock_sync_interval`; the session retries unanswered requests (10 s × 3).
+//!
 //! Limits: connections (`max_connections`, further connections are closed at once), the decoder
 //! buffer per connection (`max_buffer`, at least one 30 + 1024-byte frame), frames awaiting commit
 //! per connection (`max_inflight`; reading pauses beyond it, so a flooding connection slows itself
@@ -79,6 +83,13 @@ pub struct GatewayConfig {
     pub centre_address: [u8; 6],
     /// How long a lookup of an unregistered address is remembered per connection (default 10 s).
     pub unknown_cache: Duration,
+    /// Patrol polling (巡检): the centre reads the UITD's state (type 81) this often on each
+    /// connection of a registered device; no answer after the session's retries → a
+    /// [`GatewayEvent::PatrolFailed`]. Zero = off. Default 1 h (the plans ask for ≤ 2 h).
+    pub patrol_interval: Duration,
+    /// Clock sync (校时, type 90): sent when a registered device is first heard on a connection
+    /// and then this often. Zero = off. Default 24 h.
+    pub clock_sync_interval: Duration,
 }
 
 impl Default for GatewayConfig {
@@ -97,6 +108,8 @@ impl Default for GatewayConfig {
             events: 1024,
             centre_address: [0; 6],
             unknown_cache: Duration::from_secs(10),
+            patrol_interval: Duration::from_secs(3600),
+            clock_sync_interval: Duration::from_secs(24 * 3600),
         }
     }
 }
@@ -135,6 +148,18 @@ pub enum GatewayEvent {
         address: String,
         /// When (UTC RFC 3339).
         at: String,
+    },
+    /// A patrol read (巡检) got no answer after all retries.
+    PatrolFailed {
+        /// Address.
+        address: String,
+        /// When (UTC RFC 3339).
+        at: String,
+    },
+    /// A patrol read was answered.
+    PatrolAnswered {
+        /// Address.
+        address: String,
     },
     /// A registered device was silent longer than `offline_after`.
     DeviceOffline {

@@ -121,8 +121,19 @@ async fn register(store: &Store) {
         .unwrap();
 }
 
-/// Reads one reply frame; `None` on EOF or reset.
+/// Reads one reply frame, skipping the centre's own requests (clock sync, patrol); `None` on EOF
+/// or reset.
 async fn read_reply(s: &mut TcpStream) -> Option<Frame> {
+    loop {
+        let f = read_frame(s).await?;
+        if !matches!(f.command, Command::Control | Command::Request) {
+            return Some(f);
+        }
+    }
+}
+
+/// Reads one frame; `None` on EOF or reset.
+async fn read_frame(s: &mut TcpStream) -> Option<Frame> {
     timeout(T, async {
         let mut head = [0u8; 27];
         s.read_exact(&mut head).await.ok()?;
@@ -347,7 +358,8 @@ fn connection_limit() {
 fn flood_from_one_connection_does_not_delay_another() {
     mt().block_on(async {
         const N: u16 = 10_000;
-        let h = Harness::start(GatewayConfig::default()).await;
+        // Raw 30-byte confirmations only: no clock sync frame in between.
+        let h = Harness::start(GatewayConfig { clock_sync_interval: Duration::ZERO, ..GatewayConfig::default() }).await;
         let flood = h.connect().await;
         let (mut rd, mut wr) = flood.into_split();
         let writer = tokio::spawn(async move {
@@ -486,5 +498,38 @@ fn store_frames_postgres() {
         let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
         admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
         admin.close().await;
+    });
+}
+
+#[test]
+fn registered_devices_get_clock_sync_and_patrol_reads() {
+    mt().block_on(async {
+        let mut h = Harness::start(GatewayConfig { patrol_interval: Duration::from_millis(300), ..GatewayConfig::default() }).await;
+        let mut s = h.connect().await;
+        send(&mut s, &upload(1)).await;
+        let mut saw_sync = false;
+        let mut saw_patrol = false;
+        let mut confirmed = false;
+        while !(saw_sync && saw_patrol && confirmed) {
+            let f = read_frame(&mut s).await.expect("connection open");
+            let ty = f.adu.as_ref().map(|a| a.type_code());
+            match (f.command, ty) {
+                (Command::Control, Some(90)) => {
+                    saw_sync = true;
+                    send(&mut s, &encode(&f.reply(Command::Confirm, f.time))).await;
+                }
+                (Command::Request, Some(81)) => {
+                    saw_patrol = true;
+                    let mut answer = f.reply(Command::Answer, f.time);
+                    answer.adu = Some(huoyan_gb26875::Adu::UitdState(vec![huoyan_gb26875::UitdStateObject { state: huoyan_gb26875::UitdState(1), time: f.time }]));
+                    send(&mut s, &encode(&answer)).await;
+                }
+                (Command::Confirm, None) => confirmed = true,
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        let e = h.event(|e| matches!(e, GatewayEvent::PatrolAnswered { .. })).await;
+        assert_eq!(e, GatewayEvent::PatrolAnswered { address: DEVICE.into() });
+        h.stop().await;
     });
 }

@@ -53,6 +53,13 @@ impl Op {
         self.params.push(("id", ParameterIn::Path, "record id".into()));
         self
     }
+    /// The `{z}`, `{x}`, `{y}` of a tile path.
+    fn tile(mut self) -> Op {
+        self.params.push(("z", ParameterIn::Path, format!("zoom, 0–{} (content at {}–{})", huoyan_tiles::tile::MAX_ZOOM, huoyan_tiles::basemap::MIN_ZOOM, huoyan_tiles::basemap::MAX_ZOOM)));
+        self.params.push(("x", ParameterIn::Path, "column, 0 ≤ x < 2^z, west to east".into()));
+        self.params.push(("y", ParameterIn::Path, "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt`".into()));
+        self
+    }
     fn body(mut self, content_type: &str, schema: RefOr<Schema>) -> Op {
         self.body = Some((content_type.into(), schema));
         self
@@ -157,12 +164,77 @@ fn build() -> OpenApi {
             .query("limit", "features per layer, 1–5000"),
     );
 
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/map/config", "map", "How to draw the base map: vector tile URL, zooms, layers, attribution, initial view").ok(200, Some(reference("MapConfig"))));
+    ops.push(
+        Op::new(HttpMethod::Get, crate::routes::tiles::TEMPLATE, "map", "A base-map vector tile (Mapbox Vector Tile 2.1: roads, buildings, boundaries); outside /api/v1; session cookie or bearer token")
+            .tile()
+            .ok(200, Some(ObjectBuilder::new().schema_type(Type::String).format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary))).into())),
+    );
     ops.push(
         Op::new(HttpMethod::Get, "/api/v1/route", "routing", "Travel time, distance and path by road for a fire engine")
             .query("from", "LON,LAT (required)")
             .query("to", "LON,LAT (required)"),
     );
     ops.push(Op::new(HttpMethod::Get, "/api/v1/eta", "routing", "Travel time of every force you may see to a point, fastest first").query("at", "LON,LAT (required)"));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/dashboard", "stats", "Home dashboard: units by class and jurisdiction, water-source intact rate by type, stations and vehicles").ok(200, Some(reference("Dashboard"))));
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/search", "map", "Find units, water sources and stations by name, code or address")
+            .query("q", "text to find (required)")
+            .query("layers", "comma-separated: water_sources, units, stations")
+            .query("limit", "results per layer, 1–100, default 10")
+            .ok(200, Some(reference("SearchResult"))),
+    );
+
+    let mut alarms = Op::new(HttpMethod::Get, "/api/v1/alarms", "monitoring", "The alarm queue (远程监控), newest first").ok(200, Some(page_of("Alarm")));
+    for (p, doc) in crate::routes::alarms::ALARM_PARAMS {
+        alarms = alarms.query(p, doc);
+    }
+    ops.push(alarms);
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/alarms/kpis", "monitoring", "Online rate, intact rate, false-alarm rate, time to handle").query("since", "period start (RFC 3339; default 30 days ago)").ok(200, Some(reference("MonitoringKpis"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/alarms/{id}", "monitoring", "One alarm with its merged components").id().ok(200, Some(reference("Alarm"))));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/alarms/{id}/handle", "monitoring", "Handle an alarm: real (确认真实火警) | false (误报) | test (测试) | ignored (忽略)").id().body("application/json", reference("Handling")).ok(200, Some(reference("Alarm"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices", "monitoring", "Registered UITDs and sensors with online state").query("unit_id", "only this unit's").ok(200, Some(ArrayBuilder::new().items(reference("Device")).into())));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/devices", "monitoring", "Register a UITD by its 6-byte address").body("application/json", reference("DeviceInput")).ok(201, Some(reference("Device"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices/{id}/frames", "monitoring", "The device's last 100 frames, decoded").id());
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/events/stream", "live", "Server-Sent Events for the console (alarm, alarm_update, incident, incident_request, device, test); resumes after Last-Event-ID").query("after", "resume after this event number"));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/events/recent", "live", "Events kept for reconnecting consoles").ok(200, Some(ArrayBuilder::new().items(reference("LiveEvent")).into())));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/events/test", "live", "Publish a test event (声光测试)").ok(200, Some(reference("LiveEvent"))));
+
+
+    // Incidents and dispatch (issue 5): see routes/incidents.rs, routes/dispatch.rs, routes/preplans.rs.
+    let inc = "/api/v1/incidents";
+    let mut list = Op::new(HttpMethod::Get, inc, "incidents", "Incidents (警情) in your jurisdiction, newest first").ok(200, Some(page_of("Incident")));
+    for (p, doc) in crate::routes::incidents::LIST_PARAMS {
+        list = list.query(p, doc);
+    }
+    ops.push(list);
+    ops.push(Op::new(HttpMethod::Post, inc, "incidents", "Take an incident in (接警) from coordinates, a unit id or a unit search; answers with the recommendation and the server time").body("application/json", reference("IncidentRequest")).ok(201, Some(reference("Intake"))));
+    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}"), "incidents", "One incident").id().ok(200, Some(reference("Incident"))));
+    ops.push(Op::new(HttpMethod::Patch, format!("{inc}/{{id}}"), "incidents", "Escalate or correct an incident (level, category, sub-type, address, notes, deaths/injuries/loss)").id().body("application/json", reference("IncidentPatch")).ok(200, Some(reference("Incident"))));
+    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/board"), "incidents", "The incident screen in one call: incident, timeline, dispatches (with names and ETA labels), fresh recommendation, routes as GeoJSON with ETA labels, pre-plan, nearby water").id().ok(200, Some(ObjectBuilder::new().into())));
+    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/recommendation"), "incidents", "A fresh recommendation: the plan in force filled by road travel time, 1–3–5 minute alerts, what is missing").id().ok(200, Some(reference("Recommendation"))));
+    ops.push(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/dispatch"), "incidents", "一键调派 {\"recommended\": true}, or a chosen set of vehicles and stations to alert; committed vehicles answer 409").id().body("application/json", reference("DispatchRequest")).ok(200, Some(ObjectBuilder::new().into())));
+    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/timeline"), "incidents", "The timeline, in time order").id().ok(200, Some(ArrayBuilder::new().items(reference("TimelineEntry")).into())));
+    ops.push(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/timeline"), "incidents", "Record a stage (出动, 到场, 出水, 撤离, 归队 …): impossible orders 422, implausible values flagged; moves the vehicle's status").id().body("application/json", reference("NewTimelineEntry")).ok(201, Some(reference("TimelineOutcome"))));
+    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/water"), "incidents", "Water sources near the incident with status and road distance").id().query("radius_m", "10–3000, default 500").ok(200, Some(ArrayBuilder::new().items(reference("NearbyWater")).into())));
+    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/preplan"), "incidents", "The pre-plan of the incident's unit or of the nearest key unit within 300 m").id().ok(200, Some(reference("IncidentPrePlan"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/dispatch-plans", "dispatch", "Dispatch plans (调派方案) in force and the load history").ok(200, Some(reference("PlanSets"))));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/dispatch-plans", "dispatch", "Load a dispatch plan set (TOML or JSON); in force at once").body("application/toml", reference("PlanSet")).ok(201, Some(reference("PlanSetInfo"))));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/vehicles/{id}/status", "dispatch", "Set a vehicle 在队 or 检修 by hand, or call off a dispatch before the vehicle leaves").id().body("application/json", reference("StatusChange")).ok(200, Some(reference("Vehicle"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/preplans", "preplans", "Digital pre-plans (数字化预案) with completeness, least complete first").query("limit", "1–1000").query("offset", "rows to skip").ok(200, Some(page_of("PrePlanSummary"))));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/preplans", "preplans", "Create (201) or replace (200) the pre-plan of a key unit").body("application/json", reference("PrePlanInput")).ok(201, Some(reference("PrePlan"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/preplans/{id}", "preplans", "One pre-plan with attachments and completeness").id().ok(200, Some(reference("PrePlan"))));
+    ops.push(Op::new(HttpMethod::Put, "/api/v1/preplans/{id}", "preplans", "Replace a pre-plan's document").id().body("application/json", reference("PrePlanDoc")).ok(200, Some(reference("PrePlan"))));
+    ops.push(Op::new(HttpMethod::Delete, "/api/v1/preplans/{id}", "preplans", "Delete a pre-plan and its attachments").id().ok(204, None));
+    ops.push(
+        Op::new(HttpMethod::Post, "/api/v1/preplans/{id}/attachments", "preplans", "Attach a floor plan: PNG, JPEG, WebP or PDF as the raw body, at most 10 MiB")
+            .id()
+            .query("name", "file name (required)")
+            .body("application/octet-stream", ObjectBuilder::new().schema_type(Type::String).format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary))).into())
+            .ok(201, Some(reference("PrePlan"))),
+    );
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/preplan-attachments/{id}", "preplans", "Download an attachment").id());
+    ops.push(Op::new(HttpMethod::Delete, "/api/v1/preplan-attachments/{id}", "preplans", "Remove an attachment").id().ok(204, None));
 
     let mut paths = Paths::new();
     let bearer = SecurityRequirement::new("bearer", Vec::<String>::new());
@@ -172,7 +244,7 @@ fn build() -> OpenApi {
             b = b.security(bearer.clone());
         }
         for (name, loc, doc) in &op.params {
-            let schema: RefOr<Schema> = if *name == "id" { ObjectBuilder::new().schema_type(Type::Integer).into() } else { ObjectBuilder::new().schema_type(Type::String).into() };
+            let schema: RefOr<Schema> = if matches!(*name, "id" | "z" | "x" | "y") { ObjectBuilder::new().schema_type(Type::Integer).into() } else { ObjectBuilder::new().schema_type(Type::String).into() };
             b = b.parameter(
                 ParameterBuilder::new()
                     .name(*name)
@@ -186,10 +258,15 @@ fn build() -> OpenApi {
             b = b.request_body(Some(RequestBodyBuilder::new().content(ct, json(schema)).required(Some(Required::True)).build()));
         }
         let mut ok = ResponseBuilder::new().description("success");
+        let tile = op.path.ends_with(".mvt");
         if let Some(s) = op.ok.1 {
-            ok = ok.content("application/json", json(s));
+            ok = ok.content(if tile { crate::routes::tiles::MVT } else { "application/json" }, json(s));
         }
         b = b.response(op.ok.0.to_string(), ok.build());
+        if tile {
+            b = b.response("204", ResponseBuilder::new().description("nothing in this tile").build());
+            b = b.response("304", ResponseBuilder::new().description("unchanged since the ETag in If-None-Match").build());
+        }
         for (code, what) in [("400", "malformed request"), ("401", "not logged in"), ("403", "not allowed for your role or jurisdiction"), ("404", "not found"), ("409", "conflict"), ("413", "body too large"), ("422", "invalid fields (named in `fields`)")] {
             if op.public && code != "400" && code != "422" {
                 continue;
@@ -221,6 +298,35 @@ fn build() -> OpenApi {
     schemas::<UploadResult>(&mut all);
     schemas::<huoyan_store::audit::AuditRecord>(&mut all);
     schemas::<huoyan_store::stats::Stats>(&mut all);
+    schemas::<huoyan_store::alarms::Alarm>(&mut all);
+    schemas::<huoyan_store::alarms::Handling>(&mut all);
+    schemas::<huoyan_store::monitoring::MonitoringKpis>(&mut all);
+    schemas::<huoyan_store::frames::Device>(&mut all);
+    schemas::<crate::routes::alarms::DeviceInput>(&mut all);
+    schemas::<crate::live::LiveEvent>(&mut all);
+    schemas::<crate::routes::tiles::MapConfig>(&mut all);
+    schemas::<huoyan_store::dashboard::Dashboard>(&mut all);
+    schemas::<crate::routes::dashboard::SearchResult>(&mut all);
+    schemas::<huoyan_store::incidents::Incident>(&mut all);
+    schemas::<huoyan_store::incidents::IncidentPatch>(&mut all);
+    schemas::<crate::routes::incidents::IncidentRequest>(&mut all);
+    schemas::<crate::routes::incidents::Intake>(&mut all);
+    schemas::<crate::routes::incidents::DispatchRequest>(&mut all);
+    schemas::<huoyan_dispatch::Recommendation>(&mut all);
+    schemas::<huoyan_store::timeline::TimelineEntry>(&mut all);
+    schemas::<huoyan_store::timeline::NewTimelineEntry>(&mut all);
+    schemas::<huoyan_store::timeline::TimelineOutcome>(&mut all);
+    schemas::<huoyan_store::dispatch::Dispatch>(&mut all);
+    schemas::<crate::routes::dispatch::NearbyWater>(&mut all);
+    schemas::<crate::routes::dispatch::IncidentPrePlan>(&mut all);
+    schemas::<crate::routes::dispatch::PlanSets>(&mut all);
+    schemas::<crate::routes::dispatch::StatusChange>(&mut all);
+    schemas::<huoyan_dispatch::PlanSet>(&mut all);
+    schemas::<huoyan_store::plansets::PlanSetInfo>(&mut all);
+    schemas::<huoyan_store::preplans::PrePlan>(&mut all);
+    schemas::<huoyan_store::preplans::PrePlanSummary>(&mut all);
+    schemas::<crate::routes::preplans::PrePlanInput>(&mut all);
+    schemas::<huoyan_dispatch::PrePlanDoc>(&mut all);
     let mut components = ComponentsBuilder::new()
         .security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
     for (name, s) in all {

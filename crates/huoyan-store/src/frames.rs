@@ -33,7 +33,7 @@ pub struct NewDevice {
 }
 
 /// A registered device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Device {
     /// Row id.
     pub id: i64,
@@ -145,9 +145,9 @@ pub fn normalize_address(address: &str) -> Result<String> {
     Ok(a)
 }
 
-const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online";
+pub(crate) const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online";
 
-fn device_from_row(r: &AnyRow) -> Result<Device> {
+pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
     Ok(Device {
         id: r.try_get(0)?,
         jurisdiction_id: r.try_get(1)?,

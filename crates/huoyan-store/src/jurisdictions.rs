@@ -263,7 +263,7 @@ impl Store {
             return Err(StoreError::Forbidden("you cannot delete your own jurisdiction".into()));
         }
         let mut tx = self.pool.begin().await?;
-        let mut tables = vec![("jurisdictions", "parent_id"), ("users", "jurisdiction_id")];
+        let mut tables = vec![("jurisdictions", "parent_id"), ("users", "jurisdiction_id"), ("incidents", "jurisdiction_id"), ("preplans", "jurisdiction_id")];
         tables.extend(huoyan_domain::EntityKind::ALL.iter().map(|k| (k.table(), "jurisdiction_id")));
         for (table, col) in tables {
             let n: i64 = crate::dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1")).bind(id).fetch_one(&mut *tx).await?.try_get(0)?;

@@ -12,18 +12,29 @@
 //! [`huoyan_domain::account::Principal`] with [`Store::authenticate`]), file formats (`huoyan-import`).
 
 pub mod accounts;
+pub mod alarms;
 pub mod audit;
 pub mod backup;
+pub mod cursor;
+pub mod dashboard;
 pub mod dialect;
+pub mod dispatch;
 pub mod error;
 pub mod frames;
 pub mod import;
+pub mod incidents;
 pub mod jurisdictions;
 pub mod migrate;
+pub mod monitoring;
+pub mod plansets;
+pub mod preplans;
+pub mod outbox;
 pub mod query;
 pub mod records;
 pub mod rulesets;
 pub mod stats;
+pub mod tiles_source;
+pub mod timeline;
 
 use std::path::Path;
 use std::sync::{Arc, RwLock};

@@ -300,8 +300,9 @@ fn bind_record<'q, R: Record>(
 /// Tables and columns that refer to a record of `kind`.
 fn dependants(kind: EntityKind) -> &'static [(&'static str, &'static str)] {
     match kind {
-        EntityKind::Station => &[("vehicles", "parent_id"), ("personnel", "parent_id")],
-        EntityKind::Unit => &[("users", "unit_id"), ("stations", "parent_id")],
+        EntityKind::Station => &[("vehicles", "parent_id"), ("personnel", "parent_id"), ("dispatches", "station_id")],
+        EntityKind::Unit => &[("users", "unit_id"), ("stations", "parent_id"), ("incidents", "unit_id"), ("preplans", "unit_id")],
+        EntityKind::Vehicle => &[("dispatches", "vehicle_id")],
         EntityKind::Building => &[("units", "parent_id")],
         _ => &[],
     }

@@ -48,6 +48,30 @@ pub(crate) struct Args {
     /// Seed of the generated population.
     #[arg(long, default_value_t = huoyan_demo::DEFAULT_SEED)]
     pub(crate) seed: u64,
+    /// How many key units get a simulated UITD (0 = no simulation).
+    #[arg(long, default_value_t = 60)]
+    pub(crate) uitds: usize,
+    /// Uploads per second of all simulated UITDs together.
+    #[arg(long, default_value_t = 0.5)]
+    pub(crate) alarm_rate: f64,
+}
+
+/// The simulated devices' address prefix (`5349…`, "SI").
+const SIM_PREFIX: u16 = 0x5349;
+
+/// Registers a UITD at each of the first `n` key units (then other units); returns how many.
+async fn register_uitds(store: &Store, n: usize) -> anyhow::Result<usize> {
+    let sys = Principal::system();
+    let mut units: Vec<Unit> = super::load_all(store).await?;
+    units.sort_by_key(|u| (!u.classes.contains(&UnitClass::KeyUnit), u.id));
+    let mut count = 0;
+    for (i, u) in units.iter().take(n).enumerate() {
+        let address = huoyan_simulator::address_hex(huoyan_simulator::address_of(SIM_PREFIX, i as u32));
+        let d = huoyan_store::frames::NewDevice { jurisdiction_id: u.jurisdiction_id, unit_id: Some(u.id), address, name: format!("{} 用户信息传输装置", u.name) };
+        store.register_device(&sys, d).await?;
+        count += 1;
+    }
+    Ok(count)
 }
 
 /// The demo accounts: user name, role, where.
@@ -187,9 +211,30 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, a: &Args) -> anyhow::Result<()>
     for (user, role, where_) in &accounts {
         println!("  {user:<11} {:<22} {role:<28} {where_}", demo_password(user));
     }
+    let uitds = register_uitds(&store, a.uitds).await?;
+    if uitds > 0 {
+        println!("  registered {uitds} UITDs (用户信息传输装置) at key units; the simulator sends their alarms");
+    }
     if a.no_serve {
         return Ok(());
     }
     println!();
-    super::serve::serve_store(store, cfg, a.listen.as_deref()).await
+    let mut cfg = cfg.clone();
+    if !cfg.gateway.listen.is_empty() && std::net::TcpListener::bind(&cfg.gateway.listen).is_err() {
+        println!("  note: {} is taken; the demo's gateway takes a free port", cfg.gateway.listen);
+        cfg.gateway.listen = "127.0.0.1:0".into();
+    }
+    let sim = (uitds > 0 && a.alarm_rate > 0.0).then(|| huoyan_simulator::SimConfig {
+        devices: uitds,
+        address_prefix: SIM_PREFIX,
+        rate: a.alarm_rate,
+        fire_share: 0.1,
+        fault_share: 0.2,
+        power_share: 0.03,
+        retransmit_share: 0.02,
+        garbage_share: 0.01,
+        seed: a.seed,
+        ..huoyan_simulator::SimConfig::default()
+    });
+    super::serve::serve_store(store, &cfg, a.listen.as_deref(), sim).await
 }

@@ -7,9 +7,11 @@ mod gb26875;
 mod import;
 mod jurisdiction;
 mod migrate;
+mod monitoring;
 mod route;
 mod rules;
 mod serve;
+mod simulate;
 mod stats;
 mod user;
 
@@ -53,6 +55,9 @@ pub(crate) enum Command {
     /// GB/T 26875.3 (fire alarm panel → monitoring centre) protocol tools.
     #[command(subcommand)]
     Gb26875(gb26875::Cmd),
+    /// Simulated devices for demos and load tests.
+    #[command(subcommand)]
+    Simulate(simulate::Cmd),
 }
 
 /// Opens the configured store and migrates it.
@@ -90,6 +95,7 @@ pub(crate) async fn run(cli: Cli, cfg: Config) -> anyhow::Result<()> {
         Command::Rules(c) => rules::run(&cli, &cfg, c).await,
         Command::Backup(a) => backup::run(&cli, &cfg, a).await,
         Command::Gb26875(c) => gb26875::run(c),
+        Command::Simulate(c) => simulate::run(c).await,
         Command::Route(a) => route::route(&cli, &cfg, a).await,
         Command::Eta(a) => route::eta(&cli, &cfg, a).await,
     }

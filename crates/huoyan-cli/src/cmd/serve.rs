@@ -1,4 +1,5 @@
-//! `huoyan serve`: the API and console until Ctrl-C or SIGTERM.
+//! `huoyan serve`: the API, the console and the monitoring centre (GB/T 26875.3 gateway, alarm
+//! engine, webhook) until Ctrl-C or SIGTERM.
 
 use huoyan_server::AppState;
 use huoyan_store::Store;
@@ -32,8 +33,9 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Serves `store` on the configured (or given) address.
-pub(crate) async fn serve_store(store: Store, cfg: &Config, listen: Option<&str>) -> anyhow::Result<()> {
+/// Serves `store` on the configured (or given) address with the monitoring centre; runs the
+/// UITD simulator against the gateway when `simulate` is given (the demo).
+pub(crate) async fn serve_store(store: Store, cfg: &Config, listen: Option<&str>, simulate: Option<huoyan_simulator::SimConfig>) -> anyhow::Result<()> {
     let mut server = cfg.server.clone();
     if let Some(l) = listen {
         server.listen = l.to_string();
@@ -42,13 +44,34 @@ pub(crate) async fn serve_store(store: Store, cfg: &Config, listen: Option<&str>
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", server.listen))?;
     let addr = listener.local_addr()?;
-    tracing::info!(%addr, backend = ?store.backend(), "serving");
+    let state = AppState::new(store.clone(), server);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let monitoring = super::monitoring::start(&store, cfg, &state, stop_rx.clone()).await?;
+    tracing::info!(%addr, backend = ?store.backend(), gateway = ?monitoring.gateway, "serving");
     println!("火眼 Huoyan serving on http://{addr}/  (API: http://{addr}/api/v1/openapi.json; Ctrl-C to stop)");
-    huoyan_server::serve(listener, AppState::new(store, server), shutdown_signal()).await?;
+    if let Some(g) = monitoring.gateway {
+        println!("  GB/T 26875.3 gateway for UITDs on {g}");
+    }
+    if let (Some(mut sim), Some(g)) = (simulate, monitoring.gateway) {
+        sim.target = g.to_string();
+        println!("  simulating {} UITDs at Cambridge units ({:.1} uploads/s)", sim.devices, sim.rate);
+        let mut rx = stop_rx.clone();
+        tokio::spawn(async move {
+            let stop = async move {
+                let _ = rx.wait_for(|s| *s).await;
+            };
+            if let Err(e) = huoyan_simulator::run(sim, stop).await {
+                tracing::warn!(error = %e, "simulator");
+            }
+        });
+    }
+    huoyan_server::serve(listener, state, shutdown_signal()).await?;
+    let _ = stop_tx.send(true);
+    monitoring.join().await;
     Ok(())
 }
 
 pub(crate) async fn run(cli: &Cli, cfg: &Config, a: &Args) -> anyhow::Result<()> {
     let store = super::open(cli, cfg).await?;
-    serve_store(store, cfg, a.listen.as_deref()).await
+    serve_store(store, cfg, a.listen.as_deref(), None).await
 }

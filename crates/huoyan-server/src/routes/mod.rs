@@ -1,12 +1,19 @@
 //! The API's routes, one module per area; [`api_router`] merges them under `/api/v1`.
 
+pub(crate) mod alarms;
 pub(crate) mod auth;
+pub(crate) mod dashboard;
+pub(crate) mod dispatch;
 pub(crate) mod files;
+pub(crate) mod incidents;
 pub(crate) mod jurisdictions;
+pub(crate) mod live;
 pub(crate) mod map;
 pub(crate) mod misc;
+pub(crate) mod preplans;
 pub(crate) mod records;
 pub(crate) mod routing;
+pub(crate) mod tiles;
 pub(crate) mod users;
 
 use axum::Router;
@@ -23,7 +30,14 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(jurisdictions::router())
         .merge(users::router())
         .merge(map::router())
+        .merge(tiles::api_router())
+        .merge(dashboard::router())
         .merge(routing::router())
+        .merge(live::router())
+        .merge(alarms::router())
+        .merge(incidents::router())
+        .merge(dispatch::router())
+        .merge(preplans::router())
         .merge(records::router::<Road>())
         .merge(records::router::<Building>())
         .merge(records::router::<Station>())

@@ -54,7 +54,7 @@ fn params(q: &[(String, String)], known: &[&str]) -> ApiResult<std::collections:
     Ok(out)
 }
 
-fn route_error(e: RouteError) -> ApiError {
+pub(crate) fn route_error(e: RouteError) -> ApiError {
     match e {
         RouteError::InvalidPoint { .. } => ApiError::BadRequest(e.to_string()),
         other => ApiError::field("point", other.to_string()),
@@ -62,7 +62,7 @@ fn route_error(e: RouteError) -> ApiError {
 }
 
 /// The graph of the current roads, rebuilding it when they changed.
-async fn graph(st: &AppState) -> ApiResult<Arc<huoyan_geo::Router>> {
+pub(crate) async fn graph(st: &AppState) -> ApiResult<Arc<huoyan_geo::Router>> {
     let version = st.store.roads_version().await?;
     let mut built = st.routing.built.lock().await;
     if let Some((v, r)) = built.as_ref()

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use huoyan_domain::account::{Principal, UserInput};
+use huoyan_domain::incident::IncidentCategory;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
 use huoyan_server::{AppState, ServerConfig};
@@ -45,18 +46,29 @@ fn square(lon0: f64, d: f64) -> geojson::Geometry {
 }
 
 fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojson::Geometry) -> Jurisdiction {
-    Jurisdiction { id: 0, parent_id: parent, level, name: name.into(), code: None, boundary: Some(b), path: String::new() }
+    Jurisdiction {
+        id: 0,
+        parent_id: parent,
+        level,
+        name: name.into(),
+        code: None,
+        boundary: Some(b),
+        path: String::new(),
+    }
 }
 
 async fn side(store: &Store, j: Jurisdiction, lon: f64, tag: &str, uscc: &str) -> HashMap<&'static str, i64> {
     let sys = Principal::system();
     let mut ids = HashMap::new();
-    let station: Station = serde_json::from_value(json!({"name": format!("{tag}站"), "kind": "level1", "lon": lon, "lat": 0.5})).unwrap();
+    let station: Station =
+        serde_json::from_value(json!({"name": format!("{tag}站"), "kind": "level1", "lon": lon, "lat": 0.5})).unwrap();
     let station = store.insert(&sys, station).await.unwrap();
     ids.insert("stations", station.id);
     let v: Vehicle = serde_json::from_value(json!({"station_id": station.id, "name": format!("{tag}水罐"), "family": "firefighting", "vehicle_type": "水罐消防车", "seats": 6})).unwrap();
     ids.insert("vehicles", store.insert(&sys, v).await.unwrap().id);
-    let p: Person = serde_json::from_value(json!({"station_id": station.id, "name": format!("{tag}张三"), "on_duty": true})).unwrap();
+    let p: Person =
+        serde_json::from_value(json!({"station_id": station.id, "name": format!("{tag}张三"), "on_duty": true}))
+            .unwrap();
     ids.insert("personnel", store.insert(&sys, p).await.unwrap().id);
     let w: WaterSource = serde_json::from_value(json!({"code": format!("{tag}-H1"), "kind": "hydrant_above", "status": "intact", "lon": lon + 0.01, "lat": 0.5})).unwrap();
     ids.insert("water_sources", store.insert(&sys, w).await.unwrap().id);
@@ -67,8 +79,38 @@ async fn side(store: &Store, j: Jurisdiction, lon: f64, tag: &str, uscc: &str) -
     ids.insert("units", store.insert(&sys, u).await.unwrap().id);
     let r: Road = serde_json::from_value(json!({"name": format!("{tag}路"), "class": "primary", "length_m": 100.0, "geometry": {"type": "LineString", "coordinates": [[lon, 0.3], [lon + 0.001, 0.3]]}})).unwrap();
     ids.insert("roads", store.insert(&sys, r).await.unwrap().id);
+    // A monitored unit: its UITD and one open fire alarm.
+    let address = if tag == "西" { "00000000a001" } else { "00000000b001" };
+    let nd = huoyan_store::frames::NewDevice {
+        jurisdiction_id: j.id,
+        unit_id: Some(ids["units"]),
+        address: address.into(),
+        name: format!("{tag}传输装置"),
+    };
+    ids.insert("devices", store.register_device(&sys, nd).await.unwrap().id);
+    let signal = huoyan_store::alarms::Signal {
+        device_address: address.into(),
+        kind: "fire".into(),
+        level: "fire".into(),
+        at: huoyan_store::now(),
+        frame_id: None,
+        summary: "火灾报警系统1号 · 感烟火灾探测器 1回路1号".into(),
+        component: json!({"text": "感烟火灾探测器"}),
+        resolves: None,
+    };
+    let changes = store.apply_signals(&[signal], None).await.unwrap();
+    ids.insert("alarms", changes[0].alarm.id);
+    // An incident on the road, the unit's pre-plan and a floor plan attached to it.
+    let mut n =
+        huoyan_store::incidents::NewIncident::new(IncidentCategory::Fire, lon + 0.0005, 0.3, format!("{tag}路口"));
+    n.unit_id = Some(ids["units"]);
+    ids.insert("incidents", store.create_incident(&sys, n).await.unwrap().id);
+    let doc: huoyan_dispatch::PrePlanDoc = serde_json::from_value(json!({"attack_notes": "内攻"})).unwrap();
+    let plan = store.put_preplan(&sys, ids["units"], doc).await.unwrap();
+    ids.insert("preplans", plan.id);
+    let plan = store.add_attachment(&sys, plan.id, "平面图.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").await.unwrap();
+    ids.insert("preplan-attachments", plan.attachments[0].id);
     assert!(ids.values().all(|id| *id > 0));
-    let _ = j;
     ids
 }
 
@@ -80,11 +122,25 @@ pub async fn start_with(mut config: ServerConfig) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_dir(dir.path()).await.unwrap();
     let sys = Principal::system();
-    let city = store.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
-    let west = store.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0))).await.unwrap();
-    let east = store.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0))).await.unwrap();
+    let city =
+        store.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
+    let west = store
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0)))
+        .await
+        .unwrap();
+    let east = store
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
+        .await
+        .unwrap();
     let west_ids = side(&store, west.clone(), 0.5, "西", "91350100M000100Y43").await;
-    let east_ids = side(&store, east.clone(), 1.5, "东", &format!("91330106MA2XXXXX0{}", uscc::check_char("91330106MA2XXXXX0").unwrap())).await;
+    let east_ids = side(
+        &store,
+        east.clone(),
+        1.5,
+        "东",
+        &format!("91330106MA2XXXXX0{}", uscc::check_char("91330106MA2XXXXX0").unwrap()),
+    )
+    .await;
     let mut users = Vec::new();
     for (name, role, j, unit) in [
         ("admin", Role::Admin, city.id, None),
@@ -97,7 +153,18 @@ pub async fn start_with(mut config: ServerConfig) -> Fixture {
         ("east_inspector", Role::Inspector, east.id, None),
     ] {
         let u = store
-            .create_user(&sys, UserInput { username: name.into(), display_name: name.into(), role, jurisdiction_id: j, unit_id: unit, password: Some(PASSWORD.into()), disabled: false })
+            .create_user(
+                &sys,
+                UserInput {
+                    username: name.into(),
+                    display_name: name.into(),
+                    role,
+                    jurisdiction_id: j,
+                    unit_id: unit,
+                    password: Some(PASSWORD.into()),
+                    disabled: false,
+                },
+            )
             .await
             .unwrap();
         users.push((name, u.id));
@@ -112,7 +179,12 @@ pub async fn start_with(mut config: ServerConfig) -> Fixture {
     let http = reqwest::Client::new();
     let mut tokens = HashMap::new();
     for (name, _) in &users {
-        let r = http.post(format!("{base}/api/v1/auth/login")).json(&json!({"username": name, "password": PASSWORD})).send().await.unwrap();
+        let r = http
+            .post(format!("{base}/api/v1/auth/login"))
+            .json(&json!({"username": name, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 200, "login {name}");
         let v: Value = r.json().await.unwrap();
         tokens.insert(name.to_string(), v["token"].as_str().unwrap().to_string());

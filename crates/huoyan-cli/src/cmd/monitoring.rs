@@ -1,0 +1,125 @@
+//! The monitoring centre inside `huoyan serve`: the GB/T 26875.3 gateway on its own port, the
+//! alarm engine (frames → merged alarms, presence, escalation) and the webhook delivery, wired to
+//! the server's live channel so consoles see alarms as they are filed.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use huoyan_gateway::{Gateway, GatewayEvent};
+use huoyan_monitor::{Engine, OnChange};
+use huoyan_server::AppState;
+use huoyan_server::live::{NewLiveEvent, alarm_event};
+use huoyan_store::Store;
+use huoyan_store::alarms::{AlarmChange, Signal};
+use tokio::sync::{broadcast, watch};
+use tokio::task::JoinSet;
+
+use crate::config::Config;
+
+/// The running parts.
+pub(crate) struct Running {
+    /// Where the gateway listens, if it does.
+    pub(crate) gateway: Option<SocketAddr>,
+    tasks: JoinSet<()>,
+}
+
+impl Running {
+    /// Waits (at most 10 s) for the parts to finish after the stop signal.
+    pub(crate) async fn join(mut self) {
+        let all = async { while self.tasks.join_next().await.is_some() {} };
+        if tokio::time::timeout(std::time::Duration::from_secs(10), all).await.is_err() {
+            tracing::warn!("monitoring tasks did not stop in time");
+        }
+    }
+}
+
+async fn stopped(mut rx: watch::Receiver<bool>) {
+    while !*rx.borrow() {
+        if rx.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+async fn publish_device(store: &Store, state: &AppState, address: &str, online: bool, at: &str) {
+    let Ok(Some(d)) = store.device_by_address(address).await else { return };
+    let Ok(path) = store.jurisdiction_path(d.jurisdiction_id).await else { return };
+    state.live.publish(NewLiveEvent {
+        kind: "device".into(),
+        title: format!("{} · {}", if online { "设备上线" } else { "设备离线" }, d.name),
+        level: if online { "info".into() } else { "warning".into() },
+        unhandled: false,
+        data: serde_json::json!({ "device": d, "online": online, "at": at }),
+        jurisdiction_path: path,
+    });
+}
+
+/// Starts the engine, the webhook delivery and (when configured) the gateway.
+pub(crate) async fn start(store: &Store, cfg: &Config, state: &AppState, stop: watch::Receiver<bool>) -> anyhow::Result<Running> {
+    let live = state.live.clone();
+    let on_change: OnChange = Arc::new(move |c: &AlarmChange| {
+        live.publish(alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
+    });
+    let engine = Engine::new(store.clone(), cfg.monitor.clone(), on_change);
+    let caught = engine.catch_up().await.context("filing alarms from stored frames")?;
+    if caught > 0 {
+        tracing::info!(frames = caught, "alarm engine caught up with stored frames");
+    }
+    let mut tasks = JoinSet::new();
+    tasks.spawn(engine.clone().run(stopped(stop.clone())));
+    if !cfg.monitor.webhook_url.is_empty() {
+        tasks.spawn(huoyan_monitor::webhook::run(store.clone(), cfg.monitor.webhook_url.clone(), stopped(stop.clone())));
+    }
+    let mut gateway = None;
+    if !cfg.gateway.listen.is_empty() {
+        let listener = tokio::net::TcpListener::bind(&cfg.gateway.listen)
+            .await
+            .with_context(|| format!("cannot listen for GB/T 26875.3 devices on {}", cfg.gateway.listen))?;
+        gateway = Some(listener.local_addr()?);
+        let gw = Gateway::new(store.clone(), cfg.gateway.gateway_config());
+        let mut events = gw.subscribe();
+        let stop_gw = stopped(stop.clone());
+        tasks.spawn(async move {
+            if let Err(e) = gw.run(listener, stop_gw).await {
+                tracing::error!(error = %e, "the gateway stopped");
+            }
+        });
+        let (store, state) = (store.clone(), state.clone());
+        tasks.spawn(async move {
+            loop {
+                match events.recv().await {
+                    Ok(GatewayEvent::FrameStored { .. }) | Err(broadcast::error::RecvError::Lagged(_)) => engine.wake(),
+                    Ok(GatewayEvent::DeviceOnline { address, at }) => {
+                        let _ = engine.presence(&address, true, &at).await;
+                        publish_device(&store, &state, &address, true, &at).await;
+                    }
+                    Ok(GatewayEvent::DeviceOffline { address, at }) => {
+                        if let Err(e) = engine.presence(&address, false, &at).await {
+                            tracing::warn!(error = %e, "filing an offline alarm failed");
+                        }
+                        publish_device(&store, &state, &address, false, &at).await;
+                    }
+                    Ok(GatewayEvent::PatrolFailed { address, at }) => {
+                        let s = Signal {
+                            device_address: address,
+                            kind: "fault".into(),
+                            level: "warning".into(),
+                            at,
+                            frame_id: None,
+                            summary: "巡检无应答（中心读取装置状态，重试 3 次无应答）".into(),
+                            component: serde_json::json!({ "text": "巡检无应答" }),
+                            resolves: None,
+                        };
+                        if let Err(e) = engine.file(&[s]).await {
+                            tracing::warn!(error = %e, "filing a patrol failure failed");
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(broadcast::error::RecvError::Closed) => break,
+                }
+            }
+        });
+    }
+    Ok(Running { gateway, tasks })
+}

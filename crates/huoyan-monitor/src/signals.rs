@@ -1,0 +1,195 @@
+//! From a stored frame (its decoded JSON, as `huoyan gb26875 decode` prints it) to the signals an
+//! operator must see. Only device uploads (command 2, 发送数据) make signals; answers to the
+//! centre's reads (command 4) are kept in the frame log only.
+//!
+//! | ADU type (GB/T 26875.3-2011 8.2.1) | bits → kind |
+//! |---|---|
+//! | 1 系统状态 | fire → 火警; fault, bus_fault → 故障; main/backup_power_fault → 电源故障; supervise → 监管; shield → 屏蔽; started → 启动; feedback → 反馈 |
+//! | 2 部件运行状态 | fire, fault, power_fault, supervise, shield, started, feedback |
+//! | 4 操作信息 | manual_alarm (手动报警) → 火警 |
+//! | 21 用户信息传输装置运行状态 | fire → 火警; fault, channel_fault, wiring_fault → 故障; main/backup_power_fault → 电源故障 |
+//! | 24 用户信息传输装置操作信息 | manual_alarm (手动报警) → 火警 |
+//!
+//! Other types (analog values, versions, configuration, time) make no signal here.
+
+use huoyan_store::alarms::Signal;
+use serde_json::{Value, json};
+
+use crate::kinds::level_of;
+
+/// (state bit name, kind) per ADU type.
+const SYSTEM_BITS: &[(&str, &str)] = &[
+    ("fire", "fire"),
+    ("fault", "fault"),
+    ("bus_fault", "fault"),
+    ("main_power_fault", "power_fault"),
+    ("backup_power_fault", "power_fault"),
+    ("supervise", "supervise"),
+    ("shield", "shield"),
+    ("started", "started"),
+    ("feedback", "feedback"),
+];
+const COMPONENT_BITS: &[(&str, &str)] = &[
+    ("fire", "fire"),
+    ("fault", "fault"),
+    ("power_fault", "power_fault"),
+    ("supervise", "supervise"),
+    ("shield", "shield"),
+    ("started", "started"),
+    ("feedback", "feedback"),
+];
+const UITD_BITS: &[(&str, &str)] = &[
+    ("fire", "fire"),
+    ("fault", "fault"),
+    ("channel_fault", "fault"),
+    ("wiring_fault", "fault"),
+    ("main_power_fault", "power_fault"),
+    ("backup_power_fault", "power_fault"),
+];
+const OPERATION_BITS: &[(&str, &str)] = &[("manual_alarm", "fire")];
+
+fn name_of(v: &Value) -> &str {
+    v.get("name").and_then(Value::as_str).unwrap_or("")
+}
+
+/// `火灾报警系统1号 · 感烟火灾探测器 10回路2号 · 三层东`.
+fn describe(obj: &Value) -> String {
+    let mut parts = Vec::new();
+    if let Some(st) = obj.get("system_type") {
+        let addr = obj.get("system_address").and_then(Value::as_u64).map(|a| format!("{a}号")).unwrap_or_default();
+        parts.push(format!("{}{addr}", name_of(st)));
+    }
+    if let Some(ct) = obj.get("component_type") {
+        let ca = obj.get("component_address");
+        let lp = ca.and_then(|c| c.get("loop")).and_then(Value::as_u64);
+        let pt = ca.and_then(|c| c.get("point")).and_then(Value::as_u64);
+        let at = match (lp, pt) {
+            (Some(l), Some(p)) => format!(" {l}回路{p}号"),
+            _ => String::new(),
+        };
+        parts.push(format!("{}{at}", name_of(ct)));
+    }
+    if let Some(d) = obj.get("description").and_then(Value::as_str).map(str::trim).filter(|d| !d.is_empty()) {
+        parts.push(d.to_string());
+    }
+    if parts.is_empty() { "用户信息传输装置".to_string() } else { parts.join(" · ") }
+}
+
+/// The component part of an object, kept in the alarm's detail.
+fn component_of(obj: &Value, bits: &[&str]) -> Value {
+    let mut c = json!({ "text": describe(obj), "bits": bits });
+    for k in ["system_type", "system_address", "component_type", "component_address", "time"] {
+        if let Some(v) = obj.get(k) {
+            c[k] = v.clone();
+        }
+    }
+    c
+}
+
+/// The signals of one stored frame.
+pub fn from_frame(frame_id: i64, received_at: &str, device_address: &str, decoded: &Value) -> Vec<Signal> {
+    let mut out = Vec::new();
+    if decoded.pointer("/command/code").and_then(Value::as_u64) != Some(2) {
+        return out;
+    }
+    let Some(adu) = decoded.get("adu") else { return out };
+    let (bits, field): (&[(&str, &str)], &str) = match adu.pointer("/type/code").and_then(Value::as_u64) {
+        Some(1) => (SYSTEM_BITS, "state"),
+        Some(2) => (COMPONENT_BITS, "state"),
+        Some(4) | Some(24) => (OPERATION_BITS, "operation"),
+        Some(21) => (UITD_BITS, "state"),
+        _ => return out,
+    };
+    for obj in adu.get("objects").and_then(Value::as_array).into_iter().flatten() {
+        let Some(flags) = obj.get(field) else { continue };
+        let set: Vec<&str> = bits.iter().filter(|(b, _)| flags.get(*b).and_then(Value::as_bool) == Some(true)).map(|(b, _)| *b).collect();
+        let mut kinds: Vec<&str> = Vec::new();
+        for (bit, kind) in bits {
+            if set.contains(bit) && !kinds.contains(kind) {
+                kinds.push(kind);
+            }
+        }
+        for kind in kinds {
+            out.push(Signal {
+                device_address: device_address.to_ascii_lowercase(),
+                kind: kind.to_string(),
+                level: level_of(kind).to_string(),
+                at: received_at.to_string(),
+                frame_id: Some(frame_id),
+                summary: describe(obj),
+                component: component_of(obj, &set),
+                resolves: None,
+            });
+        }
+    }
+    out
+}
+
+/// The signal of a device going offline (`online = false`) or coming back (resolves the open
+/// 离线 alarm as `recovered`).
+pub fn presence(device_address: &str, online: bool, at: &str) -> Signal {
+    Signal {
+        device_address: device_address.to_ascii_lowercase(),
+        kind: "offline".into(),
+        level: level_of("offline").into(),
+        at: at.to_string(),
+        frame_id: None,
+        summary: if online { "设备恢复在线".into() } else { "设备离线（超过设定时间未收到数据）".into() },
+        component: Value::Null,
+        resolves: online.then(|| "recovered".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(name: &str) -> Value {
+        let text = include_str!("../../../../shared/domain/gb26875-vectors.json");
+        let v: Value = serde_json::from_str(text).unwrap();
+        let hex = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["hex"].as_str().unwrap().to_string();
+        huoyan_gb26875::decode_hex_to_json(&hex).unwrap()
+    }
+
+    #[test]
+    fn a_smoke_detector_in_fire_is_one_fire_signal_naming_the_component() {
+        let s = from_frame(7, "2026-11-25T00:00:00.000Z", "790300000000", &vector("A1_upload_component_fire_smoke"));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "fire");
+        assert_eq!(s[0].level, "fire");
+        assert_eq!(s[0].frame_id, Some(7));
+        assert!(s[0].summary.contains("感烟火灾探测器 10回路2号"), "{}", s[0].summary);
+        assert!(s[0].summary.starts_with("火灾报警系统1号"), "{}", s[0].summary);
+    }
+
+    #[test]
+    fn a_uitd_mains_failure_is_a_power_fault() {
+        let s = from_frame(1, "t", "790300000000", &vector("A4_upload_uitd_state_mainpower_fault"));
+        assert_eq!(s.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(), ["power_fault"]);
+        assert_eq!(s[0].level, "warning");
+    }
+
+    #[test]
+    fn answers_versions_and_clock_make_no_signal() {
+        for name in ["A6_upload_uitd_sw_version", "A7_upload_uitd_time", "A9_uitd_response_state", "A2_center_ack"] {
+            assert!(from_frame(1, "t", "790300000000", &vector(name)).is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn hostile_json_makes_no_signal_and_no_panic() {
+        for v in [json!(null), json!({"command": {"code": 2}}), json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": "x"}}),
+            json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": [{"state": 5}, 3, {"state": {"fire": "yes"}}]}})]
+        {
+            assert!(from_frame(1, "t", "a", &v).is_empty(), "{v}");
+        }
+    }
+
+    #[test]
+    fn two_bits_of_one_kind_make_one_signal() {
+        let v = json!({"command": {"code": 2}, "adu": {"type": {"code": 21}, "objects": [{"state": {"fault": true, "channel_fault": true, "fire": false}}]}});
+        let s = from_frame(1, "t", "a", &v);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "fault");
+    }
+}

@@ -1,0 +1,159 @@
+//! The monitoring centre's operator work (远程监控): the alarm queue, handling (确认真实火警 / 误报 /
+//! 测试 / 忽略), KPIs, and the device registry (UITDs and sensors) with each device's recent frames.
+//!
+//! A fire confirmed as real is pushed to consoles as an `incident_request` event and queued for
+//! the outgoing webhook in the same transaction as the decision (`huoyan_store::outbox`).
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use huoyan_domain::access::{Action, Resource};
+use huoyan_store::alarms::{Alarm, AlarmFilter, Handling};
+use huoyan_store::frames::{Device, NewDevice, StoredFrame};
+use huoyan_store::monitoring::MonitoringKpis;
+use huoyan_store::{Page, Scope};
+use serde::Deserialize;
+
+use super::parse_id;
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Auth, JsonBody};
+use crate::live::{NewLiveEvent, alarm_event};
+
+/// Query parameters of `GET /alarms`.
+pub(crate) const ALARM_PARAMS: &[(&str, &str)] = &[
+    ("status", "comma-separated: open (未处理), escalated (超时未处理), handled (已处理); default all"),
+    ("kind", "fire, fault, power_fault, supervise, offline, low_pressure, …"),
+    ("unit_id", "the monitored unit"),
+    ("device", "device address (12 hex digits)"),
+    ("since", "first signal at or after (RFC 3339)"),
+    ("limit", "1–500 (default 50)"),
+    ("offset", "rows to skip"),
+];
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/alarms", get(list))
+        .route("/alarms/kpis", get(kpis))
+        .route("/alarms/{id}", get(get_one))
+        .route("/alarms/{id}/handle", post(handle))
+        .route("/devices", get(devices).post(register))
+        .route("/devices/{id}/frames", get(frames))
+}
+
+fn int(name: &str, v: &str) -> ApiResult<i64> {
+    v.parse().map_err(|_| ApiError::BadRequest(format!("query parameter {name}: {v:?} is not an integer")))
+}
+
+async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Page<Alarm>>> {
+    let p = auth.require(Resource::Alarm, Action::Read)?;
+    let mut f = AlarmFilter::default();
+    for (k, v) in &params {
+        match k.as_str() {
+            "status" => {
+                for s in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if !["open", "escalated", "handled"].contains(&s) {
+                        return Err(ApiError::BadRequest(format!("query parameter status: {s:?} is not open, escalated or handled")));
+                    }
+                    f.status.push(s.to_string());
+                }
+            }
+            "kind" => {
+                if !huoyan_monitor::kinds::KINDS.iter().any(|k| k.0 == v) {
+                    return Err(ApiError::BadRequest(format!("query parameter kind: {v:?} is not an alarm kind")));
+                }
+                f.kind = Some(v.clone());
+            }
+            "unit_id" => f.unit_id = Some(int(k, v)?),
+            "device" => f.device_address = Some(huoyan_store::frames::normalize_address(v).map_err(|_| ApiError::BadRequest(format!("query parameter device: {v:?} is not 12 hex digits")))?),
+            "since" => {
+                chrono::DateTime::parse_from_rfc3339(v).map_err(|_| ApiError::BadRequest(format!("query parameter since: {v:?} is not an RFC 3339 time")))?;
+                f.since = Some(v.clone());
+            }
+            "limit" => f.limit = Some(int(k, v)?.clamp(1, 500)),
+            "offset" => f.offset = Some(int(k, v)?.max(0)),
+            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: {}", ALARM_PARAMS.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")))),
+        }
+    }
+    Ok(Json(st.store.list_alarms(&Scope::from(p), &f).await?))
+}
+
+async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Alarm>> {
+    let p = auth.require(Resource::Alarm, Action::Read)?;
+    Ok(Json(st.store.get_alarm(&Scope::from(p), parse_id(&id)?).await?))
+}
+
+async fn handle(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, JsonBody(h): JsonBody<Handling>) -> ApiResult<Json<Alarm>> {
+    let p = auth.require(Resource::Alarm, Action::Write)?;
+    let (alarm, path) = st.store.handle_alarm(p, parse_id(&id)?, &h).await?;
+    st.live.publish(alarm_event(&alarm, "handled", &path));
+    if alarm.kind == "fire" && alarm.result.as_deref() == Some("real") {
+        // The 119 side: an incident request (the dispatch screen takes it from here).
+        let unit = alarm.detail.get("unit_name").and_then(|v| v.as_str()).unwrap_or("未关联单位").to_string();
+        st.live.publish(NewLiveEvent {
+            kind: "incident_request".into(),
+            title: format!("确认真实火警 → 接警 · {unit} · {}", alarm.summary),
+            level: "fire".into(),
+            unhandled: true,
+            data: serde_json::json!({ "alarm": alarm, "confirmed_by": p.username }),
+            jurisdiction_path: path,
+        });
+    }
+    Ok(Json(alarm))
+}
+
+async fn kpis(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<MonitoringKpis>> {
+    let p = auth.require(Resource::Alarm, Action::Read)?;
+    let mut since = (chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    for (k, v) in &params {
+        match k.as_str() {
+            "since" => {
+                chrono::DateTime::parse_from_rfc3339(v).map_err(|_| ApiError::BadRequest(format!("query parameter since: {v:?} is not an RFC 3339 time")))?;
+                since = v.clone();
+            }
+            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: since"))),
+        }
+    }
+    Ok(Json(st.store.monitoring_kpis(&Scope::from(p), &since).await?))
+}
+
+/// A device to register.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DeviceInput {
+    /// Jurisdiction node.
+    pub jurisdiction_id: i64,
+    /// The monitored unit.
+    #[serde(default)]
+    pub unit_id: Option<i64>,
+    /// 6-byte address as 12 hex digits.
+    pub address: String,
+    /// Display name.
+    pub name: String,
+}
+
+async fn devices(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<Device>>> {
+    let p = auth.require(Resource::Device, Action::Read)?;
+    let mut unit = None;
+    for (k, v) in &params {
+        match k.as_str() {
+            "unit_id" => unit = Some(int(k, v)?),
+            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: unit_id"))),
+        }
+    }
+    Ok(Json(st.store.list_devices(&Scope::from(p), unit).await?))
+}
+
+async fn register(State(st): State<AppState>, auth: Auth, JsonBody(d): JsonBody<DeviceInput>) -> ApiResult<(StatusCode, Json<Device>)> {
+    let p = auth.require(Resource::Device, Action::Write)?;
+    let dev = st.store.register_device(p, NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: d.unit_id, address: d.address, name: d.name }).await?;
+    Ok((StatusCode::CREATED, Json(dev)))
+}
+
+async fn frames(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<StoredFrame>>> {
+    let p = auth.require(Resource::Device, Action::Read)?;
+    let id = parse_id(&id)?;
+    let dev = st.store.list_devices(&Scope::from(p), None).await?.into_iter().find(|d| d.id == id).ok_or(ApiError::NotFound(format!("no device {id} in your jurisdiction")))?;
+    Ok(Json(st.store.recent_frames(&dev.address, 100).await?))
+}

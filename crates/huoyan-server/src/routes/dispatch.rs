@@ -1,0 +1,310 @@
+//! What the dispatcher sees beside an incident, and the dispatch plans:
+//!
+//! - the recommendation: the plan in force selected for the incident (`huoyan_dispatch`), filled
+//!   from the caller's vehicles by road travel time (one one-to-many search of the routing graph
+//!   from every force to the incident), with the 1–3–5 minute alerts;
+//! - routes with ETA labels from the stations involved, nearby water sources with status and road
+//!   distance, and the pre-plan of the incident's unit or of the nearest key unit;
+//! - `GET /api/v1/dispatch-plans` (the set in force and the load history) and
+//!   `POST /api/v1/dispatch-plans` (load a set, TOML or JSON; admin and dispatcher);
+//! - `POST /api/v1/vehicles/{id}/status` (在队 ↔ 检修, or calling a dispatch off).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, header};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use huoyan_dispatch::{AlertRules, Candidate, Force, PlanSet, Recommendation, Target};
+use huoyan_domain::access::{Action, Resource};
+use huoyan_domain::geometry::{BBox, distance_m};
+use huoyan_domain::{Record, Station, Unit, UnitClass, Vehicle, VehicleStatus, WaterSource};
+use huoyan_store::incidents::Incident;
+use huoyan_store::preplans::PrePlan;
+use huoyan_store::{ListQuery, Scope};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::parse_id;
+use super::routing::graph;
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Auth, decode_json};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().route("/dispatch-plans", get(plans).post(load_plans)).route("/vehicles/{id}/status", post(vehicle_status))
+}
+
+/// Every record of a kind visible in `scope`.
+pub(crate) async fn all<R: Record>(st: &AppState, scope: &Scope, mut q: ListQuery) -> ApiResult<Vec<R>> {
+    let mut out: Vec<R> = Vec::new();
+    loop {
+        q.limit = Some(huoyan_store::query::MAX_PAGE);
+        q.offset = Some(out.len() as i64);
+        let page = st.store.list::<R>(scope, &q).await?;
+        let n = page.items.len();
+        out.extend(page.items);
+        if n == 0 || out.len() as i64 >= page.total {
+            return Ok(out);
+        }
+    }
+}
+
+/// The forces and vehicles of a scope, with their travel times to a point.
+pub(crate) struct Situation {
+    /// Stations visible to the caller.
+    pub stations: Vec<Station>,
+    /// Their vehicles.
+    pub vehicles: Vec<Vehicle>,
+    /// Travel time of each station to the point (same order), seconds.
+    pub etas: Vec<Option<f64>>,
+    /// The road graph, when there is one.
+    pub graph: Option<Arc<huoyan_geo::Router>>,
+    /// Why travel times are missing, if they are: the point is off the network, or there is no graph.
+    pub routing_problem: Option<String>,
+}
+
+impl Situation {
+    /// Reads the forces and computes travel times to `at` (never fails for routing reasons).
+    pub(crate) async fn at(st: &AppState, scope: &Scope, at: (f64, f64)) -> ApiResult<Situation> {
+        let stations: Vec<Station> = all(st, scope, ListQuery::default()).await?;
+        let vehicles: Vec<Vehicle> = all(st, scope, ListQuery::default()).await?;
+        let (graph, mut problem) = match graph(st).await {
+            Ok(g) => (Some(g), None),
+            Err(e) => (None, Some(format!("没有可用路网 (no road graph: {e})"))),
+        };
+        let mut etas = vec![None; stations.len()];
+        if let Some(g) = &graph {
+            let pts: Vec<(f64, f64)> = stations.iter().map(|s| (s.lon, s.lat)).collect();
+            match g.travel_times_to(at, &pts) {
+                Ok(t) => etas = t,
+                Err(e) => problem = Some(format!("警情地点不在路网上 ({e})")),
+            }
+        }
+        Ok(Situation { stations, vehicles, etas, graph, routing_problem: problem })
+    }
+
+    /// Whether any station of the list can reach the point.
+    pub(crate) fn any_reachable(&self) -> bool {
+        self.etas.iter().zip(&self.stations).any(|(t, s)| t.is_some() && s.kind != huoyan_domain::StationKind::Micro)
+    }
+
+    /// Travel time of a station.
+    pub(crate) fn eta_of(&self, station_id: i64) -> Option<f64> {
+        self.stations.iter().position(|s| s.id == station_id).and_then(|i| self.etas[i])
+    }
+
+    /// Road seconds and metres from a station to the point.
+    pub(crate) fn route_from(&self, station_id: i64, to: (f64, f64)) -> Option<huoyan_geo::Route> {
+        let s = self.stations.iter().find(|s| s.id == station_id)?;
+        self.graph.as_ref()?.route((s.lon, s.lat), to).ok()
+    }
+}
+
+/// The plan target of an incident: its category, sub-type, level and unit.
+pub(crate) fn target(inc: &Incident, unit: Option<&Unit>) -> Target {
+    Target {
+        category: Some(inc.category),
+        sub_type: inc.sub_type.clone(),
+        level: inc.level,
+        classes: unit.map(|u| u.classes.clone()).unwrap_or_default(),
+        use_category: unit.map(|u| u.use_category),
+    }
+}
+
+/// Fills the plan for a target from the situation.
+pub(crate) fn recommend(plans: &PlanSet, t: &Target, sit: &Situation, unit_id: Option<i64>) -> ApiResult<Recommendation> {
+    let plan = plans.select(t).ok_or_else(|| ApiError::Internal("the plan set has no catch-all for the category".into()))?;
+    let forces: Vec<Force> = sit
+        .stations
+        .iter()
+        .zip(&sit.etas)
+        .map(|(s, t)| Force { station_id: s.id, name: s.name.clone(), kind: s.kind, status: s.status, unit_id: s.unit_id, eta_s: *t })
+        .collect();
+    let cands: Vec<Candidate> = sit
+        .vehicles
+        .iter()
+        .map(|v| Candidate { vehicle_id: v.id, station_id: v.station_id, name: v.name.clone(), family: v.family, vehicle_type: v.vehicle_type.clone(), status: v.status })
+        .collect();
+    let mut r = huoyan_dispatch::recommend(plan, &forces, &cands, unit_id, &AlertRules::default());
+    if let Some(p) = &sit.routing_problem {
+        r.warnings.insert(0, format!("{p}；行车时间不可用 (travel times unavailable)"));
+    }
+    Ok(r)
+}
+
+/// The unit of an incident, if it has one the caller can see.
+pub(crate) async fn unit_of(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<Option<Unit>> {
+    match inc.unit_id {
+        Some(id) => match st.store.get::<Unit>(scope, id).await {
+            Ok(u) => Ok(Some(u)),
+            Err(huoyan_store::StoreError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.into()),
+        },
+        None => Ok(None),
+    }
+}
+
+/// An ETA label, e.g. `4.2 分钟`.
+pub(crate) fn label(seconds: f64) -> String {
+    format!("{:.1} 分钟", seconds / 60.0)
+}
+
+/// Routes from the given stations to the point as a GeoJSON FeatureCollection with ETA labels.
+pub(crate) fn routes(sit: &Situation, stations: &[i64], to: (f64, f64)) -> Value {
+    let mut seen = Vec::new();
+    let mut features = Vec::new();
+    for &sid in stations {
+        if seen.contains(&sid) || seen.len() >= 30 {
+            continue;
+        }
+        seen.push(sid);
+        let Some(s) = sit.stations.iter().find(|s| s.id == sid) else { continue };
+        if let Some(r) = sit.route_from(sid, to) {
+            features.push(json!({"type": "Feature", "geometry": r.geometry, "properties": {
+                "station_id": sid, "station_name": s.name, "station_kind": s.kind, "seconds": (r.seconds * 10.0).round() / 10.0,
+                "meters": r.metres.round(), "label": format!("{} {}", s.name, label(r.seconds))}}));
+        }
+    }
+    json!({"type": "FeatureCollection", "features": features})
+}
+
+/// A water source near an incident.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct NearbyWater {
+    /// The record.
+    pub water_source: WaterSource,
+    /// The status in Chinese.
+    pub status_zh: String,
+    /// Whether it can be used now (完好).
+    pub usable: bool,
+    /// Straight-line distance, m.
+    pub straight_m: f64,
+    /// Road distance from the incident, m (`None`: not reachable by road or no graph).
+    pub road_m: Option<f64>,
+    /// Road travel time, s.
+    pub road_s: Option<f64>,
+}
+
+/// Water sources within `radius_m` of a point, nearest first (at most 30), with road distances.
+pub(crate) async fn water_near(st: &AppState, scope: &Scope, at: (f64, f64), radius_m: f64, g: Option<&huoyan_geo::Router>) -> ApiResult<Vec<NearbyWater>> {
+    let dlat = radius_m / 111_320.0;
+    let dlon = radius_m / (111_320.0 * at.1.to_radians().cos().abs().max(0.01));
+    let bbox = BBox { min_lon: at.0 - dlon, min_lat: at.1 - dlat, max_lon: at.0 + dlon, max_lat: at.1 + dlat };
+    let found: Vec<WaterSource> = all(st, scope, ListQuery { bbox: Some(bbox), ..Default::default() }).await?;
+    let mut near: Vec<(f64, WaterSource)> = found.into_iter().map(|w| (distance_m(at, (w.lon, w.lat)), w)).filter(|(d, _)| *d <= radius_m).collect();
+    near.sort_by(|a, b| a.0.total_cmp(&b.0));
+    near.truncate(30);
+    Ok(near
+        .into_iter()
+        .map(|(d, w)| {
+            let r = g.and_then(|g| g.route(at, (w.lon, w.lat)).ok());
+            NearbyWater {
+                status_zh: w.status.zh().into(),
+                usable: w.status == huoyan_domain::WaterStatus::Intact,
+                straight_m: d.round(),
+                road_m: r.as_ref().map(|r| r.metres.round()),
+                road_s: r.as_ref().map(|r| (r.seconds * 10.0).round() / 10.0),
+                water_source: w,
+            }
+        })
+        .collect())
+}
+
+/// The pre-plan shown for an incident.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct IncidentPrePlan {
+    /// `unit` (the incident's own unit), `nearest` (the nearest key unit with a pre-plan within
+    /// 300 m), or `none`.
+    pub r#match: String,
+    /// The unit whose pre-plan it is.
+    pub unit_id: Option<i64>,
+    /// Its distance from the incident, m.
+    pub distance_m: Option<f64>,
+    /// The pre-plan.
+    pub preplan: Option<PrePlan>,
+}
+
+/// The pre-plan of the incident's unit, or of the nearest key unit with one within 300 m.
+pub(crate) async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<IncidentPrePlan> {
+    if let Some(u) = inc.unit_id
+        && let Some(p) = st.store.preplan_for_unit(scope, u).await?
+    {
+        return Ok(IncidentPrePlan { r#match: "unit".into(), unit_id: Some(u), distance_m: Some(0.0), preplan: Some(p) });
+    }
+    let at = (inc.lon, inc.lat);
+    let r = 300.0;
+    let dlat = r / 111_320.0;
+    let dlon = r / (111_320.0 * inc.lat.to_radians().cos().abs().max(0.01));
+    let bbox = BBox { min_lon: at.0 - dlon, min_lat: at.1 - dlat, max_lon: at.0 + dlon, max_lat: at.1 + dlat };
+    let mut units: Vec<(f64, Unit)> = Vec::new();
+    for class in [UnitClass::KeyUnit, UnitClass::HighRisk] {
+        let q = ListQuery { bbox: Some(bbox), class: Some(class.code().into()), ..Default::default() };
+        for u in all::<Unit>(st, scope, q).await? {
+            if !units.iter().any(|(_, x)| x.id == u.id) {
+                units.push((distance_m(at, (u.lon, u.lat)), u));
+            }
+        }
+    }
+    units.retain(|(d, _)| *d <= r);
+    units.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (d, u) in units.into_iter().take(10) {
+        if let Some(p) = st.store.preplan_for_unit(scope, u.id).await? {
+            return Ok(IncidentPrePlan { r#match: "nearest".into(), unit_id: Some(u.id), distance_m: Some(d.round()), preplan: Some(p) });
+        }
+    }
+    Ok(IncidentPrePlan { r#match: "none".into(), unit_id: None, distance_m: None, preplan: None })
+}
+
+/// Names of vehicles and stations by id, for lists shown to people.
+pub(crate) fn names(sit: &Situation) -> (HashMap<i64, String>, HashMap<i64, String>) {
+    (sit.vehicles.iter().map(|v| (v.id, v.name.clone())).collect(), sit.stations.iter().map(|s| (s.id, s.name.clone())).collect())
+}
+
+/// The plan set in force and the load history.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct PlanSets {
+    /// The set in force.
+    pub in_force: PlanSet,
+    /// Loads, newest first, then the built-in baseline.
+    pub history: Vec<huoyan_store::plansets::PlanSetInfo>,
+}
+
+async fn plans(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<PlanSets>> {
+    auth.require(Resource::DispatchPlan, Action::Read)?;
+    let in_force = (*st.store.dispatch_plans().await?).clone();
+    Ok(Json(PlanSets { in_force, history: st.store.dispatch_plan_history().await? }))
+}
+
+/// Loads a plan set, as TOML (`application/toml`) or JSON.
+async fn load_plans(State(st): State<AppState>, auth: Auth, headers: HeaderMap, body: Bytes) -> ApiResult<(axum::http::StatusCode, Json<huoyan_store::plansets::PlanSetInfo>)> {
+    let p = auth.require(Resource::DispatchPlan, Action::Write)?;
+    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let text = std::str::from_utf8(&body).map_err(|_| ApiError::BadRequest("the plan set is not UTF-8".into()))?;
+    let set = if ct.starts_with("application/json") {
+        PlanSet::from_json(text)
+    } else if ct.starts_with("application/toml") || ct.starts_with("text/") {
+        PlanSet::from_toml(text)
+    } else {
+        return Err(ApiError::UnsupportedMediaType("send the plan set as application/toml or application/json".into()));
+    }
+    .map_err(|e| ApiError::field("plans", e.to_string()))?;
+    Ok((axum::http::StatusCode::CREATED, Json(st.store.load_dispatch_plans(p, set).await?)))
+}
+
+/// A manual status change.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StatusChange {
+    /// `in_station` (在队) or `maintenance` (检修); `in_station` for a vehicle 出动 but not yet left calls the dispatch off.
+    pub status: VehicleStatus,
+}
+
+async fn vehicle_status(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Vehicle>> {
+    let p = auth.require(Resource::Vehicle, Action::Write)?;
+    let id = parse_id(&id)?;
+    let c: StatusChange = decode_json(&body)?;
+    Ok(Json(st.store.set_vehicle_status(p, id, c.status).await?))
+}

@@ -1,0 +1,444 @@
+//! Incidents (接处警) over HTTP:
+//!
+//! | | |
+//! |---|---|
+//! | `POST /incidents` | intake from coordinates, a unit id or a unit search; answers the incident with its recommendation (and the server time it took) |
+//! | `GET /incidents` | list, newest first (`status`, `category`, `open`, `limit`, `offset`) |
+//! | `GET /incidents/{id}` | one incident |
+//! | `PATCH /incidents/{id}` | escalate or correct (level, category, sub-type, address, notes, grading inputs) |
+//! | `GET /incidents/{id}/board` | everything the incident screen shows in one call: incident, timeline, dispatches, a fresh recommendation, routes with ETA labels, pre-plan, nearby water |
+//! | `GET /incidents/{id}/recommendation` | a fresh recommendation (committed vehicles excluded) |
+//! | `POST /incidents/{id}/dispatch` | 一键调派 `{"recommended": true}` or a chosen set `{"vehicles": [..], "alerts": [..]}` |
+//! | `GET`/`POST /incidents/{id}/timeline` | the timeline; record a stage (checked, moves the vehicle) |
+//! | `GET /incidents/{id}/water` | water sources within `radius_m` (default 500) with status and road distance |
+//! | `GET /incidents/{id}/preplan` | the pre-plan of the unit or the nearest key unit |
+//!
+//! Every change is pushed to consoles on the live bus (`incident`, `incident_update`).
+
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Utc};
+use huoyan_dispatch::Recommendation;
+use huoyan_domain::access::{Action, Resource};
+use huoyan_domain::incident::IncidentCategory;
+use huoyan_domain::Unit;
+use huoyan_store::dispatch::{DispatchOrder, StationAlert};
+use huoyan_store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource, NewIncident};
+use huoyan_store::timeline::NewTimelineEntry;
+use huoyan_store::{ListQuery, Page, Scope};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::dispatch::{Situation, label, names, preplan_for, recommend, routes, target, unit_of, water_near};
+use super::parse_id;
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Auth, decode_json};
+use crate::live::NewLiveEvent;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/incidents", get(list).post(create))
+        .route("/incidents/{id}", get(get_one).patch(patch))
+        .route("/incidents/{id}/board", get(board))
+        .route("/incidents/{id}/recommendation", get(recommendation))
+        .route("/incidents/{id}/dispatch", post(dispatch))
+        .route("/incidents/{id}/timeline", get(timeline).post(add_stage))
+        .route("/incidents/{id}/water", get(water))
+        .route("/incidents/{id}/preplan", get(preplan))
+}
+
+/// Query parameters of `GET /incidents`.
+pub(crate) const LIST_PARAMS: &[(&str, &str)] = &[
+    ("status", "comma-separated: received, dispatched, on_scene, closed"),
+    ("category", "fire, rescue, social_assistance, security_duty, false_alarm (or the Chinese term)"),
+    ("open", "true: only those not closed"),
+    ("limit", "1–1000, default 50"),
+    ("offset", "rows to skip"),
+];
+
+/// An incident to take in. Give `lon`+`lat`, or `unit_id`, or `unit_query` (a unit name or
+/// 统一社会信用代码 that must match exactly one unit you can see).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IncidentRequest {
+    /// Category (code or Chinese term).
+    pub category: IncidentCategory,
+    /// Sub-type (code or Chinese term) of the dispatch plan set in force, e.g. `high_rise` / 高层建筑火灾.
+    #[serde(default)]
+    pub sub_type: Option<String>,
+    /// Response level 1–5 (default 1).
+    #[serde(default)]
+    pub level: Option<u8>,
+    /// Longitude (WGS84).
+    #[serde(default)]
+    pub lon: Option<f64>,
+    /// Latitude (WGS84).
+    #[serde(default)]
+    pub lat: Option<f64>,
+    /// The unit at the address.
+    #[serde(default)]
+    pub unit_id: Option<i64>,
+    /// Find the unit by name or credit code.
+    #[serde(default)]
+    pub unit_query: Option<String>,
+    /// Address (default: the unit's).
+    #[serde(default)]
+    pub address: Option<String>,
+    /// `{"kind": "call"}` (default) or `{"kind": "alarm", "alarm_id": 12}`.
+    #[serde(default)]
+    pub source: Option<IncidentSource>,
+    /// Caller's name.
+    #[serde(default)]
+    pub caller_name: Option<String>,
+    /// Caller's telephone.
+    #[serde(default)]
+    pub caller_phone: Option<String>,
+    /// 接警时间 (default now).
+    #[serde(default)]
+    pub reported_at: Option<DateTime<Utc>>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Jurisdiction (default: by the point).
+    #[serde(default)]
+    pub jurisdiction_id: Option<i64>,
+    /// Take the incident in although no force can reach it by road (off the network, closures);
+    /// without it such an intake is refused (422) so the operator confirms the location first.
+    #[serde(default)]
+    pub accept_unroutable: bool,
+}
+
+/// The answer to an intake.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct Intake {
+    /// The incident.
+    pub incident: Incident,
+    /// What to send.
+    pub recommendation: Recommendation,
+    /// Server time spent, ms: `recommendation_ms` (forces, travel times, plan) and `total_ms` (the whole request).
+    #[schema(value_type = Object)]
+    pub timing: Value,
+}
+
+fn event(inc: &Incident, kind: &str, path: String, what: &str) -> NewLiveEvent {
+    let mut data = serde_json::to_value(inc).unwrap_or_default();
+    data["change"] = Value::from(what);
+    NewLiveEvent {
+        kind: kind.into(),
+        title: format!("{} · {}{}", inc.category.zh(), inc.address, if what.is_empty() { String::new() } else { format!(" · {what}") }),
+        level: match (kind, inc.category) {
+            ("incident", IncidentCategory::Fire) => "fire".into(),
+            ("incident", _) => "warning".into(),
+            _ => "info".into(),
+        },
+        unhandled: inc.status == huoyan_store::incidents::IncidentStatus::Received,
+        data,
+        jurisdiction_path: path,
+    }
+}
+
+async fn publish(st: &AppState, inc: &Incident, kind: &str, what: &str) {
+    // The incident is stored: a missing path only narrows who sees the push.
+    let path = st.store.jurisdiction_path(inc.jurisdiction_id).await.unwrap_or_else(|_| format!("/{}/", inc.jurisdiction_id));
+    st.live.publish(event(inc, kind, path, what));
+}
+
+/// Resolves the unit and the point of an intake.
+async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<(Option<Unit>, f64, f64)> {
+    let unit = match (&r.unit_id, r.unit_query.as_deref().map(str::trim).filter(|q| !q.is_empty())) {
+        (Some(id), _) => Some(st.store.get::<Unit>(scope, *id).await.map_err(|e| match e {
+            huoyan_store::StoreError::NotFound { .. } => ApiError::field("unit_id", format!("unit {id} does not exist")),
+            other => other.into(),
+        })?),
+        (None, Some(q)) => {
+            let found = st.store.list::<Unit>(scope, &ListQuery { q: Some(q.into()), limit: Some(6), ..Default::default() }).await?;
+            match found.items.len() {
+                1 => found.items.into_iter().next(),
+                0 => return Err(ApiError::field("unit_query", format!("没有匹配“{q}”的单位 (no unit matches)"))),
+                _ => {
+                    let names: Vec<String> = found.items.iter().map(|u| format!("{}({})", u.name, u.id)).collect();
+                    return Err(ApiError::field("unit_query", format!("{} 个单位匹配，请选择 (several units match): {}", found.total, names.join(", "))));
+                }
+            }
+        }
+        (None, None) => None,
+    };
+    match (r.lon, r.lat, &unit) {
+        (Some(lon), Some(lat), _) => Ok((unit, lon, lat)),
+        (None, None, Some(u)) => {
+            let (lon, lat) = (u.lon, u.lat);
+            Ok((unit, lon, lat))
+        }
+        (None, None, None) => Err(ApiError::field("lon", "give lon and lat, unit_id or unit_query")),
+        _ => Err(ApiError::field("lat", "give both lon and lat")),
+    }
+}
+
+async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<(StatusCode, Json<Intake>)> {
+    let t0 = Instant::now();
+    let p = auth.require(Resource::Incident, Action::Write)?;
+    let r: IncidentRequest = decode_json(&body)?;
+    let scope = Scope::from(p);
+    let (unit, lon, lat) = locate(&st, &scope, &r).await?;
+    if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
+        return Err(ApiError::field("lon", "not a WGS84 coordinate"));
+    }
+    let t1 = Instant::now();
+    let plans = st.store.dispatch_plans().await?;
+    let sub_type = match r.sub_type.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(w) => Some(
+            plans
+                .sub_type(r.category, w)
+                .map(|s| s.code.clone())
+                .ok_or_else(|| ApiError::field("sub_type", format!("unknown sub-type {w:?} for {}; see GET /api/v1/dispatch-plans", r.category.zh())))?,
+        ),
+        None => None,
+    };
+    let level = r.level.unwrap_or(1);
+    let sit = Situation::at(&st, &scope, (lon, lat)).await?;
+    if !r.accept_unroutable {
+        if let Some(problem) = &sit.routing_problem {
+            return Err(ApiError::field("lon", format!("{problem}；请核实地点，或以 accept_unroutable=true 确认接警 (check the location, or confirm with accept_unroutable)")));
+        }
+        if !sit.any_reachable() && sit.stations.iter().any(|s| s.kind != huoyan_domain::StationKind::Micro) {
+            return Err(ApiError::field(
+                "lon",
+                "没有消防力量能经道路到达该地点（道路封闭或路网断开）；请核实，或以 accept_unroutable=true 确认接警 (no force can reach this point by road)",
+            ));
+        }
+    }
+    let mut new = NewIncident::new(r.category, lon, lat, r.address.clone().or_else(|| unit.as_ref().and_then(|u| u.address.clone())).unwrap_or_else(|| unit.as_ref().map(|u| u.name.clone()).unwrap_or_default()));
+    new.sub_type = sub_type;
+    new.level = level;
+    new.unit_id = unit.as_ref().map(|u| u.id);
+    new.source = r.source.clone().unwrap_or(IncidentSource::Call);
+    new.caller_name = r.caller_name.clone();
+    new.caller_phone = r.caller_phone.clone();
+    new.reported_at = r.reported_at.unwrap_or_else(Utc::now);
+    new.notes = r.notes.clone();
+    new.jurisdiction_id = r.jurisdiction_id;
+    // The recommendation is computed from the same inputs the stored incident will have.
+    let probe = Incident {
+        id: 0,
+        jurisdiction_id: 0,
+        category: new.category,
+        sub_type: new.sub_type.clone(),
+        level,
+        lon,
+        lat,
+        address: String::new(),
+        unit_id: new.unit_id,
+        source: new.source.clone(),
+        caller_name: None,
+        caller_phone: None,
+        status: huoyan_store::incidents::IncidentStatus::Received,
+        deaths: 0,
+        serious_injuries: 0,
+        direct_loss_yuan: 0.0,
+        fire_grade: None,
+        reported_at: String::new(),
+        notes: None,
+        plan_id: None,
+        created_by: String::new(),
+        created_at: String::new(),
+        updated_at: String::new(),
+        version: 0,
+    };
+    let rec = recommend(&plans, &target(&probe, unit.as_ref()), &sit, new.unit_id)?;
+    let rec_ms = t1.elapsed().as_secs_f64() * 1000.0;
+    new.plan_id = Some(rec.plan_id.clone());
+    let incident = st.store.create_incident(p, new).await?;
+    publish(&st, &incident, "incident", "").await;
+    let total_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(incident = incident.id, recommendation_ms = rec_ms, total_ms, "incident taken in");
+    let timing = json!({"recommendation_ms": (rec_ms * 100.0).round() / 100.0, "total_ms": (total_ms * 100.0).round() / 100.0});
+    Ok((StatusCode::CREATED, Json(Intake { incident, recommendation: rec, timing })))
+}
+
+async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Page<Incident>>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    let mut q = IncidentQuery::default();
+    let int = |k: &str, v: &str, max: i64| match v.parse::<i64>() {
+        Ok(n) if (0..=max).contains(&n) => Ok(n),
+        _ => Err(ApiError::BadRequest(format!("query parameter {k}: {v:?} is not an integer in 0..{max}"))),
+    };
+    for (k, v) in &params {
+        match k.as_str() {
+            "status" => {
+                for s in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if !["received", "dispatched", "on_scene", "closed"].contains(&s) {
+                        return Err(ApiError::BadRequest(format!("query parameter status: {s:?} is not received, dispatched, on_scene or closed")));
+                    }
+                    q.statuses.push(s.into());
+                }
+            }
+            "category" => q.category = Some(IncidentCategory::parse(v).ok_or_else(|| ApiError::BadRequest(format!("query parameter category: {}", IncidentCategory::expected())))?.code().into()),
+            "open" => q.open_only = matches!(v.as_str(), "true" | "1"),
+            "limit" => q.limit = Some(int(k, v, 1000)?.max(1)),
+            "offset" => q.offset = Some(int(k, v, i64::MAX)?),
+            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: {}", LIST_PARAMS.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")))),
+        }
+    }
+    Ok(Json(st.store.list_incidents(&Scope::from(p), &q).await?))
+}
+
+async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Incident>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    Ok(Json(st.store.get_incident(&Scope::from(p), parse_id(&id)?).await?))
+}
+
+async fn patch(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Incident>> {
+    let p = auth.require(Resource::Incident, Action::Write)?;
+    let id = parse_id(&id)?;
+    let change: IncidentPatch = decode_json(&body)?;
+    let inc = st.store.update_incident(p, id, change).await?;
+    publish(&st, &inc, "incident_update", "更新").await;
+    Ok(Json(inc))
+}
+
+async fn fresh(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<(Situation, Recommendation)> {
+    let unit = unit_of(st, scope, inc).await?;
+    let plans = st.store.dispatch_plans().await?;
+    let sit = Situation::at(st, scope, (inc.lon, inc.lat)).await?;
+    let rec = recommend(&plans, &target(inc, unit.as_ref()), &sit, inc.unit_id)?;
+    Ok((sit, rec))
+}
+
+async fn recommendation(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Recommendation>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    let scope = Scope::from(p);
+    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
+    Ok(Json(fresh(&st, &scope, &inc).await?.1))
+}
+
+async fn board(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    let scope = Scope::from(p);
+    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
+    let (sit, rec) = fresh(&st, &scope, &inc).await?;
+    let timeline = st.store.timeline(&scope, inc.id).await?;
+    let dispatches = st.store.dispatches(&scope, inc.id).await?;
+    let (vn, sn) = names(&sit);
+    let disp: Vec<Value> = dispatches
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::to_value(d).unwrap_or_default();
+            v["vehicle_name"] = json!(d.vehicle_id.and_then(|i| vn.get(&i)));
+            v["station_name"] = json!(sn.get(&d.station_id));
+            v["eta_label"] = json!(d.eta_s.map(label));
+            v
+        })
+        .collect();
+    let mut stations: Vec<i64> = dispatches.iter().filter(|d| d.status.is_active() || d.vehicle_id.is_none()).map(|d| d.station_id).collect();
+    stations.extend(rec.assignments.iter().map(|a| a.station_id));
+    stations.extend(rec.alerts.iter().map(|a| a.station_id));
+    let at = (inc.lon, inc.lat);
+    let routes = routes(&sit, &stations, at);
+    let water = water_near(&st, &scope, at, 500.0, sit.graph.as_deref()).await?;
+    let preplan = preplan_for(&st, &scope, &inc).await?;
+    Ok(Json(json!({
+        "incident": inc, "timeline": timeline, "dispatches": disp, "recommendation": rec,
+        "routes": routes, "preplan": preplan, "water": water, "routing_problem": sit.routing_problem,
+    })))
+}
+
+/// 一键调派 or a chosen set.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DispatchRequest {
+    /// Send the current recommendation (vehicles and alerts).
+    #[serde(default)]
+    pub recommended: bool,
+    /// Or these vehicles.
+    #[serde(default)]
+    pub vehicles: Vec<i64>,
+    /// And alert these stations.
+    #[serde(default)]
+    pub alerts: Vec<i64>,
+}
+
+async fn dispatch(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Value>> {
+    let p = auth.require(Resource::Incident, Action::Write)?;
+    let id = parse_id(&id)?;
+    let req: DispatchRequest = decode_json(&body)?;
+    if req.recommended == (!req.vehicles.is_empty() || !req.alerts.is_empty()) {
+        return Err(ApiError::field("recommended", "send either {\"recommended\": true} or the vehicles and alerts you chose"));
+    }
+    if req.vehicles.len() > 200 || req.alerts.len() > 200 {
+        return Err(ApiError::field("vehicles", "at most 200 vehicles and 200 alerts"));
+    }
+    let scope = Scope::from(p);
+    let inc = st.store.get_incident(&scope, id).await?;
+    let (sit, rec) = fresh(&st, &scope, &inc).await?;
+    let at = (inc.lon, inc.lat);
+    // (vehicle or station id, the requirement filled or the alert's reason)
+    type Picks = Vec<(i64, Option<String>)>;
+    let (vehicles, alerts): (Picks, Picks) = if req.recommended {
+        if rec.assignments.is_empty() && rec.alerts.is_empty() {
+            return Err(ApiError::Conflict("没有可调派的力量 (nothing available to dispatch); see the recommendation's unfilled".into()));
+        }
+        (rec.assignments.iter().map(|a| (a.vehicle_id, Some(a.label.clone()))).collect(), rec.alerts.iter().map(|a| (a.station_id, Some(a.text.clone()))).collect())
+    } else {
+        (req.vehicles.iter().map(|v| (*v, None)).collect(), req.alerts.iter().map(|s| (*s, None)).collect())
+    };
+    let mut orders = Vec::new();
+    for (vid, label) in vehicles {
+        let station = sit.vehicles.iter().find(|v| v.id == vid).map(|v| v.station_id);
+        let route = station.and_then(|s| sit.route_from(s, at));
+        orders.push(DispatchOrder {
+            vehicle_id: vid,
+            requirement: label,
+            eta_s: route.as_ref().map(|r| r.seconds).or_else(|| station.and_then(|s| sit.eta_of(s))),
+            distance_m: route.as_ref().map(|r| r.metres),
+        });
+    }
+    let alerts: Vec<StationAlert> = alerts.into_iter().map(|(sid, reason)| StationAlert { station_id: sid, eta_s: sit.eta_of(sid), reason }).collect();
+    let made = st.store.dispatch_vehicles(p, id, orders, alerts).await?;
+    let inc = st.store.get_incident(&scope, id).await?;
+    publish(&st, &inc, "incident_update", &format!("调派 {} 辆车", made.iter().filter(|d| d.vehicle_id.is_some()).count())).await;
+    Ok(Json(json!({"incident": inc, "dispatches": made, "unfilled": if req.recommended { json!(rec.unfilled) } else { json!([]) }})))
+}
+
+async fn timeline(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<huoyan_store::timeline::TimelineEntry>>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    Ok(Json(st.store.timeline(&Scope::from(p), parse_id(&id)?).await?))
+}
+
+async fn add_stage(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<(StatusCode, Json<huoyan_store::timeline::TimelineOutcome>)> {
+    let p = auth.require(Resource::Incident, Action::Write)?;
+    let id = parse_id(&id)?;
+    let e: NewTimelineEntry = decode_json(&body)?;
+    let out = st.store.add_timeline_entry(p, id, e).await?;
+    publish(&st, &out.incident, "incident_update", out.entry.stage.zh()).await;
+    Ok((StatusCode::CREATED, Json(out)))
+}
+
+async fn water(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<super::dispatch::NearbyWater>>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    let mut radius = 500.0;
+    for (k, v) in &params {
+        match (k.as_str(), v.parse::<f64>()) {
+            ("radius_m", Ok(r)) if (10.0..=3000.0).contains(&r) => radius = r,
+            ("radius_m", _) => return Err(ApiError::BadRequest(format!("query parameter radius_m: {v:?} is not a number of metres in 10..3000"))),
+            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: radius_m"))),
+        }
+    }
+    let scope = Scope::from(p);
+    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
+    let g = super::routing::graph(&st).await.ok();
+    Ok(Json(water_near(&st, &scope, (inc.lon, inc.lat), radius, g.as_deref()).await?))
+}
+
+async fn preplan(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<super::dispatch::IncidentPrePlan>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    auth.require(Resource::PrePlan, Action::Read)?;
+    let scope = Scope::from(p);
+    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
+    Ok(Json(preplan_for(&st, &scope, &inc).await?))
+}

@@ -1,0 +1,54 @@
+//! Named cursors over append-only tables: how far a consumer (the alarm engine) has read, saved in
+//! the same transaction as what it did with the rows, so that after a crash it resumes exactly.
+
+use sqlx::Row;
+
+use crate::{Result, Store};
+
+pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name: &str, last_id: i64) -> Result<()> {
+    // Portable upsert: both SQLite and PostgreSQL accept ON CONFLICT … DO UPDATE.
+    crate::dynq("INSERT INTO monitor_cursors (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id")
+        .bind(name)
+        .bind(last_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The cursor `name` (0 when never set).
+    pub async fn cursor(&self, name: &str) -> Result<i64> {
+        let row = crate::dynq("SELECT last_id FROM monitor_cursors WHERE name = $1").bind(name).fetch_optional(&self.pool).await?;
+        Ok(match row {
+            Some(r) => r.try_get(0)?,
+            None => 0,
+        })
+    }
+
+    /// Sets the cursor `name` on its own (when a batch produced nothing to file).
+    pub async fn set_cursor(&self, name: &str, last_id: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        set_tx(&mut tx, name, last_id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Frames after `after_id` in id order, at most `limit`: `(id, received_at, device_address,
+    /// quarantined, decoded)`.
+    pub async fn frames_after(&self, after_id: i64, limit: i64) -> Result<Vec<(i64, String, String, bool, serde_json::Value)>> {
+        let sql = format!(
+            "SELECT id, received_at, device_address, quarantined, {} FROM alarm_frames WHERE id > $1 ORDER BY id LIMIT $2",
+            self.backend.json_col("decoded")
+        );
+        let rows = crate::dynq(sql).bind(after_id).bind(limit.max(1)).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let id: i64 = r.try_get(0)?;
+                let text: String = r.try_get(4)?;
+                let decoded = serde_json::from_str(&text)
+                    .map_err(|e| crate::StoreError::Corrupt { table: "alarm_frames", id, reason: e.to_string() })?;
+                Ok((id, r.try_get(1)?, r.try_get(2)?, r.try_get::<i64, _>(3)? != 0, decoded))
+            })
+            .collect()
+    }
+}

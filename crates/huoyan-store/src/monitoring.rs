@@ -1,0 +1,135 @@
+//! The monitoring centre's overview: devices in a jurisdiction with their state, and the KPIs
+//! the plans track — online rate (在线率), intact rate of monitored systems (完好率: devices with no
+//! open 故障/电源故障/离线 alarm), false-alarm rate (误报率) and time to handle (处警用时).
+
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::frames::Device;
+use crate::query::{Arg, Scope, Where, bind_all};
+use crate::{Result, Store, StoreError};
+
+/// KPIs of a jurisdiction.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MonitoringKpis {
+    /// Registered devices.
+    pub devices: i64,
+    /// Online now.
+    pub online: i64,
+    /// online / devices (0 when none).
+    pub online_rate: f64,
+    /// Devices without an open 故障, 电源故障 or 离线 alarm.
+    pub intact: i64,
+    /// intact / devices.
+    pub intact_rate: f64,
+    /// Open (unhandled) alarms by kind.
+    pub open_by_kind: std::collections::BTreeMap<String, i64>,
+    /// Fire alarms handled since `since`, by result.
+    pub fire_results: std::collections::BTreeMap<String, i64>,
+    /// false / (real + false) of fire alarms handled since `since` (None without any).
+    pub false_alarm_rate: Option<f64>,
+    /// Median seconds from first signal to handling, fire alarms since `since`.
+    pub handle_p50_s: Option<f64>,
+    /// 90th percentile of the same.
+    pub handle_p90_s: Option<f64>,
+    /// The period start.
+    pub since: String,
+}
+
+fn ratio(a: i64, b: i64) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn seconds_between(a: &str, b: &str) -> Option<f64> {
+    let a = chrono::DateTime::parse_from_rfc3339(a).ok()?;
+    let b = chrono::DateTime::parse_from_rfc3339(b).ok()?;
+    Some((b - a).num_milliseconds() as f64 / 1000.0)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted.get(i).copied()
+}
+
+impl Store {
+    /// Devices visible in `scope` (all kinds), by id.
+    pub async fn list_devices(&self, scope: &Scope, unit_id: Option<i64>) -> Result<Vec<Device>> {
+        if scope.unit_id.is_some() {
+            return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
+        }
+        let mut w = Where::default();
+        w.subtree(&scope.path);
+        if let Some(u) = unit_id {
+            let n = w.next();
+            w.push(format!("unit_id = ${n}"), vec![Arg::I(u)]);
+        }
+        let sql = format!("SELECT {} FROM devices{} ORDER BY id LIMIT 20000", crate::frames::DEVICE_COLS, w.sql());
+        let rows = bind_all(crate::dynq(sql), &w.args).fetch_all(&self.pool).await?;
+        rows.iter().map(crate::frames::device_from_row).collect()
+    }
+
+    /// The KPIs of `scope` since `since` (RFC 3339).
+    pub async fn monitoring_kpis(&self, scope: &Scope, since: &str) -> Result<MonitoringKpis> {
+        if scope.unit_id.is_some() {
+            return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
+        }
+        let mut w = Where::default();
+        w.subtree(&scope.path);
+        let row = bind_all(crate::dynq(format!("SELECT COUNT(*), COALESCE(SUM(online), 0) FROM devices{}", w.sql())), &w.args).fetch_one(&self.pool).await?;
+        let devices: i64 = row.try_get(0)?;
+        let online: i64 = row.try_get(1)?;
+        let mut wa = Where::default();
+        wa.subtree_on(&scope.path, "a.jurisdiction_id");
+        wa.push("a.status <> 'handled'".into(), vec![]);
+        let rows = bind_all(crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wa.sql())), &wa.args).fetch_all(&self.pool).await?;
+        let mut open_by_kind = std::collections::BTreeMap::new();
+        for r in &rows {
+            open_by_kind.insert(r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?);
+        }
+        let mut wb = Where::default();
+        wb.subtree_on(&scope.path, "a.jurisdiction_id");
+        wb.push("a.status <> 'handled' AND a.kind IN ('fault', 'power_fault', 'offline') AND a.device_id IS NOT NULL".into(), vec![]);
+        let broken: i64 = bind_all(crate::dynq(format!("SELECT COUNT(DISTINCT a.device_id) FROM alarms a{}", wb.sql())), &wb.args).fetch_one(&self.pool).await?.try_get(0)?;
+        let mut wh = Where::default();
+        wh.subtree_on(&scope.path, "a.jurisdiction_id");
+        let n = wh.next();
+        wh.push(format!("a.kind = 'fire' AND a.status = 'handled' AND a.handled_at >= ${n}"), vec![Arg::T(since.to_string())]);
+        let rows = bind_all(crate::dynq(format!("SELECT a.result, a.first_at, a.handled_at FROM alarms a{} ORDER BY a.id DESC LIMIT 100000", wh.sql())), &wh.args)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut fire_results = std::collections::BTreeMap::new();
+        let mut times = Vec::new();
+        for r in &rows {
+            let result: Option<String> = r.try_get(0)?;
+            let result = result.unwrap_or_default();
+            *fire_results.entry(result.clone()).or_insert(0) += 1;
+            if result != "recovered" {
+                let first: String = r.try_get(1)?;
+                let handled: Option<String> = r.try_get(2)?;
+                if let Some(s) = handled.and_then(|h| seconds_between(&first, &h)) {
+                    times.push(s);
+                }
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        let real = fire_results.get("real").copied().unwrap_or(0);
+        let false_ = fire_results.get("false").copied().unwrap_or(0);
+        let intact = (devices - broken).max(0);
+        Ok(MonitoringKpis {
+            devices,
+            online,
+            online_rate: ratio(online, devices),
+            intact,
+            intact_rate: ratio(intact, devices),
+            open_by_kind,
+            fire_results,
+            false_alarm_rate: (real + false_ > 0).then(|| ratio(false_, real + false_)),
+            handle_p50_s: percentile(&times, 0.5),
+            handle_p90_s: percentile(&times, 0.9),
+            since: since.to_string(),
+        })
+    }
+}

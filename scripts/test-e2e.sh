@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The console's end-to-end tests: builds the console and the `huoyan` binary, starts
+# `huoyan demo` on a free port over a fresh data directory, waits until it is healthy, drives
+# Debian's Chromium (/usr/bin/chromium; ./scripts/setup-browser.sh installs it) headless through
+# the tests in console/e2e, stops the server and exits with the tests' status.
+# Screenshots and the exported workbook are kept in console/e2e/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "test-e2e: ${CHROMIUM:-/usr/bin/chromium} is missing; run ./scripts/setup-browser.sh" >&2
+  exit 1
+fi
+./scripts/build-console.sh
+# HUOYAN_BIN=/path/to/huoyan tests that binary instead of building one.
+bin="${HUOYAN_BIN:-}"
+if [ -z "$bin" ]; then
+  cargo build -p huoyan-cli
+  bin="${CARGO_TARGET_DIR:-target}/debug/huoyan"
+fi
+
+data=$(mktemp -d "${TMPDIR:-/tmp}/huoyan-e2e.XXXXXX")
+port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+url="http://127.0.0.1:${port}"
+log="$data/server.log"
+"$bin" --data "$data" demo --listen "127.0.0.1:${port}" >"$log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  mkdir -p "$root/console/e2e/artifacts"
+  cp "$log" "$root/console/e2e/artifacts/server.log" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+echo "test-e2e: waiting for huoyan demo on ${url}"
+for _ in $(seq 1 180); do
+  if node -e "fetch('${url}/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then
+    break
+  fi
+  if ! kill -0 "$server" 2>/dev/null; then
+    echo "test-e2e: the server stopped:" >&2
+    tail -20 "$log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+
+cd console
+set +e
+HUOYAN_URL="$url" node --test --test-concurrency=1 e2e/
+status=$?
+set -e
+echo "test-e2e: screenshots in console/e2e/artifacts/"
+exit $status
