@@ -281,8 +281,7 @@ pub fn build_graph(roads: &[Road], profile: &Profile) -> Result<RoadGraph, Build
         report,
     };
     g.reweight(profile, &Overrides::default());
-    let (component, main, sizes) =
-        components(n, |v| g.out_range(v), &g.out_edges, |v| g.in_range(v), &g.in_edges);
+    let (component, main, sizes) = components(n, |v| g.out_range(v), &g.out_edges, |v| g.in_range(v), &g.in_edges);
     g.component = component;
     g.main_component = main;
     g.report.nodes = n;
@@ -314,7 +313,28 @@ fn line_coords(v: &Value) -> Result<Vec<[f64; 2]>, String> {
     Ok(out)
 }
 
+/// Bytes of the elements a vector has room for (its heap allocation).
+pub(crate) fn vec_bytes<T>(v: &Vec<T>) -> usize {
+    v.capacity() * size_of::<T>()
+}
+
 impl RoadGraph {
+    /// Heap bytes the graph holds: its arrays and the pieces' geometries (allocator overhead and
+    /// the struct itself not counted). For the benchmarks' memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        vec_bytes(&self.coords)
+            + vec_bytes(&self.junction)
+            + vec_bytes(&self.pieces)
+            + self.pieces.iter().map(|p| vec_bytes(&p.coords)).sum::<usize>()
+            + vec_bytes(&self.roads)
+            + vec_bytes(&self.travel_ms)
+            + vec_bytes(&self.out_first)
+            + vec_bytes(&self.out_edges)
+            + vec_bytes(&self.in_first)
+            + vec_bytes(&self.in_edges)
+            + vec_bytes(&self.component)
+    }
+
     /// Recomputes every piece's travel times from the profile and the overrides, and the CSR arrays.
     /// Components are those of the build (closures do not move the main network).
     pub(crate) fn reweight(&mut self, profile: &Profile, overrides: &Overrides) {

@@ -80,6 +80,23 @@ impl Router {
         r
     }
 
+    /// Heap bytes the router holds (graph, snapping index, contraction hierarchy with its node
+    /// order; query workspaces not counted), estimated from the structures' sizes. See
+    /// `docs/BENCHMARKS.md`.
+    pub fn heap_bytes(&self) -> usize {
+        let ch = self.ch.as_ref().map_or(0, |ch| {
+            let f = &ch.fast;
+            let edges = f.get_num_out_edges() + f.get_num_in_edges();
+            // FastGraph: both edge arrays (an edge is five usize-sized fields: base and adjacent
+            // node, weight, two replaced edges; the type is not exported), two first-edge arrays
+            // and the ranks (usize each).
+            edges * 5 * size_of::<usize>()
+                + 3 * f.get_num_nodes() * size_of::<usize>()
+                + crate::graph::vec_bytes(&ch.order)
+        });
+        self.graph.heap_bytes() + self.snapper.heap_bytes() + ch
+    }
+
     /// The graph.
     pub fn graph(&self) -> &RoadGraph {
         &self.graph
@@ -208,14 +225,23 @@ impl Router {
 
     /// Travel time in seconds from one origin to every target (`None`: off the network or
     /// unreachable). Fails only if the origin cannot be snapped.
-    pub fn travel_times_from(&self, origin: (f64, f64), targets: &[(f64, f64)]) -> Result<Vec<Option<f64>>, RouteError> {
+    pub fn travel_times_from(
+        &self,
+        origin: (f64, f64),
+        targets: &[(f64, f64)],
+    ) -> Result<Vec<Option<f64>>, RouteError> {
         self.one_and_many(origin, targets, false)
     }
 
     /// One Dijkstra from `centre` over the graph (backwards when the others drive *to* it), stopping
     /// once every other point's nodes are settled; each point also tries the direct way along a
     /// shared piece.
-    fn one_and_many(&self, centre: (f64, f64), others: &[(f64, f64)], towards: bool) -> Result<Vec<Option<f64>>, RouteError> {
+    fn one_and_many(
+        &self,
+        centre: (f64, f64),
+        others: &[(f64, f64)],
+        towards: bool,
+    ) -> Result<Vec<Option<f64>>, RouteError> {
         let c = self.snap(centre.0, centre.1)?;
         let snapped: Vec<Option<Snapped>> = others.iter().map(|p| self.snap(p.0, p.1).ok()).collect();
         let g = &self.graph;
@@ -369,4 +395,3 @@ pub fn fastest_first(times: &[Option<f64>]) -> Vec<(usize, Option<f64>)> {
     });
     rows
 }
-

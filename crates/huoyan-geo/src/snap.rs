@@ -39,6 +39,12 @@ pub struct Snapper {
 }
 
 impl Snapper {
+    /// Heap bytes of the index: its segments (the R-tree's inner nodes, a small fraction, are not
+    /// counted).
+    pub fn heap_bytes(&self) -> usize {
+        self.tree.size() * size_of::<Segment>()
+    }
+
     /// Indexes the pieces of `graph` that the profile allows snapping to.
     pub fn new(graph: &RoadGraph, profile: &Profile) -> Snapper {
         let n = graph.num_nodes().max(1) as f64;

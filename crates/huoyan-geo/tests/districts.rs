@@ -43,8 +43,16 @@ fn midpoint(r: &Road) -> Option<(f64, f64)> {
 
 #[test]
 fn computed_first_due_districts_agree_with_the_official_ones() {
-    let roads = layer("Trans/Street_Centerlines/TRANS_Centerlines.geojson", include_str!("../../huoyan-import/mappings/cambridge/streets.toml")).roads;
-    let stations = layer("Public_Safety/Fire_Stations/PUBLICSAFETY_FireStations.geojson", include_str!("../../huoyan-import/mappings/cambridge/stations.toml")).stations;
+    let roads = layer(
+        "Trans/Street_Centerlines/TRANS_Centerlines.geojson",
+        include_str!("../../huoyan-import/mappings/cambridge/streets.toml"),
+    )
+    .roads;
+    let stations = layer(
+        "Public_Safety/Fire_Stations/PUBLICSAFETY_FireStations.geojson",
+        include_str!("../../huoyan-import/mappings/cambridge/stations.toml"),
+    )
+    .stations;
     let districts: Vec<(u32, geo::MultiPolygon<f64>)> = layer(
         "Public_Safety/Fire_Engine_Districts/PUBLICSAFETY_FireEngineDistricts.geojson",
         include_str!("../../huoyan-import/mappings/cambridge/engine_districts.toml"),
@@ -69,16 +77,21 @@ fn computed_first_due_districts_agree_with_the_official_ones() {
     assert_eq!(sorted, vec![1, 2, 3, 4, 5, 6, 8, 9]);
 
     let router = Router::new(&roads, &Profile::default()).unwrap();
-    let mids: Vec<(usize, (f64, f64))> = roads.iter().enumerate().filter_map(|(i, r)| midpoint(r).map(|m| (i, m))).collect();
+    let mids: Vec<(usize, (f64, f64))> =
+        roads.iter().enumerate().filter_map(|(i, r)| midpoint(r).map(|m| (i, m))).collect();
     let targets: Vec<(f64, f64)> = mids.iter().map(|(_, m)| *m).collect();
-    let times: Vec<Vec<Option<f64>>> = stations.iter().map(|s| router.travel_times_from((s.lon, s.lat), &targets).unwrap()).collect();
+    let times: Vec<Vec<Option<f64>>> =
+        stations.iter().map(|s| router.travel_times_from((s.lon, s.lat), &targets).unwrap()).collect();
 
     let (mut agree, mut total, mut unassigned) = (0.0, 0.0, 0.0);
     let mut per: std::collections::BTreeMap<u32, (f64, f64)> = Default::default();
     for (k, (i, m)) in mids.iter().enumerate() {
         let len = roads[*i].length_m;
         let official = districts.iter().find(|(_, mp)| mp.contains(&geo::Point::new(m.0, m.1))).map(|(n, _)| *n);
-        let fastest = (0..stations.len()).filter_map(|s| times[s][k].map(|t| (t, engines[s]))).min_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, e)| e);
+        let fastest = (0..stations.len())
+            .filter_map(|s| times[s][k].map(|t| (t, engines[s])))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, e)| e);
         match (official, fastest) {
             (Some(o), Some(f)) => {
                 total += len;
@@ -93,7 +106,12 @@ fn computed_first_due_districts_agree_with_the_official_ones() {
         }
     }
     let share = agree / total;
-    println!("Cambridge: computed first-due districts agree with the official engine districts on {:.1} % of {:.1} km of street ({:.1} km outside the districts or unreachable)", share * 100.0, total / 1000.0, unassigned / 1000.0);
+    println!(
+        "Cambridge: computed first-due districts agree with the official engine districts on {:.1} % of {:.1} km of street ({:.1} km outside the districts or unreachable)",
+        share * 100.0,
+        total / 1000.0,
+        unassigned / 1000.0
+    );
     for (n, (a, t)) in &per {
         println!("  Engine {n}: {:.1} % of {:.1} km", a / t * 100.0, t / 1000.0);
     }

@@ -105,7 +105,9 @@ fn haversine_m(a: [f64; 2], b: [f64; 2]) -> f64 {
 
 fn path_length_m(g: &geojson::Geometry) -> f64 {
     match &g.value {
-        geojson::Value::LineString(c) => c.windows(2).map(|w| haversine_m([w[0][0], w[0][1]], [w[1][0], w[1][1]])).sum(),
+        geojson::Value::LineString(c) => {
+            c.windows(2).map(|w| haversine_m([w[0][0], w[0][1]], [w[1][0], w[1][1]])).sum()
+        }
         _ => 0.0,
     }
 }
@@ -115,10 +117,21 @@ fn check_network(name: &str, roads: Vec<Road>, seed: u64) {
     let mut r = Router::new(&roads, &Profile::default()).unwrap();
     let build = t.elapsed();
     let rep = r.graph().report().clone();
+    let (graph_mib, all_mib) = (r.graph().heap_bytes() as f64 / 1048576.0, r.heap_bytes() as f64 / 1048576.0);
     println!(
-        "{name}: {} roads ({} skipped) → {} nodes, {} edges, {} components (main {} nodes, {} on islands); build+contract {:.2?}",
-        rep.roads, rep.skipped.len(), rep.nodes, rep.edges, rep.components, rep.main_component_nodes, rep.island_nodes, build
+        "{name}: {} roads ({} skipped) → {} nodes, {} edges, {} components (main {} nodes, {} on islands); build+contract {:.2?}; heap: graph {graph_mib:.2} MiB, router with index and CH {all_mib:.2} MiB",
+        rep.roads,
+        rep.skipped.len(),
+        rep.nodes,
+        rep.edges,
+        rep.components,
+        rep.main_component_nodes,
+        rep.island_nodes,
+        build
     );
+    // Every edge is held at least once in each direction's array, and the CH adds to it.
+    assert!(r.graph().heap_bytes() >= rep.edges * 2 * size_of::<huoyan_geo::Edge>(), "graph estimate too small");
+    assert!(r.heap_bytes() > r.graph().heap_bytes());
     assert!(rep.main_component_nodes * 10 > rep.nodes * 8, "main network too small: {rep:?}");
     let plain = Plain::new(&r);
     let mut rng = StdRng::seed_from_u64(seed);
@@ -147,9 +160,17 @@ fn check_network(name: &str, roads: Vec<Road>, seed: u64) {
             // The distance is the drawn path's length, and no path is shorter than the crow flies:
             // this catches edges that join places that do not meet (bad topology ids).
             let drawn = path_length_m(&route.geometry);
-            assert!((drawn - route.metres).abs() < 1.0 + 1e-6 * drawn, "{name}: {pa:?} → {pb:?}: {} m reported, {drawn} m drawn", route.metres);
+            assert!(
+                (drawn - route.metres).abs() < 1.0 + 1e-6 * drawn,
+                "{name}: {pa:?} → {pb:?}: {} m reported, {drawn} m drawn",
+                route.metres
+            );
             let crow = haversine_m(a.point, b.point);
-            assert!(route.metres + 1.0 >= crow, "{name}: {pa:?} → {pb:?}: {} m by road, {crow} m straight", route.metres);
+            assert!(
+                route.metres + 1.0 >= crow,
+                "{name}: {pa:?} → {pb:?}: {} m by road, {crow} m straight",
+                route.metres
+            );
         }
         ok += 1;
     }
