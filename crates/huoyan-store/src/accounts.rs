@@ -1,14 +1,14 @@
 //! Accounts, passwords (argon2id) and sessions (random bearer tokens, stored only as SHA-256 hashes,
 //! with an expiry). An account is scoped to a jurisdiction subtree; a unit manager to one unit.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use huoyan_domain::Role;
 use huoyan_domain::account::{Principal, User, UserInput};
-use huoyan_domain::{Role};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::any::AnyRow;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditEntry};
 use crate::query::{Scope, escape_like};
@@ -50,7 +50,8 @@ fn decode_user(r: &AnyRow) -> Result<User> {
     })
 }
 
-const USER_COLS: &str = "u.id, u.username, u.display_name, u.role, u.jurisdiction_id, u.unit_id, u.disabled, u.created_at";
+const USER_COLS: &str =
+    "u.id, u.username, u.display_name, u.role, u.jurisdiction_id, u.unit_id, u.disabled, u.created_at";
 
 impl Store {
     /// Checks an account's jurisdiction and unit against the actor's scope.
@@ -61,10 +62,12 @@ impl Store {
         })?;
         check_in_scope(actor, &path)?;
         if let Some(unit) = input.unit_id {
-            let row = sqlx::query("SELECT j.path FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = $1")
-                .bind(unit)
-                .fetch_optional(&self.pool)
-                .await?;
+            let row = sqlx::query(
+                "SELECT j.path FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = $1",
+            )
+            .bind(unit)
+            .fetch_optional(&self.pool)
+            .await?;
             let Some(row) = row else {
                 return Err(StoreError::invalid("unit_id", format!("unit {unit} does not exist")));
             };
@@ -82,7 +85,10 @@ impl Store {
         self.check_account_target(actor, &input).await?;
         let hash = hash_password(input.password.as_deref().unwrap_or_default())?;
         let mut tx = self.pool.begin().await?;
-        let exists = sqlx::query("SELECT 1 FROM users WHERE username = $1").bind(input.username.as_str()).fetch_optional(&mut *tx).await?;
+        let exists = sqlx::query("SELECT 1 FROM users WHERE username = $1")
+            .bind(input.username.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
         if exists.is_some() {
             return Err(StoreError::Conflict(format!("user name {} is taken", input.username)));
         }
@@ -112,7 +118,13 @@ impl Store {
             disabled: input.disabled,
             created_at: t,
         };
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("create", "users", Some(id), Some(user.jurisdiction_id)).after(&user)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("create", "users", Some(id), Some(user.jurisdiction_id)).after(&user),
+        )
+        .await?;
         tx.commit().await?;
         Ok(user)
     }
@@ -171,7 +183,11 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if let Some(pw) = &input.password {
-            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash_password(pw)?).bind(id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(hash_password(pw)?)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
         let after = User {
@@ -184,7 +200,13 @@ impl Store {
             disabled: input.disabled,
             created_at: before.created_at.clone(),
         };
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("update", "users", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("update", "users", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
@@ -198,7 +220,13 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("delete", "users", Some(id), Some(before.jurisdiction_id)).before(&before)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("delete", "users", Some(id), Some(before.jurisdiction_id)).before(&before),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -207,14 +235,23 @@ impl Store {
     pub async fn set_password(&self, actor: &Principal, username: &str, password: &str) -> Result<()> {
         huoyan_domain::account::check_password(username, password).map_err(|r| StoreError::invalid("password", r))?;
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query("SELECT id, jurisdiction_id FROM users WHERE username = $1").bind(username).fetch_optional(&mut *tx).await?;
+        let row = sqlx::query("SELECT id, jurisdiction_id FROM users WHERE username = $1")
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?;
         let Some(row) = row else {
             return Err(StoreError::invalid("username", format!("no account named {username}")));
         };
         let (id, jid): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
-        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3").bind(hash_password(password)?).bind(now()).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(hash_password(password)?)
+            .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("set_password", "users", Some(id), Some(jid))).await?;
+        audit::append(&mut tx, self.backend, actor, AuditEntry::new("set_password", "users", Some(id), Some(jid)))
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -227,7 +264,10 @@ impl Store {
             .await?;
         let Some(row) = row else {
             // Same work as a real check, so timing does not reveal which names exist.
-            let _ = verify_password(password, "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000");
+            let _ = verify_password(
+                password,
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000",
+            );
             return Err(StoreError::BadCredentials);
         };
         let user = decode_user(&row)?;
@@ -238,7 +278,8 @@ impl Store {
         let mut raw = [0u8; 32];
         rand::rng().fill_bytes(&mut raw);
         let token = hex::encode(raw);
-        let expires = (chrono::Utc::now() + chrono::Duration::hours(SESSION_HOURS)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let expires = (chrono::Utc::now() + chrono::Duration::hours(SESSION_HOURS))
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_hash(&token))
             .bind(user.id)

@@ -155,7 +155,11 @@ pub(crate) fn alarm_from_row(r: &AnyRow) -> Result<Alarm> {
         status: r.try_get(7)?,
         result: r.try_get(8)?,
         summary: r.try_get(9)?,
-        detail: serde_json::from_str(&detail).map_err(|e| StoreError::Corrupt { table: "alarms", id, reason: e.to_string() })?,
+        detail: serde_json::from_str(&detail).map_err(|e| StoreError::Corrupt {
+            table: "alarms",
+            id,
+            reason: e.to_string(),
+        })?,
         count: r.try_get(11)?,
         first_at: r.try_get(12)?,
         last_at: r.try_get(13)?,
@@ -189,18 +193,81 @@ async fn device_ref(tx: &mut Tx, address: &str) -> Result<Option<DeviceRef>> {
     .fetch_optional(&mut **tx)
     .await?;
     row.map(|r| {
-        Ok(DeviceRef { id: r.try_get(0)?, jurisdiction_id: r.try_get(1)?, unit_id: r.try_get(2)?, path: r.try_get(3)?, unit_name: r.try_get(4)? })
+        Ok(DeviceRef {
+            id: r.try_get(0)?,
+            jurisdiction_id: r.try_get(1)?,
+            unit_id: r.try_get(2)?,
+            path: r.try_get(3)?,
+            unit_name: r.try_get(4)?,
+        })
     })
     .transpose()
 }
 
 async fn open_alarm(tx: &mut Tx, key: &str) -> Result<Option<Alarm>> {
-    let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.open_key = $1")).bind(key).fetch_optional(&mut **tx).await?;
+    let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.open_key = $1"))
+        .bind(key)
+        .fetch_optional(&mut **tx)
+        .await?;
     row.as_ref().map(alarm_from_row).transpose()
 }
 
+/// The alarm an incident is taken in from, checked in the intake's transaction: it exists in the
+/// actor's scope, is a 火警 an operator confirmed as real (确认真实火警), and has not become an
+/// incident yet. Refusals name the field `source.alarm_id`.
+pub(crate) async fn alarm_for_incident(tx: &mut Tx, actor: &Principal, id: i64) -> Result<Alarm> {
+    let missing = || StoreError::invalid("source.alarm_id", format!("报警 {id} 不存在 (alarm {id} does not exist)"));
+    let a = match alarm_tx(tx, id).await {
+        Err(StoreError::NotFound { .. }) => return Err(missing()),
+        other => other?,
+    };
+    let path: String = crate::dynq("SELECT path FROM jurisdictions WHERE id = $1")
+        .bind(a.jurisdiction_id)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get(0)?;
+    if !huoyan_domain::jurisdiction::path_within(&path, &actor.jurisdiction_path) {
+        return Err(missing());
+    }
+    if a.kind != "fire" {
+        return Err(StoreError::invalid(
+            "source.alarm_id",
+            format!("报警 {id} 不是火警，不能转为警情 (a {} alarm does not become an incident)", a.kind),
+        ));
+    }
+    if a.result.as_deref() != Some("real") {
+        return Err(StoreError::invalid(
+            "source.alarm_id",
+            format!("火警 {id} 尚未确认为真实火警，请先在监控中心确认 (confirm the alarm as real first)"),
+        ));
+    }
+    if let Some(inc) = a.incident_id {
+        return Err(StoreError::Conflict(format!(
+            "火警 {id} 已转为警情 {inc} (the alarm already became incident {inc})"
+        )));
+    }
+    Ok(a)
+}
+
+/// Links an alarm to the incident it became, in the intake's transaction; a concurrent intake
+/// from the same alarm loses with a conflict.
+pub(crate) async fn link_incident_tx(tx: &mut Tx, alarm_id: i64, incident_id: i64) -> Result<()> {
+    let done = crate::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2 AND incident_id IS NULL")
+        .bind(incident_id)
+        .bind(alarm_id)
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::Conflict(format!("火警 {alarm_id} 已转为警情 (the alarm already became an incident)")));
+    }
+    Ok(())
+}
+
 async fn alarm_tx(tx: &mut Tx, id: i64) -> Result<Alarm> {
-    let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.id = $1")).bind(id).fetch_optional(&mut **tx).await?;
+    let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
     row.as_ref().map(alarm_from_row).transpose()?.ok_or(StoreError::NotFound { entity: "alarms", id })
 }
 
@@ -333,8 +400,12 @@ impl Store {
         }
         let limit = f.limit.unwrap_or(50).clamp(1, 500);
         let offset = f.offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
-        let sql = format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY a.id DESC LIMIT {limit} OFFSET {offset}", w.sql());
+        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        let sql =
+            format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY a.id DESC LIMIT {limit} OFFSET {offset}", w.sql());
         let rows = bind_all(crate::dynq(sql), &w.args).fetch_all(&self.pool).await?;
         let items = rows.iter().map(alarm_from_row).collect::<Result<Vec<_>>>()?;
         Ok(Page { items, total, limit, offset })
@@ -355,7 +426,9 @@ impl Store {
         let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", first + i)).collect();
         w.push(format!("a.id IN ({})", marks.join(", ")), ids.iter().map(|i| Arg::I(*i)).collect());
         w.subtree_on(&scope.path, "a.jurisdiction_id");
-        let rows = bind_all(crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a{}", w.sql())), &w.args).fetch_all(&self.pool).await?;
+        let rows = bind_all(crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a{}", w.sql())), &w.args)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter().map(alarm_from_row).collect()
     }
 
@@ -364,7 +437,10 @@ impl Store {
     /// jurisdiction path.
     pub async fn handle_alarm(&self, actor: &Principal, id: i64, h: &Handling) -> Result<(Alarm, String)> {
         if !RESULTS.contains(&h.result.as_str()) {
-            return Err(StoreError::invalid("result", format!("must be one of {} (确认真实, 误报, 测试, 忽略)", RESULTS.join(", "))));
+            return Err(StoreError::invalid(
+                "result",
+                format!("must be one of {} (确认真实, 误报, 测试, 忽略)", RESULTS.join(", ")),
+            ));
         }
         let note = h.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
         if note.is_some_and(|n| n.chars().count() > 2000) {
@@ -399,14 +475,24 @@ impl Store {
             let payload = serde_json::json!({ "event": "fire_confirmed", "alarm": after, "confirmed_by": actor.username, "confirmed_at": at });
             crate::outbox::enqueue_tx(&mut tx, "fire_confirmed", &payload).await?;
         }
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("handle", "alarms", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("handle", "alarms", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok((after, path))
     }
 
     /// Links an alarm to the incident it became.
     pub async fn set_alarm_incident(&self, id: i64, incident_id: i64) -> Result<()> {
-        crate::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2").bind(incident_id).bind(id).execute(&self.pool).await?;
+        crate::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2")
+            .bind(incident_id)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -426,7 +512,11 @@ impl Store {
         for r in &rows {
             let mut a = alarm_from_row(r)?;
             let path: String = r.try_get(21)?;
-            crate::dynq("UPDATE alarms SET status = 'escalated', escalated_at = $1 WHERE id = $2 AND status = 'open'").bind(at.as_str()).bind(a.id).execute(&mut *tx).await?;
+            crate::dynq("UPDATE alarms SET status = 'escalated', escalated_at = $1 WHERE id = $2 AND status = 'open'")
+                .bind(at.as_str())
+                .bind(a.id)
+                .execute(&mut *tx)
+                .await?;
             a.status = "escalated".into();
             a.escalated_at = Some(at.clone());
             out.push((a, path));

@@ -22,7 +22,12 @@ pub struct AuditEntry {
 
 impl AuditEntry {
     /// A new entry for `action` (`create`, `update`, `delete`, `import`, `login` …) on `entity`.
-    pub fn new(action: &'static str, entity: &'static str, entity_id: Option<i64>, jurisdiction_id: Option<i64>) -> Self {
+    pub fn new(
+        action: &'static str,
+        entity: &'static str,
+        entity_id: Option<i64>,
+        jurisdiction_id: Option<i64>,
+    ) -> Self {
         AuditEntry { action, entity, entity_id, jurisdiction_id, before: None, after: None }
     }
 
@@ -67,7 +72,12 @@ pub struct AuditRecord {
 }
 
 /// Appends an entry inside the caller's transaction.
-pub(crate) async fn append(tx: &mut Transaction<'static, Any>, backend: Backend, actor: &Principal, e: AuditEntry) -> Result<()> {
+pub(crate) async fn append(
+    tx: &mut Transaction<'static, Any>,
+    backend: Backend,
+    actor: &Principal,
+    e: AuditEntry,
+) -> Result<()> {
     let sql = format!(
         "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, jurisdiction_id, before, after) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, {}, {})",
@@ -100,7 +110,13 @@ impl Store {
 
     /// Reads the log, newest first, for records in `scope` (entries without a jurisdiction are shown
     /// only to callers whose scope is a root).
-    pub async fn audit_log(&self, scope: &Scope, entity: Option<&str>, entity_id: Option<i64>, limit: i64) -> Result<Vec<AuditRecord>> {
+    pub async fn audit_log(
+        &self,
+        scope: &Scope,
+        entity: Option<&str>,
+        entity_id: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>> {
         let mut w = Where::default();
         if scope.path != "/" {
             let n = w.next();

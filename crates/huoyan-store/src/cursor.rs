@@ -18,7 +18,10 @@ pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name:
 impl Store {
     /// The cursor `name` (0 when never set).
     pub async fn cursor(&self, name: &str) -> Result<i64> {
-        let row = crate::dynq("SELECT last_id FROM monitor_cursors WHERE name = $1").bind(name).fetch_optional(&self.pool).await?;
+        let row = crate::dynq("SELECT last_id FROM monitor_cursors WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(match row {
             Some(r) => r.try_get(0)?,
             None => 0,
@@ -35,7 +38,11 @@ impl Store {
 
     /// Frames after `after_id` in id order, at most `limit`: `(id, received_at, device_address,
     /// quarantined, decoded)`.
-    pub async fn frames_after(&self, after_id: i64, limit: i64) -> Result<Vec<(i64, String, String, bool, serde_json::Value)>> {
+    pub async fn frames_after(
+        &self,
+        after_id: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, String, String, bool, serde_json::Value)>> {
         let sql = format!(
             "SELECT id, received_at, device_address, quarantined, {} FROM alarm_frames WHERE id > $1 ORDER BY id LIMIT $2",
             self.backend.json_col("decoded")
@@ -45,8 +52,11 @@ impl Store {
             .map(|r| {
                 let id: i64 = r.try_get(0)?;
                 let text: String = r.try_get(4)?;
-                let decoded = serde_json::from_str(&text)
-                    .map_err(|e| crate::StoreError::Corrupt { table: "alarm_frames", id, reason: e.to_string() })?;
+                let decoded = serde_json::from_str(&text).map_err(|e| crate::StoreError::Corrupt {
+                    table: "alarm_frames",
+                    id,
+                    reason: e.to_string(),
+                })?;
                 Ok((id, r.try_get(1)?, r.try_get(2)?, r.try_get::<i64, _>(3)? != 0, decoded))
             })
             .collect()

@@ -62,7 +62,10 @@ impl DispatchStatus {
 
     /// Whether the vehicle is committed.
     pub fn is_active(self) -> bool {
-        matches!(self, DispatchStatus::Dispatched | DispatchStatus::EnRoute | DispatchStatus::OnScene | DispatchStatus::Returning)
+        matches!(
+            self,
+            DispatchStatus::Dispatched | DispatchStatus::EnRoute | DispatchStatus::OnScene | DispatchStatus::Returning
+        )
     }
 
     /// The vehicle status it mirrors.
@@ -156,10 +159,11 @@ fn decode(r: &AnyRow) -> Result<Dispatch> {
         requirement: r.try_get(4)?,
         eta_s: r.try_get(5)?,
         distance_m: r.try_get(6)?,
-        status: DispatchStatus::ALL
-            .into_iter()
-            .find(|s| s.code() == status)
-            .ok_or(StoreError::Corrupt { table: "dispatches", id, reason: format!("status {status:?}") })?,
+        status: DispatchStatus::ALL.into_iter().find(|s| s.code() == status).ok_or(StoreError::Corrupt {
+            table: "dispatches",
+            id,
+            reason: format!("status {status:?}"),
+        })?,
         created_at: r.try_get(9)?,
         updated_at: r.try_get(10)?,
     })
@@ -167,21 +171,33 @@ fn decode(r: &AnyRow) -> Result<Dispatch> {
 
 fn conflict_on_unique(e: sqlx::Error, what: String) -> StoreError {
     match &e {
-        sqlx::Error::Database(d) if matches!(d.kind(), sqlx::error::ErrorKind::UniqueViolation) => StoreError::Conflict(what),
+        sqlx::Error::Database(d) if matches!(d.kind(), sqlx::error::ErrorKind::UniqueViolation) => {
+            StoreError::Conflict(what)
+        }
         _ => StoreError::Database(e),
     }
 }
 
 /// Moves a vehicle record to `to`, if it is in `from` (compare-and-set); returns it.
-pub(crate) async fn set_vehicle_status_tx(tx: &mut Transaction<'static, Any>, backend: Backend, id: i64, from: Option<VehicleStatus>, to: VehicleStatus) -> Result<Vehicle> {
-    let row = crate::dynq(format!("SELECT {} AS doc, status, jurisdiction_id FROM vehicles WHERE id = $1", backend.json_col("doc")))
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
+pub(crate) async fn set_vehicle_status_tx(
+    tx: &mut Transaction<'static, Any>,
+    backend: Backend,
+    id: i64,
+    from: Option<VehicleStatus>,
+    to: VehicleStatus,
+) -> Result<Vehicle> {
+    let row = crate::dynq(format!(
+        "SELECT {} AS doc, status, jurisdiction_id FROM vehicles WHERE id = $1",
+        backend.json_col("doc")
+    ))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
     let Some(row) = row else { return Err(StoreError::NotFound { entity: "vehicles", id }) };
     let doc: String = row.try_get(0)?;
     let status: Option<String> = row.try_get(1)?;
-    let mut v: Vehicle = serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt { table: "vehicles", id, reason: e.to_string() })?;
+    let mut v: Vehicle =
+        serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt { table: "vehicles", id, reason: e.to_string() })?;
     v.id = id;
     v.jurisdiction_id = row.try_get(2)?;
     if let Some(f) = from
@@ -209,13 +225,20 @@ pub(crate) async fn set_vehicle_status_tx(tx: &mut Transaction<'static, Any>, ba
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict(format!("车辆 {} 的状态刚被修改，请重试 (vehicle {} changed meanwhile)", v.name, v.name)));
+        return Err(StoreError::Conflict(format!(
+            "车辆 {} 的状态刚被修改，请重试 (vehicle {} changed meanwhile)",
+            v.name, v.name
+        )));
     }
     Ok(v)
 }
 
 impl Store {
-    pub(crate) async fn dispatches_tx(&self, tx: &mut Transaction<'static, Any>, incident_id: i64) -> Result<Vec<Dispatch>> {
+    pub(crate) async fn dispatches_tx(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        incident_id: i64,
+    ) -> Result<Vec<Dispatch>> {
         let rows = sqlx::query(
             "SELECT id, incident_id, vehicle_id, station_id, requirement, eta_s, distance_m, jurisdiction_id, status, created_at, updated_at \
              FROM dispatches WHERE incident_id = $1 ORDER BY id",
@@ -237,7 +260,13 @@ impl Store {
 
     /// Sends vehicles and alerts stations, all or nothing: every vehicle must be 在队 and visible
     /// to the actor; each becomes 出动 with its dispatch record; the incident becomes 已调派.
-    pub async fn dispatch_vehicles(&self, actor: &Principal, incident_id: i64, orders: Vec<DispatchOrder>, alerts: Vec<StationAlert>) -> Result<Vec<Dispatch>> {
+    pub async fn dispatch_vehicles(
+        &self,
+        actor: &Principal,
+        incident_id: i64,
+        orders: Vec<DispatchOrder>,
+        alerts: Vec<StationAlert>,
+    ) -> Result<Vec<Dispatch>> {
         let incident = self.get_incident(&Scope::from(actor), incident_id).await?;
         if incident.status == IncidentStatus::Closed {
             return Err(StoreError::Conflict("警情已处置结束 (the incident is closed)".into()));
@@ -268,43 +297,105 @@ impl Store {
                 .bind(o.vehicle_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-            let visible = row.as_ref().map(|r| r.try_get::<String, _>(1)).transpose()?.is_some_and(|p| huoyan_domain::jurisdiction::path_within(&p, &actor.jurisdiction_path));
+            let visible = row
+                .as_ref()
+                .map(|r| r.try_get::<String, _>(1))
+                .transpose()?
+                .is_some_and(|p| huoyan_domain::jurisdiction::path_within(&p, &actor.jurisdiction_path));
             let (Some(row), true) = (row, visible) else {
-                return Err(StoreError::invalid(&format!("vehicles[{i}]"), format!("vehicle {} does not exist", o.vehicle_id)));
+                return Err(StoreError::invalid(
+                    &format!("vehicles[{i}]"),
+                    format!("vehicle {} does not exist", o.vehicle_id),
+                ));
             };
             let station_id: Option<i64> = row.try_get(0)?;
-            let v = set_vehicle_status_tx(&mut tx, self.backend, o.vehicle_id, Some(VehicleStatus::InStation), VehicleStatus::Dispatched).await.map_err(|e| match e {
-                StoreError::Conflict(m) => StoreError::Conflict(format!("{m}；已被调派或检修的车辆不能再调派 (a committed vehicle cannot be dispatched again)")),
+            let v = set_vehicle_status_tx(
+                &mut tx,
+                self.backend,
+                o.vehicle_id,
+                Some(VehicleStatus::InStation),
+                VehicleStatus::Dispatched,
+            )
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict(m) => StoreError::Conflict(format!(
+                    "{m}；已被调派或检修的车辆不能再调派 (a committed vehicle cannot be dispatched again)"
+                )),
                 other => other,
             })?;
-            let id = insert_dispatch(&mut tx, incident_id, incident.jurisdiction_id, Some(o.vehicle_id), station_id.unwrap_or(v.station_id), o.requirement.as_deref(), o.eta_s, o.distance_m, DispatchStatus::Dispatched, &at)
-                .await
-                .map_err(|e| match e {
-                    StoreError::Database(e) => conflict_on_unique(e, format!("车辆 {} 已调派到其他警情 (vehicle {} is committed elsewhere)", v.name, v.name)),
-                    other => other,
-                })?;
+            let id = insert_dispatch(
+                &mut tx,
+                incident_id,
+                incident.jurisdiction_id,
+                Some(o.vehicle_id),
+                station_id.unwrap_or(v.station_id),
+                o.requirement.as_deref(),
+                o.eta_s,
+                o.distance_m,
+                DispatchStatus::Dispatched,
+                &at,
+            )
+            .await
+            .map_err(|e| match e {
+                StoreError::Database(e) => conflict_on_unique(
+                    e,
+                    format!("车辆 {} 已调派到其他警情 (vehicle {} is committed elsewhere)", v.name, v.name),
+                ),
+                other => other,
+            })?;
             made.push(id);
         }
         for (i, a) in alerts.iter().enumerate() {
-            let row = sqlx::query("SELECT j.path FROM stations s JOIN jurisdictions j ON j.id = s.jurisdiction_id WHERE s.id = $1")
-                .bind(a.station_id)
-                .fetch_optional(&mut *tx)
-                .await?;
+            let row = sqlx::query(
+                "SELECT j.path FROM stations s JOIN jurisdictions j ON j.id = s.jurisdiction_id WHERE s.id = $1",
+            )
+            .bind(a.station_id)
+            .fetch_optional(&mut *tx)
+            .await?;
             let path: Option<String> = row.map(|r| r.try_get(0)).transpose()?;
             if !path.is_some_and(|p| huoyan_domain::jurisdiction::path_within(&p, &actor.jurisdiction_path)) {
-                return Err(StoreError::invalid(&format!("alerts[{i}]"), format!("station {} does not exist", a.station_id)));
+                return Err(StoreError::invalid(
+                    &format!("alerts[{i}]"),
+                    format!("station {} does not exist", a.station_id),
+                ));
             }
             if existing.iter().any(|d| d.vehicle_id.is_none() && d.station_id == a.station_id) {
                 continue;
             }
-            made.push(insert_dispatch(&mut tx, incident_id, incident.jurisdiction_id, None, a.station_id, a.reason.as_deref(), a.eta_s, None, DispatchStatus::Alerted, &at).await?);
+            made.push(
+                insert_dispatch(
+                    &mut tx,
+                    incident_id,
+                    incident.jurisdiction_id,
+                    None,
+                    a.station_id,
+                    a.reason.as_deref(),
+                    a.eta_s,
+                    None,
+                    DispatchStatus::Alerted,
+                    &at,
+                )
+                .await?,
+            );
         }
         if incident.status == IncidentStatus::Received && !orders.is_empty() {
-            sqlx::query("UPDATE incidents SET status = 'dispatched', updated_at = $1, version = version + 1 WHERE id = $2").bind(at.as_str()).bind(incident_id).execute(&mut *tx).await?;
+            sqlx::query(
+                "UPDATE incidents SET status = 'dispatched', updated_at = $1, version = version + 1 WHERE id = $2",
+            )
+            .bind(at.as_str())
+            .bind(incident_id)
+            .execute(&mut *tx)
+            .await?;
         }
         let all = self.dispatches_tx(&mut tx, incident_id).await?;
         let new: Vec<Dispatch> = all.into_iter().filter(|d| made.contains(&d.id)).collect();
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("dispatch", "incidents", Some(incident_id), Some(incident.jurisdiction_id)).after(&new)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("dispatch", "incidents", Some(incident_id), Some(incident.jurisdiction_id)).after(&new),
+        )
+        .await?;
         tx.commit().await?;
         Ok(new)
     }
@@ -323,9 +414,16 @@ impl Store {
             (Some(d), VehicleStatus::Dispatched, VehicleStatus::InStation) => {
                 let (did, status): (i64, String) = (d.try_get(0)?, d.try_get(2)?);
                 if status != "dispatched" {
-                    return Err(StoreError::Conflict("车辆已出动，请在时间线记录中途返回 (the vehicle has left; record 中途返回 on the timeline)".into()));
+                    return Err(StoreError::Conflict(
+                        "车辆已出动，请在时间线记录中途返回 (the vehicle has left; record 中途返回 on the timeline)"
+                            .into(),
+                    ));
                 }
-                sqlx::query("UPDATE dispatches SET status = 'cancelled', updated_at = $1 WHERE id = $2").bind(now()).bind(did).execute(&mut *tx).await?;
+                sqlx::query("UPDATE dispatches SET status = 'cancelled', updated_at = $1 WHERE id = $2")
+                    .bind(now())
+                    .bind(did)
+                    .execute(&mut *tx)
+                    .await?;
             }
             (Some(d), _, _) => {
                 let inc: i64 = d.try_get(1)?;
@@ -335,11 +433,22 @@ impl Store {
             }
             (None, _, VehicleStatus::InStation | VehicleStatus::Maintenance) => {}
             (None, _, other) => {
-                return Err(StoreError::invalid("status", format!("{}只能通过调派产生 (status {} comes only from a dispatch)", other.zh(), other.code())));
+                return Err(StoreError::invalid(
+                    "status",
+                    format!("{}只能通过调派产生 (status {} comes only from a dispatch)", other.zh(), other.code()),
+                ));
             }
         }
         let after = set_vehicle_status_tx(&mut tx, self.backend, vehicle_id, Some(before.status), to).await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("update", "vehicles", Some(vehicle_id), Some(after.jurisdiction_id)).before(&before).after(&after)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("update", "vehicles", Some(vehicle_id), Some(after.jurisdiction_id))
+                .before(&before)
+                .after(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }

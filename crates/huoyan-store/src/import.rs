@@ -2,8 +2,8 @@
 //! unchanged. Records that fail validation are skipped and reported (with their position in the
 //! batch); any other failure aborts the whole import. One audit entry describes the import.
 
-use huoyan_domain::account::Principal;
 use huoyan_domain::Record;
+use huoyan_domain::account::Principal;
 use serde::Serialize;
 use sqlx::{Any, Transaction};
 
@@ -35,7 +35,13 @@ pub struct BulkImport<'s> {
 impl Store {
     /// Starts an import as `actor`.
     pub async fn begin_import(&self, actor: &Principal) -> Result<BulkImport<'_>> {
-        Ok(BulkImport { store: self, tx: self.pool.begin().await?, actor: actor.clone(), written: Default::default(), refused: Vec::new() })
+        Ok(BulkImport {
+            store: self,
+            tx: self.pool.begin().await?,
+            actor: actor.clone(),
+            written: Default::default(),
+            refused: Vec::new(),
+        })
     }
 }
 
@@ -67,7 +73,13 @@ impl BulkImport<'_> {
     /// Commits everything, with one audit entry carrying `summary`.
     pub async fn commit<S: Serialize>(mut self, source: &str, summary: &S) -> Result<()> {
         let after = serde_json::json!({ "source": source, "written": self.written, "refused": self.refused.len(), "summary": summary });
-        audit::append(&mut self.tx, self.store.backend, &self.actor, AuditEntry::new("import", "import", None, None).after(&after)).await?;
+        audit::append(
+            &mut self.tx,
+            self.store.backend,
+            &self.actor,
+            AuditEntry::new("import", "import", None, None).after(&after),
+        )
+        .await?;
         self.tx.commit().await?;
         Ok(())
     }

@@ -68,7 +68,9 @@ impl IncidentStatus {
     }
 
     fn parse(s: &str) -> Option<IncidentStatus> {
-        [IncidentStatus::Received, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Closed].into_iter().find(|v| v.code() == s)
+        [IncidentStatus::Received, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Closed]
+            .into_iter()
+            .find(|v| v.code() == s)
     }
 }
 
@@ -241,7 +243,8 @@ pub(crate) fn decode(r: &AnyRow) -> Result<Incident> {
         ("alarm", Some(alarm_id)) => IncidentSource::Alarm { alarm_id },
         (s, _) => return Err(corrupt(format!("source {s:?}"))),
     };
-    let (deaths, injuries, loss): (i64, i64, f64) = (r.try_get("deaths")?, r.try_get("serious_injuries")?, r.try_get("direct_loss_yuan")?);
+    let (deaths, injuries, loss): (i64, i64, f64) =
+        (r.try_get("deaths")?, r.try_get("serious_injuries")?, r.try_get("direct_loss_yuan")?);
     let level: i64 = r.try_get("level")?;
     Ok(Incident {
         id,
@@ -260,8 +263,9 @@ pub(crate) fn decode(r: &AnyRow) -> Result<Incident> {
         deaths,
         serious_injuries: injuries,
         direct_loss_yuan: loss,
-        fire_grade: (category == IncidentCategory::Fire)
-            .then(|| fire_grade(deaths.clamp(0, u32::MAX as i64) as u32, injuries.clamp(0, u32::MAX as i64) as u32, loss)),
+        fire_grade: (category == IncidentCategory::Fire).then(|| {
+            fire_grade(deaths.clamp(0, u32::MAX as i64) as u32, injuries.clamp(0, u32::MAX as i64) as u32, loss)
+        }),
         reported_at: r.try_get("reported_at")?,
         notes: r.try_get("notes")?,
         plan_id: r.try_get("plan_id")?,
@@ -273,7 +277,11 @@ pub(crate) fn decode(r: &AnyRow) -> Result<Incident> {
 }
 
 fn no_unit_managers(scope: &Scope) -> Result<()> {
-    if scope.unit_id.is_some() { Err(StoreError::Forbidden("a unit manager does not see incidents".into())) } else { Ok(()) }
+    if scope.unit_id.is_some() {
+        Err(StoreError::Forbidden("a unit manager does not see incidents".into()))
+    } else {
+        Ok(())
+    }
 }
 
 impl Store {
@@ -300,6 +308,9 @@ impl Store {
         c.finish().map_err(StoreError::Invalid)?;
         let sub_type = self.check_sub_type(input.category, input.sub_type.as_deref()).await?;
         let mut tx = self.pool.begin().await?;
+        if let IncidentSource::Alarm { alarm_id } = input.source {
+            crate::alarms::alarm_for_incident(&mut tx, actor, alarm_id).await?;
+        }
         let unit_jid = match input.unit_id {
             Some(u) => Some(self.unit_jurisdiction(&mut tx, actor, u).await?),
             None => None,
@@ -347,15 +358,40 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let id: i64 = row.try_get(0)?;
-        crate::timeline::insert_event(&mut tx, self.backend, actor, id, huoyan_dispatch::Stage::Alarm, &reported, None, None, &[]).await?;
+        if let Some(alarm_id) = alarm_id {
+            crate::alarms::link_incident_tx(&mut tx, alarm_id, id).await?;
+        }
+        crate::timeline::insert_event(
+            &mut tx,
+            self.backend,
+            actor,
+            id,
+            huoyan_dispatch::Stage::Alarm,
+            &reported,
+            None,
+            None,
+            &[],
+        )
+        .await?;
         let inc = self.incident_tx(&mut tx, id).await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("create", "incidents", Some(id), Some(jid)).after(&inc)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("create", "incidents", Some(id), Some(jid)).after(&inc),
+        )
+        .await?;
         tx.commit().await?;
         Ok(inc)
     }
 
     /// The unit's jurisdiction, when the unit exists and the actor may act there.
-    async fn unit_jurisdiction(&self, tx: &mut Transaction<'static, Any>, actor: &Principal, unit_id: i64) -> Result<i64> {
+    async fn unit_jurisdiction(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        actor: &Principal,
+        unit_id: i64,
+    ) -> Result<i64> {
         let row = sqlx::query("SELECT u.jurisdiction_id, j.path FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = $1")
             .bind(unit_id)
             .fetch_optional(&mut **tx)
@@ -377,14 +413,25 @@ impl Store {
         match plans.sub_type(category, word) {
             Some(s) => Ok(Some(s.code.clone())),
             None => {
-                let known: Vec<String> = plans.sub_types.iter().filter(|s| s.category == category).map(|s| format!("{}({})", s.code, s.zh)).collect();
-                Err(StoreError::invalid("sub_type", format!("unknown sub-type {word:?} for {}; expected one of: {}", category.zh(), known.join(", "))))
+                let known: Vec<String> = plans
+                    .sub_types
+                    .iter()
+                    .filter(|s| s.category == category)
+                    .map(|s| format!("{}({})", s.code, s.zh))
+                    .collect();
+                Err(StoreError::invalid(
+                    "sub_type",
+                    format!("unknown sub-type {word:?} for {}; expected one of: {}", category.zh(), known.join(", ")),
+                ))
             }
         }
     }
 
     pub(crate) async fn incident_tx(&self, tx: &mut Transaction<'static, Any>, id: i64) -> Result<Incident> {
-        let row = crate::dynq(format!("SELECT {COLS} FROM incidents WHERE id = $1")).bind(id).fetch_optional(&mut **tx).await?;
+        let row = crate::dynq(format!("SELECT {COLS} FROM incidents WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
         row.as_ref().map(decode).transpose()?.ok_or(StoreError::NotFound { entity: "incidents", id })
     }
 
@@ -394,7 +441,9 @@ impl Store {
         let mut w = Where::default();
         w.push("id = $1".into(), vec![Arg::I(id)]);
         w.subtree(&scope.path);
-        let row = bind_all(crate::dynq(format!("SELECT {COLS} FROM incidents{}", w.sql())), &w.args).fetch_optional(&self.pool).await?;
+        let row = bind_all(crate::dynq(format!("SELECT {COLS} FROM incidents{}", w.sql())), &w.args)
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(decode).transpose()?.ok_or(StoreError::NotFound { entity: "incidents", id })
     }
 
@@ -417,7 +466,10 @@ impl Store {
         }
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
         let offset = q.offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM incidents{}", w.sql())), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
+        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM incidents{}", w.sql())), &w.args)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
         let sql = format!("SELECT {COLS} FROM incidents{} ORDER BY id DESC LIMIT {limit} OFFSET {offset}", w.sql());
         let rows = bind_all(crate::dynq(&sql), &w.args).fetch_all(&self.pool).await?;
         Ok(Page { items: rows.iter().map(decode).collect::<Result<_>>()?, total, limit, offset })
@@ -466,8 +518,13 @@ impl Store {
             return Err(StoreError::Conflict("the incident was changed meanwhile; reload and try again".into()));
         }
         let after = self.incident_tx(&mut tx, id).await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("update", "incidents", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after))
-            .await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("update", "incidents", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }

@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
+use huoyan_domain::JurisdictionLevel;
 use huoyan_domain::account::Principal;
 use huoyan_domain::geometry::{Area, bbox_of};
 use huoyan_domain::jurisdiction::{Jurisdiction, check_child_level};
-use huoyan_domain::JurisdictionLevel;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
@@ -22,7 +22,10 @@ pub(crate) struct AreaIndex {
 
 impl AreaIndex {
     fn locate(&self, lon: f64, lat: f64, within: &str) -> Option<i64> {
-        self.nodes.iter().find(|(_, path, area)| path.starts_with(within) && area.contains(lon, lat)).map(|(id, _, _)| *id)
+        self.nodes
+            .iter()
+            .find(|(_, path, area)| path.starts_with(within) && area.contains(lon, lat))
+            .map(|(id, _, _)| *id)
     }
 }
 
@@ -44,18 +47,21 @@ fn decode(row: &AnyRow, with_boundary: bool) -> Result<Jurisdiction> {
 
 impl Store {
     fn jcols(&self, with_boundary: bool) -> String {
-        let b = if with_boundary { format!(", {} AS boundary", self.backend.json_col("boundary")) } else { String::new() };
+        let b =
+            if with_boundary { format!(", {} AS boundary", self.backend.json_col("boundary")) } else { String::new() };
         format!("id, parent_id, level, name, code, path{b}")
     }
 
     /// The materialised path of a node.
     pub async fn jurisdiction_path(&self, id: i64) -> Result<String> {
-        let row = sqlx::query("SELECT path FROM jurisdictions WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query("SELECT path FROM jurisdictions WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
         row.map(|r| r.try_get(0)).transpose()?.ok_or(StoreError::NotFound { entity: "jurisdictions", id })
     }
 
     pub(crate) async fn jurisdiction_path_tx(&self, tx: &mut Transaction<'static, Any>, id: i64) -> Result<String> {
-        let row = sqlx::query("SELECT path FROM jurisdictions WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
+        let row =
+            sqlx::query("SELECT path FROM jurisdictions WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
         match row {
             Some(r) => Ok(r.try_get(0)?),
             None => Err(StoreError::invalid("jurisdiction_id", format!("jurisdiction {id} does not exist"))),
@@ -67,7 +73,9 @@ impl Store {
         if actor.jurisdiction_id > 0 {
             return Ok(actor.jurisdiction_id);
         }
-        let row = sqlx::query("SELECT id FROM jurisdictions WHERE parent_id IS NULL ORDER BY id LIMIT 1").fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id FROM jurisdictions WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
         match row {
             Some(r) => Ok(r.try_get(0)?),
             None => Err(StoreError::invalid("jurisdiction_id", "no jurisdiction exists yet; create the root first")),
@@ -80,9 +88,10 @@ impl Store {
         let index = match cached {
             Some(i) => i,
             None => {
-                let rows = crate::dynq(format!("SELECT {} FROM jurisdictions WHERE boundary IS NOT NULL", self.jcols(true)))
-                    .fetch_all(&self.pool)
-                    .await?;
+                let rows =
+                    crate::dynq(format!("SELECT {} FROM jurisdictions WHERE boundary IS NOT NULL", self.jcols(true)))
+                        .fetch_all(&self.pool)
+                        .await?;
                 let mut nodes = Vec::new();
                 for r in &rows {
                     let j = decode(r, true)?;
@@ -119,7 +128,12 @@ impl Store {
     }
 
     /// Creates several nodes under `parent_id` (or as roots) in one transaction: all or none.
-    pub async fn import_jurisdictions(&self, actor: &Principal, parent_id: Option<i64>, nodes: Vec<Jurisdiction>) -> Result<Vec<Jurisdiction>> {
+    pub async fn import_jurisdictions(
+        &self,
+        actor: &Principal,
+        parent_id: Option<i64>,
+        nodes: Vec<Jurisdiction>,
+    ) -> Result<Vec<Jurisdiction>> {
         let mut tx = self.pool.begin().await?;
         let mut out = Vec::with_capacity(nodes.len());
         for mut j in nodes {
@@ -146,7 +160,10 @@ impl Store {
                 "/".to_string()
             }
             Some(pid) => {
-                let row = sqlx::query("SELECT path, level FROM jurisdictions WHERE id = $1").bind(pid).fetch_optional(&mut **tx).await?;
+                let row = sqlx::query("SELECT path, level FROM jurisdictions WHERE id = $1")
+                    .bind(pid)
+                    .fetch_optional(&mut **tx)
+                    .await?;
                 let Some(row) = row else {
                     return Err(StoreError::invalid("parent_id", format!("jurisdiction {pid} does not exist")));
                 };
@@ -181,19 +198,32 @@ impl Store {
             .try_get(0)?;
         j.id = id;
         j.path = format!("{parent_path}{id}/");
-        sqlx::query("UPDATE jurisdictions SET path = $1 WHERE id = $2").bind(j.path.as_str()).bind(id).execute(&mut **tx).await?;
+        sqlx::query("UPDATE jurisdictions SET path = $1 WHERE id = $2")
+            .bind(j.path.as_str())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
         let mut summary = j.clone();
         summary.boundary = None;
-        audit::append(tx, self.backend, actor, AuditEntry::new("create", "jurisdictions", Some(id), Some(id)).after(&summary)).await?;
+        audit::append(
+            tx,
+            self.backend,
+            actor,
+            AuditEntry::new("create", "jurisdictions", Some(id), Some(id)).after(&summary),
+        )
+        .await?;
         Ok(j)
     }
 
     /// Lists the nodes of the caller's subtree, optionally with boundaries.
     pub async fn list_jurisdictions(&self, scope: &Scope, with_boundary: bool) -> Result<Vec<Jurisdiction>> {
-        let rows = crate::dynq(format!("SELECT {} FROM jurisdictions WHERE path LIKE $1 ORDER BY path", self.jcols(with_boundary)))
-            .bind(format!("{}%", escape_like(&scope.path)))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = crate::dynq(format!(
+            "SELECT {} FROM jurisdictions WHERE path LIKE $1 ORDER BY path",
+            self.jcols(with_boundary)
+        ))
+        .bind(format!("{}%", escape_like(&scope.path)))
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(|r| decode(r, with_boundary)).collect()
     }
 
@@ -214,7 +244,10 @@ impl Store {
     pub async fn update_jurisdiction(&self, actor: &Principal, id: i64, mut j: Jurisdiction) -> Result<Jurisdiction> {
         let before = self.get_jurisdiction(&Scope::from(actor), id).await?;
         if j.parent_id != before.parent_id {
-            return Err(StoreError::invalid("parent_id", "moving a jurisdiction under another parent is not supported"));
+            return Err(StoreError::invalid(
+                "parent_id",
+                "moving a jurisdiction under another parent is not supported",
+            ));
         }
         j.validate().map_err(StoreError::Invalid)?;
         j.id = id;
@@ -248,7 +281,9 @@ impl Store {
             &mut tx,
             self.backend,
             actor,
-            AuditEntry::new("update", "jurisdictions", Some(id), Some(id)).before(&strip(before)).after(&strip(j.clone())),
+            AuditEntry::new("update", "jurisdictions", Some(id), Some(id))
+                .before(&strip(before))
+                .after(&strip(j.clone())),
         )
         .await?;
         tx.commit().await?;
@@ -263,10 +298,19 @@ impl Store {
             return Err(StoreError::Forbidden("you cannot delete your own jurisdiction".into()));
         }
         let mut tx = self.pool.begin().await?;
-        let mut tables = vec![("jurisdictions", "parent_id"), ("users", "jurisdiction_id"), ("incidents", "jurisdiction_id"), ("preplans", "jurisdiction_id")];
+        let mut tables = vec![
+            ("jurisdictions", "parent_id"),
+            ("users", "jurisdiction_id"),
+            ("incidents", "jurisdiction_id"),
+            ("preplans", "jurisdiction_id"),
+        ];
         tables.extend(huoyan_domain::EntityKind::ALL.iter().map(|k| (k.table(), "jurisdiction_id")));
         for (table, col) in tables {
-            let n: i64 = crate::dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1")).bind(id).fetch_one(&mut *tx).await?.try_get(0)?;
+            let n: i64 = crate::dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1"))
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
             if n > 0 {
                 return Err(StoreError::Conflict(format!("{n} {table} still belong to this jurisdiction")));
             }
@@ -274,7 +318,13 @@ impl Store {
         sqlx::query("DELETE FROM jurisdictions WHERE id = $1").bind(id).execute(&mut *tx).await?;
         let mut summary = before;
         summary.boundary = None;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("delete", "jurisdictions", Some(id), summary.parent_id).before(&summary)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("delete", "jurisdictions", Some(id), summary.parent_id).before(&summary),
+        )
+        .await?;
         tx.commit().await?;
         self.forget_areas();
         Ok(())

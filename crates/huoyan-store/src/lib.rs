@@ -26,9 +26,9 @@ pub mod incidents;
 pub mod jurisdictions;
 pub mod migrate;
 pub mod monitoring;
+pub mod outbox;
 pub mod plansets;
 pub mod preplans;
-pub mod outbox;
 pub mod query;
 pub mod records;
 pub mod rulesets;
@@ -88,7 +88,9 @@ pub fn now() -> String {
 }
 
 fn valid_schema_name(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 63 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !s.is_empty()
+        && s.len() <= 63
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !s.starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -98,8 +100,12 @@ impl Store {
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Config(format!("cannot create data directory {}: {e}", dir.display())))?;
         let file = dir.join("huoyan.db");
-        Store::open(&StoreConfig { url: format!("sqlite://{}?mode=rwc", file.display()), pg_schema: None, max_connections: 8 })
-            .await
+        Store::open(&StoreConfig {
+            url: format!("sqlite://{}?mode=rwc", file.display()),
+            pg_schema: None,
+            max_connections: 8,
+        })
+        .await
     }
 
     /// Connects to the database named by the URL, migrates it and loads the rules.
@@ -125,10 +131,12 @@ impl Store {
             cfg.url.parse().map_err(|e: sqlx::Error| StoreError::Config(format!("bad database URL: {e}")))?;
         let schema = cfg.pg_schema.clone();
         if let Some(s) = &schema
-            && !valid_schema_name(s) {
-                return Err(StoreError::Config(format!("schema name {s:?}: use lower-case letters, digits and _")));
-            }
-        let mut pool = AnyPoolOptions::new().max_connections(cfg.max_connections.max(1)).acquire_timeout(Duration::from_secs(10));
+            && !valid_schema_name(s)
+        {
+            return Err(StoreError::Config(format!("schema name {s:?}: use lower-case letters, digits and _")));
+        }
+        let mut pool =
+            AnyPoolOptions::new().max_connections(cfg.max_connections.max(1)).acquire_timeout(Duration::from_secs(10));
         match backend {
             Backend::Sqlite => {
                 pool = pool.after_connect(|conn, _| {

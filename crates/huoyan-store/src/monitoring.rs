@@ -78,28 +78,55 @@ impl Store {
         }
         let mut w = Where::default();
         w.subtree(&scope.path);
-        let row = bind_all(crate::dynq(format!("SELECT COUNT(*), COALESCE(SUM(online), 0) FROM devices{}", w.sql())), &w.args).fetch_one(&self.pool).await?;
+        let row = bind_all(
+            crate::dynq(format!("SELECT COUNT(*), COALESCE(SUM(online), 0) FROM devices{}", w.sql())),
+            &w.args,
+        )
+        .fetch_one(&self.pool)
+        .await?;
         let devices: i64 = row.try_get(0)?;
         let online: i64 = row.try_get(1)?;
         let mut wa = Where::default();
         wa.subtree_on(&scope.path, "a.jurisdiction_id");
         wa.push("a.status <> 'handled'".into(), vec![]);
-        let rows = bind_all(crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wa.sql())), &wa.args).fetch_all(&self.pool).await?;
+        let rows = bind_all(
+            crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wa.sql())),
+            &wa.args,
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let mut open_by_kind = std::collections::BTreeMap::new();
         for r in &rows {
             open_by_kind.insert(r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?);
         }
         let mut wb = Where::default();
         wb.subtree_on(&scope.path, "a.jurisdiction_id");
-        wb.push("a.status <> 'handled' AND a.kind IN ('fault', 'power_fault', 'offline') AND a.device_id IS NOT NULL".into(), vec![]);
-        let broken: i64 = bind_all(crate::dynq(format!("SELECT COUNT(DISTINCT a.device_id) FROM alarms a{}", wb.sql())), &wb.args).fetch_one(&self.pool).await?.try_get(0)?;
+        wb.push(
+            "a.status <> 'handled' AND a.kind IN ('fault', 'power_fault', 'offline') AND a.device_id IS NOT NULL"
+                .into(),
+            vec![],
+        );
+        let broken: i64 =
+            bind_all(crate::dynq(format!("SELECT COUNT(DISTINCT a.device_id) FROM alarms a{}", wb.sql())), &wb.args)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?;
         let mut wh = Where::default();
         wh.subtree_on(&scope.path, "a.jurisdiction_id");
         let n = wh.next();
-        wh.push(format!("a.kind = 'fire' AND a.status = 'handled' AND a.handled_at >= ${n}"), vec![Arg::T(since.to_string())]);
-        let rows = bind_all(crate::dynq(format!("SELECT a.result, a.first_at, a.handled_at FROM alarms a{} ORDER BY a.id DESC LIMIT 100000", wh.sql())), &wh.args)
-            .fetch_all(&self.pool)
-            .await?;
+        wh.push(
+            format!("a.kind = 'fire' AND a.status = 'handled' AND a.handled_at >= ${n}"),
+            vec![Arg::T(since.to_string())],
+        );
+        let rows = bind_all(
+            crate::dynq(format!(
+                "SELECT a.result, a.first_at, a.handled_at FROM alarms a{} ORDER BY a.id DESC LIMIT 100000",
+                wh.sql()
+            )),
+            &wh.args,
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let mut fire_results = std::collections::BTreeMap::new();
         let mut times = Vec::new();
         for r in &rows {

@@ -21,7 +21,11 @@ pub struct OutboxEntry {
     pub attempts: i64,
 }
 
-pub(crate) async fn enqueue_tx(tx: &mut sqlx::Transaction<'static, sqlx::Any>, event: &str, payload: &serde_json::Value) -> Result<i64> {
+pub(crate) async fn enqueue_tx(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    event: &str,
+    payload: &serde_json::Value,
+) -> Result<i64> {
     let at = now();
     let row = crate::dynq("INSERT INTO webhook_outbox (created_at, event, payload, attempts, next_at) VALUES ($1, $2, $3, 0, $1) RETURNING id")
         .bind(at.as_str())
@@ -47,7 +51,11 @@ impl Store {
                 Ok(OutboxEntry {
                     id,
                     event: r.try_get(1)?,
-                    payload: serde_json::from_str(&p).map_err(|e| crate::StoreError::Corrupt { table: "webhook_outbox", id, reason: e.to_string() })?,
+                    payload: serde_json::from_str(&p).map_err(|e| crate::StoreError::Corrupt {
+                        table: "webhook_outbox",
+                        id,
+                        reason: e.to_string(),
+                    })?,
                     attempts: r.try_get(3)?,
                 })
             })
@@ -57,8 +65,17 @@ impl Store {
     /// Records a delivery (`error` = None) or a failed attempt to retry at `retry_at`.
     pub async fn outbox_result(&self, id: i64, error: Option<&str>, retry_at: &str) -> Result<()> {
         let q = match error {
-            None => crate::dynq("UPDATE webhook_outbox SET delivered_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2").bind(now()).bind(id),
-            Some(e) => crate::dynq("UPDATE webhook_outbox SET attempts = attempts + 1, last_error = $1, next_at = $2 WHERE id = $3").bind(e.to_string()).bind(retry_at.to_string()).bind(id),
+            None => crate::dynq(
+                "UPDATE webhook_outbox SET delivered_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2",
+            )
+            .bind(now())
+            .bind(id),
+            Some(e) => crate::dynq(
+                "UPDATE webhook_outbox SET attempts = attempts + 1, last_error = $1, next_at = $2 WHERE id = $3",
+            )
+            .bind(e.to_string())
+            .bind(retry_at.to_string())
+            .bind(id),
         };
         q.execute(&self.pool).await?;
         Ok(())
@@ -66,6 +83,9 @@ impl Store {
 
     /// Entries not yet delivered.
     pub async fn outbox_pending(&self) -> Result<i64> {
-        Ok(crate::dynq("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL").fetch_one(&self.pool).await?.try_get(0)?)
+        Ok(crate::dynq("SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?)
     }
 }

@@ -48,14 +48,20 @@ fn baseline() -> Arc<PlanSet> {
 impl Store {
     /// The plan set in force.
     pub async fn dispatch_plans(&self) -> Result<Arc<PlanSet>> {
-        let row = sqlx::query("SELECT id, body, sha256 FROM dispatch_plan_sets ORDER BY id DESC LIMIT 1").fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id, body, sha256 FROM dispatch_plan_sets ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(row) = row else { return Ok(baseline()) };
         let sha: String = row.try_get(2)?;
         if let Some(hit) = cache().lock().unwrap_or_else(|p| p.into_inner()).iter().find(|(s, _)| *s == sha) {
             return Ok(hit.1.clone());
         }
         let (id, body): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
-        let set = Arc::new(PlanSet::from_json(&body).map_err(|e| StoreError::Corrupt { table: "dispatch_plan_sets", id, reason: e.to_string() })?);
+        let set = Arc::new(PlanSet::from_json(&body).map_err(|e| StoreError::Corrupt {
+            table: "dispatch_plan_sets",
+            id,
+            reason: e.to_string(),
+        })?);
         let mut c = cache().lock().unwrap_or_else(|p| p.into_inner());
         if c.len() >= 16 {
             c.remove(0);
@@ -68,7 +74,10 @@ impl Store {
     pub async fn load_dispatch_plans(&self, actor: &Principal, set: PlanSet) -> Result<PlanSetInfo> {
         let depth = actor.jurisdiction_path.split('/').filter(|s| !s.is_empty()).count();
         if depth > 1 {
-            return Err(StoreError::Forbidden("dispatch plans apply to the whole deployment; load them from an account of the root jurisdiction".into()));
+            return Err(StoreError::Forbidden(
+                "dispatch plans apply to the whole deployment; load them from an account of the root jurisdiction"
+                    .into(),
+            ));
         }
         set.check().map_err(|e| StoreError::invalid("plans", e.to_string()))?;
         let body = serde_json::to_string(&set).map_err(|e| StoreError::invalid("plans", e.to_string()))?;
@@ -85,21 +94,51 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
         let seq: i64 = row.try_get(0)?;
-        let info = PlanSetInfo { seq, set_id: set.id.clone(), name: set.name.clone(), loaded_by: actor.username.clone(), loaded_at: at };
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("load", "dispatch_plan_sets", Some(seq), None).after(&info)).await?;
+        let info = PlanSetInfo {
+            seq,
+            set_id: set.id.clone(),
+            name: set.name.clone(),
+            loaded_by: actor.username.clone(),
+            loaded_at: at,
+        };
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("load", "dispatch_plan_sets", Some(seq), None).after(&info),
+        )
+        .await?;
         tx.commit().await?;
         Ok(info)
     }
 
     /// Every load, newest first, then the built-in baseline.
     pub async fn dispatch_plan_history(&self) -> Result<Vec<PlanSetInfo>> {
-        let rows = sqlx::query("SELECT id, set_id, name, loaded_by, loaded_at FROM dispatch_plan_sets ORDER BY id DESC LIMIT 200").fetch_all(&self.pool).await?;
+        let rows = sqlx::query(
+            "SELECT id, set_id, name, loaded_by, loaded_at FROM dispatch_plan_sets ORDER BY id DESC LIMIT 200",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let mut out: Vec<PlanSetInfo> = rows
             .iter()
-            .map(|r| Ok(PlanSetInfo { seq: r.try_get(0)?, set_id: r.try_get(1)?, name: r.try_get(2)?, loaded_by: r.try_get(3)?, loaded_at: r.try_get(4)? }))
+            .map(|r| {
+                Ok(PlanSetInfo {
+                    seq: r.try_get(0)?,
+                    set_id: r.try_get(1)?,
+                    name: r.try_get(2)?,
+                    loaded_by: r.try_get(3)?,
+                    loaded_at: r.try_get(4)?,
+                })
+            })
             .collect::<std::result::Result<_, sqlx::Error>>()?;
         let b = baseline();
-        out.push(PlanSetInfo { seq: 0, set_id: b.id.clone(), name: b.name.clone(), loaded_by: "huoyan".into(), loaded_at: b.effective_from.clone() });
+        out.push(PlanSetInfo {
+            seq: 0,
+            set_id: b.id.clone(),
+            name: b.name.clone(),
+            loaded_by: "huoyan".into(),
+            loaded_at: b.effective_from.clone(),
+        });
         Ok(out)
     }
 }

@@ -96,7 +96,11 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 }
 
 fn deny_unit_managers(scope: &Scope) -> Result<()> {
-    if scope.unit_id.is_some() { Err(StoreError::Forbidden("a unit manager does not see pre-plans".into())) } else { Ok(()) }
+    if scope.unit_id.is_some() {
+        Err(StoreError::Forbidden("a unit manager does not see pre-plans".into()))
+    } else {
+        Ok(())
+    }
 }
 
 impl Store {
@@ -106,12 +110,27 @@ impl Store {
             .fetch_all(&mut **tx)
             .await?;
         rows.iter()
-            .map(|r| Ok(AttachmentMeta { id: r.try_get(0)?, name: r.try_get(1)?, content_type: r.try_get(2)?, size_bytes: r.try_get(3)?, sha256: r.try_get(4)?, created_at: r.try_get(5)? }))
+            .map(|r| {
+                Ok(AttachmentMeta {
+                    id: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    content_type: r.try_get(2)?,
+                    size_bytes: r.try_get(3)?,
+                    sha256: r.try_get(4)?,
+                    created_at: r.try_get(5)?,
+                })
+            })
             .collect::<std::result::Result<_, sqlx::Error>>()
             .map_err(StoreError::from)
     }
 
-    async fn preplan_row(&self, tx: &mut Transaction<'static, Any>, scope: &Scope, by: &str, id: i64) -> Result<Option<PrePlan>> {
+    async fn preplan_row(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        scope: &Scope,
+        by: &str,
+        id: i64,
+    ) -> Result<Option<PrePlan>> {
         deny_unit_managers(scope)?;
         let mut w = Where::default();
         w.push(format!("p.{by} = $1"), vec![Arg::I(id)]);
@@ -125,7 +144,11 @@ impl Store {
         let Some(r) = row else { return Ok(None) };
         let pid: i64 = r.try_get(0)?;
         let doc: String = r.try_get(4)?;
-        let doc: PrePlanDoc = serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt { table: "preplans", id: pid, reason: e.to_string() })?;
+        let doc: PrePlanDoc = serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt {
+            table: "preplans",
+            id: pid,
+            reason: e.to_string(),
+        })?;
         let attachments = self.attachments_tx(tx, pid).await?;
         Ok(Some(PrePlan {
             id: pid,
@@ -158,13 +181,21 @@ impl Store {
     }
 
     /// Pre-plans visible in `scope`, least complete first (then by id).
-    pub async fn list_preplans(&self, scope: &Scope, limit: Option<i64>, offset: Option<i64>) -> Result<Page<PrePlanSummary>> {
+    pub async fn list_preplans(
+        &self,
+        scope: &Scope,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Page<PrePlanSummary>> {
         deny_unit_managers(scope)?;
         let mut w = Where::default();
         w.subtree_on(&scope.path, "p.jurisdiction_id");
         let limit = limit.unwrap_or(50).clamp(1, 1000);
         let offset = offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM preplans p{}", w.sql())), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
+        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM preplans p{}", w.sql())), &w.args)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
         let sql = format!(
             "SELECT p.id, p.unit_id, u.name, p.jurisdiction_id, p.completeness, p.updated_at FROM preplans p JOIN units u ON u.id = p.unit_id{} \
              ORDER BY p.completeness, p.id LIMIT {limit} OFFSET {offset}",
@@ -173,7 +204,16 @@ impl Store {
         let rows = bind_all(crate::dynq(&sql), &w.args).fetch_all(&self.pool).await?;
         let items = rows
             .iter()
-            .map(|r| Ok(PrePlanSummary { id: r.try_get(0)?, unit_id: r.try_get(1)?, unit_name: r.try_get(2)?, jurisdiction_id: r.try_get(3)?, completeness: r.try_get(4)?, updated_at: r.try_get(5)? }))
+            .map(|r| {
+                Ok(PrePlanSummary {
+                    id: r.try_get(0)?,
+                    unit_id: r.try_get(1)?,
+                    unit_name: r.try_get(2)?,
+                    jurisdiction_id: r.try_get(3)?,
+                    completeness: r.try_get(4)?,
+                    updated_at: r.try_get(5)?,
+                })
+            })
             .collect::<std::result::Result<_, sqlx::Error>>()?;
         Ok(Page { items, total, limit, offset })
     }
@@ -188,14 +228,19 @@ impl Store {
             .bind(unit_id)
             .fetch_optional(&mut *tx)
             .await?;
-        let Some(row) = row else { return Err(StoreError::invalid("unit_id", format!("unit {unit_id} does not exist"))) };
+        let Some(row) = row else {
+            return Err(StoreError::invalid("unit_id", format!("unit {unit_id} does not exist")));
+        };
         let (jid, path, classes): (i64, String, Option<String>) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
         if !huoyan_domain::jurisdiction::path_within(&path, &actor.jurisdiction_path) {
             return Err(StoreError::invalid("unit_id", format!("unit {unit_id} does not exist")));
         }
         let classes = classes.unwrap_or_default();
         if !classes.contains("|key_unit|") && !classes.contains("|high_risk|") {
-            return Err(StoreError::invalid("unit_id", "预案针对消防安全重点单位和火灾高危单位 (pre-plans are kept for key units and high-risk units)"));
+            return Err(StoreError::invalid(
+                "unit_id",
+                "预案针对消防安全重点单位和火灾高危单位 (pre-plans are kept for key units and high-risk units)",
+            ));
         }
         let before = self.preplan_row(&mut tx, &Scope::all(), "unit_id", unit_id).await?;
         let n_att = before.as_ref().map_or(0, |b| b.attachments.len());
@@ -230,8 +275,13 @@ impl Store {
             .await?
             .try_get(0)?,
         };
-        let after = self.preplan_row(&mut tx, &Scope::all(), "id", id).await?.ok_or(StoreError::NotFound { entity: "preplans", id })?;
-        let mut e = AuditEntry::new(if before.is_some() { "update" } else { "create" }, "preplans", Some(id), Some(jid)).after(&after.doc);
+        let after = self
+            .preplan_row(&mut tx, &Scope::all(), "id", id)
+            .await?
+            .ok_or(StoreError::NotFound { entity: "preplans", id })?;
+        let mut e =
+            AuditEntry::new(if before.is_some() { "update" } else { "create" }, "preplans", Some(id), Some(jid))
+                .after(&after.doc);
         if let Some(b) = &before {
             e = e.before(&b.doc);
         }
@@ -246,17 +296,35 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM preplan_attachments WHERE preplan_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM preplans WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("delete", "preplans", Some(id), Some(before.jurisdiction_id)).before(&before.doc)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("delete", "preplans", Some(id), Some(before.jurisdiction_id)).before(&before.doc),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Attaches a file (content type taken from its first bytes); returns the plan afterwards.
-    pub async fn add_attachment(&self, actor: &Principal, preplan_id: i64, name: &str, bytes: &[u8]) -> Result<PrePlan> {
+    pub async fn add_attachment(
+        &self,
+        actor: &Principal,
+        preplan_id: i64,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<PrePlan> {
         let plan = self.get_preplan(&Scope::from(actor), preplan_id).await?;
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > 200 || name.chars().any(|c| c.is_control() || c == '/' || c == '\\') {
-            return Err(StoreError::invalid("name", "a file name of 1–200 characters without / \\ or control characters"));
+        if name.is_empty()
+            || name.chars().count() > 200
+            || name.chars().any(|c| c.is_control() || c == '/' || c == '\\')
+        {
+            return Err(StoreError::invalid(
+                "name",
+                "a file name of 1–200 characters without / \\ or control characters",
+            ));
         }
         if bytes.len() > MAX_ATTACHMENT_BYTES {
             return Err(StoreError::invalid("file", format!("larger than {} MiB", MAX_ATTACHMENT_BYTES / 1024 / 1024)));
@@ -281,9 +349,18 @@ impl Store {
             .await?;
         let aid: i64 = row.try_get(0)?;
         self.rescore(&mut tx, preplan_id).await?;
-        let after = self.preplan_row(&mut tx, &Scope::all(), "id", preplan_id).await?.ok_or(StoreError::NotFound { entity: "preplans", id: preplan_id })?;
+        let after = self
+            .preplan_row(&mut tx, &Scope::all(), "id", preplan_id)
+            .await?
+            .ok_or(StoreError::NotFound { entity: "preplans", id: preplan_id })?;
         let meta = after.attachments.iter().find(|a| a.id == aid).cloned();
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("attach", "preplans", Some(preplan_id), Some(plan.jurisdiction_id)).after(&meta)).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("attach", "preplans", Some(preplan_id), Some(plan.jurisdiction_id)).after(&meta),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
@@ -300,7 +377,14 @@ impl Store {
         );
         let row = bind_all(crate::dynq(&sql), &w.args).fetch_optional(&self.pool).await?;
         let Some(r) = row else { return Err(StoreError::NotFound { entity: "preplan_attachments", id }) };
-        let meta = AttachmentMeta { id: r.try_get(0)?, name: r.try_get(1)?, content_type: r.try_get(2)?, size_bytes: r.try_get(3)?, sha256: r.try_get(4)?, created_at: r.try_get(5)? };
+        let meta = AttachmentMeta {
+            id: r.try_get(0)?,
+            name: r.try_get(1)?,
+            content_type: r.try_get(2)?,
+            size_bytes: r.try_get(3)?,
+            sha256: r.try_get(4)?,
+            created_at: r.try_get(5)?,
+        };
         Ok((meta, r.try_get(6)?))
     }
 
@@ -308,17 +392,33 @@ impl Store {
     pub async fn delete_attachment(&self, actor: &Principal, id: i64) -> Result<PrePlan> {
         let (meta, _) = self.attachment(&Scope::from(actor), id).await?;
         let mut tx = self.pool.begin().await?;
-        let pid: i64 = sqlx::query("SELECT preplan_id FROM preplan_attachments WHERE id = $1").bind(id).fetch_one(&mut *tx).await?.try_get(0)?;
+        let pid: i64 = sqlx::query("SELECT preplan_id FROM preplan_attachments WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
         sqlx::query("DELETE FROM preplan_attachments WHERE id = $1").bind(id).execute(&mut *tx).await?;
         self.rescore(&mut tx, pid).await?;
-        let after = self.preplan_row(&mut tx, &Scope::all(), "id", pid).await?.ok_or(StoreError::NotFound { entity: "preplans", id: pid })?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("detach", "preplans", Some(pid), Some(after.jurisdiction_id)).before(&meta)).await?;
+        let after = self
+            .preplan_row(&mut tx, &Scope::all(), "id", pid)
+            .await?
+            .ok_or(StoreError::NotFound { entity: "preplans", id: pid })?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("detach", "preplans", Some(pid), Some(after.jurisdiction_id)).before(&meta),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
 
     async fn rescore(&self, tx: &mut Transaction<'static, Any>, preplan_id: i64) -> Result<()> {
-        let p = self.preplan_row(tx, &Scope::all(), "id", preplan_id).await?.ok_or(StoreError::NotFound { entity: "preplans", id: preplan_id })?;
+        let p = self
+            .preplan_row(tx, &Scope::all(), "id", preplan_id)
+            .await?
+            .ok_or(StoreError::NotFound { entity: "preplans", id: preplan_id })?;
         sqlx::query("UPDATE preplans SET completeness = $1, updated_at = $2, version = version + 1 WHERE id = $3")
             .bind(p.completeness.percent)
             .bind(now())

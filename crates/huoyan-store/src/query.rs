@@ -1,11 +1,11 @@
 //! Listing records: filters, paging, sorting and bounding boxes, always within the caller's scope.
 
-use huoyan_domain::geometry::BBox;
 use huoyan_domain::account::Principal;
+use huoyan_domain::geometry::BBox;
 use serde::Serialize;
+use sqlx::Any;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::Any;
 
 use crate::Backend;
 
@@ -208,7 +208,10 @@ impl ListQuery {
         }
         if let Some(b) = self.bbox {
             let n = w.next();
-            w.push(backend.bbox_overlap(table, n), vec![Arg::F(b.min_lon), Arg::F(b.min_lat), Arg::F(b.max_lon), Arg::F(b.max_lat)]);
+            w.push(
+                backend.bbox_overlap(table, n),
+                vec![Arg::F(b.min_lon), Arg::F(b.min_lat), Arg::F(b.max_lon), Arg::F(b.max_lat)],
+            );
         }
     }
 
@@ -221,4 +224,3 @@ impl ListQuery {
         self.sort.sql()
     }
 }
-

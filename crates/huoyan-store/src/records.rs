@@ -137,24 +137,29 @@ impl Store {
         if R::KIND == EntityKind::Unit {
             // Classes are derived, never taken from the caller.
             let mut v = serde_json::to_value(&*r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
-            let mut unit: Unit = serde_json::from_value(v.clone()).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+            let mut unit: Unit =
+                serde_json::from_value(v.clone()).map_err(|e| StoreError::invalid("body", e.to_string()))?;
             self.rules().apply(&mut unit);
             v = serde_json::to_value(&unit).map_err(|e| StoreError::invalid("body", e.to_string()))?;
             *r = serde_json::from_value(v).map_err(|e| StoreError::invalid("body", e.to_string()))?;
         }
         r.validate().map_err(StoreError::Invalid)?;
         if R::UNIQUE_CODE
-            && let Some(code) = r.index().code {
-                let dup = crate::dynq(format!("SELECT id FROM {} WHERE code = $1 AND id <> $2", R::KIND.table()))
-                    .bind(code.as_str())
-                    .bind(self_id.unwrap_or(0))
-                    .fetch_optional(&mut **tx)
-                    .await?;
-                if let Some(row) = dup {
-                    let other: i64 = row.try_get(0)?;
-                    return Err(StoreError::Conflict(format!("code {code} is already used by {} {other}", R::KIND.table())));
-                }
+            && let Some(code) = r.index().code
+        {
+            let dup = crate::dynq(format!("SELECT id FROM {} WHERE code = $1 AND id <> $2", R::KIND.table()))
+                .bind(code.as_str())
+                .bind(self_id.unwrap_or(0))
+                .fetch_optional(&mut **tx)
+                .await?;
+            if let Some(row) = dup {
+                let other: i64 = row.try_get(0)?;
+                return Err(StoreError::Conflict(format!(
+                    "code {code} is already used by {} {other}",
+                    R::KIND.table()
+                )));
             }
+        }
         Ok(path)
     }
 
@@ -171,10 +176,7 @@ impl Store {
             F10 = FLOAT_CAST[3],
             F11 = FLOAT_CAST[4],
         );
-        let row = bind_record(crate::dynq(&sql), r)?
-            .bind(now())
-            .fetch_one(&mut **tx)
-            .await?;
+        let row = bind_record(crate::dynq(&sql), r)?.bind(now()).fetch_one(&mut **tx).await?;
         Ok(row.try_get(0)?)
     }
 
@@ -216,11 +218,7 @@ impl Store {
             F10 = FLOAT_CAST[3],
             F11 = FLOAT_CAST[4],
         );
-        let done = bind_record(crate::dynq(&sql), &r)?
-            .bind(now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let done = bind_record(crate::dynq(&sql), &r)?.bind(now()).bind(id).execute(&mut *tx).await?;
         if done.rows_affected() != 1 {
             return Err(StoreError::NotFound { entity: R::KIND.table(), id });
         }
@@ -301,7 +299,9 @@ fn bind_record<'q, R: Record>(
 fn dependants(kind: EntityKind) -> &'static [(&'static str, &'static str)] {
     match kind {
         EntityKind::Station => &[("vehicles", "parent_id"), ("personnel", "parent_id"), ("dispatches", "station_id")],
-        EntityKind::Unit => &[("users", "unit_id"), ("stations", "parent_id"), ("incidents", "unit_id"), ("preplans", "unit_id")],
+        EntityKind::Unit => {
+            &[("users", "unit_id"), ("stations", "parent_id"), ("incidents", "unit_id"), ("preplans", "unit_id")]
+        }
         EntityKind::Vehicle => &[("dispatches", "vehicle_id")],
         EntityKind::Building => &[("units", "parent_id")],
         _ => &[],

@@ -15,13 +15,18 @@ use crate::{Result, Store, StoreError, now};
 impl Store {
     /// All loaded rule sets plus the baseline.
     pub async fn rule_sets(&self) -> Result<Vec<RuleSet>> {
-        let rows = crate::dynq(format!("SELECT id, {} FROM rule_sets ORDER BY effective_from", self.backend.json_col("body")))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            crate::dynq(format!("SELECT id, {} FROM rule_sets ORDER BY effective_from", self.backend.json_col("body")))
+                .fetch_all(&self.pool)
+                .await?;
         let mut sets = vec![RuleSet::national_baseline()];
         for r in &rows {
             let body: String = r.try_get(1)?;
-            let set: RuleSet = serde_json::from_str(&body).map_err(|e| StoreError::Corrupt { table: "rule_sets", id: 0, reason: e.to_string() })?;
+            let set: RuleSet = serde_json::from_str(&body).map_err(|e| StoreError::Corrupt {
+                table: "rule_sets",
+                id: 0,
+                reason: e.to_string(),
+            })?;
             sets.retain(|s| s.id != set.id);
             sets.push(set);
         }
@@ -62,7 +67,14 @@ impl Store {
         .bind(now())
         .execute(&mut *tx)
         .await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("load", "rule_sets", None, None).after(&serde_json::json!({"id": set.id, "rules": set.rules.len()}))).await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("load", "rule_sets", None, None)
+                .after(&serde_json::json!({"id": set.id, "rules": set.rules.len()})),
+        )
+        .await?;
         tx.commit().await?;
         self.reload_rules().await?;
         self.reclassify_units(actor).await

@@ -55,12 +55,18 @@ impl Store {
         let mut by_status = BTreeMap::new();
         for k in EntityKind::ALL {
             let t = k.table();
-            let n: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM {t}{}", w.sql())), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
+            let n: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM {t}{}", w.sql())), &w.args)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?;
             counts.insert(t, n);
             for (col, map) in [("kind", &mut by_kind), ("status", &mut by_status)] {
-                let rows = bind_all(crate::dynq(format!("SELECT {col}, COUNT(*) FROM {t}{} GROUP BY {col}", w.sql())), &w.args)
-                    .fetch_all(&self.pool)
-                    .await?;
+                let rows = bind_all(
+                    crate::dynq(format!("SELECT {col}, COUNT(*) FROM {t}{} GROUP BY {col}", w.sql())),
+                    &w.args,
+                )
+                .fetch_all(&self.pool)
+                .await?;
                 let mut m = BTreeMap::new();
                 for r in &rows {
                     let key: Option<String> = r.try_get(0)?;
@@ -74,11 +80,13 @@ impl Store {
             .await?
             .try_get(0)?;
         let esc = crate::query::escape_like(&scope.path);
-        let users: i64 = sqlx::query("SELECT COUNT(*) FROM users u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE j.path LIKE $1")
-            .bind(format!("{esc}%"))
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?;
+        let users: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM users u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE j.path LIKE $1",
+        )
+        .bind(format!("{esc}%"))
+        .fetch_one(&self.pool)
+        .await?
+        .try_get(0)?;
         let jurisdictions: i64 = sqlx::query("SELECT COUNT(*) FROM jurisdictions WHERE path LIKE $1")
             .bind(format!("{esc}%"))
             .fetch_one(&self.pool)

@@ -84,7 +84,10 @@ impl Store {
     fn bbox_where(&self, table: &str, b: &BBox) -> Where {
         let mut w = Where::default();
         let n = w.next();
-        w.push(self.backend.bbox_overlap(table, n), vec![Arg::F(b.min_lon), Arg::F(b.min_lat), Arg::F(b.max_lon), Arg::F(b.max_lat)]);
+        w.push(
+            self.backend.bbox_overlap(table, n),
+            vec![Arg::F(b.min_lon), Arg::F(b.min_lat), Arg::F(b.max_lon), Arg::F(b.max_lat)],
+        );
         w
     }
 
@@ -130,7 +133,12 @@ impl Store {
         rows.iter()
             .map(|r: &AnyRow| {
                 let id: i64 = r.try_get(0)?;
-                Ok(TileBuilding { id, name: r.try_get(1)?, floors: r.try_get(2)?, footprint: geometry("buildings", id, r.try_get(3)?)? })
+                Ok(TileBuilding {
+                    id,
+                    name: r.try_get(1)?,
+                    floors: r.try_get(2)?,
+                    footprint: geometry("buildings", id, r.try_get(3)?)?,
+                })
             })
             .collect()
     }
@@ -152,7 +160,12 @@ impl Store {
         rows.iter()
             .map(|r: &AnyRow| {
                 let id: i64 = r.try_get(0)?;
-                Ok(TileBoundary { id, name: r.try_get(1)?, level: r.try_get(2)?, boundary: geometry("jurisdictions", id, r.try_get(3)?)? })
+                Ok(TileBoundary {
+                    id,
+                    name: r.try_get(1)?,
+                    level: r.try_get(2)?,
+                    boundary: geometry("jurisdictions", id, r.try_get(3)?)?,
+                })
             })
             .collect()
     }
@@ -163,7 +176,9 @@ impl Store {
     pub async fn tiles_version(&self) -> Result<String> {
         let parts: Vec<String> = ["roads", "buildings", "jurisdictions"]
             .iter()
-            .map(|t| format!("(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t}), (SELECT MAX(id) FROM {t})"))
+            .map(|t| {
+                format!("(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t}), (SELECT MAX(id) FROM {t})")
+            })
             .collect();
         let row = crate::dynq(format!("SELECT {}", parts.join(", "))).fetch_one(&self.pool).await?;
         let mut v = String::new();
@@ -182,9 +197,11 @@ impl Store {
         let cols = "MIN(min_lon), MIN(min_lat), MAX(max_lon), MAX(max_lat)";
         let mut candidates = Vec::new();
         if let Some(j) = jurisdiction {
-            candidates.push((format!("SELECT {cols} FROM jurisdictions WHERE id = $1 AND min_lon IS NOT NULL"), Some(j)));
+            candidates
+                .push((format!("SELECT {cols} FROM jurisdictions WHERE id = $1 AND min_lon IS NOT NULL"), Some(j)));
         }
-        candidates.push((format!("SELECT {cols} FROM jurisdictions WHERE parent_id IS NULL AND min_lon IS NOT NULL"), None));
+        candidates
+            .push((format!("SELECT {cols} FROM jurisdictions WHERE parent_id IS NULL AND min_lon IS NOT NULL"), None));
         candidates.push((format!("SELECT {cols} FROM roads WHERE min_lon IS NOT NULL"), None));
         for (sql, arg) in candidates {
             let mut q = crate::dynq(&sql);
@@ -205,7 +222,10 @@ impl Store {
     pub async fn has_source(&self, prefix: &str) -> Result<bool> {
         let like = format!("{}%", crate::query::escape_like(prefix));
         for t in ["roads", "buildings", "stations", "water_sources"] {
-            let row = crate::dynq(format!("SELECT 1 FROM {t} WHERE code LIKE $1 ESCAPE '\\' LIMIT 1")).bind(like.as_str()).fetch_optional(&self.pool).await?;
+            let row = crate::dynq(format!("SELECT 1 FROM {t} WHERE code LIKE $1 ESCAPE '\\' LIMIT 1"))
+                .bind(like.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
             if row.is_some() {
                 return Ok(true);
             }

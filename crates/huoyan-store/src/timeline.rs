@@ -152,7 +152,12 @@ impl Store {
 
     /// Records a stage: checks order and plausibility, moves the vehicle and its dispatch, updates
     /// the incident's status, and audits — all in one transaction.
-    pub async fn add_timeline_entry(&self, actor: &Principal, incident_id: i64, e: NewTimelineEntry) -> Result<TimelineOutcome> {
+    pub async fn add_timeline_entry(
+        &self,
+        actor: &Principal,
+        incident_id: i64,
+        e: NewTimelineEntry,
+    ) -> Result<TimelineOutcome> {
         let before = self.get_incident(&Scope::from(actor), incident_id).await?;
         if before.status == IncidentStatus::Closed {
             return Err(StoreError::Conflict("警情已处置结束 (the incident is closed)".into()));
@@ -166,24 +171,46 @@ impl Store {
         let now_t = Utc::now();
         let at_t = e.at.unwrap_or(now_t);
         let at = at_t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let reported = parse_time(&before.reported_at).ok_or(StoreError::Corrupt { table: "incidents", id: incident_id, reason: "reported_at".into() })?;
+        let reported = parse_time(&before.reported_at).ok_or(StoreError::Corrupt {
+            table: "incidents",
+            id: incident_id,
+            reason: "reported_at".into(),
+        })?;
         let mut tx = self.pool.begin().await?;
         let events = self.events_tx(&mut tx, incident_id).await?;
         let vehicle = if e.stage.per_vehicle() { e.vehicle_id } else { None };
         if events.iter().any(|x| x.stage == e.stage && (!e.stage.per_vehicle() || x.vehicle_id == vehicle)) {
-            return Err(StoreError::Conflict(format!("{}已记录 ({} is already recorded{})", e.stage.zh(), e.stage.code(), if vehicle.is_some() { " for this vehicle" } else { "" })));
+            return Err(StoreError::Conflict(format!(
+                "{}已记录 ({} is already recorded{})",
+                e.stage.zh(),
+                e.stage.code(),
+                if vehicle.is_some() { " for this vehicle" } else { "" }
+            )));
         }
         let dispatches = self.dispatches_tx(&mut tx, incident_id).await?;
-        let sent: Vec<(i64, Option<f64>)> = dispatches.iter().filter_map(|d| d.vehicle_id.map(|v| (v, d.distance_m.map(|m| m / 1000.0)))).collect();
-        let marks: Vec<Mark> = events.iter().filter_map(|x| parse_time(&x.at).map(|at| Mark { stage: x.stage, at, vehicle_id: x.vehicle_id })).collect();
-        let check = check_entry(&marks, &Mark { stage: e.stage, at: at_t, vehicle_id: vehicle }, &sent, reported, e.fire_out_on_arrival, now_t);
+        let sent: Vec<(i64, Option<f64>)> =
+            dispatches.iter().filter_map(|d| d.vehicle_id.map(|v| (v, d.distance_m.map(|m| m / 1000.0)))).collect();
+        let marks: Vec<Mark> = events
+            .iter()
+            .filter_map(|x| parse_time(&x.at).map(|at| Mark { stage: x.stage, at, vehicle_id: x.vehicle_id }))
+            .collect();
+        let check = check_entry(
+            &marks,
+            &Mark { stage: e.stage, at: at_t, vehicle_id: vehicle },
+            &sent,
+            reported,
+            e.fire_out_on_arrival,
+            now_t,
+        );
         if !check.errors.is_empty() {
             return Err(StoreError::Invalid(check.errors));
         }
         let mut new_status = None;
         if let Some(v) = vehicle {
             let d = dispatches.iter().find(|d| d.vehicle_id == Some(v) && d.status.is_active()).ok_or_else(|| {
-                StoreError::Conflict(format!("车辆 {v} 未调派到此警情或已归队 (vehicle {v} is not committed to this incident)"))
+                StoreError::Conflict(format!(
+                    "车辆 {v} 未调派到此警情或已归队 (vehicle {v} is not committed to this incident)"
+                ))
             })?;
             let current = d.status.vehicle_status().unwrap_or(VehicleStatus::Dispatched);
             let next = advance(current, e.stage).map_err(StoreError::Conflict)?;
@@ -199,7 +226,9 @@ impl Store {
         if e.stage == Stage::Closed {
             let active = dispatches.iter().filter(|d| d.status.is_active()).count();
             if active > 0 {
-                return Err(StoreError::Conflict(format!("还有 {active} 辆车未归队，不能结束警情 ({active} vehicles are still committed)")));
+                return Err(StoreError::Conflict(format!(
+                    "还有 {active} 辆车未归队，不能结束警情 ({active} vehicles are still committed)"
+                )));
             }
         }
         let status = match e.stage {
@@ -208,7 +237,18 @@ impl Store {
             _ => before.status,
         };
         let warnings: Vec<String> = check.warnings.iter().map(|w| w.reason.clone()).collect();
-        let id = insert_event(&mut tx, self.backend, actor, incident_id, e.stage, &at, vehicle.or(e.vehicle_id), e.note.as_deref(), &warnings).await?;
+        let id = insert_event(
+            &mut tx,
+            self.backend,
+            actor,
+            incident_id,
+            e.stage,
+            &at,
+            vehicle.or(e.vehicle_id),
+            e.note.as_deref(),
+            &warnings,
+        )
+        .await?;
         sqlx::query("UPDATE incidents SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3")
             .bind(status.code())
             .bind(now())
@@ -216,9 +256,19 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         let incident = self.incident_tx(&mut tx, incident_id).await?;
-        let entry = self.events_tx(&mut tx, incident_id).await?.into_iter().find(|x| x.id == id).ok_or(StoreError::NotFound { entity: "incident_events", id })?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("timeline", "incidents", Some(incident_id), Some(incident.jurisdiction_id)).after(&entry))
-            .await?;
+        let entry = self
+            .events_tx(&mut tx, incident_id)
+            .await?
+            .into_iter()
+            .find(|x| x.id == id)
+            .ok_or(StoreError::NotFound { entity: "incident_events", id })?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("timeline", "incidents", Some(incident_id), Some(incident.jurisdiction_id)).after(&entry),
+        )
+        .await?;
         tx.commit().await?;
         Ok(TimelineOutcome { entry, incident, vehicle_status: new_status })
     }

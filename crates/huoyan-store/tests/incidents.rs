@@ -10,7 +10,9 @@ use huoyan_domain::account::Principal;
 use huoyan_domain::incident::IncidentCategory;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
+use huoyan_store::alarms::{Handling, Signal};
 use huoyan_store::dispatch::{DispatchOrder, DispatchStatus, StationAlert};
+use huoyan_store::frames::NewDevice;
 use huoyan_store::incidents::{IncidentPatch, IncidentQuery, IncidentSource, IncidentStatus, NewIncident};
 use huoyan_store::timeline::NewTimelineEntry;
 use huoyan_store::{Scope, StoreError};
@@ -18,7 +20,13 @@ use huoyan_store::{Scope, StoreError};
 use common::TestStore;
 
 fn square(lon0: f64, d: f64) -> Geometry {
-    Geometry::new(Value::Polygon(vec![vec![vec![lon0, 0.0], vec![lon0 + d, 0.0], vec![lon0 + d, 1.0], vec![lon0, 1.0], vec![lon0, 0.0]]]))
+    Geometry::new(Value::Polygon(vec![vec![
+        vec![lon0, 0.0],
+        vec![lon0 + d, 0.0],
+        vec![lon0 + d, 1.0],
+        vec![lon0, 1.0],
+        vec![lon0, 0.0],
+    ]]))
 }
 
 struct World {
@@ -32,11 +40,27 @@ struct World {
 
 async fn world(s: &TestStore) -> World {
     let sys = Principal::system();
-    let node = |p: Option<i64>, level, name: &str, b| Jurisdiction { id: 0, parent_id: p, level, name: name.into(), code: None, boundary: Some(b), path: String::new() };
-    let city = s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
-    let west = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0))).await.unwrap();
-    let east = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0))).await.unwrap();
-    let station: Station = serde_json::from_value(serde_json::json!({"name": "西站", "kind": "level1", "lon": 0.5, "lat": 0.5})).unwrap();
+    let node = |p: Option<i64>, level, name: &str, b| Jurisdiction {
+        id: 0,
+        parent_id: p,
+        level,
+        name: name.into(),
+        code: None,
+        boundary: Some(b),
+        path: String::new(),
+    };
+    let city =
+        s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
+    let west = s
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0)))
+        .await
+        .unwrap();
+    let east = s
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
+        .await
+        .unwrap();
+    let station: Station =
+        serde_json::from_value(serde_json::json!({"name": "西站", "kind": "level1", "lon": 0.5, "lat": 0.5})).unwrap();
     let station = s.insert(&sys, station).await.unwrap();
     let mut tankers = Vec::new();
     for i in 1..=2 {
@@ -51,15 +75,33 @@ async fn world(s: &TestStore) -> World {
 }
 
 fn person(role: Role, j: &Jurisdiction) -> Principal {
-    Principal { user_id: 7, username: "dd".into(), role, jurisdiction_id: j.id, jurisdiction_path: j.path.clone(), unit_id: None }
+    Principal {
+        user_id: 7,
+        username: "dd".into(),
+        role,
+        jurisdiction_id: j.id,
+        jurisdiction_path: j.path.clone(),
+        unit_id: None,
+    }
 }
 
 fn entry(stage: Stage, minutes_ago: i64, vehicle: Option<i64>) -> NewTimelineEntry {
-    NewTimelineEntry { stage, at: Some(Utc::now() - Duration::minutes(minutes_ago)), vehicle_id: vehicle, note: None, fire_out_on_arrival: false }
+    NewTimelineEntry {
+        stage,
+        at: Some(Utc::now() - Duration::minutes(minutes_ago)),
+        vehicle_id: vehicle,
+        note: None,
+        fire_out_on_arrival: false,
+    }
 }
 
 fn order(v: &Vehicle) -> DispatchOrder {
-    DispatchOrder { vehicle_id: v.id, requirement: Some("水罐/泡沫消防车".into()), eta_s: Some(240.0), distance_m: Some(2000.0) }
+    DispatchOrder {
+        vehicle_id: v.id,
+        requirement: Some("水罐/泡沫消防车".into()),
+        eta_s: Some(240.0),
+        distance_m: Some(2000.0),
+    }
 }
 
 async fn vehicle_status(s: &TestStore, id: i64) -> VehicleStatus {
@@ -72,25 +114,41 @@ async fn intake_dispatch_arrival_return(s: &TestStore) {
     let mut n = NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "西商场");
     n.unit_id = Some(w.mall.id);
     n.reported_at = Utc::now() - Duration::minutes(30);
-    n.source = IncidentSource::Alarm { alarm_id: 42 };
     n.sub_type = Some("高层建筑火灾".into());
     let inc = s.create_incident(&sys, n).await.unwrap();
-    assert_eq!((inc.status, inc.jurisdiction_id, inc.sub_type.as_deref()), (IncidentStatus::Received, w.west.id, Some("high_rise")));
-    assert_eq!(inc.source, IncidentSource::Alarm { alarm_id: 42 });
+    assert_eq!(
+        (inc.status, inc.jurisdiction_id, inc.sub_type.as_deref()),
+        (IncidentStatus::Received, w.west.id, Some("high_rise"))
+    );
+    assert_eq!(inc.source, IncidentSource::Call);
     assert_eq!(inc.fire_grade, Some(incident::FireGrade::General));
     let tl = s.timeline(&Scope::all(), inc.id).await.unwrap();
     assert_eq!(tl.iter().map(|e| e.stage).collect::<Vec<_>>(), vec![Stage::Alarm], "接警 is recorded at intake");
 
     // Dispatch one tanker and alert a station: the vehicle record moves to 出动 with its dispatch record.
-    let d = s.dispatch_vehicles(&sys, inc.id, vec![order(&w.tankers[0])], vec![StationAlert { station_id: w.station.id, eta_s: None, reason: None }]).await.unwrap();
-    assert_eq!(d.iter().map(|x| x.status).collect::<Vec<_>>(), vec![DispatchStatus::Dispatched, DispatchStatus::Alerted]);
+    let d = s
+        .dispatch_vehicles(
+            &sys,
+            inc.id,
+            vec![order(&w.tankers[0])],
+            vec![StationAlert { station_id: w.station.id, eta_s: None, reason: None }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        d.iter().map(|x| x.status).collect::<Vec<_>>(),
+        vec![DispatchStatus::Dispatched, DispatchStatus::Alerted]
+    );
     assert_eq!(d[0].eta_s, Some(240.0));
     assert_eq!(vehicle_status(s, w.tankers[0].id).await, VehicleStatus::Dispatched);
     assert_eq!(s.get_incident(&Scope::all(), inc.id).await.unwrap().status, IncidentStatus::Dispatched);
 
     // The same vehicle cannot be sent to a second incident; all-or-nothing with a free one.
     let other = s.create_incident(&sys, NewIncident::new(IncidentCategory::Rescue, 0.51, 0.5, "别处")).await.unwrap();
-    let err = s.dispatch_vehicles(&sys, other.id, vec![order(&w.tankers[1]), order(&w.tankers[0])], vec![]).await.unwrap_err();
+    let err = s
+        .dispatch_vehicles(&sys, other.id, vec![order(&w.tankers[1]), order(&w.tankers[0])], vec![])
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("出动")), "{err}");
     assert_eq!(vehicle_status(s, w.tankers[1].id).await, VehicleStatus::InStation, "nothing half-written");
     assert!(s.dispatches(&Scope::all(), other.id).await.unwrap().is_empty());
@@ -107,7 +165,13 @@ async fn intake_dispatch_arrival_return(s: &TestStore) {
     let o = s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 24, Some(id))).await.unwrap();
     assert!(o.entry.warnings.is_empty(), "{:?}", o.entry.warnings);
     assert_eq!((o.vehicle_status, o.incident.status), (Some(VehicleStatus::OnScene), IncidentStatus::OnScene));
-    assert!(matches!(s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 23, Some(id))).await, Err(StoreError::Conflict(_))), "recorded twice");
+    assert!(
+        matches!(
+            s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 23, Some(id))).await,
+            Err(StoreError::Conflict(_))
+        ),
+        "recorded twice"
+    );
     s.add_timeline_entry(&sys, inc.id, entry(Stage::WaterOn, 22, None)).await.unwrap();
     s.add_timeline_entry(&sys, inc.id, entry(Stage::Withdrawn, 10, Some(id))).await.unwrap();
     assert_eq!(vehicle_status(s, id).await, VehicleStatus::Returning);
@@ -117,7 +181,10 @@ async fn intake_dispatch_arrival_return(s: &TestStore) {
     assert_eq!(vehicle_status(s, id).await, VehicleStatus::InStation);
     let o = s.add_timeline_entry(&sys, inc.id, entry(Stage::Closed, 5, None)).await.unwrap();
     assert_eq!(o.incident.status, IncidentStatus::Closed);
-    assert!(matches!(s.add_timeline_entry(&sys, inc.id, entry(Stage::Ended, 4, None)).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        s.add_timeline_entry(&sys, inc.id, entry(Stage::Ended, 4, None)).await,
+        Err(StoreError::Conflict(_))
+    ));
     // The returned vehicle is free again.
     s.dispatch_vehicles(&sys, other.id, vec![order(&w.tankers[0])], vec![]).await.unwrap();
 
@@ -131,6 +198,62 @@ async fn intake_dispatch_arrival_return(s: &TestStore) {
     assert!(matches!(s.delete::<Vehicle>(&sys, id).await, Err(StoreError::Conflict(_))));
 }
 on_both!(flow, intake_dispatch_arrival_return);
+
+/// A 火警 at the mall, filed as the monitoring engine would; returns its id.
+async fn fire_alarm(s: &TestStore, w: &World, address: &str) -> i64 {
+    let sys = Principal::system();
+    let d = NewDevice {
+        jurisdiction_id: w.west.id,
+        unit_id: Some(w.mall.id),
+        address: address.into(),
+        name: "西商场传输装置".into(),
+    };
+    s.register_device(&sys, d).await.unwrap();
+    let signal = Signal {
+        device_address: address.into(),
+        kind: "fire".into(),
+        level: "fire".into(),
+        at: Utc::now().to_rfc3339(),
+        frame_id: None,
+        summary: "感烟火灾探测器 回路1 点3".into(),
+        component: serde_json::json!({"loop": 1, "point": 3}),
+        resolves: None,
+    };
+    let changes = s.apply_signals(&[signal], None).await.unwrap();
+    assert_eq!(changes.len(), 1);
+    changes[0].alarm.id
+}
+
+async fn incident_from_a_confirmed_fire_alarm(s: &TestStore) {
+    let w = world(s).await;
+    let sys = Principal::system();
+    let from_alarm = |id: i64| {
+        let mut n = NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "西商场");
+        n.unit_id = Some(w.mall.id);
+        n.source = IncidentSource::Alarm { alarm_id: id };
+        n
+    };
+    let refused = |e: StoreError, words: &str| matches!(e, StoreError::Invalid(ref f) if f[0].field == "source.alarm_id" && f[0].reason.contains(words));
+    let count = async || s.list_incidents(&Scope::all(), &IncidentQuery::default()).await.unwrap().total;
+    // No such alarm; an alarm not yet confirmed; a fault alarm: refused, nothing written.
+    assert!(refused(s.create_incident(&sys, from_alarm(9999)).await.unwrap_err(), "不存在"));
+    let fire = fire_alarm(s, &w, "0000000000a1").await;
+    assert!(refused(s.create_incident(&sys, from_alarm(fire)).await.unwrap_err(), "尚未确认"));
+    assert_eq!(count().await, 0);
+    // Someone outside the alarm's jurisdiction does not see it.
+    let east = person(Role::Dispatcher, &w.east);
+    s.handle_alarm(&sys, fire, &Handling { result: "real".into(), note: Some("值班员电话核实".into()) }).await.unwrap();
+    assert!(refused(s.create_incident(&east, from_alarm(fire)).await.unwrap_err(), "不存在"));
+    // Confirmed: the incident is taken in and the alarm points to it.
+    let inc = s.create_incident(&person(Role::Dispatcher, &w.west), from_alarm(fire)).await.unwrap();
+    assert_eq!(inc.source, IncidentSource::Alarm { alarm_id: fire });
+    assert_eq!(s.get_alarm(&Scope::all(), fire).await.unwrap().incident_id, Some(inc.id));
+    // Only once.
+    let again = s.create_incident(&sys, from_alarm(fire)).await.unwrap_err();
+    assert!(matches!(again, StoreError::Conflict(ref m) if m.contains(&inc.id.to_string())), "{again}");
+    assert_eq!(count().await, 1);
+}
+on_both!(from_alarm, incident_from_a_confirmed_fire_alarm);
 
 async fn implausible_speed_is_flagged_and_statuses_only_move_forward(s: &TestStore) {
     let w = world(s).await;
@@ -147,12 +270,20 @@ async fn implausible_speed_is_flagged_and_statuses_only_move_forward(s: &TestSto
     let tl = s.timeline(&Scope::all(), inc.id).await.unwrap();
     assert_eq!(tl.last().unwrap().warnings, o.entry.warnings, "warnings are stored with the entry");
     // 中途返回 after arrival is impossible; a stage for a vehicle not sent is refused.
-    assert!(matches!(s.add_timeline_entry(&sys, inc.id, entry(Stage::MidwayReturn, 14, Some(v.id))).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        s.add_timeline_entry(&sys, inc.id, entry(Stage::MidwayReturn, 14, Some(v.id))).await,
+        Err(StoreError::Conflict(_))
+    ));
     let err = s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 14, Some(w.tankers[1].id))).await.unwrap_err();
     assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("not committed")), "{err}");
-    assert!(matches!(s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 14, None)).await, Err(StoreError::Invalid(ref f)) if f[0].field == "vehicle_id"));
+    assert!(
+        matches!(s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 14, None)).await, Err(StoreError::Invalid(ref f)) if f[0].field == "vehicle_id")
+    );
     // A future time.
-    assert!(matches!(s.add_timeline_entry(&sys, inc.id, entry(Stage::Deploy, -60, None)).await, Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        s.add_timeline_entry(&sys, inc.id, entry(Stage::Deploy, -60, None)).await,
+        Err(StoreError::Invalid(_))
+    ));
 }
 on_both!(speed, implausible_speed_is_flagged_and_statuses_only_move_forward);
 
@@ -160,9 +291,14 @@ async fn manual_vehicle_status(s: &TestStore) {
     let w = world(s).await;
     let sys = Principal::system();
     let v = &w.tankers[0];
-    assert_eq!(s.set_vehicle_status(&sys, v.id, VehicleStatus::Maintenance).await.unwrap().status, VehicleStatus::Maintenance);
+    assert_eq!(
+        s.set_vehicle_status(&sys, v.id, VehicleStatus::Maintenance).await.unwrap().status,
+        VehicleStatus::Maintenance
+    );
     let inc = s.create_incident(&sys, NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "x")).await.unwrap();
-    assert!(matches!(s.dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await, Err(StoreError::Conflict(ref m)) if m.contains("检修")));
+    assert!(
+        matches!(s.dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await, Err(StoreError::Conflict(ref m)) if m.contains("检修"))
+    );
     s.set_vehicle_status(&sys, v.id, VehicleStatus::InStation).await.unwrap();
     assert!(matches!(s.set_vehicle_status(&sys, v.id, VehicleStatus::OnScene).await, Err(StoreError::Invalid(_))));
     // Calling a dispatch off before the vehicle leaves.
@@ -197,18 +333,36 @@ async fn scope_and_bad_input_write_nothing(s: &TestStore) {
     assert_eq!(s.audit_log(&Scope::all(), None, None, 1000).await.unwrap().len(), before);
     // East staff cannot create in the west nor see the west's incident.
     let east = person(Role::Dispatcher, &w.east);
-    assert!(matches!(s.create_incident(&east, NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "x")).await, Err(StoreError::Forbidden(_))));
-    let inc = s.create_incident(&person(Role::Dispatcher, &w.west), NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "西")).await.unwrap();
+    assert!(matches!(
+        s.create_incident(&east, NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "x")).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    let inc = s
+        .create_incident(&person(Role::Dispatcher, &w.west), NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "西"))
+        .await
+        .unwrap();
     assert!(matches!(s.get_incident(&Scope::from(&east), inc.id).await, Err(StoreError::NotFound { .. })));
     assert_eq!(s.list_incidents(&Scope::from(&east), &IncidentQuery::default()).await.unwrap().total, 0);
-    assert!(matches!(s.dispatch_vehicles(&east, inc.id, vec![order(&w.tankers[0])], vec![]).await, Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        s.dispatch_vehicles(&east, inc.id, vec![order(&w.tankers[0])], vec![]).await,
+        Err(StoreError::NotFound { .. })
+    ));
     let mut mgr = person(Role::UnitManager, &w.west);
     mgr.unit_id = Some(w.mall.id);
-    assert!(matches!(s.list_incidents(&Scope::from(&mgr), &IncidentQuery::default()).await, Err(StoreError::Forbidden(_))));
+    assert!(matches!(
+        s.list_incidents(&Scope::from(&mgr), &IncidentQuery::default()).await,
+        Err(StoreError::Forbidden(_))
+    ));
     // Escalation and grading inputs.
-    let up = s.update_incident(&sys, inc.id, IncidentPatch { level: Some(3), deaths: Some(3), ..Default::default() }).await.unwrap();
+    let up = s
+        .update_incident(&sys, inc.id, IncidentPatch { level: Some(3), deaths: Some(3), ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!((up.level, up.fire_grade), (3, Some(incident::FireGrade::Larger)));
-    assert!(matches!(s.update_incident(&sys, inc.id, IncidentPatch { level: Some(0), ..Default::default() }).await, Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        s.update_incident(&sys, inc.id, IncidentPatch { level: Some(0), ..Default::default() }).await,
+        Err(StoreError::Invalid(_))
+    ));
     let open = s.list_incidents(&Scope::all(), &IncidentQuery { open_only: true, ..Default::default() }).await.unwrap();
     assert_eq!(open.items[0].id, inc.id);
     // A unit with incidents cannot be deleted.
@@ -226,7 +380,9 @@ async fn preplans_with_attachments(s: &TestStore) {
     let sys = Principal::system();
     let inspector = person(Role::Inspector, &w.west);
     // Only key units get pre-plans.
-    assert!(matches!(s.put_preplan(&inspector, w.shop.id, PrePlanDoc::default()).await, Err(StoreError::Invalid(ref f)) if f[0].field == "unit_id"));
+    assert!(
+        matches!(s.put_preplan(&inspector, w.shop.id, PrePlanDoc::default()).await, Err(StoreError::Invalid(ref f)) if f[0].field == "unit_id")
+    );
     let mut doc: PrePlanDoc = serde_json::from_value(serde_json::json!({
         "building": {"floors_above": 5, "height_m": 22.0}, "floors": [{"floor": "1-5", "usage": "商场"}],
         "hazardous_materials": [], "attack_notes": "内攻", "evacuation_notes": "南门"
@@ -244,10 +400,14 @@ async fn preplans_with_attachments(s: &TestStore) {
     assert_eq!(p2.completeness.percent, 63.6);
     let (meta, bytes) = s.attachment(&Scope::all(), p2.attachments[0].id).await.unwrap();
     assert_eq!((meta.size_bytes as usize, bytes.as_slice()), (PNG.len(), PNG));
-    assert!(matches!(s.add_attachment(&inspector, p.id, "x.exe", b"MZ\x90\0").await, Err(StoreError::Invalid(ref f)) if f[0].field == "file"));
+    assert!(
+        matches!(s.add_attachment(&inspector, p.id, "x.exe", b"MZ\x90\0").await, Err(StoreError::Invalid(ref f)) if f[0].field == "file")
+    );
     let big = [b"%PDF-".to_vec(), vec![0u8; huoyan_store::preplans::MAX_ATTACHMENT_BYTES]].concat();
     assert!(matches!(s.add_attachment(&inspector, p.id, "big.pdf", &big).await, Err(StoreError::Invalid(_))));
-    assert!(matches!(s.add_attachment(&inspector, p.id, "../x.png", PNG).await, Err(StoreError::Invalid(ref f)) if f[0].field == "name"));
+    assert!(
+        matches!(s.add_attachment(&inspector, p.id, "../x.png", PNG).await, Err(StoreError::Invalid(ref f)) if f[0].field == "name")
+    );
     assert_eq!(s.get_preplan(&Scope::all(), p.id).await.unwrap().attachments.len(), 1);
     let list = s.list_preplans(&Scope::all(), None, None).await.unwrap();
     assert_eq!((list.total, list.items[0].completeness), (1, 63.6));
@@ -259,7 +419,10 @@ async fn preplans_with_attachments(s: &TestStore) {
     assert!(matches!(s.put_preplan(&east, w.mall.id, PrePlanDoc::default()).await, Err(StoreError::Invalid(_))));
     // Detach, delete.
     assert_eq!(s.delete_attachment(&inspector, meta.id).await.unwrap().completeness.percent, 54.5);
-    assert!(matches!(s.delete::<Unit>(&sys, w.mall.id).await, Err(StoreError::Conflict(_))), "a unit with a pre-plan stays");
+    assert!(
+        matches!(s.delete::<Unit>(&sys, w.mall.id).await, Err(StoreError::Conflict(_))),
+        "a unit with a pre-plan stays"
+    );
     s.delete_preplan(&inspector, p.id).await.unwrap();
     assert!(s.preplan_for_unit(&Scope::all(), w.mall.id).await.unwrap().is_none());
 }
@@ -271,9 +434,16 @@ async fn dispatch_plan_sets(s: &TestStore) {
     assert_eq!(s.dispatch_plans().await.unwrap().id, "cn-baseline");
     let mut set = PlanSet::baseline();
     set.id = "test-local".into();
-    set.sub_types.push(huoyan_dispatch::SubType { code: "tunnel".into(), zh: "隧道火灾".into(), category: IncidentCategory::Fire });
+    set.sub_types.push(huoyan_dispatch::SubType {
+        code: "tunnel".into(),
+        zh: "隧道火灾".into(),
+        category: IncidentCategory::Fire,
+    });
     // A township account may not load deployment-wide plans.
-    assert!(matches!(s.load_dispatch_plans(&person(Role::Dispatcher, &w.west), set.clone()).await, Err(StoreError::Forbidden(_))));
+    assert!(matches!(
+        s.load_dispatch_plans(&person(Role::Dispatcher, &w.west), set.clone()).await,
+        Err(StoreError::Forbidden(_))
+    ));
     let info = s.load_dispatch_plans(&sys, set).await.unwrap();
     assert!(info.seq > 0);
     assert_eq!(s.dispatch_plans().await.unwrap().id, "test-local");

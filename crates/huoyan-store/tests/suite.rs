@@ -4,9 +4,9 @@ mod common;
 
 use geojson::{Geometry, Value};
 use huoyan_domain::account::{Principal, UserInput};
+use huoyan_domain::geometry::BBox;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
-use huoyan_domain::geometry::BBox;
 use huoyan_store::{ListQuery, Scope, SortKey, StoreError};
 
 use common::TestStore;
@@ -30,14 +30,17 @@ fn station(name: &str, lon: f64, lat: f64) -> Station {
 }
 
 fn hydrant(code: &str, lon: f64, lat: f64, status: WaterStatus) -> WaterSource {
-    let mut w: WaterSource = serde_json::from_value(serde_json::json!({"kind": "hydrant_above", "lon": lon, "lat": lat})).unwrap();
+    let mut w: WaterSource =
+        serde_json::from_value(serde_json::json!({"kind": "hydrant_above", "lon": lon, "lat": lat})).unwrap();
     w.code = Some(code.into());
     w.status = status;
     w
 }
 
 fn unit(name: &str, lon: f64, lat: f64, cat: UseCategory, area: f64) -> Unit {
-    let mut u: Unit = serde_json::from_value(serde_json::json!({"name": name, "lon": lon, "lat": lat, "use_category": cat.code()})).unwrap();
+    let mut u: Unit =
+        serde_json::from_value(serde_json::json!({"name": name, "lon": lon, "lat": lat, "use_category": cat.code()}))
+            .unwrap();
     u.metrics.building_area_m2 = Some(area);
     u.metrics.combustible_goods = Some(true);
     u
@@ -52,14 +55,36 @@ struct Tree {
 
 async fn tree(s: &TestStore) -> Tree {
     let sys = Principal::system();
-    let city = s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", Some(square(0.0, 0.0, 2.0)))).await.unwrap();
-    let west = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", Some(square(0.0, 0.0, 1.0)))).await.unwrap();
-    let east = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", Some(square(1.0, 0.0, 1.0)))).await.unwrap();
+    let city = s
+        .create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", Some(square(0.0, 0.0, 2.0))))
+        .await
+        .unwrap();
+    let west = s
+        .create_jurisdiction(
+            &sys,
+            node(Some(city.id), JurisdictionLevel::Township, "西街道", Some(square(0.0, 0.0, 1.0))),
+        )
+        .await
+        .unwrap();
+    let east = s
+        .create_jurisdiction(
+            &sys,
+            node(Some(city.id), JurisdictionLevel::Township, "东街道", Some(square(1.0, 0.0, 1.0))),
+        )
+        .await
+        .unwrap();
     Tree { city, west, east }
 }
 
 fn principal(role: Role, j: &Jurisdiction, unit: Option<i64>) -> Principal {
-    Principal { user_id: 99, username: "t".into(), role, jurisdiction_id: j.id, jurisdiction_path: j.path.clone(), unit_id: unit }
+    Principal {
+        user_id: 99,
+        username: "t".into(),
+        role,
+        jurisdiction_id: j.id,
+        jurisdiction_path: j.path.clone(),
+        unit_id: unit,
+    }
 }
 
 async fn migrations_are_recorded_and_idempotent(s: &TestStore) {
@@ -74,7 +99,8 @@ async fn jurisdiction_tree_and_paths(s: &TestStore) {
     assert_eq!(t.west.path, format!("/{}/{}/", t.city.id, t.west.id));
     let sys = Principal::system();
     // A county cannot sit under a township.
-    let err = s.create_jurisdiction(&sys, node(Some(t.west.id), JurisdictionLevel::County, "x", None)).await.unwrap_err();
+    let err =
+        s.create_jurisdiction(&sys, node(Some(t.west.id), JurisdictionLevel::County, "x", None)).await.unwrap_err();
     assert!(matches!(err, StoreError::Invalid(ref e) if e[0].field == "level"), "{err}");
     // A township officer sees its own subtree only, and cannot create roots or nodes elsewhere.
     let officer = principal(Role::Township, &t.west, None);
@@ -86,8 +112,12 @@ async fn jurisdiction_tree_and_paths(s: &TestStore) {
         s.create_jurisdiction(&admin, node(Some(t.east.id), JurisdictionLevel::Village, "x", None)).await,
         Err(StoreError::Forbidden(_))
     ));
-    assert!(matches!(s.create_jurisdiction(&admin, node(None, JurisdictionLevel::City, "x", None)).await, Err(StoreError::Forbidden(_))));
-    let village = s.create_jurisdiction(&admin, node(Some(t.west.id), JurisdictionLevel::Village, "某社区", None)).await.unwrap();
+    assert!(matches!(
+        s.create_jurisdiction(&admin, node(None, JurisdictionLevel::City, "x", None)).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    let village =
+        s.create_jurisdiction(&admin, node(Some(t.west.id), JurisdictionLevel::Village, "某社区", None)).await.unwrap();
     assert!(village.path.starts_with(&t.west.path));
     // A node with records cannot be deleted; an empty one can.
     s.insert(&Principal::system(), station("西站", 0.5, 0.5)).await.unwrap();
@@ -157,9 +187,15 @@ async fn lists_filter_page_and_scope(s: &TestStore) {
         s.insert(&sys, hydrant(&format!("H{i:03}"), lon, 0.5, status)).await.unwrap();
     }
     let all = Scope::all();
-    let page = s.list::<WaterSource>(&all, &ListQuery { limit: Some(7), offset: Some(7), ..Default::default() }).await.unwrap();
+    let page = s
+        .list::<WaterSource>(&all, &ListQuery { limit: Some(7), offset: Some(7), ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!((page.total, page.items.len(), page.items[0].code.as_deref()), (30, 7, Some("H007")));
-    let damaged = s.list::<WaterSource>(&all, &ListQuery { statuses: vec!["damaged".into()], ..Default::default() }).await.unwrap();
+    let damaged = s
+        .list::<WaterSource>(&all, &ListQuery { statuses: vec!["damaged".into()], ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(damaged.total, 10);
     let q = s.list::<WaterSource>(&all, &ListQuery { q: Some("h02".into()), ..Default::default() }).await.unwrap();
     assert_eq!(q.total, 10, "H020–H029, case-insensitive");
@@ -168,18 +204,33 @@ async fn lists_filter_page_and_scope(s: &TestStore) {
         .await
         .unwrap();
     assert_eq!(boxed.total, 15);
-    let desc = s.list::<WaterSource>(&all, &ListQuery { sort: SortKey::IdDesc, limit: Some(1), ..Default::default() }).await.unwrap();
+    let desc = s
+        .list::<WaterSource>(&all, &ListQuery { sort: SortKey::IdDesc, limit: Some(1), ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(desc.items[0].code.as_deref(), Some("H029"));
     // A township officer of the west sees the west's 15 only, and cannot read the east's by id.
     let west = principal(Role::Township, &t.west, None);
     let seen = s.list::<WaterSource>(&Scope::from(&west), &ListQuery::default()).await.unwrap();
     assert_eq!(seen.total, 15);
     assert!(seen.items.iter().all(|w| w.jurisdiction_id == t.west.id));
-    let east_one = s.list::<WaterSource>(&all, &ListQuery { jurisdiction_id: Some(t.east.id), limit: Some(1), ..Default::default() }).await.unwrap();
-    assert!(matches!(s.get::<WaterSource>(&Scope::from(&west), east_one.items[0].id).await, Err(StoreError::NotFound { .. })));
+    let east_one = s
+        .list::<WaterSource>(
+            &all,
+            &ListQuery { jurisdiction_id: Some(t.east.id), limit: Some(1), ..Default::default() },
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.get::<WaterSource>(&Scope::from(&west), east_one.items[0].id).await,
+        Err(StoreError::NotFound { .. })
+    ));
     // … nor write into the east.
     let inspector = principal(Role::Inspector, &t.west, None);
-    assert!(matches!(s.insert(&inspector, hydrant("X", 1.5, 0.5, WaterStatus::Intact)).await, Err(StoreError::Forbidden(_))));
+    assert!(matches!(
+        s.insert(&inspector, hydrant("X", 1.5, 0.5, WaterStatus::Intact)).await,
+        Err(StoreError::Forbidden(_))
+    ));
     let mut moved = seen.items[0].clone();
     moved.jurisdiction_id = t.east.id;
     assert!(matches!(s.update(&inspector, moved.id, moved).await, Err(StoreError::Forbidden(_))));
@@ -197,7 +248,10 @@ async fn units_are_classified_and_unit_managers_confined(s: &TestStore) {
     assert!(mall.class_reasons.iter().any(|r| r.source.contains("97号")));
     let shop = s.insert(&sys, unit("小卖部", 0.6, 0.5, UseCategory::Shop, 80.0)).await.unwrap();
     assert_eq!(shop.classes, vec![UnitClass::NineSmall]);
-    let by_class = s.list::<Unit>(&Scope::all(), &ListQuery { class: Some("high_risk".into()), ..Default::default() }).await.unwrap();
+    let by_class = s
+        .list::<Unit>(&Scope::all(), &ListQuery { class: Some("high_risk".into()), ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(by_class.items.iter().map(|u| u.id).collect::<Vec<_>>(), vec![mall.id]);
     // The credit code is unique.
     let mut dup = unit("同码单位", 0.7, 0.5, UseCategory::Shop, 50.0);
@@ -208,8 +262,14 @@ async fn units_are_classified_and_unit_managers_confined(s: &TestStore) {
     let mine = s.list::<Unit>(&Scope::from(&mgr), &ListQuery::default()).await.unwrap();
     assert_eq!(mine.items.iter().map(|u| u.id).collect::<Vec<_>>(), vec![shop.id]);
     assert!(matches!(s.get::<Unit>(&Scope::from(&mgr), mall.id).await, Err(StoreError::NotFound { .. })));
-    assert!(matches!(s.list::<WaterSource>(&Scope::from(&mgr), &ListQuery::default()).await, Err(StoreError::Forbidden(_))));
-    assert!(matches!(s.insert(&mgr, unit("新单位", 0.5, 0.5, UseCategory::Shop, 1.0)).await, Err(StoreError::Forbidden(_))));
+    assert!(matches!(
+        s.list::<WaterSource>(&Scope::from(&mgr), &ListQuery::default()).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.insert(&mgr, unit("新单位", 0.5, 0.5, UseCategory::Shop, 1.0)).await,
+        Err(StoreError::Forbidden(_))
+    ));
     let mut grown = shop.clone();
     grown.metrics.building_area_m2 = Some(1500.0);
     let grown = s.update(&mgr, shop.id, grown).await.unwrap();
@@ -281,7 +341,11 @@ async fn bulk_import_is_all_or_nothing(s: &TestStore) {
     let sys = Principal::system();
     let mut imp = s.begin_import(&sys).await.unwrap();
     let ids = imp
-        .records(vec![hydrant("A", 0.5, 0.5, WaterStatus::Intact), hydrant("B", 500.0, 0.5, WaterStatus::Intact), hydrant("C", 1.5, 0.5, WaterStatus::Intact)])
+        .records(vec![
+            hydrant("A", 0.5, 0.5, WaterStatus::Intact),
+            hydrant("B", 500.0, 0.5, WaterStatus::Intact),
+            hydrant("C", 1.5, 0.5, WaterStatus::Intact),
+        ])
         .await
         .unwrap();
     assert!(ids[0].is_some() && ids[1].is_none() && ids[2].is_some());
@@ -290,9 +354,14 @@ async fn bulk_import_is_all_or_nothing(s: &TestStore) {
     imp.rollback().await.unwrap();
     assert_eq!(s.list::<WaterSource>(&Scope::all(), &ListQuery::default()).await.unwrap().total, 0, "rolled back");
     let mut imp = s.begin_import(&sys).await.unwrap();
-    imp.records(vec![hydrant("A", 0.5, 0.5, WaterStatus::Intact), hydrant("C", 1.5, 0.5, WaterStatus::Intact)]).await.unwrap();
+    imp.records(vec![hydrant("A", 0.5, 0.5, WaterStatus::Intact), hydrant("C", 1.5, 0.5, WaterStatus::Intact)])
+        .await
+        .unwrap();
     imp.commit("test", &serde_json::json!({})).await.unwrap();
-    let east = s.list::<WaterSource>(&Scope::all(), &ListQuery { jurisdiction_id: Some(t.east.id), ..Default::default() }).await.unwrap();
+    let east = s
+        .list::<WaterSource>(&Scope::all(), &ListQuery { jurisdiction_id: Some(t.east.id), ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(east.items.iter().map(|w| w.code.clone().unwrap()).collect::<Vec<_>>(), ["C"]);
     let stats = s.stats(&Scope::all()).await.unwrap();
     assert_eq!((stats.water_sources, stats.jurisdictions), (2, 3));
@@ -324,7 +393,10 @@ async fn sqlite_backup_while_writing() {
         let store = s.store.clone();
         tokio::spawn(async move {
             for i in 0..200 {
-                store.insert(&Principal::system(), hydrant(&format!("W{i}"), 0.5, 0.5, WaterStatus::Intact)).await.unwrap();
+                store
+                    .insert(&Principal::system(), hydrant(&format!("W{i}"), 0.5, 0.5, WaterStatus::Intact))
+                    .await
+                    .unwrap();
             }
         })
     };
@@ -357,11 +429,20 @@ async fn nulls_and_values_alternate_on_one_connection(s: &TestStore) {
     };
     let sys = Principal::system();
     let root = one.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "无边界市", None)).await.unwrap();
-    let a = one.create_jurisdiction(&sys, node(Some(root.id), JurisdictionLevel::Township, "有边界", Some(square(0.0, 0.0, 1.0)))).await.unwrap();
+    let a = one
+        .create_jurisdiction(
+            &sys,
+            node(Some(root.id), JurisdictionLevel::Township, "有边界", Some(square(0.0, 0.0, 1.0))),
+        )
+        .await
+        .unwrap();
     one.create_jurisdiction(&sys, node(Some(root.id), JurisdictionLevel::Township, "又无边界", None)).await.unwrap();
     one.update_jurisdiction(&sys, a.id, node(Some(root.id), JurisdictionLevel::Township, "改名", None)).await.unwrap();
     let st = one.insert(&sys, station("站", 0.5, 0.5)).await.unwrap();
-    let v: Vehicle = serde_json::from_value(serde_json::json!({"station_id": st.id, "name": "车", "family": "firefighting", "vehicle_type": "水罐消防车"})).unwrap();
+    let v: Vehicle = serde_json::from_value(
+        serde_json::json!({"station_id": st.id, "name": "车", "family": "firefighting", "vehicle_type": "水罐消防车"}),
+    )
+    .unwrap();
     one.insert(&sys, v).await.unwrap();
     for with_building in [false, true, false] {
         let mut u = unit(&format!("单位{with_building}"), 0.5, 0.5, UseCategory::Shop, 50.0);
