@@ -70,6 +70,8 @@ export interface BaseMapOptions {
   zoom?: number
   /** Compact attribution (phone width). */
   compact?: boolean
+  /** Start a compact attribution folded to its (i) button (small maps it would cover). */
+  fold?: boolean
 }
 
 /**
@@ -99,6 +101,8 @@ export async function createBaseMap(container: HTMLElement, cfg: MapConfig, opts
     ;(w.__huoyanMapErrors ||= []).push(String(e.error?.message || e.error || 'map error'))
   })
   await new Promise<void>((res) => (m.loaded() ? res() : m.once('load', () => res())))
+  // A compact attribution starts open and would cover a small map: fold it to its (i) button.
+  if (opts.compact && opts.fold) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show')
   return m
 }
 

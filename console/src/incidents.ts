@@ -171,7 +171,12 @@ export function etaLabel(seconds: number | null | undefined): string {
   return m ? `${m}分${r}秒` : `${r}秒`
 }
 
-/** A station's short name for a map label: “一站 3分20秒”. */
+/** A name without its bracketed aside (“剑桥消防2中队 (Fire Company 2)” → “剑桥消防2中队”), for map labels. */
+export function shortName(name: string): string {
+  return name.replace(/\s*[(（][^()（）]*[)）]\s*$/, '') || name
+}
+
+/** A station's map label: “一站 3分20秒”. */
 export function routeLabel(name: string, seconds: number): string {
   return `${name} ${etaLabel(seconds)}`
 }
