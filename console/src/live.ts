@@ -15,7 +15,7 @@ export interface LiveEvent {
   data: Record<string, unknown> | null
 }
 
-const KINDS = ['alarm', 'alarm_update', 'incident', 'incident_update', 'device', 'test']
+const KINDS = ['alarm', 'alarm_update', 'incident', 'incident_update', 'incident_request', 'device', 'test']
 const MAX = 200
 
 export const live = reactive({
@@ -29,8 +29,16 @@ export const live = reactive({
   panelOpen: false,
 })
 
-/** Alarms and incidents are updated by later events about the same object: the latest counts. */
+/**
+ * Alarms and incidents are updated by later events about the same object: the latest counts. An
+ * `incident_request` (a confirmed fire to take in) is about its alarm: the alarm's update when an
+ * incident is made from it settles the request.
+ */
 function objectKey(e: LiveEvent): string {
+  if (e.kind === 'incident_request') {
+    const a = (e.data as { alarm?: { id?: unknown } } | null)?.alarm?.id
+    if (a !== undefined && a !== null) return `alarm:${a}`
+  }
   const id = e.data && (e.data as { id?: unknown }).id
   if (id !== undefined && id !== null) {
     if (e.kind.startsWith('alarm')) return `alarm:${id}`

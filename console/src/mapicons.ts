@@ -3,7 +3,7 @@
 // counts) is drawn the same way, so the map needs no glyph server: see docs/CONSOLE.md.
 
 export const RATIO = Math.min(2, Math.max(1, Math.ceil(window.devicePixelRatio || 1)))
-const FONT = "'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif"
+export const FONT = "'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif"
 
 export const STATION_KINDS = ['special', 'level1', 'level2', 'small', 'logistics', 'gov_full_time', 'enterprise', 'volunteer', 'micro']
 const STATION_GLYPH: Record<string, string> = {
@@ -21,7 +21,7 @@ export const UNIT_COLOUR: Record<string, string> = { key_unit: '#d32f2f', high_r
 /** A unit with several classes is drawn with the most severe. */
 export const CLASS_PRIORITY = ['high_risk', 'key_unit', 'three_in_one', 'nine_small']
 
-function canvas(w: number, h: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
+export function canvas(w: number, h: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
   const c = document.createElement('canvas')
   c.width = Math.ceil(w * RATIO)
   c.height = Math.ceil(h * RATIO)
@@ -30,7 +30,7 @@ function canvas(w: number, h: number): [HTMLCanvasElement, CanvasRenderingContex
   return [c, ctx]
 }
 
-function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
+export function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
   ctx.beginPath()
   ctx.moveTo(x + r, y)
   ctx.arcTo(x + w, y, x + w, y + h, r)

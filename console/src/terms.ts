@@ -12,6 +12,7 @@ export interface Term {
 export type TermGroup =
   | 'station_kind' | 'station_status' | 'vehicle_family' | 'vehicle_status' | 'water_kind' | 'water_status'
   | 'road_class' | 'use_category' | 'unit_class' | 'role' | 'jurisdiction_level'
+  | 'incident_category' | 'incident_status' | 'timeline_stage' | 'dispatch_status'
 
 export const terms = reactive<{ loaded: boolean; groups: Partial<Record<TermGroup, Term[]>> }>({ loaded: false, groups: {} })
 

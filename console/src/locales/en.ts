@@ -1,5 +1,7 @@
 // English. Keep the keys in step with zh-CN.ts.
+import incident from './incident.en'
 export default {
+  incident,
   app: { name: 'Huoyan', title: 'Fire Protection Platform', full: 'Huoyan 火眼 · Fire Protection Platform' },
   common: {
     search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', detail: 'Details',
@@ -26,7 +28,6 @@ export default {
   },
   reserved: {
     monitor: 'The monitoring centre (IoT remote monitoring: alarm intake, confirmation and handling) comes in a later version.',
-    incidents: 'Incident intake and dispatch come in a later version.',
   },
   dashboard: {
     title: 'Overview', units: 'Units', water: 'Water sources', stations: 'Stations', vehicles: 'Vehicles',
@@ -87,6 +88,10 @@ export default {
     water_kind: { hydrant_above: 'Hydrant (above ground)', hydrant_below: 'Hydrant (below ground)', water_crane: 'Water crane', pool: 'Fire pool', natural_intake: 'Natural intake', dock: 'Intake dock' },
     water_status: { intact: 'Intact', damaged: 'Damaged', disabled: 'Out of use', unverified: 'Unverified' },
     unit_class: { key_unit: 'Key unit', high_risk: 'High fire risk', nine_small: 'Nine small places', three_in_one: 'Three-in-one' },
+    incident_category: { fire: 'Fire', rescue: 'Rescue', social_assistance: 'Social assistance', security_duty: 'Security duty', false_alarm: 'False alarm' },
+    incident_status: { received: 'Received', dispatched: 'Dispatched', on_scene: 'On scene', closed: 'Closed' },
+    timeline_stage: { ignition: 'Ignition', alarm: 'Call received', dispatch: 'Turnout', midway_return: 'Recalled en route', arrival: 'Arrival', deploy: 'Deployed', water_on: 'Water on', controlled: 'Under control', extinguished: 'Extinguished', ended: 'Ended', withdrawn: 'Withdrawn', returned: 'Back in station', closed: 'Incident closed' },
+    dispatch_status: { alerted: 'Alerted', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', returning: 'Returning', returned: 'Back in station', cancelled: 'Called off' },
     role: { admin: 'Administrator', dispatcher: 'Dispatcher', inspector: 'Fire inspector', logistics: 'Logistics', leader: 'Leader', township: 'Township / police', unit_manager: 'Unit manager' },
   },
 }

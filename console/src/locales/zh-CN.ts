@@ -1,5 +1,7 @@
 // Chinese (the default). Vocabulary terms (站型、水源类型…) come from the server's /api/v1/terms.
+import incident from './incident.zh-CN'
 export default {
+  incident,
   app: { name: '火眼', title: '智慧消防平台', full: '火眼 · 智慧消防平台' },
   common: {
     search: '搜索', reset: '重置', save: '保存', cancel: '取消', close: '关闭', edit: '编辑', detail: '详情',
@@ -26,7 +28,6 @@ export default {
   },
   reserved: {
     monitor: '监控中心（物联网远程监控）将在后续版本提供：报警接收、确认与处置。',
-    incidents: '接处警（智能接处警、一键调派）将在后续版本提供。',
   },
   dashboard: {
     title: '首页概览', units: '社会单位', water: '消防水源', stations: '消防站', vehicles: '消防车辆',

@@ -156,7 +156,7 @@ fn build() -> OpenApi {
     ops.push(Op::new(HttpMethod::Get, "/api/v1/stats", "stats", "Counts of what your jurisdiction holds").ok(200, Some(reference("Stats"))));
     ops.push(Op::new(HttpMethod::Get, "/api/v1/rule-sets", "rules", "Classification rule sets and the one in force").ok(200, Some(reference("RuleSets"))));
     ops.push(Op::new(HttpMethod::Post, "/api/v1/rule-sets", "rules", "Load a province's rule set (TOML or JSON); reclassifies units").body("application/toml", reference("RuleSet")));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/terms", "system", "Vocabularies: codes and Chinese terms"));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/terms", "system", "Vocabularies: codes and Chinese terms (registers, roles, incident categories and statuses, timeline stages, dispatch statuses)"));
     ops.push(
         Op::new(HttpMethod::Get, "/api/v1/map/features", "map", "Map features in a bounding box as GeoJSON")
             .query("bbox", "minLon,minLat,maxLon,maxLat (required)")
@@ -208,7 +208,7 @@ fn build() -> OpenApi {
         list = list.query(p, doc);
     }
     ops.push(list);
-    ops.push(Op::new(HttpMethod::Post, inc, "incidents", "Take an incident in (接警) from coordinates, a unit id or a unit search; answers with the recommendation and the server time").body("application/json", reference("IncidentRequest")).ok(201, Some(reference("Intake"))));
+    ops.push(Op::new(HttpMethod::Post, inc, "incidents", "Take an incident in (接警) from coordinates, a unit id or a unit search, or from a fire alarm confirmed as real (source.kind = alarm; its unit is the default place; 409 when the alarm is already an incident); answers with the recommendation and the server time").body("application/json", reference("IncidentRequest")).ok(201, Some(reference("Intake"))));
     ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}"), "incidents", "One incident").id().ok(200, Some(reference("Incident"))));
     ops.push(Op::new(HttpMethod::Patch, format!("{inc}/{{id}}"), "incidents", "Escalate or correct an incident (level, category, sub-type, address, notes, deaths/injuries/loss)").id().body("application/json", reference("IncidentPatch")).ok(200, Some(reference("Incident"))));
     ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/board"), "incidents", "The incident screen in one call: incident, timeline, dispatches (with names and ETA labels), fresh recommendation, routes as GeoJSON with ETA labels, pre-plan, nearby water").id().ok(200, Some(ObjectBuilder::new().into())));

@@ -298,3 +298,58 @@ async fn preplans_and_dispatch_plans() {
     assert_eq!(plans["in_force"]["id"], "test-city");
     assert_eq!(plans["history"].as_array().unwrap().len(), 2);
 }
+
+/// An incident from a monitored unit's alarm: refused while the alarm is not a confirmed real fire
+/// (or does not exist), then taken in at the unit and linked to the alarm, with the alarm's update
+/// pushed to consoles; a second intake from the same alarm is 409 and writes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn intake_from_a_confirmed_alarm() {
+    let f = common::start().await;
+    network(&f).await;
+    let alarm = f.west.ids["alarms"];
+    let from = |id: i64| json!({"category": "fire", "source": {"kind": "alarm", "alarm_id": id}});
+    let before = counts(&f).await;
+    let (s, e) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(from(alarm))).await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["fields"][0]["field"], "source.alarm_id", "{e}");
+    assert!(e["fields"][0]["reason"].as_str().unwrap().contains("尚未确认为真实火警"), "{e}");
+    let (s, e) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(from(alarm + 1000))).await;
+    assert_eq!(s, 422, "{e}");
+    assert!(e["fields"][0]["reason"].as_str().unwrap().contains("不存在"), "{e}");
+    assert_eq!(counts(&f).await, before, "refused intakes write nothing");
+
+    let (s, h) = send(&f, Method::POST, &format!("/api/v1/alarms/{alarm}/handle"), "dispatcher", Some(json!({"result": "real"}))).await;
+    assert_eq!(s, 200, "{h}");
+    let (s, v) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(from(alarm))).await;
+    assert_eq!(s, 201, "{v}");
+    let inc = &v["incident"];
+    let id = inc["id"].as_i64().unwrap();
+    assert_eq!(inc["source"], json!({"kind": "alarm", "alarm_id": alarm}));
+    assert_eq!(inc["unit_id"], f.west.ids["units"], "the monitored unit is the place: {inc}");
+    assert!(!v["recommendation"]["assignments"].as_array().unwrap().is_empty(), "{v}");
+    let (_, a) = f.get_json(&format!("/api/v1/alarms/{alarm}"), "dispatcher").await;
+    assert_eq!(a["incident_id"], id, "{a}");
+    let (_, ev) = f.get_json("/api/v1/events/recent", "dispatcher").await;
+    let settled = ev.as_array().unwrap().iter().any(|e| e["kind"] == "alarm_update" && e["data"]["id"] == alarm && e["data"]["incident_id"] == id && e["unhandled"] == false);
+    assert!(settled, "the alarm's link is pushed: {ev}");
+
+    let before = counts(&f).await;
+    let (s, e) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(from(alarm))).await;
+    assert_eq!(s, 409, "{e}");
+    assert!(e["message"].as_str().unwrap().contains(&format!("已转为警情 #{id}")), "{e}");
+    assert_eq!(counts(&f).await, before);
+}
+
+/// The vocabularies the incident screens show come from /terms, Chinese terms beside the codes.
+#[tokio::test]
+async fn terms_name_incident_categories_statuses_and_stages() {
+    let f = common::start().await;
+    let (s, t) = f.get_json("/api/v1/terms", "dispatcher").await;
+    assert_eq!(s, 200);
+    let zh = |group: &str, code: &str| t[group].as_array().unwrap().iter().find(|x| x["code"] == code).map(|x| x["zh"].as_str().unwrap().to_string());
+    assert_eq!(zh("incident_category", "false_alarm").as_deref(), Some("虚假警"));
+    assert_eq!(zh("incident_status", "on_scene").as_deref(), Some("到场处置"));
+    assert_eq!(zh("timeline_stage", "water_on").as_deref(), Some("出水"));
+    assert_eq!(zh("dispatch_status", "alerted").as_deref(), Some("联动通知"));
+    assert_eq!(t["timeline_stage"].as_array().unwrap().len(), 13);
+}

@@ -37,7 +37,8 @@ pub enum DispatchStatus {
 }
 
 impl DispatchStatus {
-    const ALL: [DispatchStatus; 7] = [
+    /// Every status.
+    pub const ALL: [DispatchStatus; 7] = [
         DispatchStatus::Alerted,
         DispatchStatus::Dispatched,
         DispatchStatus::EnRoute,
@@ -57,6 +58,19 @@ impl DispatchStatus {
             DispatchStatus::Returning => "returning",
             DispatchStatus::Returned => "returned",
             DispatchStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// The users' term.
+    pub fn zh(self) -> &'static str {
+        match self {
+            DispatchStatus::Alerted => "联动通知",
+            DispatchStatus::Dispatched => "出动",
+            DispatchStatus::EnRoute => "途中",
+            DispatchStatus::OnScene => "到场",
+            DispatchStatus::Returning => "返队",
+            DispatchStatus::Returned => "已归队",
+            DispatchStatus::Cancelled => "已取消",
         }
     }
 

@@ -47,6 +47,9 @@ pub enum IncidentStatus {
 }
 
 impl IncidentStatus {
+    /// Every status, in the order an incident goes through them.
+    pub const ALL: [IncidentStatus; 4] = [IncidentStatus::Received, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Closed];
+
     /// The code.
     pub fn code(self) -> &'static str {
         match self {
@@ -68,9 +71,7 @@ impl IncidentStatus {
     }
 
     fn parse(s: &str) -> Option<IncidentStatus> {
-        [IncidentStatus::Received, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Closed]
-            .into_iter()
-            .find(|v| v.code() == s)
+        IncidentStatus::ALL.into_iter().find(|v| v.code() == s)
     }
 }
 

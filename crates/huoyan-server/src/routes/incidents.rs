@@ -2,7 +2,7 @@
 //!
 //! | | |
 //! |---|---|
-//! | `POST /incidents` | intake from coordinates, a unit id or a unit search; answers the incident with its recommendation (and the server time it took) |
+//! | `POST /incidents` | intake from coordinates, a unit id or a unit search, or from a confirmed alarm (`source: {"kind": "alarm", "alarm_id": N}`: the alarm must be a fire confirmed as real and not yet an incident; its unit is the default location; the alarm is linked to the incident); answers the incident with its recommendation (and the server time it took) |
 //! | `GET /incidents` | list, newest first (`status`, `category`, `open`, `limit`, `offset`) |
 //! | `GET /incidents/{id}` | one incident |
 //! | `PATCH /incidents/{id}` | escalate or correct (level, category, sub-type, address, notes, grading inputs) |
@@ -27,6 +27,7 @@ use huoyan_dispatch::Recommendation;
 use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::incident::IncidentCategory;
 use huoyan_domain::Unit;
+use huoyan_store::alarms::Alarm;
 use huoyan_store::dispatch::{DispatchOrder, StationAlert};
 use huoyan_store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource, NewIncident};
 use huoyan_store::timeline::NewTimelineEntry;
@@ -180,11 +181,39 @@ async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<
     }
 }
 
+/// The alarm an intake comes from, if it names one: it must be visible to the caller, a fire
+/// confirmed as real (确认真实火警), and not yet an incident.
+async fn alarm_of(st: &AppState, auth: &Auth, scope: &Scope, r: &IncidentRequest) -> ApiResult<Option<Alarm>> {
+    let Some(IncidentSource::Alarm { alarm_id }) = &r.source else { return Ok(None) };
+    auth.require(Resource::Alarm, Action::Read)?;
+    let alarm = st.store.get_alarm(scope, *alarm_id).await.map_err(|e| match e {
+        huoyan_store::StoreError::NotFound { .. } => ApiError::field("source.alarm_id", format!("报警 #{alarm_id} 不存在或不在您的辖区 (no such alarm)")),
+        other => other.into(),
+    })?;
+    if alarm.kind != "fire" || alarm.result.as_deref() != Some("real") {
+        return Err(ApiError::field("source.alarm_id", format!("报警 #{alarm_id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)")));
+    }
+    if let Some(i) = alarm.incident_id {
+        return Err(ApiError::Conflict(format!("报警 #{alarm_id} 已转为警情 #{i} (the alarm is already incident {i})")));
+    }
+    Ok(Some(alarm))
+}
+
 async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<(StatusCode, Json<Intake>)> {
     let t0 = Instant::now();
     let p = auth.require(Resource::Incident, Action::Write)?;
-    let r: IncidentRequest = decode_json(&body)?;
+    let mut r: IncidentRequest = decode_json(&body)?;
     let scope = Scope::from(p);
+    let alarm = alarm_of(&st, &auth, &scope, &r).await?;
+    // From an alarm without a place of its own: the monitored unit.
+    if let Some(a) = &alarm
+        && r.unit_id.is_none()
+        && r.unit_query.as_deref().is_none_or(|q| q.trim().is_empty())
+        && r.lon.is_none()
+        && r.lat.is_none()
+    {
+        r.unit_id = a.unit_id;
+    }
     let (unit, lon, lat) = locate(&st, &scope, &r).await?;
     if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
         return Err(ApiError::field("lon", "not a WGS84 coordinate"));
@@ -254,6 +283,13 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     let rec_ms = t1.elapsed().as_secs_f64() * 1000.0;
     new.plan_id = Some(rec.plan_id.clone());
     let incident = st.store.create_incident(p, new).await?;
+    if let Some(a) = &alarm {
+        // The alarm now points at its incident; consoles see the request settled.
+        st.store.set_alarm_incident(a.id, incident.id).await?;
+        let linked = st.store.get_alarm(&scope, a.id).await?;
+        let path = st.store.jurisdiction_path(linked.jurisdiction_id).await.unwrap_or_else(|_| format!("/{}/", linked.jurisdiction_id));
+        st.live.publish(crate::live::alarm_event(&linked, "incident", &path));
+    }
     publish(&st, &incident, "incident", "").await;
     let total_ms = t0.elapsed().as_secs_f64() * 1000.0;
     tracing::info!(incident = incident.id, recommendation_ms = rec_ms, total_ms, "incident taken in");

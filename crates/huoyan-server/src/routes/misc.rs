@@ -120,6 +120,8 @@ fn list<T: Copy>(all: &[T], code: fn(T) -> &'static str, zh: fn(T) -> &'static s
 
 async fn terms(_auth: Auth) -> Json<serde_json::Value> {
     use huoyan_domain::*;
+    use huoyan_store::dispatch::DispatchStatus;
+    use huoyan_store::incidents::IncidentStatus;
     Json(serde_json::json!({
         "jurisdiction_level": list(JurisdictionLevel::ALL, JurisdictionLevel::code, JurisdictionLevel::zh),
         "station_kind": list(StationKind::ALL, StationKind::code, StationKind::zh),
@@ -133,5 +135,9 @@ async fn terms(_auth: Auth) -> Json<serde_json::Value> {
         "use_category": list(UseCategory::ALL, UseCategory::code, UseCategory::zh),
         "unit_class": list(UnitClass::ALL, UnitClass::code, UnitClass::zh),
         "role": list(Role::ALL, Role::code, Role::zh),
+        "incident_category": list(incident::IncidentCategory::ALL, incident::IncidentCategory::code, incident::IncidentCategory::zh),
+        "incident_status": list(&IncidentStatus::ALL, IncidentStatus::code, IncidentStatus::zh),
+        "timeline_stage": list(&huoyan_dispatch::Stage::ALL, huoyan_dispatch::Stage::code, huoyan_dispatch::Stage::zh),
+        "dispatch_status": list(&DispatchStatus::ALL, DispatchStatus::code, DispatchStatus::zh),
     }))
 }
