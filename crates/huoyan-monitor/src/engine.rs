@@ -4,8 +4,13 @@
 //! console within milliseconds; after a crash it resumes at the cursor, so an acknowledged frame
 //! is never skipped and never filed twice. It also files presence changes (离线 / recovered) and
 //! escalates alarms left unhandled too long (超时未处理).
+//!
+//! Sensor readings take the same path: the HTTP and MQTT ingestion store them (append-only) and
+//! wake the engine, which reads them from its `readings` cursor, evaluates them with the
+//! threshold rules in force ([`crate::thresholds`]) and files the signals with that cursor in one
+//! transaction.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use huoyan_store::Store;
@@ -13,9 +18,12 @@ use huoyan_store::alarms::{AlarmChange, Signal};
 use tokio::sync::Notify;
 
 use crate::signals;
+use crate::thresholds::ThresholdRules;
 
 /// The cursor's name in `monitor_cursors`.
 pub const CURSOR: &str = "alarms";
+/// The cursor over `sensor_readings`.
+pub const READINGS_CURSOR: &str = "readings";
 
 /// Settings of the monitoring centre (`[monitor]` in the configuration).
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
@@ -52,12 +60,41 @@ pub struct Engine {
     config: MonitorConfig,
     wake: Arc<Notify>,
     on_change: OnChange,
+    /// The threshold rules in force and the stored set they came from (0: the shipped set).
+    rules: Arc<Mutex<(i64, Arc<ThresholdRules>)>>,
 }
 
 impl Engine {
     /// An engine over `store`, reporting to `on_change`.
     pub fn new(store: Store, config: MonitorConfig, on_change: OnChange) -> Self {
-        Engine { store, config, wake: Arc::new(Notify::new()), on_change }
+        Engine { store, config, wake: Arc::new(Notify::new()), on_change, rules: Arc::new(Mutex::new((0, Arc::new(ThresholdRules::shipped())))) }
+    }
+
+    /// Shares `wake` (e.g. the server's, notified after readings are stored) as the wake-up.
+    pub fn with_wake(mut self, wake: Arc<Notify>) -> Self {
+        self.wake = wake;
+        self
+    }
+
+    /// The threshold rules in force: the latest stored set, else the shipped one. A stored set
+    /// that no longer parses (checked when loaded, so only after a downgrade) is logged and the
+    /// shipped set used.
+    pub async fn rules(&self) -> huoyan_store::Result<Arc<ThresholdRules>> {
+        let stored = self.store.threshold_rules().await?;
+        let id = stored.as_ref().map_or(0, |s| s.id);
+        let mut g = self.rules.lock().unwrap_or_else(|p| p.into_inner());
+        if g.0 != id {
+            let set = match stored.map(|s| ThresholdRules::parse(&s.body)) {
+                Some(Ok(set)) => set,
+                Some(Err(e)) => {
+                    tracing::error!(id, error = %e, "the stored threshold rules do not parse; using the shipped set");
+                    ThresholdRules::shipped()
+                }
+                None => ThresholdRules::shipped(),
+            };
+            *g = (id, Arc::new(set));
+        }
+        Ok(g.1.clone())
     }
 
     /// Wakes the engine (call after frames were committed).
@@ -71,8 +108,27 @@ impl Engine {
         }
     }
 
-    /// Files every frame after the cursor; returns how many frames were read.
+    /// Files every frame and every sensor reading after their cursors; returns how many were
+    /// read.
     pub async fn catch_up(&self) -> huoyan_store::Result<usize> {
+        Ok(self.catch_up_frames().await? + self.catch_up_readings().await?)
+    }
+
+    async fn catch_up_readings(&self) -> huoyan_store::Result<usize> {
+        let mut read = 0;
+        loop {
+            let after = self.store.cursor(READINGS_CURSOR).await?;
+            let readings = self.store.readings_after(after, self.config.batch.max(1)).await?;
+            let Some(last) = readings.last().map(|r| r.id) else { return Ok(read) };
+            read += readings.len();
+            let rules = self.rules().await?;
+            let batch: Vec<Signal> = readings.iter().flat_map(|r| rules.evaluate(r)).collect();
+            let changes = self.store.apply_signals(&batch, Some((READINGS_CURSOR, last))).await?;
+            self.report(&changes);
+        }
+    }
+
+    async fn catch_up_frames(&self) -> huoyan_store::Result<usize> {
         let mut read = 0;
         loop {
             let after = self.store.cursor(CURSOR).await?;

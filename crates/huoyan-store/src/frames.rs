@@ -33,7 +33,7 @@ pub struct NewDevice {
 }
 
 /// A registered device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Device {
     /// Row id.
     pub id: i64,
@@ -49,8 +49,18 @@ pub struct Device {
     pub registered_at: String,
     /// Last frame stored or last online transition (UTC RFC 3339).
     pub last_seen_at: Option<String>,
-    /// Online (by the gateway's silence rule).
+    /// Online (by the gateway's silence rule; a sensor: since its last reading).
     pub online: bool,
+    /// `uitd` (用户信息传输装置) or `sensor` (物联网传感器).
+    pub kind: String,
+    /// A sensor's measurement (`huoyan_store::sensors::MEASUREMENTS`).
+    pub measurement: Option<String>,
+    /// The building it is in.
+    pub building_id: Option<i64>,
+    /// The water source a pressure sensor watches.
+    pub water_source_id: Option<i64>,
+    /// A sensor's latest value of its measurement.
+    pub last_value: Option<f64>,
 }
 
 /// A received frame to store.
@@ -145,7 +155,8 @@ pub fn normalize_address(address: &str) -> Result<String> {
     Ok(a)
 }
 
-pub(crate) const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online";
+pub(crate) const DEVICE_COLS: &str =
+    "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value";
 
 pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
     Ok(Device {
@@ -157,6 +168,11 @@ pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
         registered_at: r.try_get(5)?,
         last_seen_at: r.try_get(6)?,
         online: r.try_get::<i64, _>(7)? != 0,
+        kind: r.try_get(8)?,
+        measurement: r.try_get(9)?,
+        building_id: r.try_get(10)?,
+        water_source_id: r.try_get(11)?,
+        last_value: r.try_get(12)?,
     })
 }
 

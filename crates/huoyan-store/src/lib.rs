@@ -32,6 +32,7 @@ pub mod preplans;
 pub mod query;
 pub mod records;
 pub mod rulesets;
+pub mod sensors;
 pub mod stats;
 pub mod tiles_source;
 pub mod timeline;

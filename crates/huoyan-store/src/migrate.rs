@@ -20,12 +20,14 @@ const SQLITE: &[Migration] = &[
     Migration { version: 3, name: "alarm_frames", sql: include_str!("../migrations/sqlite/0003_alarm_frames.sql") },
     Migration { version: 4, name: "monitoring", sql: include_str!("../migrations/sqlite/0004_monitoring.sql") },
     Migration { version: 5, name: "incidents", sql: include_str!("../migrations/sqlite/0005_incidents.sql") },
+    Migration { version: 6, name: "sensors", sql: include_str!("../migrations/sqlite/0006_sensors.sql") },
 ];
 const POSTGRES: &[Migration] = &[
     Migration { version: 1, name: "base", sql: include_str!("../migrations/postgres/0001_base.sql") },
     Migration { version: 2, name: "alarm_frames", sql: include_str!("../migrations/postgres/0002_alarm_frames.sql") },
     Migration { version: 3, name: "monitoring", sql: include_str!("../migrations/postgres/0003_monitoring.sql") },
     Migration { version: 4, name: "incidents", sql: include_str!("../migrations/postgres/0004_incidents.sql") },
+    Migration { version: 5, name: "sensors", sql: include_str!("../migrations/postgres/0005_sensors.sql") },
 ];
 
 /// A migration's state, as printed by `huoyan migrate --status`.

@@ -1,0 +1,323 @@
+//! Threshold rules as data (物联网阈值规则): which sensor readings raise which alarm, each rule citing
+//! its source. The shipped set is `rules/thresholds.toml` ([`SHIPPED`]); an administrator loads a
+//! changed copy through the API or the CLI without touching code (kept in the store, the latest
+//! in force).
+//!
+//! Evaluation is stateless; the open alarm lives in the store. For each (metric, kind) a reading
+//! either violates a rule (a signal that opens or merges into the alarm), is back beyond the
+//! threshold by the rule's hysteresis (a signal resolving the open alarm as `recovered`), or lies
+//! in the band between (no signal, so a value hovering at the threshold neither floods nor closes
+//! the alarm).
+
+use huoyan_store::alarms::Signal;
+use huoyan_store::sensors::{Reading, measurement};
+use serde::{Deserialize, Serialize};
+
+use crate::kinds::{KINDS, level_of};
+
+/// The shipped rule set.
+pub const SHIPPED: &str = include_str!("../rules/thresholds.toml");
+
+/// The alarm condition `value <comparison> threshold`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Comparison {
+    /// Below.
+    Lt,
+    /// At or below.
+    Le,
+    /// Above.
+    Gt,
+    /// At or above.
+    Ge,
+}
+
+impl Comparison {
+    fn holds(self, v: f64, t: f64) -> bool {
+        match self {
+            Comparison::Lt => v < t,
+            Comparison::Le => v <= t,
+            Comparison::Gt => v > t,
+            Comparison::Ge => v >= t,
+        }
+    }
+
+    fn zh(self) -> &'static str {
+        match self {
+            Comparison::Lt => "低于",
+            Comparison::Le => "不高于",
+            Comparison::Gt => "高于",
+            Comparison::Ge => "不低于",
+        }
+    }
+}
+
+/// One rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdRule {
+    /// The sensor measurement it applies to (`hydrant_pressure` …).
+    pub measurement: String,
+    /// The alarm condition.
+    pub comparison: Comparison,
+    /// The threshold.
+    pub value: f64,
+    /// Its unit (must be the measurement's).
+    pub unit: String,
+    /// How far back beyond the threshold a value must be to resolve the alarm (≥ 0).
+    #[serde(default)]
+    pub hysteresis: f64,
+    /// The alarm kind raised (`low_pressure`, `low_level`, `over_limit`, `fire` …).
+    pub kind: String,
+    /// Standard and clause, e.g. `GB 50974-2014 7.2.8`, or `本地设定`.
+    pub source: String,
+    /// Whether the number was seen verbatim in a cited excerpt (✅ in standards.md).
+    pub verified: bool,
+    /// Whether a value back in range resolves the alarm on its own (default true; a fire is
+    /// always left to the operator).
+    #[serde(default = "yes")]
+    pub recovers: bool,
+    /// Explanation in Chinese.
+    #[serde(default)]
+    pub note: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A rule set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdRules {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The rules.
+    #[serde(rename = "rule", default)]
+    pub rules: Vec<ThresholdRule>,
+}
+
+/// Why a rule set was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RulesError {
+    /// Not valid TOML of this shape.
+    #[error("not a threshold rule set: {0}")]
+    Syntax(String),
+    /// A rule is wrong.
+    #[error("rule {index} ({measurement}): {reason}")]
+    Rule {
+        /// 1-based position.
+        index: usize,
+        /// Its measurement.
+        measurement: String,
+        /// Why.
+        reason: String,
+    },
+    /// The set itself is wrong.
+    #[error("{0}")]
+    Set(String),
+}
+
+impl ThresholdRules {
+    /// Parses and checks a TOML rule set.
+    pub fn parse(text: &str) -> Result<ThresholdRules, RulesError> {
+        let set: ThresholdRules = toml::from_str(text).map_err(|e| RulesError::Syntax(e.to_string()))?;
+        set.check()?;
+        Ok(set)
+    }
+
+    /// The shipped set.
+    pub fn shipped() -> ThresholdRules {
+        // Checked by a unit test; a broken shipped file is a build defect, not a runtime state.
+        ThresholdRules::parse(SHIPPED).unwrap_or_else(|e| panic!("rules/thresholds.toml: {e}"))
+    }
+
+    /// Checks every rule: known measurement and kind, its unit, a finite threshold, a source.
+    pub fn check(&self) -> Result<(), RulesError> {
+        if self.id.trim().is_empty() || self.name.trim().is_empty() {
+            return Err(RulesError::Set("id and name must not be empty".into()));
+        }
+        if self.rules.is_empty() || self.rules.len() > 500 {
+            return Err(RulesError::Set("a rule set has 1–500 rules".into()));
+        }
+        for (i, r) in self.rules.iter().enumerate() {
+            let bad = |reason: String| RulesError::Rule { index: i + 1, measurement: r.measurement.clone(), reason };
+            let Some(m) = measurement(&r.measurement) else { return Err(bad("unknown measurement".into())) };
+            if r.unit != m.unit {
+                return Err(bad(format!("unit {:?}: readings of {} are in {}", r.unit, m.code, m.unit)));
+            }
+            if !r.value.is_finite() || r.value.abs() > 1e6 {
+                return Err(bad("value must be a finite number of at most 1e6".into()));
+            }
+            if !r.hysteresis.is_finite() || r.hysteresis < 0.0 || r.hysteresis > 1e6 {
+                return Err(bad("hysteresis must be a number ≥ 0".into()));
+            }
+            if !KINDS.iter().any(|k| k.0 == r.kind) || r.kind == "offline" {
+                return Err(bad(format!("kind {:?} is not a sensor alarm kind", r.kind)));
+            }
+            if r.source.trim().is_empty() {
+                return Err(bad("every rule cites its source (standard and clause, or 本地设定)".into()));
+            }
+            if r.kind == "fire" && r.recovers {
+                return Err(bad("a fire is handled by an operator: set recovers = false".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The signals of one reading: per alarm kind of its metric, a violation (opens or merges),
+    /// a recovery (resolves as `recovered`) or nothing (the hysteresis band, or no rule).
+    pub fn evaluate(&self, r: &Reading) -> Vec<Signal> {
+        let mut out = Vec::new();
+        let mut kinds: Vec<&str> = Vec::new();
+        for rule in self.rules.iter().filter(|x| x.measurement == r.metric) {
+            if !kinds.contains(&rule.kind.as_str()) {
+                kinds.push(&rule.kind);
+            }
+        }
+        for kind in kinds {
+            let rules: Vec<&ThresholdRule> = self.rules.iter().filter(|x| x.measurement == r.metric && x.kind == kind).collect();
+            if let Some(rule) = rules.iter().find(|x| x.comparison.holds(r.value, x.value)) {
+                out.push(signal(r, rule, None));
+            } else if rules.iter().all(|x| x.recovers && recovered(x, r.value)) {
+                out.push(signal(r, rules[0], Some("recovered")));
+            }
+        }
+        out
+    }
+}
+
+/// Whether `v` is back beyond the threshold by the hysteresis (and no longer violating).
+fn recovered(rule: &ThresholdRule, v: f64) -> bool {
+    if rule.comparison.holds(v, rule.value) {
+        return false;
+    }
+    // Decimal thresholds are not exact in binary (0.15 − 0.14 < 0.01): allow a rounding slack.
+    let slack = 1e-9 * rule.value.abs().max(1.0);
+    match rule.comparison {
+        Comparison::Lt | Comparison::Le => v - rule.value >= rule.hysteresis - slack,
+        Comparison::Gt | Comparison::Ge => rule.value - v >= rule.hysteresis - slack,
+    }
+}
+
+fn number(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn signal(r: &Reading, rule: &ThresholdRule, resolves: Option<&str>) -> Signal {
+    let zh = measurement(&r.metric).map_or(r.metric.as_str(), |m| m.zh);
+    let summary = match resolves {
+        None => format!("{zh} {} {}，{}{} {}（{}）", number(r.value), r.unit, rule.comparison.zh(), number(rule.value), rule.unit, rule.source),
+        Some(_) => format!("{zh} 恢复正常：{} {}", number(r.value), r.unit),
+    };
+    Signal {
+        device_address: r.device_address.clone(),
+        kind: rule.kind.clone(),
+        level: level_of(&rule.kind).to_string(),
+        at: r.at.clone(),
+        frame_id: None,
+        summary: summary.clone(),
+        component: serde_json::json!({
+            "text": summary,
+            "reading_id": r.id,
+            "metric": r.metric,
+            "value": r.value,
+            "unit": r.unit,
+            "at": r.at,
+            "rule": { "comparison": rule.comparison, "value": rule.value, "source": rule.source, "verified": rule.verified },
+        }),
+        resolves: resolves.map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(metric: &str, value: f64) -> Reading {
+        let unit = measurement(metric).unwrap().unit.to_string();
+        Reading { id: 1, device_id: 1, device_address: "hp-0001".into(), at: "2026-12-01T00:00:00.000Z".into(), received_at: String::new(), metric: metric.into(), value, unit }
+    }
+
+    fn one(set: &ThresholdRules, metric: &str, v: f64) -> Option<(String, Option<String>)> {
+        let s = set.evaluate(&reading(metric, v));
+        assert!(s.len() <= 1, "{s:?}");
+        s.into_iter().next().map(|s| (s.kind, s.resolves))
+    }
+
+    #[test]
+    fn the_shipped_set_is_valid_and_cites_gb50974_for_hydrant_pressure() {
+        let set = ThresholdRules::shipped();
+        let r = set.rules.iter().find(|r| r.measurement == "hydrant_pressure").unwrap();
+        assert_eq!((r.comparison, r.value, r.unit.as_str(), r.kind.as_str()), (Comparison::Lt, 0.14, "MPa", "low_pressure"));
+        assert_eq!(r.source, "GB 50974-2014 7.2.8");
+        assert!(r.verified);
+        // Only numbers marked ✅ in standards.md may claim verified.
+        assert_eq!(set.rules.iter().filter(|r| r.verified).count(), 1);
+        for m in huoyan_store::sensors::MEASUREMENTS {
+            assert!(set.rules.iter().any(|r| r.measurement == m.code), "no shipped rule for {}", m.code);
+        }
+    }
+
+    #[test]
+    fn hydrant_pressure_boundaries_and_hysteresis() {
+        let set = ThresholdRules::shipped();
+        let low = Some(("low_pressure".to_string(), None));
+        let back = Some(("low_pressure".to_string(), Some("recovered".to_string())));
+        assert_eq!(one(&set, "hydrant_pressure", 0.139), low);
+        assert_eq!(one(&set, "hydrant_pressure", 0.0), low);
+        // 0.14 itself is not below 0.14; but it is within the hysteresis band: no signal.
+        assert_eq!(one(&set, "hydrant_pressure", 0.14), None);
+        assert_eq!(one(&set, "hydrant_pressure", 0.145), None);
+        // Back at 0.14 + 0.01: recovered.
+        assert_eq!(one(&set, "hydrant_pressure", 0.15), back);
+        assert_eq!(one(&set, "hydrant_pressure", 0.3), back);
+    }
+
+    #[test]
+    fn upper_limits_and_the_fire_rule() {
+        let set = ThresholdRules::shipped();
+        assert_eq!(one(&set, "gas_lel", 25.0).unwrap().0, "over_limit");
+        assert_eq!(one(&set, "gas_lel", 24.9), None);
+        assert_eq!(one(&set, "gas_lel", 20.0).unwrap().1.as_deref(), Some("recovered"));
+        assert_eq!(one(&set, "residual_current", 300.0), None, "gt: 300 is not over 300");
+        assert_eq!(one(&set, "residual_current", 300.5).unwrap().0, "over_limit");
+        // A smoke detector in alarm is a fire; back to normal it resolves nothing.
+        let fire = set.evaluate(&reading("smoke", 1.0));
+        assert_eq!((fire[0].kind.as_str(), fire[0].level.as_str()), ("fire", "fire"));
+        assert!(set.evaluate(&reading("smoke", 0.0)).is_empty());
+    }
+
+    #[test]
+    fn the_signal_names_value_threshold_and_source() {
+        let s = ThresholdRules::shipped().evaluate(&reading("hydrant_pressure", 0.12));
+        assert_eq!(s[0].summary, "市政消火栓水压 0.12 MPa，低于0.14 MPa（GB 50974-2014 7.2.8）");
+        assert_eq!(s[0].component["rule"]["source"], "GB 50974-2014 7.2.8");
+        assert_eq!(s[0].device_address, "hp-0001");
+        assert_eq!(s[0].level, "warning");
+    }
+
+    #[test]
+    fn bad_rule_sets_are_refused_with_the_rule_named() {
+        let base = "id = \"x\"\nname = \"x\"\n[[rule]]\nmeasurement = \"hydrant_pressure\"\ncomparison = \"lt\"\nvalue = 0.14\nunit = \"MPa\"\nkind = \"low_pressure\"\nsource = \"GB 50974-2014 7.2.8\"\nverified = true\n";
+        assert!(ThresholdRules::parse(base).is_ok());
+        for (from, to, want) in [
+            ("unit = \"MPa\"", "unit = \"kPa\"", "unit"),
+            ("measurement = \"hydrant_pressure\"", "measurement = \"x\"", "unknown measurement"),
+            ("kind = \"low_pressure\"", "kind = \"offline\"", "kind"),
+            ("kind = \"low_pressure\"", "kind = \"fire\"", "recovers"),
+            ("source = \"GB 50974-2014 7.2.8\"", "source = \" \"", "source"),
+            ("value = 0.14", "value = nan", "finite"),
+            ("value = 0.14", "value = 1e9", "finite"),
+            ("comparison = \"lt\"", "comparison = \"<\"", "not a threshold rule set"),
+            ("verified = true", "verified = true\ncolour = 1", "not a threshold rule set"),
+        ] {
+            let err = ThresholdRules::parse(&base.replace(from, to)).unwrap_err().to_string();
+            assert!(err.contains(want), "{to}: {err}");
+        }
+        assert!(ThresholdRules::parse("id = \"x\"\nname = \"x\"\n").unwrap_err().to_string().contains("1–500"));
+    }
+}

@@ -1,0 +1,227 @@
+//! The engine end to end on both backends: stored frames and sensor readings become alarms from
+//! the engine's cursors exactly once (also across a restart), threshold alarms open, merge and
+//! resolve as `recovered`, a loaded rule set takes effect without code, and (when Mosquitto runs
+//! on 127.0.0.1:1883) a reading published over MQTT becomes a stored reading and a 低压 alarm.
+
+#[path = "../../huoyan-store/tests/common/mod.rs"]
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::TestStore;
+use huoyan_domain::account::Principal;
+use huoyan_domain::jurisdiction::Jurisdiction;
+use huoyan_domain::{JurisdictionLevel, WaterSource};
+use huoyan_monitor::engine::{CURSOR, READINGS_CURSOR};
+use huoyan_monitor::ingest::{ReadingIn, ReadingsPayload};
+use huoyan_monitor::{Engine, MonitorConfig, OnChange};
+use huoyan_store::alarms::AlarmFilter;
+use huoyan_store::frames::{NewDevice, NewFrame};
+use huoyan_store::sensors::NewSensor;
+use huoyan_store::{Scope, Store};
+
+const UITD: &str = "00000000c001";
+
+/// A city with a hydrant, a UITD and a pressure sensor on the hydrant; returns the sensor's
+/// address and token.
+async fn setup(s: &Store, sensor: &str) -> String {
+    let sys = Principal::system();
+    let square = geojson::Geometry::new(geojson::Value::Polygon(vec![vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![1.0, 1.0], vec![0.0, 1.0], vec![0.0, 0.0]]]));
+    let city = s
+        .create_jurisdiction(&sys, Jurisdiction { id: 0, parent_id: None, level: JurisdictionLevel::City, name: "测试市".into(), code: None, boundary: Some(square), path: String::new() })
+        .await
+        .unwrap();
+    let hydrant: WaterSource = serde_json::from_value(serde_json::json!({"code": "H-1", "kind": "hydrant_above", "lon": 0.5, "lat": 0.5})).unwrap();
+    let hydrant = s.insert(&sys, hydrant).await.unwrap();
+    s.register_device(&sys, NewDevice { jurisdiction_id: city.id, unit_id: None, address: UITD.into(), name: "传输装置".into() }).await.unwrap();
+    let reg = s
+        .register_sensor(&sys, NewSensor { jurisdiction_id: city.id, water_source_id: Some(hydrant.id), address: sensor.into(), name: "H-1 水压".into(), measurement: "hydrant_pressure".into(), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!((reg.device.kind.as_str(), reg.device.water_source_id), ("sensor", Some(hydrant.id)));
+    reg.token
+}
+
+fn engine(s: &Store) -> (Engine, Arc<Mutex<Vec<(i64, &'static str)>>>) {
+    let seen: Arc<Mutex<Vec<(i64, &'static str)>>> = Arc::default();
+    let log = seen.clone();
+    let on_change: OnChange = Arc::new(move |c| log.lock().unwrap().push((c.alarm.id, c.change)));
+    (Engine::new(s.clone(), MonitorConfig { batch: 2, ..Default::default() }, on_change), seen)
+}
+
+fn fire_frame(serial: u16) -> NewFrame {
+    NewFrame {
+        received_at: huoyan_store::now(),
+        device_address: UITD.into(),
+        serial,
+        command: 2,
+        adu_type: Some(2),
+        raw: vec![1, 2, serial as u8],
+        decoded: serde_json::json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": [{"state": {"fire": true}, "component_type": {"name": "感烟火灾探测器"}, "component_address": {"loop": 1, "point": serial}}]}}),
+        quarantined: false,
+    }
+}
+
+fn payload(values: &[(i64, f64)]) -> ReadingsPayload {
+    let now = chrono::Utc::now();
+    ReadingsPayload {
+        address: None,
+        token: None,
+        readings: values.iter().map(|(ago, v)| ReadingIn { at: (now - chrono::Duration::seconds(*ago)).to_rfc3339(), value: *v, metric: None, unit: Some("MPa".into()) }).collect(),
+    }
+}
+
+async fn open_alarms(s: &Store, kind: &str) -> Vec<huoyan_store::alarms::Alarm> {
+    let f = AlarmFilter { kind: Some(kind.into()), status: vec!["open".into(), "escalated".into()], ..Default::default() };
+    s.list_alarms(&Scope::all(), &f).await.unwrap().items
+}
+
+async fn frames_are_filed_once_across_restarts(s: &TestStore) {
+    setup(s, "hp-0001").await;
+    s.store_frames(&(1..=5).map(fire_frame).collect::<Vec<_>>()).await.unwrap();
+    let (e, seen) = engine(s);
+    assert_eq!(e.catch_up().await.unwrap(), 5, "five frames read in batches of two");
+    let fire = open_alarms(s, "fire").await;
+    assert_eq!((fire.len(), fire[0].count), (1, 5), "merged into one alarm");
+    assert_eq!(s.cursor(CURSOR).await.unwrap(), fire[0].last_frame_id.unwrap());
+    assert_eq!(seen.lock().unwrap().first(), Some(&(fire[0].id, "opened")));
+    // Again, and after a "restart" (a new engine over the same store): nothing is read twice.
+    assert_eq!(e.catch_up().await.unwrap(), 0);
+    let (restarted, _) = engine(s);
+    assert_eq!(restarted.catch_up().await.unwrap(), 0);
+    // A retransmitted frame is not stored again, so not counted again; a new one is.
+    s.store_frames(&[fire_frame(5), fire_frame(6)]).await.unwrap();
+    assert_eq!(restarted.catch_up().await.unwrap(), 1);
+    assert_eq!(open_alarms(s, "fire").await[0].count, 6);
+}
+on_both!(frames_once, frames_are_filed_once_across_restarts);
+
+async fn low_pressure_opens_merges_and_recovers(s: &TestStore) {
+    let token = setup(s, "hp-0001").await;
+    let (e, _) = engine(s);
+    // Normal pressure: nothing.
+    huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(300, 0.25)])).await.unwrap();
+    e.catch_up().await.unwrap();
+    assert!(open_alarms(s, "low_pressure").await.is_empty());
+    // Below 0.14 MPa twice: one 低压 alarm, count 2, citing GB 50974-2014 7.2.8.
+    let r = huoyan_monitor::ingest::ingest(s, "HP-0001", &token, &payload(&[(200, 0.12), (100, 0.11)])).await.unwrap();
+    assert_eq!((r.stored, r.duplicates), (2, 0));
+    e.catch_up().await.unwrap();
+    let low = open_alarms(s, "low_pressure").await;
+    assert_eq!((low.len(), low[0].count, low[0].level.as_str()), (1, 2, "warning"));
+    assert!(low[0].summary.contains("GB 50974-2014 7.2.8"), "{}", low[0].summary);
+    assert_eq!(low[0].device_address, "hp-0001");
+    assert_eq!(low[0].detail["components"][0]["rule"]["verified"], true);
+    // The same message again (an MQTT redelivery): stored once, counted once.
+    let again = huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[])).await;
+    assert!(again.is_err(), "an empty batch is refused");
+    let before = s.count_readings(None).await.unwrap();
+    let dup = payload(&[(200, 0.12)]);
+    let mut same = dup.clone();
+    same.readings[0].at = s.readings_after(0, 10).await.unwrap()[1].at.clone();
+    let r = huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &same).await.unwrap();
+    assert_eq!((r.stored, r.duplicates), (0, 1));
+    assert_eq!(s.count_readings(None).await.unwrap(), before);
+    e.catch_up().await.unwrap();
+    assert_eq!(open_alarms(s, "low_pressure").await[0].count, 2);
+    // In the hysteresis band (0.14–0.15): still open.
+    huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(50, 0.145)])).await.unwrap();
+    e.catch_up().await.unwrap();
+    assert_eq!(open_alarms(s, "low_pressure").await.len(), 1);
+    // Back to 0.2 MPa: resolved by the system as recovered.
+    huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(10, 0.2)])).await.unwrap();
+    e.catch_up().await.unwrap();
+    assert!(open_alarms(s, "low_pressure").await.is_empty());
+    let all = s.list_alarms(&Scope::all(), &AlarmFilter { kind: Some("low_pressure".into()), ..Default::default() }).await.unwrap();
+    assert_eq!((all.total, all.items[0].result.as_deref(), all.items[0].handled_by.as_deref()), (1, Some("recovered"), Some("system")));
+    assert_eq!(s.cursor(READINGS_CURSOR).await.unwrap(), s.readings_after(0, 100).await.unwrap().last().unwrap().id);
+    let dev = s.list_devices(&Scope::all(), None).await.unwrap().into_iter().find(|d| d.address == "hp-0001").unwrap();
+    assert_eq!((dev.last_value, dev.online), (Some(0.2), true));
+}
+on_both!(low_pressure, low_pressure_opens_merges_and_recovers);
+
+async fn bad_tokens_and_payloads_store_nothing(s: &TestStore) {
+    let token = setup(s, "hp-0001").await;
+    use huoyan_monitor::ingest::{IngestError, ingest};
+    for (address, tok) in [("hp-0001", "0".repeat(64)), ("hp-0002", token.clone()), (UITD, token.clone()), ("a/b", token.clone())] {
+        let err = ingest(s, address, &tok, &payload(&[(10, 0.1)])).await.unwrap_err();
+        assert!(matches!(err, IngestError::Unauthorized), "{address}: {err}");
+    }
+    let mut mixed = payload(&[(10, 0.1), (5, f64::NAN)]);
+    assert!(matches!(ingest(s, "hp-0001", &token, &mixed).await.unwrap_err(), IngestError::Invalid { ref field, .. } if field == "readings[1].value"));
+    mixed.readings[1].value = 0.3;
+    mixed.address = Some("hp-0009".into());
+    assert!(matches!(ingest(s, "hp-0001", &token, &mixed).await.unwrap_err(), IngestError::Invalid { ref field, .. } if field == "address"));
+    assert_eq!(s.count_readings(None).await.unwrap(), 0, "a payload with one bad reading is refused whole");
+    // A rotated token replaces the old one.
+    let sensor = s.list_devices(&Scope::all(), None).await.unwrap().into_iter().find(|d| d.kind == "sensor").unwrap();
+    let fresh = s.rotate_sensor_token(&Principal::system(), sensor.id).await.unwrap().token;
+    assert!(matches!(ingest(s, "hp-0001", &token, &payload(&[(10, 0.1)])).await.unwrap_err(), IngestError::Unauthorized));
+    assert_eq!(ingest(s, "hp-0001", &fresh, &payload(&[(10, 0.1)])).await.unwrap().stored, 1);
+}
+on_both!(bad_ingest, bad_tokens_and_payloads_store_nothing);
+
+async fn a_loaded_rule_set_takes_effect_without_code(s: &TestStore) {
+    let token = setup(s, "hp-0001").await;
+    let (e, _) = engine(s);
+    assert_eq!(e.rules().await.unwrap().id, "huoyan-default");
+    // A stricter local rule: 低压 below 0.30 MPa.
+    let text = huoyan_monitor::thresholds::SHIPPED.replace("value = 0.14", "value = 0.30").replace("id = \"huoyan-default\"", "id = \"local\"");
+    huoyan_monitor::thresholds::ThresholdRules::parse(&text).unwrap();
+    s.load_threshold_rules(&Principal::system(), "test", &text).await.unwrap();
+    assert_eq!(e.rules().await.unwrap().id, "local");
+    huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(10, 0.25)])).await.unwrap();
+    e.catch_up().await.unwrap();
+    assert_eq!(open_alarms(s, "low_pressure").await.len(), 1, "0.25 MPa is low under the loaded set");
+    assert_eq!(s.audit_log(&Scope::all(), Some("threshold_rule_sets"), None, 10).await.unwrap().len(), 1);
+}
+on_both!(loaded_rules, a_loaded_rule_set_takes_effect_without_code);
+
+/// MQTT against the local Mosquitto (skipped with a notice when none listens on 1883).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
+    if tokio::time::timeout(Duration::from_secs(2), tokio::net::TcpStream::connect("127.0.0.1:1883")).await.map(|r| r.is_err()).unwrap_or(true) {
+        eprintln!("no MQTT broker on 127.0.0.1:1883: MQTT test skipped (start one with `mosquitto -d`)");
+        return;
+    }
+    let s = common::sqlite().await;
+    let address = format!("mq-{}", std::process::id());
+    let token = setup(&s, &address).await;
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let (e, _) = engine(&s);
+    let e = e.with_wake(wake.clone());
+    let run = tokio::spawn(e.clone().run(std::future::pending()));
+    let topic_root = format!("huoyan-test-{}", std::process::id());
+    let config = huoyan_monitor::mqtt::MqttConfig {
+        url: "mqtt://127.0.0.1:1883".into(),
+        topic: format!("{topic_root}/{{address}}/readings"),
+        client_id: format!("huoyan-test-{}", std::process::id()),
+        keep_alive_secs: 5,
+    };
+    let client = tokio::spawn(huoyan_monitor::mqtt::run(s.store.clone(), config, wake, std::future::pending()));
+    // A device publishing: its own client.
+    let mut opts = rumqttc::MqttOptions::new(format!("sensor-{address}"), "127.0.0.1", 1883);
+    opts.set_keep_alive(Duration::from_secs(5));
+    let (device, mut device_loop) = rumqttc::AsyncClient::new(opts, 10);
+    tokio::spawn(async move { while device_loop.poll().await.is_ok() {} });
+    let body = serde_json::json!({"token": token, "readings": [{"at": chrono::Utc::now().to_rfc3339(), "value": 0.1, "unit": "MPa"}]});
+    let bad = serde_json::json!({"token": "wrong", "readings": [{"at": chrono::Utc::now().to_rfc3339(), "value": 0.05}]});
+    // Publish until the subscriber is in (its subscription may lag the first publish).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        device.publish(format!("{topic_root}/{address}/readings"), rumqttc::QoS::AtLeastOnce, false, bad.to_string()).await.unwrap();
+        device.publish(format!("{topic_root}/{address}/readings"), rumqttc::QoS::AtLeastOnce, false, body.to_string()).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if !open_alarms(&s, "low_pressure").await.is_empty() || tokio::time::Instant::now() > deadline {
+            break;
+        }
+    }
+    let low = open_alarms(&s, "low_pressure").await;
+    assert_eq!(low.len(), 1, "a 低压 alarm from the MQTT reading");
+    assert_eq!(low[0].device_address, address);
+    let readings = s.readings_after(0, 100).await.unwrap();
+    assert!(!readings.is_empty() && readings.iter().all(|r| r.value == 0.1), "only the authenticated readings were stored: {readings:?}");
+    client.abort();
+    run.abort();
+}

@@ -1,0 +1,366 @@
+//! IoT sensors (物联网传感器) in the device registry, beside UITDs: what each one measures, where it
+//! is (jurisdiction, unit, building and, for a hydrant pressure sensor, the water source it
+//! watches), its ingestion token, and its readings.
+//!
+//! - A sensor is a `devices` row of kind `sensor` with a [`Measurement`]. Its address is 4–64
+//!   characters of `a-z 0-9 - _` (an IMEI, a serial number …), usable in an MQTT topic.
+//! - Its ingestion token is 32 random bytes shown once at registration (or rotation); only the
+//!   SHA-256 hash is stored, like session tokens.
+//! - Readings are append-only (the database refuses UPDATE and DELETE) and stored once per
+//!   (sensor, metric, time), so a re-sent message is recognised. [`Store::store_readings`] commits
+//!   before the caller answers the device; the alarm engine then reads them in id order from its
+//!   cursor (`readings`) and files threshold signals, like frames.
+//! - Threshold rule sets (TOML text, parsed and checked by the monitor crate) are kept as loaded,
+//!   newest in force.
+
+use huoyan_domain::WaterSource;
+use huoyan_domain::account::Principal;
+use rand::RngCore;
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::audit::{self, AuditEntry};
+use crate::frames::{DEVICE_COLS, Device, StoredOutcome, device_from_row};
+use crate::query::Scope;
+use crate::{Result, Store, StoreError, check_in_scope, now};
+
+/// What a sensor measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Measurement {
+    /// Code.
+    pub code: &'static str,
+    /// 中文.
+    pub zh: &'static str,
+    /// The unit every reading is given in.
+    pub unit: &'static str,
+    /// Whether the sensor must name the water source it watches (`water_source_id`).
+    pub needs_water_source: bool,
+}
+
+/// The measurement types (the monitoring items of the 智慧消防 guidance: water pressure and level,
+/// electrical fire, combustible gas, networked smoke detectors).
+pub const MEASUREMENTS: &[Measurement] = &[
+    Measurement { code: "hydrant_pressure", zh: "市政消火栓水压", unit: "MPa", needs_water_source: true },
+    Measurement { code: "sprinkler_pressure", zh: "喷淋管网水压", unit: "MPa", needs_water_source: false },
+    Measurement { code: "tank_level", zh: "消防水池/水箱液位", unit: "m", needs_water_source: false },
+    Measurement { code: "residual_current", zh: "电气火灾剩余电流", unit: "mA", needs_water_source: false },
+    Measurement { code: "cable_temperature", zh: "电气火灾线缆温度", unit: "°C", needs_water_source: false },
+    Measurement { code: "gas_lel", zh: "可燃气体浓度", unit: "%LEL", needs_water_source: false },
+    Measurement { code: "smoke", zh: "独立式感烟探测器（联网）", unit: "state", needs_water_source: false },
+];
+
+/// The measurement with `code`.
+pub fn measurement(code: &str) -> Option<&'static Measurement> {
+    MEASUREMENTS.iter().find(|m| m.code == code)
+}
+
+/// Normalises a sensor address: 4–64 characters of `a-z 0-9 - _`, lower-case.
+pub fn normalize_sensor_address(address: &str) -> Result<String> {
+    let a = address.trim().to_ascii_lowercase();
+    if !(4..=64).contains(&a.len()) || !a.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(StoreError::invalid("address", "a sensor address is 4–64 characters of a-z, 0-9, - and _"));
+    }
+    Ok(a)
+}
+
+/// A sensor to register.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewSensor {
+    /// Jurisdiction node.
+    pub jurisdiction_id: i64,
+    /// The monitored unit.
+    #[serde(default)]
+    pub unit_id: Option<i64>,
+    /// The building it is in.
+    #[serde(default)]
+    pub building_id: Option<i64>,
+    /// The water source it watches (required for `hydrant_pressure`).
+    #[serde(default)]
+    pub water_source_id: Option<i64>,
+    /// Address (4–64 of a-z 0-9 - _).
+    pub address: String,
+    /// Display name.
+    pub name: String,
+    /// A [`MEASUREMENTS`] code.
+    pub measurement: String,
+}
+
+/// A registered sensor and its ingestion token (shown this once).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SensorRegistration {
+    /// The device row.
+    pub device: Device,
+    /// Send it as `X-Huoyan-Device-Token` (HTTP) or `token` in the payload (MQTT). Only its hash
+    /// is kept: a lost token is replaced, not recovered.
+    pub token: String,
+}
+
+/// One reading to store (checked by the caller: finite value in the measurement's unit, a
+/// plausible time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReading {
+    /// When measured (UTC RFC 3339, milliseconds).
+    pub at: String,
+    /// A [`MEASUREMENTS`] code.
+    pub metric: String,
+    /// The value.
+    pub value: f64,
+    /// Its unit.
+    pub unit: String,
+}
+
+/// A stored reading.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Reading {
+    /// Row id.
+    pub id: i64,
+    /// The sensor.
+    pub device_id: i64,
+    /// Its address.
+    pub device_address: String,
+    /// When measured.
+    pub at: String,
+    /// When stored.
+    pub received_at: String,
+    /// Measurement code.
+    pub metric: String,
+    /// Value.
+    pub value: f64,
+    /// Unit.
+    pub unit: String,
+}
+
+/// A loaded threshold rule set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredRuleSet {
+    /// Row id (increases with each load).
+    pub id: i64,
+    /// When loaded.
+    pub loaded_at: String,
+    /// By whom.
+    pub loaded_by: String,
+    /// Where it came from (`api`, `file:<path>`).
+    pub origin: String,
+    /// The TOML text.
+    pub body: String,
+}
+
+fn new_token() -> (String, String) {
+    let mut raw = [0u8; 32];
+    rand::rng().fill_bytes(&mut raw);
+    let token = hex::encode(raw);
+    let hash = crate::accounts::token_hash(&token);
+    (token, hash)
+}
+
+const READING_COLS: &str = "r.id, r.device_id, d.address, r.at, r.received_at, r.metric, r.value, r.unit";
+
+fn reading_from_row(r: &sqlx::any::AnyRow) -> Result<Reading> {
+    Ok(Reading {
+        id: r.try_get(0)?,
+        device_id: r.try_get(1)?,
+        device_address: r.try_get(2)?,
+        at: r.try_get(3)?,
+        received_at: r.try_get(4)?,
+        metric: r.try_get(5)?,
+        value: r.try_get(6)?,
+        unit: r.try_get(7)?,
+    })
+}
+
+impl Store {
+    async fn check_reference<R: huoyan_domain::Record>(&self, actor: &Principal, field: &str, id: Option<i64>) -> Result<()> {
+        let Some(id) = id else { return Ok(()) };
+        match self.get::<R>(&Scope::from(actor), id).await {
+            Ok(_) => Ok(()),
+            Err(StoreError::NotFound { .. }) => Err(StoreError::invalid(field, format!("no record {id} in your jurisdiction"))),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Registers a sensor in the actor's subtree (audited, without the token). A second device
+    /// with the same address is a conflict.
+    pub async fn register_sensor(&self, actor: &Principal, s: NewSensor) -> Result<SensorRegistration> {
+        let address = normalize_sensor_address(&s.address)?;
+        let Some(m) = measurement(&s.measurement) else {
+            let codes: Vec<&str> = MEASUREMENTS.iter().map(|m| m.code).collect();
+            return Err(StoreError::invalid("measurement", format!("must be one of {}", codes.join(", "))));
+        };
+        if s.name.trim().is_empty() || s.name.chars().count() > 200 {
+            return Err(StoreError::invalid("name", "1–200 characters"));
+        }
+        if m.needs_water_source && s.water_source_id.is_none() {
+            return Err(StoreError::invalid("water_source_id", format!("a {} sensor ({}) names the hydrant it watches", m.code, m.zh)));
+        }
+        // Where first (403 outside the caller's jurisdiction), then what it refers to (422).
+        let path = self.jurisdiction_path(s.jurisdiction_id).await.map_err(|e| match e {
+            StoreError::NotFound { .. } => StoreError::invalid("jurisdiction_id", format!("jurisdiction {} does not exist", s.jurisdiction_id)),
+            e => e,
+        })?;
+        check_in_scope(actor, &path)?;
+        self.check_reference::<WaterSource>(actor, "water_source_id", s.water_source_id).await?;
+        self.check_reference::<huoyan_domain::Building>(actor, "building_id", s.building_id).await?;
+        self.check_reference::<huoyan_domain::Unit>(actor, "unit_id", s.unit_id).await?;
+        let (token, hash) = new_token();
+        let mut tx = self.pool.begin().await?;
+        if crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address.as_str()).fetch_optional(&mut *tx).await?.is_some() {
+            return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
+        }
+        let row = crate::dynq(format!(
+            "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, building_id, water_source_id, token_hash, measurement) \
+             VALUES ($1, $2, $3, $4, $5, NULL, 0, 'sensor', $6, $7, $8, $9) RETURNING {DEVICE_COLS}"
+        ))
+        .bind(s.jurisdiction_id)
+        .bind(s.unit_id)
+        .bind(address.as_str())
+        .bind(s.name.trim())
+        .bind(now())
+        .bind(s.building_id)
+        .bind(s.water_source_id)
+        .bind(hash.as_str())
+        .bind(m.code)
+        .fetch_one(&mut *tx)
+        .await?;
+        let device = device_from_row(&row)?;
+        audit::append(&mut tx, self.backend, actor, AuditEntry::new("create", "devices", Some(device.id), Some(device.jurisdiction_id)).after(&device)).await?;
+        tx.commit().await?;
+        Ok(SensorRegistration { device, token })
+    }
+
+    /// Replaces a sensor's token (audited); the old one stops working at once.
+    pub async fn rotate_sensor_token(&self, actor: &Principal, device_id: i64) -> Result<SensorRegistration> {
+        let device = self.list_devices(&Scope::from(actor), None).await?.into_iter().find(|d| d.id == device_id && d.kind == "sensor");
+        let Some(device) = device else { return Err(StoreError::NotFound { entity: "sensors", id: device_id }) };
+        let (token, hash) = new_token();
+        let mut tx = self.pool.begin().await?;
+        crate::dynq("UPDATE devices SET token_hash = $1 WHERE id = $2").bind(hash.as_str()).bind(device_id).execute(&mut *tx).await?;
+        audit::append(&mut tx, self.backend, actor, AuditEntry::new("rotate_token", "devices", Some(device_id), Some(device.jurisdiction_id))).await?;
+        tx.commit().await?;
+        Ok(SensorRegistration { device, token })
+    }
+
+    /// The sensor with `address` if `token` is its ingestion token; `None` for an unknown
+    /// address, a device that is not a sensor, or a wrong token (the caller cannot tell which).
+    pub async fn authenticate_sensor(&self, address: &str, token: &str) -> Result<Option<Device>> {
+        let Ok(address) = normalize_sensor_address(address) else { return Ok(None) };
+        let row = crate::dynq(format!("SELECT {DEVICE_COLS}, token_hash FROM devices WHERE address = $1 AND kind = 'sensor'"))
+            .bind(address)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let stored: Option<String> = row.try_get(DEVICE_COLS.split(',').count())?;
+        let given = crate::accounts::token_hash(token.trim());
+        // Both are hashes of equal length; comparing them leaks nothing about the token.
+        Ok(if stored.as_deref() == Some(given.as_str()) { Some(device_from_row(&row)?) } else { None })
+    }
+
+    /// Stores a sensor's readings in one transaction (all or none); a reading already stored
+    /// (same metric and time) is a [`StoredOutcome::Duplicate`]. Marks the sensor online with its
+    /// last value.
+    pub async fn store_readings(&self, device: &Device, readings: &[NewReading]) -> Result<Vec<StoredOutcome>> {
+        if readings.is_empty() {
+            return Ok(Vec::new());
+        }
+        let received = now();
+        let mut tx = self.pool.begin().await?;
+        let mut out = Vec::with_capacity(readings.len());
+        let mut latest: Option<&NewReading> = None;
+        for r in readings {
+            if !r.value.is_finite() {
+                return Err(StoreError::invalid("value", "must be a finite number"));
+            }
+            let row = crate::dynq(
+                "INSERT INTO sensor_readings (device_id, at, received_at, metric, value, unit) VALUES ($1, $2, $3, $4, $5, $6) \
+                 ON CONFLICT (device_id, metric, at) DO NOTHING RETURNING id",
+            )
+            .bind(device.id)
+            .bind(r.at.as_str())
+            .bind(received.as_str())
+            .bind(r.metric.as_str())
+            .bind(r.value)
+            .bind(r.unit.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+            out.push(match row {
+                Some(row) => StoredOutcome::New { id: row.try_get(0)? },
+                None => {
+                    let row = crate::dynq("SELECT id FROM sensor_readings WHERE device_id = $1 AND metric = $2 AND at = $3")
+                        .bind(device.id)
+                        .bind(r.metric.as_str())
+                        .bind(r.at.as_str())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    StoredOutcome::Duplicate { id: row.try_get(0)? }
+                }
+            });
+            if device.measurement.as_deref() == Some(r.metric.as_str()) && latest.is_none_or(|l| r.at >= l.at) {
+                latest = Some(r);
+            }
+        }
+        let q = match latest {
+            Some(l) => crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1, last_value = $2 WHERE id = $3").bind(received.clone()).bind(l.value),
+            None => crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1 WHERE id = $2").bind(received.clone()),
+        };
+        q.bind(device.id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Readings after `after_id` in id order, at most `limit` (the engine's input).
+    pub async fn readings_after(&self, after_id: i64, limit: i64) -> Result<Vec<Reading>> {
+        let rows = crate::dynq(format!("SELECT {READING_COLS} FROM sensor_readings r JOIN devices d ON d.id = r.device_id WHERE r.id > $1 ORDER BY r.id LIMIT $2"))
+            .bind(after_id)
+            .bind(limit.max(1))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(reading_from_row).collect()
+    }
+
+    /// A sensor's most recent readings (newest first), at most `limit`; the sensor must be
+    /// visible in `scope`.
+    pub async fn recent_readings(&self, scope: &Scope, device_id: i64, limit: i64) -> Result<Vec<Reading>> {
+        if !self.list_devices(scope, None).await?.iter().any(|d| d.id == device_id) {
+            return Err(StoreError::NotFound { entity: "devices", id: device_id });
+        }
+        let rows = crate::dynq(format!("SELECT {READING_COLS} FROM sensor_readings r JOIN devices d ON d.id = r.device_id WHERE r.device_id = $1 ORDER BY r.id DESC LIMIT $2"))
+            .bind(device_id)
+            .bind(limit.clamp(1, 1000))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(reading_from_row).collect()
+    }
+
+    /// Readings stored, of one sensor or of all.
+    pub async fn count_readings(&self, device_id: Option<i64>) -> Result<i64> {
+        let row = match device_id {
+            Some(id) => crate::dynq("SELECT COUNT(*) FROM sensor_readings WHERE device_id = $1").bind(id).fetch_one(&self.pool).await?,
+            None => crate::dynq("SELECT COUNT(*) FROM sensor_readings").fetch_one(&self.pool).await?,
+        };
+        Ok(row.try_get(0)?)
+    }
+
+    /// Keeps a threshold rule set (already parsed and checked by the caller) as the one in force
+    /// (audited).
+    pub async fn load_threshold_rules(&self, actor: &Principal, origin: &str, body: &str) -> Result<StoredRuleSet> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let row = crate::dynq("INSERT INTO threshold_rule_sets (loaded_at, loaded_by, origin, body) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(at.as_str())
+            .bind(actor.username.as_str())
+            .bind(origin)
+            .bind(body)
+            .fetch_one(&mut *tx)
+            .await?;
+        let set = StoredRuleSet { id: row.try_get(0)?, loaded_at: at, loaded_by: actor.username.clone(), origin: origin.to_string(), body: body.to_string() };
+        audit::append(&mut tx, self.backend, actor, AuditEntry::new("load", "threshold_rule_sets", Some(set.id), None).after(&serde_json::json!({"origin": origin, "bytes": body.len()}))).await?;
+        tx.commit().await?;
+        Ok(set)
+    }
+
+    /// The threshold rule set in force (the latest loaded), if any was loaded.
+    pub async fn threshold_rules(&self) -> Result<Option<StoredRuleSet>> {
+        let row = crate::dynq("SELECT id, loaded_at, loaded_by, origin, body FROM threshold_rule_sets ORDER BY id DESC LIMIT 1").fetch_optional(&self.pool).await?;
+        row.map(|r| Ok(StoredRuleSet { id: r.try_get(0)?, loaded_at: r.try_get(1)?, loaded_by: r.try_get(2)?, origin: r.try_get(3)?, body: r.try_get(4)? })).transpose()
+    }
+}
