@@ -1,171 +1,18 @@
 //! The gateway over real sockets on 127.0.0.1, with a SQLite store in a temporary directory (and
 //! the store part on PostgreSQL too when `HUOYAN_TEST_PG_URL` is set). Every wait is bounded.
 
-use std::net::SocketAddr;
+mod common;
+
 use std::time::Duration;
 
-use huoyan_domain::JurisdictionLevel;
+use common::*;
 use huoyan_domain::account::Principal;
-use huoyan_domain::jurisdiction::Jurisdiction;
-use huoyan_gateway::{Gateway, GatewayConfig, GatewayEvent, UnknownDevicePolicy};
-use huoyan_gb26875::{Address, Command, Frame, decode, encode, hex_to_bytes};
+use huoyan_gateway::{GatewayConfig, GatewayEvent, UnknownDevicePolicy};
+use huoyan_gb26875::{Address, Command, Frame, encode};
 use huoyan_store::frames::{NewDevice, NewFrame, StoredOutcome};
 use huoyan_store::{Store, StoreConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{broadcast, oneshot};
 use tokio::time::timeout;
-
-/// A1 of the verified vectors: component state upload (smoke detector fire), UITD 790300000000,
-/// centre 385b01000000, serial 1.
-const A1: &str = "404001000101203a091a090c790300000000385b0100000030000202010101280a000200020020202020202020202020202020202020202020202020202020202020202000023a091a090c462323";
-/// A4: UITD state (main power fault).
-const A4: &str = "404001000101203a091a090c790300000000385b01000000090002150108023a091a090c422323";
-const DEVICE: &str = "790300000000";
-const STRANGER: [u8; 6] = [1, 2, 3, 4, 5, 6];
-const T: Duration = Duration::from_secs(10);
-
-fn base(hex: &str) -> Frame {
-    decode(&hex_to_bytes(hex).unwrap()).unwrap()
-}
-
-fn upload(serial: u16) -> Vec<u8> {
-    encode(&Frame { serial, ..base(A1) })
-}
-
-fn upload_from(serial: u16, source: [u8; 6]) -> Vec<u8> {
-    encode(&Frame { serial, source: Address(source), ..base(A1) })
-}
-
-fn heartbeat(serial: u16) -> Vec<u8> {
-    encode(&Frame { serial, adu: None, ..base(A1) })
-}
-
-struct Harness {
-    store: Store,
-    addr: SocketAddr,
-    events: broadcast::Receiver<GatewayEvent>,
-    stop: Option<oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-    _dir: tempfile::TempDir,
-}
-
-impl Harness {
-    async fn start(config: GatewayConfig) -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_dir(dir.path()).await.unwrap();
-        register(&store).await;
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let gw = Gateway::new(store.clone(), config);
-        let events = gw.subscribe();
-        let (stop, rx) = oneshot::channel::<()>();
-        let task = tokio::spawn(gw.run(listener, async move {
-            let _ = rx.await;
-        }));
-        Harness { store, addr, events, stop: Some(stop), task, _dir: dir }
-    }
-
-    async fn connect(&self) -> TcpStream {
-        TcpStream::connect(self.addr).await.unwrap()
-    }
-
-    async fn stop(mut self) {
-        let _ = self.stop.take().unwrap().send(());
-        timeout(T, self.task).await.expect("gateway stops").unwrap().unwrap();
-    }
-
-    /// The next event matching `pred`, within the time limit.
-    async fn event(&mut self, pred: impl Fn(&GatewayEvent) -> bool) -> GatewayEvent {
-        timeout(T, async {
-            loop {
-                let e = self.events.recv().await.unwrap();
-                if pred(&e) {
-                    return e;
-                }
-            }
-        })
-        .await
-        .expect("event within the time limit")
-    }
-}
-
-async fn register(store: &Store) {
-    let sys = Principal::system();
-    let city = store
-        .create_jurisdiction(
-            &sys,
-            Jurisdiction {
-                id: 0,
-                parent_id: None,
-                level: JurisdictionLevel::City,
-                name: "测试市".into(),
-                code: None,
-                boundary: None,
-                path: String::new(),
-            },
-        )
-        .await
-        .unwrap();
-    store
-        .register_device(
-            &sys,
-            NewDevice {
-                jurisdiction_id: city.id,
-                unit_id: None,
-                address: DEVICE.to_uppercase(),
-                name: "一号装置".into(),
-            },
-        )
-        .await
-        .unwrap();
-}
-
-/// Reads one reply frame, skipping the centre's own requests (clock sync, patrol); `None` on EOF
-/// or reset.
-async fn read_reply(s: &mut TcpStream) -> Option<Frame> {
-    loop {
-        let f = read_frame(s).await?;
-        if !matches!(f.command, Command::Control | Command::Request) {
-            return Some(f);
-        }
-    }
-}
-
-/// Reads one frame; `None` on EOF or reset.
-async fn read_frame(s: &mut TcpStream) -> Option<Frame> {
-    timeout(T, async {
-        let mut head = [0u8; 27];
-        s.read_exact(&mut head).await.ok()?;
-        let len = usize::from(u16::from_le_bytes([head[24], head[25]]));
-        let mut rest = vec![0u8; len + 3];
-        s.read_exact(&mut rest).await.ok()?;
-        let mut all = head.to_vec();
-        all.extend_from_slice(&rest);
-        Some(decode(&all).expect("the gateway sends valid frames"))
-    })
-    .await
-    .expect("a reply or EOF within the time limit")
-}
-
-/// Waits until the peer closes the connection.
-async fn closed_within(s: &mut TcpStream, limit: Duration) -> bool {
-    let mut buf = [0u8; 64];
-    matches!(timeout(limit, s.read(&mut buf)).await, Ok(Ok(0) | Err(_)))
-}
-
-async fn send(s: &mut TcpStream, bytes: &[u8]) {
-    s.write_all(bytes).await.unwrap();
-}
-
-async fn expect(s: &mut TcpStream, command: Command, serial: u16) {
-    let f = read_reply(s).await.expect("connection open");
-    assert_eq!((f.command, f.serial), (command, serial));
-}
-
-fn mt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
-}
 
 #[test]
 fn frame_is_stored_before_the_confirmation() {

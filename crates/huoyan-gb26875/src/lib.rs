@@ -13,6 +13,9 @@
 //! drain [`Session::poll_transmit`] and [`Session::poll_event`], sleep until
 //! [`Session::poll_timeout`].
 //!
+//! [`invariants::check`] states what the decoders guarantee for arbitrary bytes; the fuzz target
+//! and the bounded fuzz run of the test suite both run it.
+//!
 //! ```
 //! // The centre's 确认 from the standard's example exchange.
 //! let hex = "404001000101233a091a090c385b01000000790300000000000003ab2323";
@@ -28,6 +31,7 @@
 mod adu;
 mod flags;
 mod frame;
+pub mod invariants;
 mod objects;
 mod session;
 mod stream;

@@ -15,7 +15,10 @@ use crate::frame::{DecodeError, Frame, HEADER_LEN, MAX_ADU_LEN, MAX_FRAME_LEN, M
 pub struct StreamError {
     /// Why the frame was rejected.
     pub error: DecodeError,
-    /// The rejected bytes, starting with `@@` (at least the 27-byte header).
+    /// The rejected bytes: a span starting with `@@` of at least the 27-byte header — except for
+    /// a false start abandoned for a frame found behind it ([`DecodeError::Truncated`]), whose
+    /// bytes are those before that frame (at least one `@`; the false start's `@@` may overlap
+    /// the frame's own, as in `@@@@…`).
     pub bytes: Vec<u8>,
 }
 
