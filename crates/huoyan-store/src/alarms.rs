@@ -216,7 +216,7 @@ async fn open_alarm(tx: &mut Tx, key: &str) -> Result<Option<Alarm>> {
 /// actor's scope, is a 火警 an operator confirmed as real (确认真实火警), and has not become an
 /// incident yet. Refusals name the field `source.alarm_id`.
 pub(crate) async fn alarm_for_incident(tx: &mut Tx, actor: &Principal, id: i64) -> Result<Alarm> {
-    let missing = || StoreError::invalid("source.alarm_id", format!("报警 {id} 不存在 (alarm {id} does not exist)"));
+    let missing = || StoreError::invalid("source.alarm_id", format!("报警 #{id} 不存在或不在您的辖区 (no such alarm)"));
     let a = match alarm_tx(tx, id).await {
         Err(StoreError::NotFound { .. }) => return Err(missing()),
         other => other?,
@@ -232,18 +232,18 @@ pub(crate) async fn alarm_for_incident(tx: &mut Tx, actor: &Principal, id: i64) 
     if a.kind != "fire" {
         return Err(StoreError::invalid(
             "source.alarm_id",
-            format!("报警 {id} 不是火警，不能转为警情 (a {} alarm does not become an incident)", a.kind),
+            format!("报警 #{id} 不是火警，不能转为警情 (a {} alarm does not become an incident)", a.kind),
         ));
     }
     if a.result.as_deref() != Some("real") {
         return Err(StoreError::invalid(
             "source.alarm_id",
-            format!("火警 {id} 尚未确认为真实火警，请先在监控中心确认 (confirm the alarm as real first)"),
+            format!("报警 #{id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)"),
         ));
     }
     if let Some(inc) = a.incident_id {
         return Err(StoreError::Conflict(format!(
-            "火警 {id} 已转为警情 {inc} (the alarm already became incident {inc})"
+            "报警 #{id} 已转为警情 #{inc} (the alarm is already incident {inc})"
         )));
     }
     Ok(a)
@@ -258,7 +258,7 @@ pub(crate) async fn link_incident_tx(tx: &mut Tx, alarm_id: i64, incident_id: i6
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict(format!("火警 {alarm_id} 已转为警情 (the alarm already became an incident)")));
+        return Err(StoreError::Conflict(format!("报警 #{alarm_id} 已转为警情 (the alarm already became an incident)")));
     }
     Ok(())
 }
@@ -486,14 +486,13 @@ impl Store {
         Ok((after, path))
     }
 
-    /// Links an alarm to the incident it became.
-    pub async fn set_alarm_incident(&self, id: i64, incident_id: i64) -> Result<()> {
-        crate::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2")
-            .bind(incident_id)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+    /// The alarm an intake names, checked as the intake will check it in its own transaction (see
+    /// [`alarm_for_incident`]): for answering before the recommendation is computed.
+    pub async fn alarm_for_incident(&self, actor: &Principal, id: i64) -> Result<Alarm> {
+        let mut tx = self.pool.begin().await?;
+        let a = alarm_for_incident(&mut tx, actor, id).await;
+        tx.rollback().await?;
+        a
     }
 
     /// Marks open alarms of `level` whose first signal is older than `before` (RFC 3339) as

@@ -182,21 +182,12 @@ async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<
 }
 
 /// The alarm an intake comes from, if it names one: it must be visible to the caller, a fire
-/// confirmed as real (确认真实火警), and not yet an incident.
-async fn alarm_of(st: &AppState, auth: &Auth, scope: &Scope, r: &IncidentRequest) -> ApiResult<Option<Alarm>> {
+/// confirmed as real (确认真实火警), and not yet an incident (the store's rule, checked again
+/// when the incident is written and linked in one transaction).
+async fn alarm_of(st: &AppState, auth: &Auth, r: &IncidentRequest) -> ApiResult<Option<Alarm>> {
     let Some(IncidentSource::Alarm { alarm_id }) = &r.source else { return Ok(None) };
-    auth.require(Resource::Alarm, Action::Read)?;
-    let alarm = st.store.get_alarm(scope, *alarm_id).await.map_err(|e| match e {
-        huoyan_store::StoreError::NotFound { .. } => ApiError::field("source.alarm_id", format!("报警 #{alarm_id} 不存在或不在您的辖区 (no such alarm)")),
-        other => other.into(),
-    })?;
-    if alarm.kind != "fire" || alarm.result.as_deref() != Some("real") {
-        return Err(ApiError::field("source.alarm_id", format!("报警 #{alarm_id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)")));
-    }
-    if let Some(i) = alarm.incident_id {
-        return Err(ApiError::Conflict(format!("报警 #{alarm_id} 已转为警情 #{i} (the alarm is already incident {i})")));
-    }
-    Ok(Some(alarm))
+    let p = auth.require(Resource::Alarm, Action::Read)?;
+    Ok(Some(st.store.alarm_for_incident(p, *alarm_id).await?))
 }
 
 async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<(StatusCode, Json<Intake>)> {
@@ -204,7 +195,7 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     let p = auth.require(Resource::Incident, Action::Write)?;
     let mut r: IncidentRequest = decode_json(&body)?;
     let scope = Scope::from(p);
-    let alarm = alarm_of(&st, &auth, &scope, &r).await?;
+    let alarm = alarm_of(&st, &auth, &r).await?;
     // From an alarm without a place of its own: the monitored unit.
     if let Some(a) = &alarm
         && r.unit_id.is_none()
@@ -284,8 +275,7 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     new.plan_id = Some(rec.plan_id.clone());
     let incident = st.store.create_incident(p, new).await?;
     if let Some(a) = &alarm {
-        // The alarm now points at its incident; consoles see the request settled.
-        st.store.set_alarm_incident(a.id, incident.id).await?;
+        // The store linked the alarm to its incident; consoles see the request settled.
         let linked = st.store.get_alarm(&scope, a.id).await?;
         let path = st.store.jurisdiction_path(linked.jurisdiction_id).await.unwrap_or_else(|_| format!("/{}/", linked.jurisdiction_id));
         st.live.publish(crate::live::alarm_event(&linked, "incident", &path));
