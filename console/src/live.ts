@@ -15,7 +15,7 @@ export interface LiveEvent {
   data: Record<string, unknown> | null
 }
 
-const KINDS = ['alarm', 'alarm_update', 'incident', 'incident_update', 'device', 'test']
+const KINDS = ['alarm', 'alarm_update', 'incident', 'incident_update', 'incident_request', 'device', 'test']
 const MAX = 200
 
 export const live = reactive({
@@ -49,6 +49,15 @@ export function unhandledCount(): number {
   let n = 0
   for (const e of latest.values()) if (e.unhandled) n++
   return n
+}
+
+/** Screens that follow the stream (the monitoring centre's queue): each new event as it arrives,
+ * or `'resync'` when too much was missed and lists must be reloaded. */
+export type LiveListener = (e: LiveEvent | 'resync') => void
+const listeners = new Set<LiveListener>()
+export function onLive(f: LiveListener): () => void {
+  listeners.add(f)
+  return () => listeners.delete(f)
 }
 
 let source: EventSource | null = null
@@ -109,6 +118,7 @@ function add(e: LiveEvent, cue: boolean) {
     flash()
     beep()
   }
+  if (cue) for (const f of listeners) f(e)
 }
 
 async function loadRecent() {
@@ -136,7 +146,10 @@ export function startLive() {
   }
   for (const k of KINDS) source.addEventListener(k, on as EventListener)
   source.addEventListener('hello', () => (live.connected = true))
-  source.addEventListener('resync', () => void loadRecent())
+  source.addEventListener('resync', () => {
+    void loadRecent()
+    for (const f of listeners) f('resync')
+  })
 }
 
 export function stopLive() {

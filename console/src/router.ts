@@ -25,8 +25,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'stations', name: 'stations', component: () => import('./views/RegisterView.vue'), props: { kind: 'stations' }, meta: { resource: 'station' } },
       { path: 'vehicles', name: 'vehicles', component: () => import('./views/RegisterView.vue'), props: { kind: 'vehicles' }, meta: { resource: 'vehicle' } },
       { path: 'users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { resource: 'user' } },
-      // Reserved for the monitoring centre and dispatch issues.
-      { path: 'monitor', name: 'monitor', component: () => import('./views/ReservedView.vue'), props: { what: 'monitor' }, meta: { resource: 'alarm' } },
+      { path: 'monitor', name: 'monitor', component: () => import('./views/MonitorView.vue'), meta: { resource: 'alarm' } },
+      // Reserved for the dispatch issue.
       { path: 'incidents', name: 'incidents', component: () => import('./views/ReservedView.vue'), props: { what: 'incidents' }, meta: { resource: 'incident' } },
     ],
   },
