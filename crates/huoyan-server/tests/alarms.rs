@@ -1,6 +1,7 @@
 //! The monitoring centre's API as the console's 监控中心 uses it: the operator's queue order
 //! (unhandled first), the level filter, KPIs by kind with the mean time to handle, devices with
-//! their units' names, and each stored frame with its one-line Chinese summary.
+//! their units' names, and each stored frame with its one-line Chinese summary; the store queries
+//! behind them on SQLite and (when `HUOYAN_TEST_PG_URL` is set) PostgreSQL.
 
 mod common;
 
@@ -153,4 +154,98 @@ async fn devices_carry_their_units_names_and_frames_a_summary() {
     assert_eq!(frames[0]["serial"], 1);
     // Another jurisdiction's device is not found.
     assert_eq!(f.get_json(&format!("/api/v1/devices/{id}/frames"), "east_inspector").await.0, 404);
+}
+
+/// The store queries behind the queue, the KPIs and the device list, on any backend.
+async fn story(store: &huoyan_store::Store) {
+    use huoyan_domain::account::Principal;
+    use huoyan_domain::jurisdiction::Jurisdiction;
+    use huoyan_domain::{JurisdictionLevel, Unit};
+    use huoyan_store::Scope;
+    use huoyan_store::alarms::{AlarmFilter, Handling};
+
+    let sys = Principal::system();
+    let square = geojson::Geometry::new(geojson::Value::Polygon(vec![vec![
+        vec![0.0, 0.0],
+        vec![1.0, 0.0],
+        vec![1.0, 1.0],
+        vec![0.0, 1.0],
+        vec![0.0, 0.0],
+    ]]));
+    let city = Jurisdiction {
+        id: 0,
+        parent_id: None,
+        level: JurisdictionLevel::City,
+        name: "市".into(),
+        code: None,
+        boundary: Some(square),
+        path: String::new(),
+    };
+    let city = store.create_jurisdiction(&sys, city).await.unwrap();
+    let unit: Unit =
+        serde_json::from_value(json!({"name": "甲商场", "lon": 0.5, "lat": 0.5, "use_category": "mall"})).unwrap();
+    let unit = store.insert(&sys, unit).await.unwrap();
+    let nd = huoyan_store::frames::NewDevice {
+        jurisdiction_id: city.id,
+        unit_id: Some(unit.id),
+        address: "0000000000a1".into(),
+        name: "甲装置".into(),
+    };
+    store.register_device(&sys, nd).await.unwrap();
+    let signal = |kind: &str, level: &str| Signal {
+        device_address: "0000000000a1".into(),
+        kind: kind.into(),
+        level: level.into(),
+        at: huoyan_store::now(),
+        frame_id: None,
+        summary: format!("{kind} 部件"),
+        component: json!({"text": kind}),
+        resolves: None,
+    };
+    let fire = store.apply_signals(&[signal("fire", "fire")], None).await.unwrap()[0].alarm.id;
+    let fault = store.apply_signals(&[signal("fault", "warning")], None).await.unwrap()[0].alarm.id;
+    store.handle_alarm(&sys, fault, &Handling { result: "ignored".into(), note: None }).await.unwrap();
+    let list = |f: AlarmFilter| async move {
+        store.list_alarms(&Scope::all(), &f).await.unwrap().items.iter().map(|a| a.id).collect::<Vec<_>>()
+    };
+    assert_eq!(list(AlarmFilter::default()).await, [fault, fire]);
+    assert_eq!(list(AlarmFilter { queue_order: true, ..Default::default() }).await, [fire, fault]);
+    assert_eq!(
+        list(AlarmFilter { levels: vec!["warning".into(), "info".into()], ..Default::default() }).await,
+        [fault]
+    );
+    let k = store.monitoring_kpis(&Scope::all(), "2000-01-01T00:00:00.000Z").await.unwrap();
+    assert_eq!(k.by_kind, [("fault".to_string(), 1), ("fire".to_string(), 1)].into());
+    assert_eq!(k.open_by_kind, [("fire".to_string(), 1)].into());
+    assert_eq!(k.handle_mean_s, None, "only a fault was handled");
+    let names = store.unit_names(&[unit.id, unit.id + 1000]).await.unwrap();
+    assert_eq!(names, [(unit.id, "甲商场".to_string())].into());
+    assert!(store.unit_names(&[]).await.unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn store_queue_and_kpis_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = huoyan_store::Store::open_dir(dir.path()).await.unwrap();
+    story(&store).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn store_queue_and_kpis_on_postgres() {
+    use huoyan_store::{Store, StoreConfig};
+    let Some(url) = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
+        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
+        return;
+    };
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let schema = format!("huoyan_alarms_{}_{}", std::process::id(), nanos % 100_000);
+    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
+        .await
+        .unwrap();
+    story(&store).await;
+    store.close().await;
+    let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
+    admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
+    admin.close().await;
 }

@@ -98,7 +98,7 @@ impl Store {
         }
         let mut w = Where::default();
         w.subtree(&scope.path);
-        let row = bind_all(crate::dynq(format!("SELECT COUNT(*), COALESCE(SUM(online), 0) FROM devices{}", w.sql())), &w.args).fetch_one(&self.pool).await?;
+        let row = bind_all(crate::dynq(format!("SELECT COUNT(*), CAST(COALESCE(SUM(online), 0) AS BIGINT) FROM devices{}", w.sql())), &w.args).fetch_one(&self.pool).await?;
         let devices: i64 = row.try_get(0)?;
         let online: i64 = row.try_get(1)?;
         let mut wa = Where::default();
