@@ -140,6 +140,12 @@ describe('监控中心 monitoring centre', { timeout: 300_000 }, () => {
     assert.equal(api.body.handled_by, 'dispatcher')
     assert.equal(api.body.note, '电话联系单位值班人员，确认三层东侧起火')
     assert.equal(api.body.count, 3)
+    // The unit filter from the URL: only that unit's alarms, its name in the filter box.
+    await page.goto(`${BASE}/monitor?status=all&unit=${unit.id}`)
+    await page.locator(`[data-testid=alarm-row][data-id="${alarmId}"]`).waitFor()
+    const units = await page.getByTestId('alarm-row').evaluateAll((els) => els.map((e) => e.dataset.unit))
+    assert.ok(units.every((u) => u === String(unit.id)), units.join())
+    await page.getByTestId('monitor-queue').locator('form').filter({ hasText: unit.name }).waitFor()
     // A deep link opens the handled alarm's detail with the notice.
     await page.goto(`${BASE}/monitor?status=all&alarm=${alarmId}`)
     await page.getByTestId('alarm-detail').getByTestId('incident-request').waitFor()
