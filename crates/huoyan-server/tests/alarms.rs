@@ -232,20 +232,7 @@ async fn store_queue_and_kpis_on_sqlite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn store_queue_and_kpis_on_postgres() {
-    use huoyan_store::{Store, StoreConfig};
-    let Some(url) = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
-        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
-        return;
-    };
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    let schema = format!("huoyan_alarms_{}_{}", std::process::id(), nanos % 100_000);
-    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
-        .await
-        .unwrap();
-    story(&store).await;
-    store.close().await;
-    let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
-    admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
-    admin.close().await;
+    let Some(pg) = common::postgres("huoyan_alarms").await else { return };
+    story(&pg.store).await;
+    pg.drop().await;
 }
