@@ -21,10 +21,13 @@ if [ -z "$bin" ]; then
 fi
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/huoyan-e2e.XXXXXX")
-port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+port=$(free_port)
 url="http://127.0.0.1:${port}"
+# The demo's GB/T 26875.3 gateway on its own free port: the monitoring tests send frames to it.
+gateway="127.0.0.1:$(free_port)"
 log="$data/server.log"
-"$bin" --data "$data" demo --listen "127.0.0.1:${port}" >"$log" 2>&1 &
+HUOYAN_GATEWAY_LISTEN="$gateway" "$bin" --data "$data" demo --listen "127.0.0.1:${port}" >"$log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true
@@ -50,7 +53,7 @@ done
 
 cd console
 set +e
-HUOYAN_URL="$url" node --test --test-concurrency=1 e2e/
+HUOYAN_URL="$url" HUOYAN_GATEWAY="$gateway" node --test --test-concurrency=1 e2e/
 status=$?
 set -e
 echo "test-e2e: screenshots in console/e2e/artifacts/"

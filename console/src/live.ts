@@ -59,6 +59,15 @@ export function unhandledCount(): number {
   return n
 }
 
+/** Screens that follow the stream (the monitoring centre's queue): each new event as it arrives,
+ * or `'resync'` when too much was missed and lists must be reloaded. */
+export type LiveListener = (e: LiveEvent | 'resync') => void
+const listeners = new Set<LiveListener>()
+export function onLive(f: LiveListener): () => void {
+  listeners.add(f)
+  return () => listeners.delete(f)
+}
+
 let source: EventSource | null = null
 let audio: AudioContext | null = null
 let flashTimer: number | undefined
@@ -117,6 +126,7 @@ function add(e: LiveEvent, cue: boolean) {
     flash()
     beep()
   }
+  if (cue) for (const f of listeners) f(e)
 }
 
 async function loadRecent() {
@@ -144,7 +154,10 @@ export function startLive() {
   }
   for (const k of KINDS) source.addEventListener(k, on as EventListener)
   source.addEventListener('hello', () => (live.connected = true))
-  source.addEventListener('resync', () => void loadRecent())
+  source.addEventListener('resync', () => {
+    void loadRecent()
+    for (const f of listeners) f('resync')
+  })
 }
 
 export function stopLive() {

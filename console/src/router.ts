@@ -25,8 +25,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'stations', name: 'stations', component: () => import('./views/RegisterView.vue'), props: { kind: 'stations' }, meta: { resource: 'station' } },
       { path: 'vehicles', name: 'vehicles', component: () => import('./views/RegisterView.vue'), props: { kind: 'vehicles' }, meta: { resource: 'vehicle' } },
       { path: 'users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { resource: 'user' } },
-      // Reserved for the monitoring centre issue.
-      { path: 'monitor', name: 'monitor', component: () => import('./views/ReservedView.vue'), props: { what: 'monitor' }, meta: { resource: 'alarm' } },
+      { path: 'monitor', name: 'monitor', component: () => import('./views/MonitorView.vue'), meta: { resource: 'alarm' } },
       { path: 'incidents', name: 'incidents', component: () => import('./views/IncidentsView.vue'), meta: { resource: 'incident' } },
       { path: 'incidents/:id(\\d+)', name: 'incident', component: () => import('./views/IncidentBoardView.vue'), meta: { resource: 'incident' } },
     ],

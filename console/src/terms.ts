@@ -8,10 +8,14 @@ import en from './locales/en'
 export interface Term {
   code: string
   zh: string
+  /** alarm_kind: its level (fire, warning, info). */
+  level?: string
+  /** alarm_result: the term for a 火警 (e.g. 确认真实火警 where other kinds say 确认属实). */
+  zh_fire?: string
 }
 export type TermGroup =
   | 'station_kind' | 'station_status' | 'vehicle_family' | 'vehicle_status' | 'water_kind' | 'water_status'
-  | 'road_class' | 'use_category' | 'unit_class' | 'role' | 'jurisdiction_level'
+  | 'road_class' | 'use_category' | 'unit_class' | 'role' | 'jurisdiction_level' | 'alarm_kind' | 'alarm_result'
   | 'incident_category' | 'incident_status' | 'timeline_stage' | 'dispatch_status'
 
 export const terms = reactive<{ loaded: boolean; groups: Partial<Record<TermGroup, Term[]>> }>({ loaded: false, groups: {} })

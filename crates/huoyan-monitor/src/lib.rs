@@ -2,6 +2,7 @@
 //!
 //! - [`kinds`]: alarm kinds, levels and operator results with their Chinese terms;
 //! - [`signals`]: what a stored GB/T 26875.3 frame means (火警 of a component, a UITD fault …);
+//! - [`framelog`]: one Chinese line per stored frame for the operator's frame log;
 //! - [`engine`]: the task filing signals as merged alarms from a crash-safe cursor, presence
 //!   (离线) and escalation (超时未处理);
 //! - [`thresholds`]: sensor threshold rules as data, each citing its source, and their evaluation;
@@ -12,6 +13,7 @@
 //! Storage is `huoyan_store::alarms`; the HTTP side (operator queue, live push) is in the server.
 
 pub mod engine;
+pub mod framelog;
 pub mod kinds;
 pub mod mqtt;
 pub mod ingest;
@@ -20,3 +22,13 @@ pub mod thresholds;
 pub mod webhook;
 
 pub use engine::{Engine, MonitorConfig, OnChange};
+
+/// A sample frame of the project's GB/T 26875.3 vectors (`/work/shared/domain/gb26875-vectors.json`),
+/// decoded, for the tests.
+#[cfg(test)]
+pub(crate) fn test_vector(name: &str) -> serde_json::Value {
+    let text = include_str!("../../../../shared/domain/gb26875-vectors.json");
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let hex = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["hex"].as_str().unwrap().to_string();
+    huoyan_gb26875::decode_hex_to_json(&hex).unwrap()
+}

@@ -53,7 +53,7 @@ fn name_of(v: &Value) -> &str {
 }
 
 /// `火灾报警系统1号 · 感烟火灾探测器 10回路2号 · 三层东`.
-fn describe(obj: &Value) -> String {
+pub(crate) fn describe(obj: &Value) -> String {
     let mut parts = Vec::new();
     if let Some(st) = obj.get("system_type") {
         let addr = obj.get("system_address").and_then(Value::as_u64).map(|a| format!("{a}号")).unwrap_or_default();
@@ -96,7 +96,8 @@ pub fn from_frame(frame_id: i64, received_at: &str, device_address: &str, decode
     let (bits, field): (&[(&str, &str)], &str) = match adu.pointer("/type/code").and_then(Value::as_u64) {
         Some(1) => (SYSTEM_BITS, "state"),
         Some(2) => (COMPONENT_BITS, "state"),
-        Some(4) | Some(24) => (OPERATION_BITS, "operation"),
+        // The decoder names the operation bits `flags` (GB/T 26875.3-2011 Figs. 9 and 14).
+        Some(4) | Some(24) => (OPERATION_BITS, "flags"),
         Some(21) => (UITD_BITS, "state"),
         _ => return out,
     };
@@ -144,12 +145,7 @@ pub fn presence(device_address: &str, online: bool, at: &str) -> Signal {
 mod tests {
     use super::*;
 
-    fn vector(name: &str) -> Value {
-        let text = include_str!("../../../../shared/domain/gb26875-vectors.json");
-        let v: Value = serde_json::from_str(text).unwrap();
-        let hex = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["hex"].as_str().unwrap().to_string();
-        huoyan_gb26875::decode_hex_to_json(&hex).unwrap()
-    }
+    use crate::test_vector as vector;
 
     #[test]
     fn a_smoke_detector_in_fire_is_one_fire_signal_naming_the_component() {
@@ -183,6 +179,16 @@ mod tests {
         {
             assert!(from_frame(1, "t", "a", &v).is_empty(), "{v}");
         }
+    }
+
+    #[test]
+    fn a_manual_alarm_operation_is_a_fire_and_a_duty_check_reply_is_none() {
+        // Type 24 with flag bit 2 (手动报警), as the decoder prints it.
+        let mut v = vector("A5_upload_uitd_op_duty_check_reply");
+        assert!(from_frame(1, "t", "790300000000", &v).is_empty(), "查岗应答 is no alarm");
+        v["adu"]["objects"][0]["flags"]["manual_alarm"] = json!(true);
+        let s = from_frame(1, "t", "790300000000", &v);
+        assert_eq!(s.iter().map(|s| s.kind.as_str()).collect::<Vec<_>>(), ["fire"]);
     }
 
     #[test]

@@ -193,9 +193,9 @@ fn build() -> OpenApi {
     ops.push(Op::new(HttpMethod::Get, "/api/v1/alarms/kpis", "monitoring", "Online rate, intact rate, false-alarm rate, time to handle").query("since", "period start (RFC 3339; default 30 days ago)").ok(200, Some(reference("MonitoringKpis"))));
     ops.push(Op::new(HttpMethod::Get, "/api/v1/alarms/{id}", "monitoring", "One alarm with its merged components").id().ok(200, Some(reference("Alarm"))));
     ops.push(Op::new(HttpMethod::Post, "/api/v1/alarms/{id}/handle", "monitoring", "Handle an alarm: real (确认真实火警) | false (误报) | test (测试) | ignored (忽略)").id().body("application/json", reference("Handling")).ok(200, Some(reference("Alarm"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices", "monitoring", "Registered UITDs and sensors with online state").query("unit_id", "only this unit's").ok(200, Some(ArrayBuilder::new().items(reference("Device")).into())));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices", "monitoring", "Registered UITDs and sensors with online state and their units' names").query("unit_id", "only this unit's").ok(200, Some(ArrayBuilder::new().items(reference("DeviceListing")).into())));
     ops.push(Op::new(HttpMethod::Post, "/api/v1/devices", "monitoring", "Register a UITD by its 6-byte address").body("application/json", reference("DeviceInput")).ok(201, Some(reference("Device"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices/{id}/frames", "monitoring", "The device's last 100 frames, decoded").id());
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices/{id}/frames", "monitoring", "The device's last 100 frames, decoded, each with a one-line Chinese summary").id());
     ops.push(Op::new(HttpMethod::Get, "/api/v1/events/stream", "live", "Server-Sent Events for the console (alarm, alarm_update, incident, incident_request, device, test); resumes after Last-Event-ID").query("after", "resume after this event number"));
     ops.push(Op::new(HttpMethod::Get, "/api/v1/events/recent", "live", "Events kept for reconnecting consoles").ok(200, Some(ArrayBuilder::new().items(reference("LiveEvent")).into())));
     ops.push(Op::new(HttpMethod::Post, "/api/v1/events/test", "live", "Publish a test event (声光测试)").ok(200, Some(reference("LiveEvent"))));
@@ -303,6 +303,7 @@ fn build() -> OpenApi {
     schemas::<huoyan_store::monitoring::MonitoringKpis>(&mut all);
     schemas::<huoyan_store::frames::Device>(&mut all);
     schemas::<crate::routes::alarms::DeviceInput>(&mut all);
+    schemas::<crate::routes::alarms::DeviceListing>(&mut all);
     schemas::<crate::live::LiveEvent>(&mut all);
     schemas::<crate::routes::tiles::MapConfig>(&mut all);
     schemas::<huoyan_store::dashboard::Dashboard>(&mut all);

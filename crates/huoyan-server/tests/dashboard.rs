@@ -7,7 +7,7 @@ mod common;
 use huoyan_domain::account::Principal;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
-use huoyan_store::{Scope, Store, StoreConfig};
+use huoyan_store::{Scope, Store};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -238,19 +238,7 @@ async fn store_aggregates_on_sqlite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn store_aggregates_on_postgres() {
-    let Some(url) = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
-        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
-        return;
-    };
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    let schema = format!("huoyan_dash_{}_{}", std::process::id(), nanos % 100_000);
-    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
-        .await
-        .unwrap();
-    story(&store).await;
-    store.close().await;
-    let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
-    admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
-    admin.close().await;
+    let Some(pg) = common::postgres("huoyan_dash").await else { return };
+    story(&pg.store).await;
+    pg.drop().await;
 }

@@ -112,6 +112,8 @@ pub struct AlarmFilter {
     pub status: Vec<String>,
     /// Only this kind.
     pub kind: Option<String>,
+    /// Only these levels (`fire`, `warning`, `info`).
+    pub levels: Vec<String>,
     /// Only this unit.
     pub unit_id: Option<i64>,
     /// Only this device address.
@@ -122,6 +124,9 @@ pub struct AlarmFilter {
     pub limit: Option<i64>,
     /// Offset.
     pub offset: Option<i64>,
+    /// The operator's queue order: unhandled (open or escalated) first, then newest first.
+    /// Otherwise newest first.
+    pub queue_order: bool,
 }
 
 /// An operator's decision.
@@ -370,7 +375,7 @@ impl Store {
         Ok(changes)
     }
 
-    /// Alarms visible in `scope`, newest first.
+    /// Alarms visible in `scope`, newest first (or in queue order, see [`AlarmFilter::queue_order`]).
     pub async fn list_alarms(&self, scope: &Scope, f: &AlarmFilter) -> Result<Page<Alarm>> {
         if scope.unit_id.is_some() {
             return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
@@ -386,6 +391,11 @@ impl Store {
             let n = w.next();
             w.push(format!("a.kind = ${n}"), vec![Arg::T(k.clone())]);
         }
+        if !f.levels.is_empty() {
+            let first = w.next();
+            let marks: Vec<String> = (0..f.levels.len()).map(|i| format!("${}", first + i)).collect();
+            w.push(format!("a.level IN ({})", marks.join(", ")), f.levels.iter().map(|s| Arg::T(s.clone())).collect());
+        }
         if let Some(u) = f.unit_id {
             let n = w.next();
             w.push(format!("a.unit_id = ${n}"), vec![Arg::I(u)]);
@@ -400,12 +410,9 @@ impl Store {
         }
         let limit = f.limit.unwrap_or(50).clamp(1, 500);
         let offset = f.offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args)
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?;
-        let sql =
-            format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY a.id DESC LIMIT {limit} OFFSET {offset}", w.sql());
+        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
+        let order = if f.queue_order { "CASE WHEN a.status = 'handled' THEN 1 ELSE 0 END, a.id DESC" } else { "a.id DESC" };
+        let sql = format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY {order} LIMIT {limit} OFFSET {offset}", w.sql());
         let rows = bind_all(crate::dynq(sql), &w.args).fetch_all(&self.pool).await?;
         let items = rows.iter().map(alarm_from_row).collect::<Result<Vec<_>>>()?;
         Ok(Page { items, total, limit, offset })

@@ -24,10 +24,15 @@ pub struct MonitoringKpis {
     pub intact_rate: f64,
     /// Open (unhandled) alarms by kind.
     pub open_by_kind: std::collections::BTreeMap<String, i64>,
+    /// Alarms first signalled since `since` (handled or not), by kind.
+    pub by_kind: std::collections::BTreeMap<String, i64>,
     /// Fire alarms handled since `since`, by result.
     pub fire_results: std::collections::BTreeMap<String, i64>,
     /// false / (real + false) of fire alarms handled since `since` (None without any).
     pub false_alarm_rate: Option<f64>,
+    /// Mean seconds from first signal to an operator's handling (平均处警时长), fire alarms
+    /// handled since `since` (those resolved by the system not counted).
+    pub handle_mean_s: Option<f64>,
     /// Median seconds from first signal to handling, fire alarms since `since`.
     pub handle_p50_s: Option<f64>,
     /// 90th percentile of the same.
@@ -71,6 +76,21 @@ impl Store {
         rows.iter().map(crate::frames::device_from_row).collect()
     }
 
+    /// The names of the units with these ids (for listing devices with their units; ids that do
+    /// not exist are left out).
+    pub async fn unit_names(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, String>> {
+        let mut out = std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let args: Vec<Arg> = chunk.iter().map(|i| Arg::I(*i)).collect();
+            let rows = bind_all(crate::dynq(format!("SELECT id, name FROM units WHERE id IN ({})", marks.join(", "))), &args).fetch_all(&self.pool).await?;
+            for r in &rows {
+                out.insert(r.try_get::<i64, _>(0)?, r.try_get::<String, _>(1)?);
+            }
+        }
+        Ok(out)
+    }
+
     /// The KPIs of `scope` since `since` (RFC 3339).
     pub async fn monitoring_kpis(&self, scope: &Scope, since: &str) -> Result<MonitoringKpis> {
         if scope.unit_id.is_some() {
@@ -78,12 +98,7 @@ impl Store {
         }
         let mut w = Where::default();
         w.subtree(&scope.path);
-        let row = bind_all(
-            crate::dynq(format!("SELECT COUNT(*), COALESCE(SUM(online), 0) FROM devices{}", w.sql())),
-            &w.args,
-        )
-        .fetch_one(&self.pool)
-        .await?;
+        let row = bind_all(crate::dynq(format!("SELECT COUNT(*), CAST(COALESCE(SUM(online), 0) AS BIGINT) FROM devices{}", w.sql())), &w.args).fetch_one(&self.pool).await?;
         let devices: i64 = row.try_get(0)?;
         let online: i64 = row.try_get(1)?;
         let mut wa = Where::default();
@@ -98,6 +113,15 @@ impl Store {
         let mut open_by_kind = std::collections::BTreeMap::new();
         for r in &rows {
             open_by_kind.insert(r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?);
+        }
+        let mut wk = Where::default();
+        wk.subtree_on(&scope.path, "a.jurisdiction_id");
+        let n = wk.next();
+        wk.push(format!("a.first_at >= ${n}"), vec![Arg::T(since.to_string())]);
+        let rows = bind_all(crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wk.sql())), &wk.args).fetch_all(&self.pool).await?;
+        let mut by_kind = std::collections::BTreeMap::new();
+        for r in &rows {
+            by_kind.insert(r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?);
         }
         let mut wb = Where::default();
         wb.subtree_on(&scope.path, "a.jurisdiction_id");
@@ -152,8 +176,10 @@ impl Store {
             intact,
             intact_rate: ratio(intact, devices),
             open_by_kind,
+            by_kind,
             fire_results,
             false_alarm_rate: (real + false_ > 0).then(|| ratio(false_, real + false_)),
+            handle_mean_s: (!times.is_empty()).then(|| times.iter().sum::<f64>() / times.len() as f64),
             handle_p50_s: percentile(&times, 0.5),
             handle_p90_s: percentile(&times, 0.9),
             since: since.to_string(),

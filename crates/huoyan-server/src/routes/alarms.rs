@@ -1,5 +1,6 @@
 //! The monitoring centre's operator work (远程监控): the alarm queue, handling (确认真实火警 / 误报 /
-//! 测试 / 忽略), KPIs, and the device registry (UITDs and sensors) with each device's recent frames.
+//! 测试 / 忽略), KPIs, and the device registry (UITDs and sensors, with their units' names) with each
+//! device's recent frames (each with a one-line Chinese summary).
 //!
 //! A fire confirmed as real is pushed to consoles as an `incident_request` event and queued for
 //! the outgoing webhook in the same transaction as the decision (`huoyan_store::outbox`).
@@ -13,7 +14,7 @@ use huoyan_store::alarms::{Alarm, AlarmFilter, Handling};
 use huoyan_store::frames::{Device, NewDevice, StoredFrame};
 use huoyan_store::monitoring::MonitoringKpis;
 use huoyan_store::{Page, Scope};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::parse_id;
 use crate::AppState;
@@ -25,11 +26,13 @@ use crate::live::{NewLiveEvent, alarm_event};
 pub(crate) const ALARM_PARAMS: &[(&str, &str)] = &[
     ("status", "comma-separated: open (未处理), escalated (超时未处理), handled (已处理); default all"),
     ("kind", "fire, fault, power_fault, supervise, offline, low_pressure, …"),
+    ("level", "comma-separated: fire (火警), warning (预警), info (信息)"),
     ("unit_id", "the monitored unit"),
     ("device", "device address (12 hex digits)"),
     ("since", "first signal at or after (RFC 3339)"),
     ("limit", "1–500 (default 50)"),
     ("offset", "rows to skip"),
+    ("sort", "-id (newest first, the default) or queue (unhandled first, then newest first: the operator's queue)"),
 ];
 
 pub(crate) fn router() -> Router<AppState> {
@@ -64,6 +67,21 @@ async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(
                     return Err(ApiError::BadRequest(format!("query parameter kind: {v:?} is not an alarm kind")));
                 }
                 f.kind = Some(v.clone());
+            }
+            "level" => {
+                for l in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if !huoyan_monitor::kinds::LEVELS.contains(&l) {
+                        return Err(ApiError::BadRequest(format!("query parameter level: {l:?} is not {}", huoyan_monitor::kinds::LEVELS.join(", "))));
+                    }
+                    f.levels.push(l.to_string());
+                }
+            }
+            "sort" => {
+                f.queue_order = match v.as_str() {
+                    "queue" => true,
+                    "-id" => false,
+                    _ => return Err(ApiError::BadRequest(format!("query parameter sort: {v:?} is not -id or queue"))),
+                }
             }
             "unit_id" => f.unit_id = Some(int(k, v)?),
             "device" => f.device_address = Some(huoyan_store::frames::normalize_address(v).map_err(|_| ApiError::BadRequest(format!("query parameter device: {v:?} is not 12 hex digits")))?),
@@ -133,7 +151,25 @@ pub(crate) struct DeviceInput {
     pub name: String,
 }
 
-async fn devices(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<Device>>> {
+/// A device as the monitoring centre lists it: the registry row and its unit's name.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct DeviceListing {
+    /// The device.
+    #[serde(flatten)]
+    pub device: Device,
+    /// The monitored unit's name.
+    pub unit_name: Option<String>,
+}
+
+/// A stored frame with its one-line Chinese summary (`huoyan_monitor::framelog`).
+#[derive(Debug, Serialize)]
+pub(crate) struct FrameLine {
+    #[serde(flatten)]
+    frame: StoredFrame,
+    summary: String,
+}
+
+async fn devices(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<DeviceListing>>> {
     let p = auth.require(Resource::Device, Action::Read)?;
     let mut unit = None;
     for (k, v) in &params {
@@ -142,7 +178,12 @@ async fn devices(State(st): State<AppState>, auth: Auth, Query(params): Query<Ve
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: unit_id"))),
         }
     }
-    Ok(Json(st.store.list_devices(&Scope::from(p), unit).await?))
+    let list = st.store.list_devices(&Scope::from(p), unit).await?;
+    let mut ids: Vec<i64> = list.iter().filter_map(|d| d.unit_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names = st.store.unit_names(&ids).await?;
+    Ok(Json(list.into_iter().map(|d| DeviceListing { unit_name: d.unit_id.and_then(|u| names.get(&u).cloned()), device: d }).collect()))
 }
 
 async fn register(State(st): State<AppState>, auth: Auth, JsonBody(d): JsonBody<DeviceInput>) -> ApiResult<(StatusCode, Json<Device>)> {
@@ -151,9 +192,10 @@ async fn register(State(st): State<AppState>, auth: Auth, JsonBody(d): JsonBody<
     Ok((StatusCode::CREATED, Json(dev)))
 }
 
-async fn frames(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<StoredFrame>>> {
+async fn frames(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<FrameLine>>> {
     let p = auth.require(Resource::Device, Action::Read)?;
     let id = parse_id(&id)?;
     let dev = st.store.list_devices(&Scope::from(p), None).await?.into_iter().find(|d| d.id == id).ok_or(ApiError::NotFound(format!("no device {id} in your jurisdiction")))?;
-    Ok(Json(st.store.recent_frames(&dev.address, 100).await?))
+    let frames = st.store.recent_frames(&dev.address, 100).await?;
+    Ok(Json(frames.into_iter().map(|f| FrameLine { summary: huoyan_monitor::framelog::frame_summary(&f.decoded), frame: f }).collect()))
 }

@@ -122,7 +122,11 @@ async fn terms(_auth: Auth) -> Json<serde_json::Value> {
     use huoyan_domain::*;
     use huoyan_store::dispatch::DispatchStatus;
     use huoyan_store::incidents::IncidentStatus;
+    use huoyan_monitor::kinds::{KINDS, RESULTS};
     Json(serde_json::json!({
+        // Alarm kinds with their level; results with the term for 火警 and for other kinds.
+        "alarm_kind": KINDS.iter().map(|(code, zh, level)| serde_json::json!({ "code": code, "zh": zh, "level": level })).collect::<Vec<_>>(),
+        "alarm_result": RESULTS.iter().map(|(code, fire, other)| serde_json::json!({ "code": code, "zh": other, "zh_fire": fire })).collect::<Vec<_>>(),
         "jurisdiction_level": list(JurisdictionLevel::ALL, JurisdictionLevel::code, JurisdictionLevel::zh),
         "station_kind": list(StationKind::ALL, StationKind::code, StationKind::zh),
         "station_status": list(StationStatus::ALL, StationStatus::code, StationStatus::zh),

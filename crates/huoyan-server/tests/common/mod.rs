@@ -228,3 +228,34 @@ impl Fixture {
         (log, self.store.stats(&huoyan_store::Scope::all()).await.unwrap())
     }
 }
+
+/// A store in a fresh PostgreSQL schema, when `HUOYAN_TEST_PG_URL` is set (`None` otherwise: the
+/// caller skips its PostgreSQL variant). [`PgSchema::drop`] removes the schema.
+pub struct PgSchema {
+    pub store: Store,
+    url: String,
+    schema: String,
+}
+
+pub async fn postgres(prefix: &str) -> Option<PgSchema> {
+    let Some(url) = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
+        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
+        return None;
+    };
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let schema = format!("{prefix}_{}_{}", std::process::id(), nanos % 100_000);
+    let config = huoyan_store::StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 };
+    let store = Store::open(&config).await.unwrap();
+    Some(PgSchema { store, url, schema })
+}
+
+impl PgSchema {
+    pub async fn drop(self) {
+        self.store.close().await;
+        let config = huoyan_store::StoreConfig { url: self.url, pg_schema: None, max_connections: 1 };
+        let admin = Store::connect(&config).await.unwrap();
+        admin.execute_admin(&format!("DROP SCHEMA {} CASCADE", self.schema)).await.unwrap();
+        admin.close().await;
+    }
+}
