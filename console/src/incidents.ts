@@ -6,6 +6,9 @@ import type * as GJ from 'geojson'
 import { ApiError, api } from './api'
 import { i18n } from './i18n'
 import { serverReason } from './validate'
+import { termLabel } from './terms'
+import { ElMessage } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
 
 export type Category = 'fire' | 'rescue' | 'social_assistance' | 'security_duty' | 'false_alarm'
 export const CATEGORIES: Category[] = ['fire', 'rescue', 'social_assistance', 'security_duty', 'false_alarm']
@@ -237,6 +240,26 @@ export function refusal(e: unknown): string {
     return serverText(e.message)
   }
   return (e as Error)?.message || String(e)
+}
+
+/** A stage to record on the timeline (POST …/timeline). */
+export interface StageInput { stage: string; vehicle_id?: number | null; at?: string | null; note?: string }
+
+/**
+ * Records a stage; says so, or shows the plausibility warnings the server kept with it (an
+ * implausible value is recorded and flagged, not refused). Refusals are thrown.
+ */
+export async function recordStage(incidentId: number, input: StageInput): Promise<TimelineEntry> {
+  const body: Record<string, unknown> = { stage: input.stage }
+  if (input.vehicle_id) body.vehicle_id = input.vehicle_id
+  if (input.at) body.at = input.at
+  if (input.note?.trim()) body.note = input.note.trim()
+  const { entry } = await api.post<{ entry: TimelineEntry }>(`incidents/${incidentId}/timeline`, body)
+  const t = i18n.global.t
+  const w = warningTexts(entry)
+  if (w.length) ElMessage.warning(`${t('incident.timeline.implausible')}：${w.join('；')}`)
+  else ElMessage.success(t('incident.timeline.recorded', { stage: termLabel('timeline_stage', input.stage) }))
+  return entry
 }
 
 /** The warnings of a timeline entry as text. */
