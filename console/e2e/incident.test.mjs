@@ -104,6 +104,13 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     await page.getByTestId('intake-lat').fill('123')
     await page.getByTestId('intake-submit').click()
     await page.getByText('纬度应在 -90 到 90 之间').waitFor()
+    // A point no road reaches: the server refuses it (Chinese reason beside the place) until confirmed.
+    await page.getByTestId('intake-lon').fill('-71.3')
+    await page.getByTestId('intake-lat').fill('42.2')
+    await page.getByTestId('intake-address').fill('远郊某处')
+    await page.getByTestId('intake-submit').click()
+    await page.getByText('警情地点不在路网上；请核实地点').first().waitFor()
+    await page.getByTestId('intake-accept-unroutable').waitFor()
     // The unit by search: its point, its address.
     await page.getByTestId('intake-search').fill(unit.name)
     await page.getByTestId('intake-search').press('Enter')

@@ -224,13 +224,18 @@ const CJK = /[\u4e00-\u9fff]/
 
 /**
  * A server message for display. The server writes Chinese first and English in brackets (“出水时间
- * 不能早于接警时间 (water_on … < alarm …)”); in Chinese the bracket is dropped.
+ * 不能早于接警时间 (water_on … < alarm …)”); in Chinese the English brackets at the end of a clause
+ * are dropped (nested ones too), brackets inside a name (“… (Fire Company 2) 水罐1”) stay.
  */
 export function serverText(msg: string): string {
-  if (i18n.global.locale.value === 'en') return msg
-  const m = msg.match(/^(.*?)\s*\(([^()]*)\)\s*$/s)
-  if (m && CJK.test(m[1]) && !CJK.test(m[2])) return m[1].replace(/[；;，,]\s*$/, '')
-  return msg
+  if (i18n.global.locale.value === 'en' || !CJK.test(msg)) return msg
+  let out = msg
+  let prev
+  do {
+    prev = out
+    out = out.replace(/\s*\(([^()]*)\)(?=\s*(?:$|[)；;，,。]))/g, (all: string, inner: string) => (CJK.test(inner) ? all : ''))
+  } while (out !== prev)
+  return out.replace(/[；;，,\s]+$/, '')
 }
 
 /** The message of a refused request: the server's per-field reasons or its message. */
