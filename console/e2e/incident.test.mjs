@@ -104,6 +104,13 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     await page.getByTestId('intake-lat').fill('123')
     await page.getByTestId('intake-submit').click()
     await page.getByText('纬度应在 -90 到 90 之间').waitFor()
+    // A point no road reaches: the server refuses it (Chinese reason beside the place) until confirmed.
+    await page.getByTestId('intake-lon').fill('-71.3')
+    await page.getByTestId('intake-lat').fill('42.2')
+    await page.getByTestId('intake-address').fill('远郊某处')
+    await page.getByTestId('intake-submit').click()
+    await page.getByText('警情地点不在路网上；请核实地点').first().waitFor()
+    await page.getByTestId('intake-accept-unroutable').waitFor()
     // The unit by search: its point, its address.
     await page.getByTestId('intake-search').fill(unit.name)
     await page.getByTestId('intake-search').press('Enter')
@@ -269,6 +276,12 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     const prompt = page.locator(`[data-testid=incident-request][data-alarm="${alarm.id}"]`)
     await prompt.waitFor({ timeout: 30_000 })
     assert.match(await prompt.innerText(), /监控中心转来接警请求/)
+    // The live panel offers the same 接警 on any screen.
+    const takeIns = page.getByTestId('live-take-in')
+    await page.getByTestId('live-open').click()
+    await takeIns.first().waitFor()
+    const open = await takeIns.count()
+    await page.locator('.el-drawer__close-btn').click()
     await prompt.getByTestId('incident-request-take').click()
     await page.locator(`[data-testid=intake-alarm][data-alarm="${alarm.id}"]`).waitFor()
     await page.locator(`[data-testid=intake-unit][data-id="${alarm.unit_id}"]`).waitFor()
@@ -278,6 +291,12 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     await page.getByTestId('incident-board').getByText(`报警 #${alarm.id} 转入`).waitFor()
     const linked = await dispatcherApi.get(`alarms/${alarm.id}`)
     assert.equal(linked.body.incident_id, Number(page.url().split('/').pop()))
+    // The alarm's update settles the request in the live panel.
+    await page.getByTestId('live-open').click()
+    await page.getByTestId('live-panel').waitFor()
+    for (let i = 0; i < 20 && (await takeIns.count()) !== open - 1; i++) await page.waitForTimeout(250)
+    assert.equal(await takeIns.count(), open - 1, 'the request taken in is no longer offered')
+    await page.locator('.el-drawer__close-btn').click()
     // The request is settled: no prompt for it any more; the link works too (/incidents?alarm=…).
     await page.goto(`${BASE}/incidents?alarm=${alarm.id}`)
     await page.getByTestId('intake-alarm-error').waitFor()

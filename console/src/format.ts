@@ -27,3 +27,14 @@ export function haversine(a: [number, number], b: [number, number]): number {
 export function distanceLabel(m: number): string {
   return m < 1000 ? `${m.toFixed(0)} m` : `${(m / 1000).toFixed(2)} km`
 }
+
+const LON_LAT = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,，\s]\s*(-?\d{1,2}(?:\.\d+)?)\s*$/
+
+/** A typed “经度,纬度” (comma, Chinese comma or space) within WGS84 range, or null. */
+export function parseLonLat(q: string): [number, number] | null {
+  const c = q.match(LON_LAT)
+  if (!c) return null
+  const lon = Number(c[1])
+  const lat = Number(c[2])
+  return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null
+}

@@ -6,6 +6,9 @@ import type * as GJ from 'geojson'
 import { ApiError, api } from './api'
 import { i18n } from './i18n'
 import { serverReason } from './validate'
+import { termLabel } from './terms'
+import { ElMessage } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
 
 export type Category = 'fire' | 'rescue' | 'social_assistance' | 'security_duty' | 'false_alarm'
 export const CATEGORIES: Category[] = ['fire', 'rescue', 'social_assistance', 'security_duty', 'false_alarm']
@@ -221,13 +224,18 @@ const CJK = /[\u4e00-\u9fff]/
 
 /**
  * A server message for display. The server writes Chinese first and English in brackets (“出水时间
- * 不能早于接警时间 (water_on … < alarm …)”); in Chinese the bracket is dropped.
+ * 不能早于接警时间 (water_on … < alarm …)”); in Chinese the English brackets at the end of a clause
+ * are dropped (nested ones too), brackets inside a name (“… (Fire Company 2) 水罐1”) stay.
  */
 export function serverText(msg: string): string {
-  if (i18n.global.locale.value === 'en') return msg
-  const m = msg.match(/^(.*?)\s*\(([^()]*)\)\s*$/s)
-  if (m && CJK.test(m[1]) && !CJK.test(m[2])) return m[1].replace(/[；;，,]\s*$/, '')
-  return msg
+  if (i18n.global.locale.value === 'en' || !CJK.test(msg)) return msg
+  let out = msg
+  let prev
+  do {
+    prev = out
+    out = out.replace(/\s*\(([^()]*)\)(?=\s*(?:$|[)；;，,。]))/g, (all: string, inner: string) => (CJK.test(inner) ? all : ''))
+  } while (out !== prev)
+  return out.replace(/[；;，,\s]+$/, '')
 }
 
 /** The message of a refused request: the server's per-field reasons or its message. */
@@ -237,6 +245,26 @@ export function refusal(e: unknown): string {
     return serverText(e.message)
   }
   return (e as Error)?.message || String(e)
+}
+
+/** A stage to record on the timeline (POST …/timeline). */
+export interface StageInput { stage: string; vehicle_id?: number | null; at?: string | null; note?: string }
+
+/**
+ * Records a stage; says so, or shows the plausibility warnings the server kept with it (an
+ * implausible value is recorded and flagged, not refused). Refusals are thrown.
+ */
+export async function recordStage(incidentId: number, input: StageInput): Promise<TimelineEntry> {
+  const body: Record<string, unknown> = { stage: input.stage }
+  if (input.vehicle_id) body.vehicle_id = input.vehicle_id
+  if (input.at) body.at = input.at
+  if (input.note?.trim()) body.note = input.note.trim()
+  const { entry } = await api.post<{ entry: TimelineEntry }>(`incidents/${incidentId}/timeline`, body)
+  const t = i18n.global.t
+  const w = warningTexts(entry)
+  if (w.length) ElMessage.warning(`${t('incident.timeline.implausible')}：${w.join('；')}`)
+  else ElMessage.success(t('incident.timeline.recorded', { stage: termLabel('timeline_stage', input.stage) }))
+  return entry
 }
 
 /** The warnings of a timeline entry as text. */

@@ -47,6 +47,12 @@ function objectKey(e: LiveEvent): string {
   return `${e.kind}:${e.seq}`
 }
 
+/** Whether an event is the latest about its object and still unhandled (e.g. a 接警请求 not taken in). */
+export function stillOpen(e: LiveEvent): boolean {
+  const k = objectKey(e)
+  return e.unhandled && live.events.find((x) => objectKey(x) === k)?.seq === e.seq
+}
+
 export function unhandledCount(): number {
   const latest = new Map<string, LiveEvent>()
   // events are newest first: the first seen per object is its latest state
