@@ -33,7 +33,10 @@ async fn list_filter_and_handle() {
     assert_eq!(unit["items"][0]["id"], f.east.ids["alarms"]);
     // The east's inspector sees the east only.
     let (_, east) = f.get_json("/api/v1/alarms", "east_inspector").await;
-    assert_eq!(east["items"].as_array().unwrap().iter().map(|a| a["id"].clone()).collect::<Vec<_>>(), vec![json!(f.east.ids["alarms"])]);
+    assert_eq!(
+        east["items"].as_array().unwrap().iter().map(|a| a["id"].clone()).collect::<Vec<_>>(),
+        vec![json!(f.east.ids["alarms"])]
+    );
     let (s, _) = f.get_json(&format!("/api/v1/alarms/{}", f.west.ids["alarms"]), "east_inspector").await;
     assert_eq!(s, 404);
 
@@ -41,7 +44,10 @@ async fn list_filter_and_handle() {
     let id = f.west.ids["alarms"];
     let (s, a) = handle(&f, id, "dispatcher", json!({"result": "real", "note": "视频复核有明火"})).await;
     assert_eq!(s, 200, "{a}");
-    assert_eq!((a["status"].as_str(), a["result"].as_str(), a["handled_by"].as_str()), (Some("handled"), Some("real"), Some("dispatcher")));
+    assert_eq!(
+        (a["status"].as_str(), a["result"].as_str(), a["handled_by"].as_str()),
+        (Some("handled"), Some("real"), Some("dispatcher"))
+    );
     assert_eq!(f.store.outbox_pending().await.unwrap(), 1);
     let (_, recent) = f.get_json("/api/v1/events/recent", "dispatcher").await;
     let kinds: Vec<&str> = recent.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
@@ -78,7 +84,14 @@ async fn bad_handling_is_refused_and_writes_nothing() {
         assert_eq!(s, want, "{user} {path_id} {body} → {v}");
         assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()), "a clear message: {v}");
     }
-    let (s, v) = f.req(Method::POST, &format!("/api/v1/alarms/{id}/handle"), Some("dispatcher")).header("content-type", "text/plain").body("false").send().await.map(|r| (r.status().as_u16(), ())).unwrap();
+    let (s, v) = f
+        .req(Method::POST, &format!("/api/v1/alarms/{id}/handle"), Some("dispatcher"))
+        .header("content-type", "text/plain")
+        .body("false")
+        .send()
+        .await
+        .map(|r| (r.status().as_u16(), ()))
+        .unwrap();
     assert_eq!(s, 415, "{v:?}");
     for q in ["status=closed", "kind=bogus", "device=zz", "since=yesterday", "limit=x", "colour=red"] {
         let (s, v) = f.get_json(&format!("/api/v1/alarms?{q}"), "dispatcher").await;
@@ -154,7 +167,10 @@ async fn the_stream_delivers_an_alarm_filed_from_a_frame_and_replays_it() {
     engine.wake();
     let got = common::read_events(&mut city, wait, |e, _| e == "alarm_update").await;
     let upd = &got.last().unwrap().2;
-    assert_eq!((upd["data"]["id"].as_i64(), upd["data"]["count"].as_i64(), upd["data"]["change"].as_str()), (Some(alarm_id), Some(2), Some("merged")));
+    assert_eq!(
+        (upd["data"]["id"].as_i64(), upd["data"]["count"].as_i64(), upd["data"]["change"].as_str()),
+        (Some(alarm_id), Some(2), Some("merged"))
+    );
 
     // The east's inspector saw neither (only keep-alives, if anything).
     let seen = common::read_events(&mut east, Duration::from_millis(500), |_, _| false).await;
@@ -171,7 +187,12 @@ async fn the_stream_delivers_an_alarm_filed_from_a_frame_and_replays_it() {
     let replay = common::read_events(&mut current, wait, |e, _| e == "hello").await;
     assert_eq!(replay.iter().map(|(_, e, _)| e.as_str()).collect::<Vec<_>>(), ["hello"]);
     // A bad Last-Event-ID is a 400, not a silent full stream.
-    let r = f.req(Method::GET, "/api/v1/events/stream", Some("dispatcher")).header("Last-Event-ID", "abc").send().await.unwrap();
+    let r = f
+        .req(Method::GET, "/api/v1/events/stream", Some("dispatcher"))
+        .header("Last-Event-ID", "abc")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 400);
     // And the filed alarm is in the queue, its frames recorded.
     let (_, a) = f.get_json(&format!("/api/v1/alarms/{alarm_id}"), "dispatcher").await;

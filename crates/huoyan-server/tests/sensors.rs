@@ -31,7 +31,13 @@ async fn a_low_reading_over_http_becomes_a_low_pressure_alarm() {
     let (address, token) = f.west.sensor.clone();
     let mut live = f.req(Method::GET, "/api/v1/events/stream", Some("dispatcher")).send().await.unwrap();
     common::read_events(&mut live, Duration::from_secs(5), |e, _| e == "hello").await;
-    let (s, v) = post_readings(&f, Some(&token), json!({"address": address.to_uppercase(), "readings": [reading(60, json!(0.25)), reading(30, json!(0.12))]}).to_string()).await;
+    let (s, v) = post_readings(
+        &f,
+        Some(&token),
+        json!({"address": address.to_uppercase(), "readings": [reading(60, json!(0.25)), reading(30, json!(0.12))]})
+            .to_string(),
+    )
+    .await;
     assert_eq!(s, 200, "{v}");
     assert_eq!((v["stored"].as_u64(), v["duplicates"].as_u64()), (Some(2), Some(0)));
     // Stored before the answer.
@@ -49,16 +55,25 @@ async fn a_low_reading_over_http_becomes_a_low_pressure_alarm() {
     let (s, v) = post_readings(&f, None, again.to_string()).await;
     assert_eq!((s, v["stored"].as_u64()), (200, Some(1)), "{v}");
     // 0.3 MPa: back to normal → the alarm resolves as recovered.
-    let got = common::read_events(&mut live, Duration::from_secs(10), |e, v| e == "alarm_update" && v["data"]["change"] == "resolved").await;
+    let got = common::read_events(&mut live, Duration::from_secs(10), |e, v| {
+        e == "alarm_update" && v["data"]["change"] == "resolved"
+    })
+    .await;
     let ev = &got.last().unwrap().2;
     assert_eq!((ev["data"]["result"].as_str(), ev["unhandled"].as_bool()), (Some("recovered"), Some(false)), "{got:?}");
     // Recent readings and the sensor in the device list (without its token).
     let (s, rs) = f.get_json(&format!("/api/v1/sensors/{}/readings", f.west.ids["sensors"]), "inspector").await;
     assert_eq!(s, 200);
-    assert_eq!(rs.as_array().unwrap().iter().map(|r| r["value"].as_f64().unwrap()).collect::<Vec<_>>(), [0.3, 0.12, 0.25]);
+    assert_eq!(
+        rs.as_array().unwrap().iter().map(|r| r["value"].as_f64().unwrap()).collect::<Vec<_>>(),
+        [0.3, 0.12, 0.25]
+    );
     let (_, devices) = f.get_json("/api/v1/devices", "inspector").await;
     let sensor = devices.as_array().unwrap().iter().find(|d| d["address"] == address.as_str()).unwrap();
-    assert_eq!((sensor["kind"].as_str(), sensor["last_value"].as_f64(), sensor["online"].as_bool()), (Some("sensor"), Some(0.3), Some(true)));
+    assert_eq!(
+        (sensor["kind"].as_str(), sensor["last_value"].as_f64(), sensor["online"].as_bool()),
+        (Some("sensor"), Some(0.3), Some(true))
+    );
     assert!(!sensor.to_string().contains(&token), "the token is never shown again");
 }
 
@@ -73,15 +88,39 @@ async fn hostile_readings_are_refused_and_store_nothing() {
         (None, ok(json!([reading(1, json!(0.1))])), 401),
         (Some("0".repeat(64)), ok(json!([reading(1, json!(0.1))])), 401),
         (Some(token.clone()), json!({"address": east_address, "readings": [reading(1, json!(0.1))]}).to_string(), 401),
-        (Some(token.clone()), json!({"address": "no-such-sensor", "readings": [reading(1, json!(0.1))]}).to_string(), 401),
-        (Some(token.clone()), json!({"address": "00000000a001", "readings": [reading(1, json!(0.1))]}).to_string(), 401),
-        (Some(token.clone()), json!({"address": address, "token": "other", "readings": [reading(1, json!(0.1))]}).to_string(), 400),
+        (
+            Some(token.clone()),
+            json!({"address": "no-such-sensor", "readings": [reading(1, json!(0.1))]}).to_string(),
+            401,
+        ),
+        (
+            Some(token.clone()),
+            json!({"address": "00000000a001", "readings": [reading(1, json!(0.1))]}).to_string(),
+            401,
+        ),
+        (
+            Some(token.clone()),
+            json!({"address": address, "token": "other", "readings": [reading(1, json!(0.1))]}).to_string(),
+            400,
+        ),
         (Some(token.clone()), json!({"readings": [reading(1, json!(0.1))]}).to_string(), 422),
         (Some(token.clone()), ok(json!([reading(1, json!("0.1"))])), 422),
         (Some(token.clone()), ok(json!([{"at": 5, "value": 0.1}])), 422),
         (Some(token.clone()), ok(json!([reading(1, json!(null))])), 422),
-        (Some(token.clone()), format!("{{\"address\": \"{address}\", \"readings\": [{{\"at\": \"2026-12-01T00:00:00Z\", \"value\": NaN}}]}}"), 400),
-        (Some(token.clone()), format!("{{\"address\": \"{address}\", \"readings\": [{{\"at\": \"2026-12-01T00:00:00Z\", \"value\": 1e999}}]}}"), 400),
+        (
+            Some(token.clone()),
+            format!(
+                "{{\"address\": \"{address}\", \"readings\": [{{\"at\": \"2026-12-01T00:00:00Z\", \"value\": NaN}}]}}"
+            ),
+            400,
+        ),
+        (
+            Some(token.clone()),
+            format!(
+                "{{\"address\": \"{address}\", \"readings\": [{{\"at\": \"2026-12-01T00:00:00Z\", \"value\": 1e999}}]}}"
+            ),
+            400,
+        ),
         (Some(token.clone()), ok(json!([reading(1, json!(1e7))])), 422),
         (Some(token.clone()), ok(json!([reading(1, json!(-1e300))])), 422),
         (Some(token.clone()), ok(json!(many)), 422),
@@ -89,11 +128,27 @@ async fn hostile_readings_are_refused_and_store_nothing() {
         (Some(token.clone()), ok(json!([reading(-3600, json!(0.1))])), 422),
         (Some(token.clone()), ok(json!([reading(8 * 86400, json!(0.1))])), 422),
         (Some(token.clone()), ok(json!([{"at": "tomorrow", "value": 0.1}])), 422),
-        (Some(token.clone()), ok(json!([reading(1, json!(0.1)), {"at": "2026-12-01T00:00:00Z", "value": 0.1, "unit": "kPa"}])), 422),
-        (Some(token.clone()), ok(json!([{"at": "2026-12-01T00:00:00Z", "value": 0.1, "metric": "gas_lel", "unit": "MPa"}])), 422),
-        (Some(token.clone()), ok(json!([reading(1, json!(0.1))])).replace("\"readings\"", "\"extra\": 1, \"readings\""), 422),
+        (
+            Some(token.clone()),
+            ok(json!([reading(1, json!(0.1)), {"at": "2026-12-01T00:00:00Z", "value": 0.1, "unit": "kPa"}])),
+            422,
+        ),
+        (
+            Some(token.clone()),
+            ok(json!([{"at": "2026-12-01T00:00:00Z", "value": 0.1, "metric": "gas_lel", "unit": "MPa"}])),
+            422,
+        ),
+        (
+            Some(token.clone()),
+            ok(json!([reading(1, json!(0.1))])).replace("\"readings\"", "\"extra\": 1, \"readings\""),
+            422,
+        ),
         (Some(token.clone()), "{\"address\": ".into(), 400),
-        (Some(token.clone()), json!({"address": address, "readings": [reading(1, json!(0.1))], "pad": "长".repeat(30_000)}).to_string(), 413),
+        (
+            Some(token.clone()),
+            json!({"address": address, "readings": [reading(1, json!(0.1))], "pad": "长".repeat(30_000)}).to_string(),
+            413,
+        ),
     ];
     for (tok, body, want) in cases {
         let (s, v) = post_readings(&f, tok.as_deref(), body.clone()).await;
@@ -101,11 +156,23 @@ async fn hostile_readings_are_refused_and_store_nothing() {
         assert_eq!(s, want, "{shown} → {v}");
         assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()), "a clear message: {shown} → {v}");
     }
-    let r = f.http.post(f.url("/api/v1/sensors/readings")).header("X-Huoyan-Device-Token", &token).body(ok(json!([reading(1, json!(0.1))]))).send().await.unwrap();
+    let r = f
+        .http
+        .post(f.url("/api/v1/sensors/readings"))
+        .header("X-Huoyan-Device-Token", &token)
+        .body(ok(json!([reading(1, json!(0.1))])))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 415);
     assert_eq!(f.store.count_readings(None).await.unwrap(), 0, "nothing stored");
     // A session token is not a device token.
-    let r = f.req(Method::POST, "/api/v1/sensors/readings", Some("admin")).json(&json!({"address": address, "readings": [reading(1, json!(0.1))]})).send().await.unwrap();
+    let r = f
+        .req(Method::POST, "/api/v1/sensors/readings", Some("admin"))
+        .json(&json!({"address": address, "readings": [reading(1, json!(0.1))]}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
     assert_eq!(f.store.count_readings(None).await.unwrap(), 0);
 }
@@ -145,7 +212,10 @@ async fn registering_sensors_and_tokens() {
     let reg: Value = r.json().await.unwrap();
     let token = reg["token"].as_str().unwrap().to_string();
     assert_eq!(token.len(), 64);
-    assert_eq!((reg["device"]["address"].as_str(), reg["device"]["measurement"].as_str()), (Some("west-sp-1"), Some("sprinkler_pressure")));
+    assert_eq!(
+        (reg["device"]["address"].as_str(), reg["device"]["measurement"].as_str()),
+        (Some("west-sp-1"), Some("sprinkler_pressure"))
+    );
     let id = reg["device"]["id"].as_i64().unwrap();
     let (_, log) = f.get_json(&format!("/api/v1/audit?entity=devices&entity_id={id}"), "admin").await;
     assert_eq!(log.as_array().unwrap().len(), 1);
@@ -160,7 +230,11 @@ async fn registering_sensors_and_tokens() {
     assert_eq!(post_readings(&f, Some(&token), one()).await.0, 401);
     assert_eq!(post_readings(&f, Some(&fresh), one()).await.0, 200);
     // A UITD is not a sensor: no token for it.
-    let r = f.req(Method::POST, &format!("/api/v1/sensors/{}/token", f.west.ids["devices"]), Some("inspector")).send().await.unwrap();
+    let r = f
+        .req(Method::POST, &format!("/api/v1/sensors/{}/token", f.west.ids["devices"]), Some("inspector"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 404);
 }
 
@@ -169,8 +243,12 @@ async fn threshold_rules_are_data() {
     let f = common::start().await;
     let (s, t) = f.get_json("/api/v1/thresholds", "dispatcher").await;
     assert_eq!((s, t["origin"].as_str()), (200, Some("shipped")), "{t}");
-    let hydrant = t["rules"]["rule"].as_array().unwrap().iter().find(|r| r["measurement"] == "hydrant_pressure").unwrap().clone();
-    assert_eq!((hydrant["value"].as_f64(), hydrant["source"].as_str(), hydrant["verified"].as_bool()), (Some(0.14), Some("GB 50974-2014 7.2.8"), Some(true)));
+    let hydrant =
+        t["rules"]["rule"].as_array().unwrap().iter().find(|r| r["measurement"] == "hydrant_pressure").unwrap().clone();
+    assert_eq!(
+        (hydrant["value"].as_f64(), hydrant["source"].as_str(), hydrant["verified"].as_bool()),
+        (Some(0.14), Some("GB 50974-2014 7.2.8"), Some(true))
+    );
     let put = |user: &'static str, ct: &'static str, body: String| {
         let r = f.req(Method::PUT, "/api/v1/thresholds", Some(user)).header("content-type", ct).body(body);
         async move {
@@ -179,10 +257,17 @@ async fn threshold_rules_are_data() {
             (s, r.json::<Value>().await.unwrap_or(Value::Null))
         }
     };
-    let local = t["toml"].as_str().unwrap().replace("value = 0.14", "value = 0.2").replace("id = \"huoyan-default\"", "id = \"local-2026\"");
+    let local = t["toml"]
+        .as_str()
+        .unwrap()
+        .replace("value = 0.14", "value = 0.2")
+        .replace("id = \"huoyan-default\"", "id = \"local-2026\"");
     let before = f.fingerprint().await.0;
     assert_eq!(put("inspector", "application/toml", local.clone()).await.0, 403);
-    assert_eq!(put("admin", "application/toml", local.replace("source = \"GB 50974-2014 7.2.8\"", "source = \"\"")).await.0, 422);
+    assert_eq!(
+        put("admin", "application/toml", local.replace("source = \"GB 50974-2014 7.2.8\"", "source = \"\"")).await.0,
+        422
+    );
     assert_eq!(put("admin", "application/toml", local.replace("unit = \"MPa\"", "unit = \"bar\"")).await.0, 422);
     assert_eq!(put("admin", "application/toml", "[[rule]".into()).await.0, 422);
     assert_eq!(put("admin", "text/csv", local.clone()).await.0, 415);

@@ -86,7 +86,14 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
                     (Some(v), Some(m)) => format!("{v} {}", m.unit),
                     _ => "—".into(),
                 };
-                println!("{:>5} {:<24} {:<20} {:<10} {}", d.id, d.address, d.measurement.unwrap_or_default(), last, d.name);
+                println!(
+                    "{:>5} {:<24} {:<20} {:<10} {}",
+                    d.id,
+                    d.address,
+                    d.measurement.unwrap_or_default(),
+                    last,
+                    d.name
+                );
             }
         }
         Cmd::Token { id } => {
@@ -98,11 +105,16 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
             None => print!("{SHIPPED}"),
         },
         Cmd::Rules(RulesCmd::Load { file }) => {
-            let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let text =
+                std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let set = ThresholdRules::parse(&text)?;
             store.load_threshold_rules(&sys, &format!("file:{}", file.display()), &text).await?;
             println!("loaded {} ({} rules); in force for readings from now on", set.id, set.rules.len());
-            let codes: Vec<&str> = MEASUREMENTS.iter().map(|m| m.code).filter(|c| !set.rules.iter().any(|r| r.measurement == *c)).collect();
+            let codes: Vec<&str> = MEASUREMENTS
+                .iter()
+                .map(|m| m.code)
+                .filter(|c| !set.rules.iter().any(|r| r.measurement == *c))
+                .collect();
             if !codes.is_empty() {
                 println!("note: no rule for {}: such readings raise no alarm", codes.join(", "));
             }

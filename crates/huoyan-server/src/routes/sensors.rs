@@ -36,7 +36,11 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/thresholds", get(thresholds).put(load_thresholds))
 }
 
-async fn register(State(st): State<AppState>, auth: Auth, JsonBody(s): JsonBody<NewSensor>) -> ApiResult<(StatusCode, Json<SensorRegistration>)> {
+async fn register(
+    State(st): State<AppState>,
+    auth: Auth,
+    JsonBody(s): JsonBody<NewSensor>,
+) -> ApiResult<(StatusCode, Json<SensorRegistration>)> {
     let p = auth.require(Resource::Device, Action::Write)?;
     Ok((StatusCode::CREATED, Json(st.store.register_sensor(p, s).await?)))
 }
@@ -46,12 +50,22 @@ async fn rotate(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) 
     Ok(Json(st.store.rotate_sensor_token(p, parse_id(&id)?).await?))
 }
 
-async fn readings(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, Query(q): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<Reading>>> {
+async fn readings(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Vec<Reading>>> {
     let p = auth.require(Resource::Device, Action::Read)?;
     let mut limit = 100;
     for (k, v) in &q {
         match k.as_str() {
-            "limit" => limit = v.parse::<i64>().map_err(|_| ApiError::BadRequest(format!("query parameter limit: {v:?} is not an integer")))?.clamp(1, 1000),
+            "limit" => {
+                limit = v
+                    .parse::<i64>()
+                    .map_err(|_| ApiError::BadRequest(format!("query parameter limit: {v:?} is not an integer")))?
+                    .clamp(1, 1000)
+            }
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: limit"))),
         }
     }
@@ -69,7 +83,11 @@ impl From<IngestError> for ApiError {
     }
 }
 
-async fn ingest(State(st): State<AppState>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> ApiResult<Json<IngestResult>> {
+async fn ingest(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<Json<IngestResult>> {
     if !is_json(&headers) {
         return Err(ApiError::UnsupportedMediaType("send the readings as Content-Type: application/json".into()));
     }
@@ -79,12 +97,16 @@ async fn ingest(State(st): State<AppState>, headers: HeaderMap, body: Result<Byt
     let body_token = loose.get("token").and_then(serde_json::Value::as_str).map(str::trim).filter(|t| !t.is_empty());
     let header_token = headers.get(TOKEN_HEADER).and_then(|v| v.to_str().ok()).map(str::trim).filter(|t| !t.is_empty());
     let token = match (header_token, body_token) {
-        (Some(h), Some(b)) if h != b => return Err(ApiError::BadRequest("the header and the payload carry different tokens".into())),
+        (Some(h), Some(b)) if h != b => {
+            return Err(ApiError::BadRequest("the header and the payload carry different tokens".into()));
+        }
         (Some(t), _) | (None, Some(t)) => t.to_string(),
         (None, None) => return Err(ApiError::Unauthorized(format!("send the sensor's token in {TOKEN_HEADER}"))),
     };
     let p: ReadingsPayload = decode_json(&body)?;
-    let Some(address) = p.address.clone() else { return Err(ApiError::field("address", "the sensor's address is required")) };
+    let Some(address) = p.address.clone() else {
+        return Err(ApiError::field("address", "the sensor's address is required"));
+    };
     let result = huoyan_monitor::ingest::ingest(&st.store, &address, &token, &p).await?;
     if result.stored > 0 {
         st.monitor_wake.notify_one();
@@ -112,31 +134,64 @@ async fn thresholds(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Th
     auth.require(Resource::RuleSet, Action::Read)?;
     Ok(Json(match st.store.threshold_rules().await? {
         Some(s) => ThresholdsInForce {
-            rules: ThresholdRules::parse(&s.body).map_err(|e| ApiError::Internal(format!("stored threshold rules {}: {e}", s.id)))?,
+            rules: ThresholdRules::parse(&s.body)
+                .map_err(|e| ApiError::Internal(format!("stored threshold rules {}: {e}", s.id)))?,
             origin: s.origin,
             loaded_at: Some(s.loaded_at),
             loaded_by: Some(s.loaded_by),
             toml: s.body,
         },
-        None => ThresholdsInForce { origin: "shipped".into(), loaded_at: None, loaded_by: None, rules: ThresholdRules::shipped(), toml: huoyan_monitor::thresholds::SHIPPED.into() },
+        None => ThresholdsInForce {
+            origin: "shipped".into(),
+            loaded_at: None,
+            loaded_by: None,
+            rules: ThresholdRules::shipped(),
+            toml: huoyan_monitor::thresholds::SHIPPED.into(),
+        },
     }))
 }
 
 /// `PUT /thresholds`: a TOML rule set (`Content-Type: application/toml`), or the same as JSON.
-async fn load_thresholds(State(st): State<AppState>, auth: Auth, headers: HeaderMap, body: Bytes) -> ApiResult<Json<ThresholdsInForce>> {
+async fn load_thresholds(
+    State(st): State<AppState>,
+    auth: Auth,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<ThresholdsInForce>> {
     let p = auth.require(Resource::RuleSet, Action::Write)?;
-    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     let text = match ct.as_str() {
-        "application/toml" | "text/plain" => String::from_utf8(body.to_vec()).map_err(|_| ApiError::BadRequest("the rule set is not UTF-8".into()))?,
+        "application/toml" | "text/plain" => {
+            String::from_utf8(body.to_vec()).map_err(|_| ApiError::BadRequest("the rule set is not UTF-8".into()))?
+        }
         "application/json" => {
             let set: ThresholdRules = decode_json(&body)?;
-            toml::to_string(&set).map_err(|e| ApiError::BadRequest(format!("cannot write the rule set as TOML: {e}")))?
+            toml::to_string(&set)
+                .map_err(|e| ApiError::BadRequest(format!("cannot write the rule set as TOML: {e}")))?
         }
-        _ => return Err(ApiError::UnsupportedMediaType("send the rule set as application/toml (or application/json)".into())),
+        _ => {
+            return Err(ApiError::UnsupportedMediaType(
+                "send the rule set as application/toml (or application/json)".into(),
+            ));
+        }
     };
     let rules = ThresholdRules::parse(&text).map_err(|e| ApiError::field("rules", e.to_string()))?;
     let s = st.store.load_threshold_rules(p, "api", &text).await?;
     // Readings from now on are judged by the new set.
     st.monitor_wake.notify_one();
-    Ok(Json(ThresholdsInForce { origin: s.origin, loaded_at: Some(s.loaded_at), loaded_by: Some(s.loaded_by), rules, toml: s.body }))
+    Ok(Json(ThresholdsInForce {
+        origin: s.origin,
+        loaded_at: Some(s.loaded_at),
+        loaded_by: Some(s.loaded_by),
+        rules,
+        toml: s.body,
+    }))
 }

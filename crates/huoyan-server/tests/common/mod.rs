@@ -61,7 +61,13 @@ fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojson::G
     }
 }
 
-async fn side(store: &Store, j: Jurisdiction, lon: f64, tag: &str, uscc: &str) -> (HashMap<&'static str, i64>, (String, String)) {
+async fn side(
+    store: &Store,
+    j: Jurisdiction,
+    lon: f64,
+    tag: &str,
+    uscc: &str,
+) -> (HashMap<&'static str, i64>, (String, String)) {
     let sys = Principal::system();
     let mut ids = HashMap::new();
     let station: Station =
@@ -256,14 +262,19 @@ pub fn start_engine(f: &Fixture) -> huoyan_monitor::Engine {
         live.publish(huoyan_server::live::alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
     });
     let config = huoyan_monitor::MonitorConfig { poll_ms: 50, ..Default::default() };
-    let engine = huoyan_monitor::Engine::new(f.store.clone(), config, on_change).with_wake(f.state.monitor_wake.clone());
+    let engine =
+        huoyan_monitor::Engine::new(f.store.clone(), config, on_change).with_wake(f.state.monitor_wake.clone());
     tokio::spawn(engine.clone().run(std::future::pending()));
     engine
 }
 
 /// Reads Server-Sent Events from a response until `want` accepts one or `timeout` passes; returns
 /// every event read as (id, event, data).
-pub async fn read_events(resp: &mut reqwest::Response, timeout: std::time::Duration, want: impl Fn(&str, &Value) -> bool) -> Vec<(Option<u64>, String, Value)> {
+pub async fn read_events(
+    resp: &mut reqwest::Response,
+    timeout: std::time::Duration,
+    want: impl Fn(&str, &Value) -> bool,
+) -> Vec<(Option<u64>, String, Value)> {
     let deadline = tokio::time::Instant::now() + timeout;
     let mut buf = String::new();
     let mut out = Vec::new();
