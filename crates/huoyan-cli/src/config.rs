@@ -31,11 +31,19 @@
 //! escalate_fire_secs = 60
 //! escalate_warning_secs = 1800
 //! webhook_url = "http://119-gateway.example/huoyan"   # fire_confirmed notifications
+//!
+//! [mqtt]                          # sensor readings over MQTT (external broker, e.g. Mosquitto)
+//! url = "mqtt://127.0.0.1:1883"   # "" = no MQTT (the default); mqtt://user:password@host:port
+//! topic = "huoyan/sensors/{address}/readings"
+//! client_id = "huoyan-monitor"
 //! ```
+//!
+//! Threshold rules for sensors: `<data>/thresholds.toml`, when present, is loaded at `serve`.
 //!
 //! Environment overrides: `HUOYAN_DATABASE_URL`, `HUOYAN_PG_SCHEMA`, `HUOYAN_MAX_CONNECTIONS`,
 //! `HUOYAN_LISTEN`, `HUOYAN_MAX_BODY_BYTES`, `HUOYAN_MAX_UPLOAD_BYTES`, `HUOYAN_LOG_FORMAT`,
-//! `HUOYAN_LOG_LEVEL`, `HUOYAN_WEB_DIR`, `HUOYAN_GATEWAY_LISTEN`, `HUOYAN_WEBHOOK_URL`.
+//! `HUOYAN_LOG_LEVEL`, `HUOYAN_WEB_DIR`, `HUOYAN_GATEWAY_LISTEN`, `HUOYAN_WEBHOOK_URL`,
+//! `HUOYAN_MQTT_URL`.
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +61,7 @@ pub(crate) struct Config {
     pub(crate) log: LogConfig,
     pub(crate) gateway: GatewaySettings,
     pub(crate) monitor: huoyan_monitor::MonitorConfig,
+    pub(crate) mqtt: huoyan_monitor::mqtt::MqttConfig,
 }
 
 /// `[gateway]`: the GB/T 26875.3 gateway of `huoyan serve`.
@@ -187,6 +196,13 @@ impl Config {
         if let Some(v) = env("HUOYAN_WEBHOOK_URL") {
             cfg.monitor.webhook_url = v;
         }
+        if let Some(v) = env("HUOYAN_MQTT_URL") {
+            cfg.mqtt.url = v;
+        }
+        if !cfg.mqtt.url.is_empty() {
+            cfg.mqtt.broker()?;
+            cfg.mqtt.filter()?;
+        }
         if cfg.gateway.patrol_interval_secs > 7200 {
             bail!("gateway.patrol_interval_secs = {}: the plans require a patrol at least every 2 h (≤ 7200)", cfg.gateway.patrol_interval_secs);
         }
@@ -224,5 +240,17 @@ mod tests {
         std::fs::write(dir.path().join("bad.toml"), "[server]\nlisten_on = 1\n").unwrap();
         let err = Config::load(Some(&dir.path().join("bad.toml")), dir.path()).unwrap_err();
         assert!(format!("{err:#}").contains("listen_on"), "{err:#}");
+    }
+
+    #[test]
+    fn mqtt_settings_are_checked_at_load() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ok.toml"), "[mqtt]\nurl = \"mqtt://127.0.0.1:1883\"\ntopic = \"site/{address}/up\"\n").unwrap();
+        let cfg = Config::load(Some(&dir.path().join("ok.toml")), dir.path()).unwrap();
+        assert_eq!(cfg.mqtt.filter().unwrap(), "site/+/up");
+        std::fs::write(dir.path().join("bad.toml"), "[mqtt]\nurl = \"mqtt://127.0.0.1:1883\"\ntopic = \"site/+/up\"\n").unwrap();
+        let err = Config::load(Some(&dir.path().join("bad.toml")), dir.path()).unwrap_err();
+        assert!(format!("{err:#}").contains("{address}"), "{err:#}");
+        assert!(Config::load(None, dir.path()).unwrap().mqtt.url.is_empty(), "no MQTT unless configured");
     }
 }

@@ -111,7 +111,9 @@ pub fn check(device: &Device, p: &ReadingsPayload, now: DateTime<Utc>) -> Result
     for (i, r) in p.readings.iter().enumerate() {
         let f = |name: &str| format!("readings[{i}].{name}");
         let metric = r.metric.as_deref().unwrap_or(own);
-        let Some(m) = measurement(metric) else { return Err(invalid(f("metric"), format!("{metric:?} is not a measurement"))) };
+        let Some(m) = measurement(metric) else {
+            return Err(invalid(f("metric"), format!("{metric:?} is not a measurement")));
+        };
         if let Some(u) = &r.unit
             && u != m.unit
         {
@@ -120,20 +122,32 @@ pub fn check(device: &Device, p: &ReadingsPayload, now: DateTime<Utc>) -> Result
         if !r.value.is_finite() || r.value.abs() > MAX_ABS_VALUE {
             return Err(invalid(f("value"), format!("a finite number of magnitude at most {MAX_ABS_VALUE}")));
         }
-        let at = DateTime::parse_from_rfc3339(r.at.trim()).map_err(|_| invalid(f("at"), format!("{:?} is not an RFC 3339 time", r.at)))?.with_timezone(&Utc);
+        let at = DateTime::parse_from_rfc3339(r.at.trim())
+            .map_err(|_| invalid(f("at"), format!("{:?} is not an RFC 3339 time", r.at)))?
+            .with_timezone(&Utc);
         if at > now + chrono::Duration::seconds(MAX_FUTURE_SECS) {
             return Err(invalid(f("at"), format!("{} is in the future (the device clock is wrong?)", r.at)));
         }
         if at < now - chrono::Duration::days(MAX_AGE_DAYS) {
             return Err(invalid(f("at"), format!("{} is older than {MAX_AGE_DAYS} days", r.at)));
         }
-        out.push(NewReading { at: at.to_rfc3339_opts(SecondsFormat::Millis, true), metric: m.code.to_string(), value: r.value, unit: m.unit.to_string() });
+        out.push(NewReading {
+            at: at.to_rfc3339_opts(SecondsFormat::Millis, true),
+            metric: m.code.to_string(),
+            value: r.value,
+            unit: m.unit.to_string(),
+        });
     }
     Ok(out)
 }
 
 /// Authenticates the sensor, checks the payload and stores its readings (all or none).
-pub async fn ingest(store: &Store, address: &str, token: &str, p: &ReadingsPayload) -> Result<IngestResult, IngestError> {
+pub async fn ingest(
+    store: &Store,
+    address: &str,
+    token: &str,
+    p: &ReadingsPayload,
+) -> Result<IngestResult, IngestError> {
     if let Some(a) = &p.address
         && !a.trim().eq_ignore_ascii_case(address.trim())
     {
@@ -189,8 +203,14 @@ mod tests {
             (serde_json::json!([]), "readings"),
             (serde_json::json!([{"at": ok, "value": 1e7}]), "readings[0].value"),
             (serde_json::json!([{"at": ok, "value": 0.1}, {"at": "yesterday", "value": 0.1}]), "readings[1].at"),
-            (serde_json::json!([{"at": (now + chrono::Duration::hours(1)).to_rfc3339(), "value": 0.1}]), "readings[0].at"),
-            (serde_json::json!([{"at": (now - chrono::Duration::days(8)).to_rfc3339(), "value": 0.1}]), "readings[0].at"),
+            (
+                serde_json::json!([{"at": (now + chrono::Duration::hours(1)).to_rfc3339(), "value": 0.1}]),
+                "readings[0].at",
+            ),
+            (
+                serde_json::json!([{"at": (now - chrono::Duration::days(8)).to_rfc3339(), "value": 0.1}]),
+                "readings[0].at",
+            ),
             (serde_json::json!([{"at": ok, "value": 0.1, "unit": "kPa"}]), "readings[0].unit"),
             (serde_json::json!([{"at": ok, "value": 0.1, "metric": "humidity"}]), "readings[0].metric"),
         ];
@@ -201,8 +221,16 @@ mod tests {
             }
         }
         let many: Vec<_> = (0..=MAX_BATCH).map(|_| serde_json::json!({"at": ok, "value": 0.2})).collect();
-        assert!(matches!(check(&sensor(), &payload(serde_json::json!({ "readings": many })), now), Err(IngestError::Invalid { .. })));
-        for bad in [&b"{"[..], br#"{"readings": [{"at": "x", "value": "0.1"}]}"#, br#"{"readings": [], "extra": 1}"#, br#"{"readings": [{"at": "x", "value": 1e999}]}"#] {
+        assert!(matches!(
+            check(&sensor(), &payload(serde_json::json!({ "readings": many })), now),
+            Err(IngestError::Invalid { .. })
+        ));
+        for bad in [
+            &b"{"[..],
+            br#"{"readings": [{"at": "x", "value": "0.1"}]}"#,
+            br#"{"readings": [], "extra": 1}"#,
+            br#"{"readings": [{"at": "x", "value": 1e999}]}"#,
+        ] {
             assert!(matches!(parse(bad), Err(IngestError::Malformed(_))), "{}", String::from_utf8_lossy(bad));
         }
     }

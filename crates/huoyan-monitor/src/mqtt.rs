@@ -38,7 +38,12 @@ pub struct MqttConfig {
 
 impl Default for MqttConfig {
     fn default() -> Self {
-        MqttConfig { url: String::new(), topic: "huoyan/sensors/{address}/readings".into(), client_id: "huoyan-monitor".into(), keep_alive_secs: 30 }
+        MqttConfig {
+            url: String::new(),
+            topic: "huoyan/sensors/{address}/readings".into(),
+            client_id: "huoyan-monitor".into(),
+            keep_alive_secs: 30,
+        }
     }
 }
 
@@ -46,7 +51,9 @@ impl Default for MqttConfig {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MqttConfigError {
     /// The URL.
-    #[error("mqtt.url {0:?}: use mqtt://[user:password@]host[:port] (TLS is not built in; put a TLS-terminating broker or tunnel in front)")]
+    #[error(
+        "mqtt.url {0:?}: use mqtt://[user:password@]host[:port] (TLS is not built in; put a TLS-terminating broker or tunnel in front)"
+    )]
     Url(String),
     /// The topic pattern.
     #[error("mqtt.topic {0:?}: needs exactly one level that is exactly {{address}}, and no + or #")]
@@ -131,13 +138,18 @@ pub enum Outcome {
 /// Handles one message on `topic`.
 pub async fn handle(store: &Store, config: &MqttConfig, topic: &str, payload: &[u8]) -> Outcome {
     let Some(address) = config.address_of(topic) else {
-        return Outcome::Refused(IngestError::Invalid { field: "topic".into(), reason: format!("{topic} does not match {}", config.topic) });
+        return Outcome::Refused(IngestError::Invalid {
+            field: "topic".into(),
+            reason: format!("{topic} does not match {}", config.topic),
+        });
     };
     let p = match ingest::parse(payload) {
         Ok(p) => p,
         Err(e) => return Outcome::Refused(e),
     };
-    let Some(token) = p.token.clone().filter(|t| !t.trim().is_empty()) else { return Outcome::Refused(IngestError::Unauthorized) };
+    let Some(token) = p.token.clone().filter(|t| !t.trim().is_empty()) else {
+        return Outcome::Refused(IngestError::Unauthorized);
+    };
     match ingest::ingest(store, address, &token, &p).await {
         Ok(r) => Outcome::Stored(r),
         Err(e @ IngestError::Store(_)) => Outcome::Retry(e),
@@ -147,7 +159,12 @@ pub async fn handle(store: &Store, config: &MqttConfig, topic: &str, payload: &[
 
 /// Runs the client until `shutdown` completes: connects, subscribes (again after each
 /// reconnection), stores readings and wakes the engine through `wake`.
-pub async fn run(store: Store, config: MqttConfig, wake: Arc<Notify>, shutdown: impl Future<Output = ()>) -> Result<(), MqttConfigError> {
+pub async fn run(
+    store: Store,
+    config: MqttConfig,
+    wake: Arc<Notify>,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), MqttConfigError> {
     let broker = config.broker()?;
     let filter = config.filter()?;
     let mut opts = MqttOptions::new(config.client_id.clone(), broker.host.clone(), broker.port);
@@ -174,21 +191,25 @@ pub async fn run(store: Store, config: MqttConfig, wake: Arc<Notify>, shutdown: 
                     tracing::error!(error = %e, "MQTT subscribe failed");
                 }
             }
-            Ok(Event::Incoming(Packet::Publish(msg))) => match handle(&store, &config, &msg.topic, &msg.payload).await {
-                Outcome::Stored(r) => {
-                    if let Err(e) = client.try_ack(&msg) {
-                        tracing::warn!(error = %e, "MQTT ack failed (the broker will deliver the message again)");
+            Ok(Event::Incoming(Packet::Publish(msg))) => {
+                match handle(&store, &config, &msg.topic, &msg.payload).await {
+                    Outcome::Stored(r) => {
+                        if let Err(e) = client.try_ack(&msg) {
+                            tracing::warn!(error = %e, "MQTT ack failed (the broker will deliver the message again)");
+                        }
+                        if r.stored > 0 {
+                            wake.notify_one();
+                        }
                     }
-                    if r.stored > 0 {
-                        wake.notify_one();
+                    Outcome::Refused(e) => {
+                        tracing::warn!(topic = %msg.topic, error = %e, "MQTT reading refused");
+                        let _ = client.try_ack(&msg);
+                    }
+                    Outcome::Retry(e) => {
+                        tracing::error!(topic = %msg.topic, error = %e, "storing MQTT readings failed; left for redelivery")
                     }
                 }
-                Outcome::Refused(e) => {
-                    tracing::warn!(topic = %msg.topic, error = %e, "MQTT reading refused");
-                    let _ = client.try_ack(&msg);
-                }
-                Outcome::Retry(e) => tracing::error!(topic = %msg.topic, error = %e, "storing MQTT readings failed; left for redelivery"),
-            },
+            }
             Ok(_) => {}
             Err(e) => {
                 tracing::warn!(error = %e, retry_in_s = backoff.as_secs(), "MQTT connection lost");
@@ -232,7 +253,9 @@ mod tests {
         assert_eq!(c.address_of("huoyan/sensors/hp-0001/other"), None);
         assert_eq!(c.address_of("huoyan/sensors//readings"), None);
         assert_eq!(c.address_of("huoyan/sensors/a/b/readings"), None);
-        for bad in ["huoyan/sensors/readings", "huoyan/+/{address}", "a/{address}/{address}", "a/#/{address}", "a/x{address}"] {
+        for bad in
+            ["huoyan/sensors/readings", "huoyan/+/{address}", "a/{address}/{address}", "a/#/{address}", "a/x{address}"]
+        {
             assert!(cfg("", bad).filter().is_err(), "{bad}");
         }
     }

@@ -178,7 +178,8 @@ impl ThresholdRules {
             }
         }
         for kind in kinds {
-            let rules: Vec<&ThresholdRule> = self.rules.iter().filter(|x| x.measurement == r.metric && x.kind == kind).collect();
+            let rules: Vec<&ThresholdRule> =
+                self.rules.iter().filter(|x| x.measurement == r.metric && x.kind == kind).collect();
             if let Some(rule) = rules.iter().find(|x| x.comparison.holds(r.value, x.value)) {
                 out.push(signal(r, rule, None));
             } else if rules.iter().all(|x| x.recovers && recovered(x, r.value)) {
@@ -210,7 +211,15 @@ fn number(v: f64) -> String {
 fn signal(r: &Reading, rule: &ThresholdRule, resolves: Option<&str>) -> Signal {
     let zh = measurement(&r.metric).map_or(r.metric.as_str(), |m| m.zh);
     let summary = match resolves {
-        None => format!("{zh} {} {}，{}{} {}（{}）", number(r.value), r.unit, rule.comparison.zh(), number(rule.value), rule.unit, rule.source),
+        None => format!(
+            "{zh} {} {}，{}{} {}（{}）",
+            number(r.value),
+            r.unit,
+            rule.comparison.zh(),
+            number(rule.value),
+            rule.unit,
+            rule.source
+        ),
         Some(_) => format!("{zh} 恢复正常：{} {}", number(r.value), r.unit),
     };
     Signal {
@@ -239,7 +248,16 @@ mod tests {
 
     fn reading(metric: &str, value: f64) -> Reading {
         let unit = measurement(metric).unwrap().unit.to_string();
-        Reading { id: 1, device_id: 1, device_address: "hp-0001".into(), at: "2026-12-01T00:00:00.000Z".into(), received_at: String::new(), metric: metric.into(), value, unit }
+        Reading {
+            id: 1,
+            device_id: 1,
+            device_address: "hp-0001".into(),
+            at: "2026-12-01T00:00:00.000Z".into(),
+            received_at: String::new(),
+            metric: metric.into(),
+            value,
+            unit,
+        }
     }
 
     fn one(set: &ThresholdRules, metric: &str, v: f64) -> Option<(String, Option<String>)> {
@@ -252,7 +270,10 @@ mod tests {
     fn the_shipped_set_is_valid_and_cites_gb50974_for_hydrant_pressure() {
         let set = ThresholdRules::shipped();
         let r = set.rules.iter().find(|r| r.measurement == "hydrant_pressure").unwrap();
-        assert_eq!((r.comparison, r.value, r.unit.as_str(), r.kind.as_str()), (Comparison::Lt, 0.14, "MPa", "low_pressure"));
+        assert_eq!(
+            (r.comparison, r.value, r.unit.as_str(), r.kind.as_str()),
+            (Comparison::Lt, 0.14, "MPa", "low_pressure")
+        );
         assert_eq!(r.source, "GB 50974-2014 7.2.8");
         assert!(r.verified);
         // Only numbers marked ✅ in standards.md may claim verified.

@@ -27,24 +27,61 @@ const UITD: &str = "00000000c001";
 /// address and token.
 async fn setup(s: &Store, sensor: &str) -> String {
     let sys = Principal::system();
-    let square = geojson::Geometry::new(geojson::Value::Polygon(vec![vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![1.0, 1.0], vec![0.0, 1.0], vec![0.0, 0.0]]]));
+    let square = geojson::Geometry::new(geojson::Value::Polygon(vec![vec![
+        vec![0.0, 0.0],
+        vec![1.0, 0.0],
+        vec![1.0, 1.0],
+        vec![0.0, 1.0],
+        vec![0.0, 0.0],
+    ]]));
     let city = s
-        .create_jurisdiction(&sys, Jurisdiction { id: 0, parent_id: None, level: JurisdictionLevel::City, name: "测试市".into(), code: None, boundary: Some(square), path: String::new() })
+        .create_jurisdiction(
+            &sys,
+            Jurisdiction {
+                id: 0,
+                parent_id: None,
+                level: JurisdictionLevel::City,
+                name: "测试市".into(),
+                code: None,
+                boundary: Some(square),
+                path: String::new(),
+            },
+        )
         .await
         .unwrap();
-    let hydrant: WaterSource = serde_json::from_value(serde_json::json!({"code": "H-1", "kind": "hydrant_above", "lon": 0.5, "lat": 0.5})).unwrap();
+    let hydrant: WaterSource =
+        serde_json::from_value(serde_json::json!({"code": "H-1", "kind": "hydrant_above", "lon": 0.5, "lat": 0.5}))
+            .unwrap();
     let hydrant = s.insert(&sys, hydrant).await.unwrap();
-    s.register_device(&sys, NewDevice { jurisdiction_id: city.id, unit_id: None, address: UITD.into(), name: "传输装置".into() }).await.unwrap();
+    s.register_device(
+        &sys,
+        NewDevice { jurisdiction_id: city.id, unit_id: None, address: UITD.into(), name: "传输装置".into() },
+    )
+    .await
+    .unwrap();
     let reg = s
-        .register_sensor(&sys, NewSensor { jurisdiction_id: city.id, water_source_id: Some(hydrant.id), address: sensor.into(), name: "H-1 水压".into(), measurement: "hydrant_pressure".into(), ..Default::default() })
+        .register_sensor(
+            &sys,
+            NewSensor {
+                jurisdiction_id: city.id,
+                water_source_id: Some(hydrant.id),
+                address: sensor.into(),
+                name: "H-1 水压".into(),
+                measurement: "hydrant_pressure".into(),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!((reg.device.kind.as_str(), reg.device.water_source_id), ("sensor", Some(hydrant.id)));
     reg.token
 }
 
-fn engine(s: &Store) -> (Engine, Arc<Mutex<Vec<(i64, &'static str)>>>) {
-    let seen: Arc<Mutex<Vec<(i64, &'static str)>>> = Arc::default();
+/// The alarm changes an engine reported: (alarm id, change).
+type Seen = Arc<Mutex<Vec<(i64, &'static str)>>>;
+
+fn engine(s: &Store) -> (Engine, Seen) {
+    let seen: Seen = Arc::default();
     let log = seen.clone();
     let on_change: OnChange = Arc::new(move |c| log.lock().unwrap().push((c.alarm.id, c.change)));
     (Engine::new(s.clone(), MonitorConfig { batch: 2, ..Default::default() }, on_change), seen)
@@ -68,12 +105,21 @@ fn payload(values: &[(i64, f64)]) -> ReadingsPayload {
     ReadingsPayload {
         address: None,
         token: None,
-        readings: values.iter().map(|(ago, v)| ReadingIn { at: (now - chrono::Duration::seconds(*ago)).to_rfc3339(), value: *v, metric: None, unit: Some("MPa".into()) }).collect(),
+        readings: values
+            .iter()
+            .map(|(ago, v)| ReadingIn {
+                at: (now - chrono::Duration::seconds(*ago)).to_rfc3339(),
+                value: *v,
+                metric: None,
+                unit: Some("MPa".into()),
+            })
+            .collect(),
     }
 }
 
 async fn open_alarms(s: &Store, kind: &str) -> Vec<huoyan_store::alarms::Alarm> {
-    let f = AlarmFilter { kind: Some(kind.into()), status: vec!["open".into(), "escalated".into()], ..Default::default() };
+    let f =
+        AlarmFilter { kind: Some(kind.into()), status: vec!["open".into(), "escalated".into()], ..Default::default() };
     s.list_alarms(&Scope::all(), &f).await.unwrap().items
 }
 
@@ -133,8 +179,14 @@ async fn low_pressure_opens_merges_and_recovers(s: &TestStore) {
     huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(10, 0.2)])).await.unwrap();
     e.catch_up().await.unwrap();
     assert!(open_alarms(s, "low_pressure").await.is_empty());
-    let all = s.list_alarms(&Scope::all(), &AlarmFilter { kind: Some("low_pressure".into()), ..Default::default() }).await.unwrap();
-    assert_eq!((all.total, all.items[0].result.as_deref(), all.items[0].handled_by.as_deref()), (1, Some("recovered"), Some("system")));
+    let all = s
+        .list_alarms(&Scope::all(), &AlarmFilter { kind: Some("low_pressure".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(
+        (all.total, all.items[0].result.as_deref(), all.items[0].handled_by.as_deref()),
+        (1, Some("recovered"), Some("system"))
+    );
     assert_eq!(s.cursor(READINGS_CURSOR).await.unwrap(), s.readings_after(0, 100).await.unwrap().last().unwrap().id);
     let dev = s.list_devices(&Scope::all(), None).await.unwrap().into_iter().find(|d| d.address == "hp-0001").unwrap();
     assert_eq!((dev.last_value, dev.online), (Some(0.2), true));
@@ -144,20 +196,29 @@ on_both!(low_pressure, low_pressure_opens_merges_and_recovers);
 async fn bad_tokens_and_payloads_store_nothing(s: &TestStore) {
     let token = setup(s, "hp-0001").await;
     use huoyan_monitor::ingest::{IngestError, ingest};
-    for (address, tok) in [("hp-0001", "0".repeat(64)), ("hp-0002", token.clone()), (UITD, token.clone()), ("a/b", token.clone())] {
+    for (address, tok) in
+        [("hp-0001", "0".repeat(64)), ("hp-0002", token.clone()), (UITD, token.clone()), ("a/b", token.clone())]
+    {
         let err = ingest(s, address, &tok, &payload(&[(10, 0.1)])).await.unwrap_err();
         assert!(matches!(err, IngestError::Unauthorized), "{address}: {err}");
     }
     let mut mixed = payload(&[(10, 0.1), (5, f64::NAN)]);
-    assert!(matches!(ingest(s, "hp-0001", &token, &mixed).await.unwrap_err(), IngestError::Invalid { ref field, .. } if field == "readings[1].value"));
+    assert!(
+        matches!(ingest(s, "hp-0001", &token, &mixed).await.unwrap_err(), IngestError::Invalid { ref field, .. } if field == "readings[1].value")
+    );
     mixed.readings[1].value = 0.3;
     mixed.address = Some("hp-0009".into());
-    assert!(matches!(ingest(s, "hp-0001", &token, &mixed).await.unwrap_err(), IngestError::Invalid { ref field, .. } if field == "address"));
+    assert!(
+        matches!(ingest(s, "hp-0001", &token, &mixed).await.unwrap_err(), IngestError::Invalid { ref field, .. } if field == "address")
+    );
     assert_eq!(s.count_readings(None).await.unwrap(), 0, "a payload with one bad reading is refused whole");
     // A rotated token replaces the old one.
     let sensor = s.list_devices(&Scope::all(), None).await.unwrap().into_iter().find(|d| d.kind == "sensor").unwrap();
     let fresh = s.rotate_sensor_token(&Principal::system(), sensor.id).await.unwrap().token;
-    assert!(matches!(ingest(s, "hp-0001", &token, &payload(&[(10, 0.1)])).await.unwrap_err(), IngestError::Unauthorized));
+    assert!(matches!(
+        ingest(s, "hp-0001", &token, &payload(&[(10, 0.1)])).await.unwrap_err(),
+        IngestError::Unauthorized
+    ));
     assert_eq!(ingest(s, "hp-0001", &fresh, &payload(&[(10, 0.1)])).await.unwrap().stored, 1);
 }
 on_both!(bad_ingest, bad_tokens_and_payloads_store_nothing);
@@ -167,7 +228,9 @@ async fn a_loaded_rule_set_takes_effect_without_code(s: &TestStore) {
     let (e, _) = engine(s);
     assert_eq!(e.rules().await.unwrap().id, "huoyan-default");
     // A stricter local rule: 低压 below 0.30 MPa.
-    let text = huoyan_monitor::thresholds::SHIPPED.replace("value = 0.14", "value = 0.30").replace("id = \"huoyan-default\"", "id = \"local\"");
+    let text = huoyan_monitor::thresholds::SHIPPED
+        .replace("value = 0.14", "value = 0.30")
+        .replace("id = \"huoyan-default\"", "id = \"local\"");
     huoyan_monitor::thresholds::ThresholdRules::parse(&text).unwrap();
     s.load_threshold_rules(&Principal::system(), "test", &text).await.unwrap();
     assert_eq!(e.rules().await.unwrap().id, "local");
@@ -181,7 +244,11 @@ on_both!(loaded_rules, a_loaded_rule_set_takes_effect_without_code);
 /// MQTT against the local Mosquitto (skipped with a notice when none listens on 1883).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
-    if tokio::time::timeout(Duration::from_secs(2), tokio::net::TcpStream::connect("127.0.0.1:1883")).await.map(|r| r.is_err()).unwrap_or(true) {
+    if tokio::time::timeout(Duration::from_secs(2), tokio::net::TcpStream::connect("127.0.0.1:1883"))
+        .await
+        .map(|r| r.is_err())
+        .unwrap_or(true)
+    {
         eprintln!("no MQTT broker on 127.0.0.1:1883: MQTT test skipped (start one with `mosquitto -d`)");
         return;
     }
@@ -206,12 +273,19 @@ async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
     let (device, mut device_loop) = rumqttc::AsyncClient::new(opts, 10);
     tokio::spawn(async move { while device_loop.poll().await.is_ok() {} });
     let body = serde_json::json!({"token": token, "readings": [{"at": chrono::Utc::now().to_rfc3339(), "value": 0.1, "unit": "MPa"}]});
-    let bad = serde_json::json!({"token": "wrong", "readings": [{"at": chrono::Utc::now().to_rfc3339(), "value": 0.05}]});
+    let bad =
+        serde_json::json!({"token": "wrong", "readings": [{"at": chrono::Utc::now().to_rfc3339(), "value": 0.05}]});
     // Publish until the subscriber is in (its subscription may lag the first publish).
     let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
     loop {
-        device.publish(format!("{topic_root}/{address}/readings"), rumqttc::QoS::AtLeastOnce, false, bad.to_string()).await.unwrap();
-        device.publish(format!("{topic_root}/{address}/readings"), rumqttc::QoS::AtLeastOnce, false, body.to_string()).await.unwrap();
+        device
+            .publish(format!("{topic_root}/{address}/readings"), rumqttc::QoS::AtLeastOnce, false, bad.to_string())
+            .await
+            .unwrap();
+        device
+            .publish(format!("{topic_root}/{address}/readings"), rumqttc::QoS::AtLeastOnce, false, body.to_string())
+            .await
+            .unwrap();
         tokio::time::sleep(Duration::from_millis(500)).await;
         if !open_alarms(&s, "low_pressure").await.is_empty() || tokio::time::Instant::now() > deadline {
             break;
@@ -221,7 +295,10 @@ async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
     assert_eq!(low.len(), 1, "a 低压 alarm from the MQTT reading");
     assert_eq!(low[0].device_address, address);
     let readings = s.readings_after(0, 100).await.unwrap();
-    assert!(!readings.is_empty() && readings.iter().all(|r| r.value == 0.1), "only the authenticated readings were stored: {readings:?}");
+    assert!(
+        !readings.is_empty() && readings.iter().all(|r| r.value == 0.1),
+        "only the authenticated readings were stored: {readings:?}"
+    );
     client.abort();
     run.abort();
 }

@@ -80,12 +80,15 @@ pub struct AppState {
     pub routing: Arc<routes::routing::RoutingCache>,
     /// Events pushed to consoles.
     pub live: Arc<live::LiveBus>,
+    /// Notified after sensor readings were stored: the alarm engine shares it
+    /// (`huoyan_monitor::Engine::with_wake`) and evaluates them at once.
+    pub monitor_wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
     /// State over a store.
     pub fn new(store: Store, config: ServerConfig) -> AppState {
-        AppState { store, config: Arc::new(config), started: Instant::now(), logins: Arc::default(), routing: Arc::default(), live: Arc::default() }
+        AppState { store, config: Arc::new(config), started: Instant::now(), logins: Arc::default(), routing: Arc::default(), live: Arc::default(), monitor_wake: Arc::default() }
     }
 }
 

@@ -39,11 +39,13 @@ struct Op {
     body: Option<(String, RefOr<Schema>)>,
     ok: (u16, Option<RefOr<Schema>>),
     public: bool,
+    /// Authenticated by a sensor's ingestion token instead of a session.
+    device_token: bool,
 }
 
 impl Op {
     fn new(method: HttpMethod, path: impl Into<String>, tag: &'static str, summary: impl Into<String>) -> Op {
-        Op { method, path: path.into(), tag, summary: summary.into(), params: vec![], body: None, ok: (200, None), public: false }
+        Op { method, path: path.into(), tag, summary: summary.into(), params: vec![], body: None, ok: (200, None), public: false, device_token: false }
     }
     fn query(mut self, name: &'static str, doc: &str) -> Op {
         self.params.push((name, ParameterIn::Query, doc.into()));
@@ -70,6 +72,10 @@ impl Op {
     }
     fn public(mut self) -> Op {
         self.public = true;
+        self
+    }
+    fn device_token(mut self) -> Op {
+        self.device_token = true;
         self
     }
 }
@@ -196,6 +202,17 @@ fn build() -> OpenApi {
     ops.push(Op::new(HttpMethod::Get, "/api/v1/devices", "monitoring", "Registered UITDs and sensors with online state and their units' names").query("unit_id", "only this unit's").ok(200, Some(ArrayBuilder::new().items(reference("DeviceListing")).into())));
     ops.push(Op::new(HttpMethod::Post, "/api/v1/devices", "monitoring", "Register a UITD by its 6-byte address").body("application/json", reference("DeviceInput")).ok(201, Some(reference("Device"))));
     ops.push(Op::new(HttpMethod::Get, "/api/v1/devices/{id}/frames", "monitoring", "The device's last 100 frames, decoded, each with a one-line Chinese summary").id());
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/sensors", "monitoring", "Register an IoT sensor (物联网传感器) bound to a unit, building and (pressure) water source; answers its ingestion token once").body("application/json", reference("NewSensor")).ok(201, Some(reference("SensorRegistration"))));
+    ops.push(Op::new(HttpMethod::Post, "/api/v1/sensors/{id}/token", "monitoring", "Replace a sensor's ingestion token (the old one stops working); answers the new token once").id().ok(200, Some(reference("SensorRegistration"))));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/sensors/{id}/readings", "monitoring", "A sensor's recent readings, newest first").id().query("limit", "1–1000, default 100").ok(200, Some(ArrayBuilder::new().items(reference("Reading")).into())));
+    ops.push(
+        Op::new(HttpMethod::Post, "/api/v1/sensors/readings", "monitoring", "Sensor readings in (device token in X-Huoyan-Device-Token, not a session): stored before the answer, then evaluated against the threshold rules")
+            .body("application/json", reference("ReadingsPayload"))
+            .ok(200, Some(reference("IngestResult")))
+            .device_token(),
+    );
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/thresholds", "rules", "The sensor threshold rules in force, each with its source (standard and clause)").ok(200, Some(reference("ThresholdsInForce"))));
+    ops.push(Op::new(HttpMethod::Put, "/api/v1/thresholds", "rules", "Load a threshold rule set (TOML, or JSON) without code changes; in force for readings from now on (admin)").body("application/toml", reference("ThresholdRules")).ok(200, Some(reference("ThresholdsInForce"))));
     ops.push(Op::new(HttpMethod::Get, "/api/v1/events/stream", "live", "Server-Sent Events for the console (alarm, alarm_update, incident, incident_request, device, test); resumes after Last-Event-ID").query("after", "resume after this event number"));
     ops.push(Op::new(HttpMethod::Get, "/api/v1/events/recent", "live", "Events kept for reconnecting consoles").ok(200, Some(ArrayBuilder::new().items(reference("LiveEvent")).into())));
     ops.push(Op::new(HttpMethod::Post, "/api/v1/events/test", "live", "Publish a test event (声光测试)").ok(200, Some(reference("LiveEvent"))));
@@ -238,9 +255,12 @@ fn build() -> OpenApi {
 
     let mut paths = Paths::new();
     let bearer = SecurityRequirement::new("bearer", Vec::<String>::new());
+    let device_token = SecurityRequirement::new("device_token", Vec::<String>::new());
     for op in ops {
         let mut b = OperationBuilder::new().tag(op.tag).summary(Some(op.summary.clone()));
-        if !op.public {
+        if op.device_token {
+            b = b.security(device_token.clone());
+        } else if !op.public {
             b = b.security(bearer.clone());
         }
         for (name, loc, doc) in &op.params {
@@ -305,6 +325,13 @@ fn build() -> OpenApi {
     schemas::<crate::routes::alarms::DeviceInput>(&mut all);
     schemas::<crate::routes::alarms::DeviceListing>(&mut all);
     schemas::<crate::live::LiveEvent>(&mut all);
+    schemas::<huoyan_store::sensors::NewSensor>(&mut all);
+    schemas::<huoyan_store::sensors::SensorRegistration>(&mut all);
+    schemas::<huoyan_store::sensors::Reading>(&mut all);
+    schemas::<huoyan_monitor::ingest::ReadingsPayload>(&mut all);
+    schemas::<huoyan_monitor::ingest::IngestResult>(&mut all);
+    schemas::<huoyan_monitor::thresholds::ThresholdRules>(&mut all);
+    schemas::<crate::routes::sensors::ThresholdsInForce>(&mut all);
     schemas::<crate::routes::tiles::MapConfig>(&mut all);
     schemas::<huoyan_store::dashboard::Dashboard>(&mut all);
     schemas::<crate::routes::dashboard::SearchResult>(&mut all);
@@ -329,7 +356,8 @@ fn build() -> OpenApi {
     schemas::<crate::routes::preplans::PrePlanInput>(&mut all);
     schemas::<huoyan_dispatch::PrePlanDoc>(&mut all);
     let mut components = ComponentsBuilder::new()
-        .security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        .security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()))
+        .security_scheme("device_token", SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(utoipa::openapi::security::ApiKeyValue::new(crate::routes::sensors::TOKEN_HEADER))));
     for (name, s) in all {
         components = components.schema(name, s);
     }

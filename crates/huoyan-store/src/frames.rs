@@ -176,6 +176,17 @@ pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
     })
 }
 
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// Refuses an address already registered (UITD or sensor) with a conflict.
+pub(crate) async fn address_is_free(tx: &mut Tx, address: &str) -> Result<()> {
+    let exists = crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
+    if exists.is_some() {
+        return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
+    }
+    Ok(())
+}
+
 impl Store {
     /// Registers a device in the actor's subtree (audited). A second device with the same address
     /// is a conflict.
@@ -187,13 +198,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let path = self.jurisdiction_path_tx(&mut tx, d.jurisdiction_id).await?;
         check_in_scope(actor, &path)?;
-        let exists = crate::dynq("SELECT id FROM devices WHERE address = $1")
-            .bind(address.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-        if exists.is_some() {
-            return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
-        }
+        address_is_free(&mut tx, &address).await?;
         let at = now();
         let row = crate::dynq(format!(
             "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online) \
@@ -206,7 +211,12 @@ impl Store {
         .bind(at.as_str())
         .fetch_one(&mut *tx)
         .await?;
-        let device = device_from_row(&row)?;
+        self.finish_device_create(tx, actor, &row).await
+    }
+
+    /// Audits a device row just inserted and commits.
+    pub(crate) async fn finish_device_create(&self, mut tx: Tx, actor: &Principal, row: &AnyRow) -> Result<Device> {
+        let device = device_from_row(row)?;
         audit::append(
             &mut tx,
             self.backend,

@@ -170,11 +170,18 @@ fn reading_from_row(r: &sqlx::any::AnyRow) -> Result<Reading> {
 }
 
 impl Store {
-    async fn check_reference<R: huoyan_domain::Record>(&self, actor: &Principal, field: &str, id: Option<i64>) -> Result<()> {
+    async fn check_reference<R: huoyan_domain::Record>(
+        &self,
+        actor: &Principal,
+        field: &str,
+        id: Option<i64>,
+    ) -> Result<()> {
         let Some(id) = id else { return Ok(()) };
         match self.get::<R>(&Scope::from(actor), id).await {
             Ok(_) => Ok(()),
-            Err(StoreError::NotFound { .. }) => Err(StoreError::invalid(field, format!("no record {id} in your jurisdiction"))),
+            Err(StoreError::NotFound { .. }) => {
+                Err(StoreError::invalid(field, format!("no record {id} in your jurisdiction")))
+            }
             Err(e) => Err(e),
         }
     }
@@ -191,11 +198,16 @@ impl Store {
             return Err(StoreError::invalid("name", "1–200 characters"));
         }
         if m.needs_water_source && s.water_source_id.is_none() {
-            return Err(StoreError::invalid("water_source_id", format!("a {} sensor ({}) names the hydrant it watches", m.code, m.zh)));
+            return Err(StoreError::invalid(
+                "water_source_id",
+                format!("a {} sensor ({}) names the hydrant it watches", m.code, m.zh),
+            ));
         }
         // Where first (403 outside the caller's jurisdiction), then what it refers to (422).
         let path = self.jurisdiction_path(s.jurisdiction_id).await.map_err(|e| match e {
-            StoreError::NotFound { .. } => StoreError::invalid("jurisdiction_id", format!("jurisdiction {} does not exist", s.jurisdiction_id)),
+            StoreError::NotFound { .. } => {
+                StoreError::invalid("jurisdiction_id", format!("jurisdiction {} does not exist", s.jurisdiction_id))
+            }
             e => e,
         })?;
         check_in_scope(actor, &path)?;
@@ -204,9 +216,7 @@ impl Store {
         self.check_reference::<huoyan_domain::Unit>(actor, "unit_id", s.unit_id).await?;
         let (token, hash) = new_token();
         let mut tx = self.pool.begin().await?;
-        if crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address.as_str()).fetch_optional(&mut *tx).await?.is_some() {
-            return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
-        }
+        crate::frames::address_is_free(&mut tx, &address).await?;
         let row = crate::dynq(format!(
             "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, building_id, water_source_id, token_hash, measurement) \
              VALUES ($1, $2, $3, $4, $5, NULL, 0, 'sensor', $6, $7, $8, $9) RETURNING {DEVICE_COLS}"
@@ -222,20 +232,32 @@ impl Store {
         .bind(m.code)
         .fetch_one(&mut *tx)
         .await?;
-        let device = device_from_row(&row)?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("create", "devices", Some(device.id), Some(device.jurisdiction_id)).after(&device)).await?;
-        tx.commit().await?;
+        let device = self.finish_device_create(tx, actor, &row).await?;
         Ok(SensorRegistration { device, token })
     }
 
     /// Replaces a sensor's token (audited); the old one stops working at once.
     pub async fn rotate_sensor_token(&self, actor: &Principal, device_id: i64) -> Result<SensorRegistration> {
-        let device = self.list_devices(&Scope::from(actor), None).await?.into_iter().find(|d| d.id == device_id && d.kind == "sensor");
+        let device = self
+            .list_devices(&Scope::from(actor), None)
+            .await?
+            .into_iter()
+            .find(|d| d.id == device_id && d.kind == "sensor");
         let Some(device) = device else { return Err(StoreError::NotFound { entity: "sensors", id: device_id }) };
         let (token, hash) = new_token();
         let mut tx = self.pool.begin().await?;
-        crate::dynq("UPDATE devices SET token_hash = $1 WHERE id = $2").bind(hash.as_str()).bind(device_id).execute(&mut *tx).await?;
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("rotate_token", "devices", Some(device_id), Some(device.jurisdiction_id))).await?;
+        crate::dynq("UPDATE devices SET token_hash = $1 WHERE id = $2")
+            .bind(hash.as_str())
+            .bind(device_id)
+            .execute(&mut *tx)
+            .await?;
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("rotate_token", "devices", Some(device_id), Some(device.jurisdiction_id)),
+        )
+        .await?;
         tx.commit().await?;
         Ok(SensorRegistration { device, token })
     }
@@ -244,10 +266,12 @@ impl Store {
     /// address, a device that is not a sensor, or a wrong token (the caller cannot tell which).
     pub async fn authenticate_sensor(&self, address: &str, token: &str) -> Result<Option<Device>> {
         let Ok(address) = normalize_sensor_address(address) else { return Ok(None) };
-        let row = crate::dynq(format!("SELECT {DEVICE_COLS}, token_hash FROM devices WHERE address = $1 AND kind = 'sensor'"))
-            .bind(address)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = crate::dynq(format!(
+            "SELECT {DEVICE_COLS}, token_hash FROM devices WHERE address = $1 AND kind = 'sensor'"
+        ))
+        .bind(address)
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(row) = row else { return Ok(None) };
         let stored: Option<String> = row.try_get(DEVICE_COLS.split(',').count())?;
         let given = crate::accounts::token_hash(token.trim());
@@ -285,12 +309,13 @@ impl Store {
             out.push(match row {
                 Some(row) => StoredOutcome::New { id: row.try_get(0)? },
                 None => {
-                    let row = crate::dynq("SELECT id FROM sensor_readings WHERE device_id = $1 AND metric = $2 AND at = $3")
-                        .bind(device.id)
-                        .bind(r.metric.as_str())
-                        .bind(r.at.as_str())
-                        .fetch_one(&mut *tx)
-                        .await?;
+                    let row =
+                        crate::dynq("SELECT id FROM sensor_readings WHERE device_id = $1 AND metric = $2 AND at = $3")
+                            .bind(device.id)
+                            .bind(r.metric.as_str())
+                            .bind(r.at.as_str())
+                            .fetch_one(&mut *tx)
+                            .await?;
                     StoredOutcome::Duplicate { id: row.try_get(0)? }
                 }
             });
@@ -299,8 +324,12 @@ impl Store {
             }
         }
         let q = match latest {
-            Some(l) => crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1, last_value = $2 WHERE id = $3").bind(received.clone()).bind(l.value),
-            None => crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1 WHERE id = $2").bind(received.clone()),
+            Some(l) => crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1, last_value = $2 WHERE id = $3")
+                .bind(received.clone())
+                .bind(l.value),
+            None => {
+                crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1 WHERE id = $2").bind(received.clone())
+            }
         };
         q.bind(device.id).execute(&mut *tx).await?;
         tx.commit().await?;
@@ -334,7 +363,12 @@ impl Store {
     /// Readings stored, of one sensor or of all.
     pub async fn count_readings(&self, device_id: Option<i64>) -> Result<i64> {
         let row = match device_id {
-            Some(id) => crate::dynq("SELECT COUNT(*) FROM sensor_readings WHERE device_id = $1").bind(id).fetch_one(&self.pool).await?,
+            Some(id) => {
+                crate::dynq("SELECT COUNT(*) FROM sensor_readings WHERE device_id = $1")
+                    .bind(id)
+                    .fetch_one(&self.pool)
+                    .await?
+            }
             None => crate::dynq("SELECT COUNT(*) FROM sensor_readings").fetch_one(&self.pool).await?,
         };
         Ok(row.try_get(0)?)
@@ -345,22 +379,50 @@ impl Store {
     pub async fn load_threshold_rules(&self, actor: &Principal, origin: &str, body: &str) -> Result<StoredRuleSet> {
         let mut tx = self.pool.begin().await?;
         let at = now();
-        let row = crate::dynq("INSERT INTO threshold_rule_sets (loaded_at, loaded_by, origin, body) VALUES ($1, $2, $3, $4) RETURNING id")
-            .bind(at.as_str())
-            .bind(actor.username.as_str())
-            .bind(origin)
-            .bind(body)
-            .fetch_one(&mut *tx)
-            .await?;
-        let set = StoredRuleSet { id: row.try_get(0)?, loaded_at: at, loaded_by: actor.username.clone(), origin: origin.to_string(), body: body.to_string() };
-        audit::append(&mut tx, self.backend, actor, AuditEntry::new("load", "threshold_rule_sets", Some(set.id), None).after(&serde_json::json!({"origin": origin, "bytes": body.len()}))).await?;
+        let row = crate::dynq(
+            "INSERT INTO threshold_rule_sets (loaded_at, loaded_by, origin, body) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(at.as_str())
+        .bind(actor.username.as_str())
+        .bind(origin)
+        .bind(body)
+        .fetch_one(&mut *tx)
+        .await?;
+        let set = StoredRuleSet {
+            id: row.try_get(0)?,
+            loaded_at: at,
+            loaded_by: actor.username.clone(),
+            origin: origin.to_string(),
+            body: body.to_string(),
+        };
+        audit::append(
+            &mut tx,
+            self.backend,
+            actor,
+            AuditEntry::new("load", "threshold_rule_sets", Some(set.id), None)
+                .after(&serde_json::json!({"origin": origin, "bytes": body.len()})),
+        )
+        .await?;
         tx.commit().await?;
         Ok(set)
     }
 
     /// The threshold rule set in force (the latest loaded), if any was loaded.
     pub async fn threshold_rules(&self) -> Result<Option<StoredRuleSet>> {
-        let row = crate::dynq("SELECT id, loaded_at, loaded_by, origin, body FROM threshold_rule_sets ORDER BY id DESC LIMIT 1").fetch_optional(&self.pool).await?;
-        row.map(|r| Ok(StoredRuleSet { id: r.try_get(0)?, loaded_at: r.try_get(1)?, loaded_by: r.try_get(2)?, origin: r.try_get(3)?, body: r.try_get(4)? })).transpose()
+        let row = crate::dynq(
+            "SELECT id, loaded_at, loaded_by, origin, body FROM threshold_rule_sets ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(StoredRuleSet {
+                id: r.try_get(0)?,
+                loaded_at: r.try_get(1)?,
+                loaded_by: r.try_get(2)?,
+                origin: r.try_get(3)?,
+                body: r.try_get(4)?,
+            })
+        })
+        .transpose()
     }
 }

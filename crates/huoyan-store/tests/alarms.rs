@@ -15,11 +15,25 @@ use huoyan_store::{Scope, StoreError};
 use common::TestStore;
 
 fn square(lon0: f64, d: f64) -> Geometry {
-    Geometry::new(Value::Polygon(vec![vec![vec![lon0, 0.0], vec![lon0 + d, 0.0], vec![lon0 + d, 1.0], vec![lon0, 1.0], vec![lon0, 0.0]]]))
+    Geometry::new(Value::Polygon(vec![vec![
+        vec![lon0, 0.0],
+        vec![lon0 + d, 0.0],
+        vec![lon0 + d, 1.0],
+        vec![lon0, 1.0],
+        vec![lon0, 0.0],
+    ]]))
 }
 
 fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: Geometry) -> Jurisdiction {
-    Jurisdiction { id: 0, parent_id: parent, level, name: name.into(), code: None, boundary: Some(b), path: String::new() }
+    Jurisdiction {
+        id: 0,
+        parent_id: parent,
+        level,
+        name: name.into(),
+        code: None,
+        boundary: Some(b),
+        path: String::new(),
+    }
 }
 
 /// A city, its west and east townships, one UITD in each.
@@ -33,11 +47,28 @@ const EAST: &str = "00000000b001";
 
 async fn world(s: &TestStore) -> World {
     let sys = Principal::system();
-    let city = s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
-    let west = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0))).await.unwrap();
-    let east = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0))).await.unwrap();
+    let city =
+        s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
+    let west = s
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0)))
+        .await
+        .unwrap();
+    let east = s
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
+        .await
+        .unwrap();
     for (j, address) in [(&west, WEST), (&east, EAST)] {
-        s.register_device(&sys, NewDevice { jurisdiction_id: j.id, unit_id: None, address: address.into(), name: format!("{} 传输装置", j.name) }).await.unwrap();
+        s.register_device(
+            &sys,
+            NewDevice {
+                jurisdiction_id: j.id,
+                unit_id: None,
+                address: address.into(),
+                name: format!("{} 传输装置", j.name),
+            },
+        )
+        .await
+        .unwrap();
     }
     World { west, east }
 }
@@ -56,7 +87,14 @@ fn signal(address: &str, kind: &str, component: &str) -> Signal {
 }
 
 fn operator(j: &Jurisdiction, role: Role) -> Principal {
-    Principal { user_id: 7, username: format!("op-{}", j.id), role, jurisdiction_id: j.id, jurisdiction_path: j.path.clone(), unit_id: None }
+    Principal {
+        user_id: 7,
+        username: format!("op-{}", j.id),
+        role,
+        jurisdiction_id: j.id,
+        jurisdiction_path: j.path.clone(),
+        unit_id: None,
+    }
 }
 
 fn handling(result: &str) -> Handling {
@@ -64,7 +102,12 @@ fn handling(result: &str) -> Handling {
 }
 
 async fn open_of(s: &TestStore, address: &str, kind: &str) -> Vec<huoyan_store::alarms::Alarm> {
-    let f = AlarmFilter { device_address: Some(address.into()), kind: Some(kind.into()), status: vec!["open".into(), "escalated".into()], ..Default::default() };
+    let f = AlarmFilter {
+        device_address: Some(address.into()),
+        kind: Some(kind.into()),
+        status: vec!["open".into(), "escalated".into()],
+        ..Default::default()
+    };
     s.list_alarms(&Scope::all(), &f).await.unwrap().items
 }
 
@@ -80,7 +123,8 @@ async fn signals_merge_per_device_and_kind(s: &TestStore) {
     let comps = merged[0].alarm.detail["components"].as_array().unwrap();
     assert_eq!(comps.len(), 3, "the repeated component is listed once: {comps:?}");
     // Another kind of the same device, and the same kind of another device, are other alarms.
-    let other = s.apply_signals(&[signal(WEST, "fault", "回路故障"), signal(EAST, "fire", "2回路1号")], None).await.unwrap();
+    let other =
+        s.apply_signals(&[signal(WEST, "fault", "回路故障"), signal(EAST, "fire", "2回路1号")], None).await.unwrap();
     assert_eq!(other.iter().map(|c| c.change).collect::<Vec<_>>(), ["opened", "opened"]);
     assert!(other.iter().all(|c| c.alarm.id != first[0].alarm.id));
     assert_eq!(open_of(s, WEST, "fire").await.len(), 1);
@@ -97,7 +141,10 @@ async fn handling_clears_the_merge_key_and_is_audited(s: &TestStore) {
     let op = operator(&w.west, Role::Dispatcher);
     let (handled, path) = s.handle_alarm(&op, a.id, &handling("false")).await.unwrap();
     assert_eq!(path, w.west.path);
-    assert_eq!((handled.status.as_str(), handled.result.as_deref(), handled.handled_by.as_deref()), ("handled", Some("false"), Some(op.username.as_str())));
+    assert_eq!(
+        (handled.status.as_str(), handled.result.as_deref(), handled.handled_by.as_deref()),
+        ("handled", Some("false"), Some(op.username.as_str()))
+    );
     assert_eq!(handled.note.as_deref(), Some("现场核实"));
     assert!(open_of(s, WEST, "fault").await.is_empty());
     // The same fault again is a new alarm, not a merge into the handled one.
@@ -119,7 +166,9 @@ async fn handling_clears_the_merge_key_and_is_audited(s: &TestStore) {
     assert_eq!(s.audit_log(&Scope::all(), Some("alarms"), Some(a.id), 10).await.unwrap().len(), 1);
     // Bad input is refused before anything is written.
     let fresh = again[0].alarm.id;
-    for h in [handling("maybe"), Handling { result: "real".into(), note: Some("长".repeat(2001)) }, handling("recovered")] {
+    for h in
+        [handling("maybe"), Handling { result: "real".into(), note: Some("长".repeat(2001)) }, handling("recovered")]
+    {
         let err = s.handle_alarm(&op, fresh, &h).await.unwrap_err();
         assert!(matches!(err, StoreError::Invalid(_)), "{h:?}: {err}");
     }
@@ -140,7 +189,10 @@ async fn a_resolving_signal_closes_with_recovered(s: &TestStore) {
     let resolved = s.apply_signals(&[back.clone()], None).await.unwrap();
     assert_eq!(resolved.len(), 1);
     let a = &resolved[0].alarm;
-    assert_eq!((resolved[0].change, a.status.as_str(), a.result.as_deref(), a.handled_by.as_deref()), ("resolved", "handled", Some("recovered"), Some("system")));
+    assert_eq!(
+        (resolved[0].change, a.status.as_str(), a.result.as_deref(), a.handled_by.as_deref()),
+        ("resolved", "handled", Some("recovered"), Some("system"))
+    );
     assert!(open_of(s, WEST, "offline").await.is_empty());
     // Nothing open: a resolving signal does nothing (and opens nothing).
     assert!(s.apply_signals(&[back], None).await.unwrap().is_empty());
@@ -219,8 +271,14 @@ async fn scope_confines_seeing_and_handling(s: &TestStore) {
     // A unit manager neither sees nor handles alarms.
     let mut mgr = operator(&w.west, Role::UnitManager);
     mgr.unit_id = Some(1);
-    assert!(matches!(s.list_alarms(&Scope::from(&mgr), &AlarmFilter::default()).await.unwrap_err(), StoreError::Forbidden(_)));
-    assert!(matches!(s.handle_alarm(&mgr, west_alarm.id, &handling("false")).await.unwrap_err(), StoreError::Forbidden(_)));
+    assert!(matches!(
+        s.list_alarms(&Scope::from(&mgr), &AlarmFilter::default()).await.unwrap_err(),
+        StoreError::Forbidden(_)
+    ));
+    assert!(matches!(
+        s.handle_alarm(&mgr, west_alarm.id, &handling("false")).await.unwrap_err(),
+        StoreError::Forbidden(_)
+    ));
     // Nothing was written by the refused attempts.
     assert_eq!(s.get_alarm(&Scope::all(), west_alarm.id).await.unwrap().status, "open");
     assert!(s.audit_log(&Scope::all(), Some("alarms"), None, 10).await.unwrap().is_empty());
@@ -233,7 +291,8 @@ async fn overdue_alarms_escalate_once(s: &TestStore) {
     world(s).await;
     let fire = s.apply_signals(&[signal(WEST, "fire", "x")], None).await.unwrap().remove(0).alarm;
     s.apply_signals(&[signal(WEST, "fault", "y")], None).await.unwrap();
-    let future = (chrono::Utc::now() + chrono::Duration::seconds(5)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let future =
+        (chrono::Utc::now() + chrono::Duration::seconds(5)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let list = s.escalate_overdue("fire", &future).await.unwrap();
     assert_eq!(list.iter().map(|(a, _)| a.id).collect::<Vec<_>>(), vec![fire.id]);
     assert_eq!(list[0].0.status, "escalated");

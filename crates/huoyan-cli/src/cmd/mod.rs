@@ -10,6 +10,7 @@ mod migrate;
 mod monitoring;
 mod route;
 mod rules;
+mod sensor;
 mod serve;
 mod simulate;
 mod stats;
@@ -46,6 +47,9 @@ pub(crate) enum Command {
     /// Load or list unit-classification rule sets.
     #[command(subcommand)]
     Rules(rules::Cmd),
+    /// IoT sensors: register (with a token), list, replace a token, threshold rules.
+    #[command(subcommand)]
+    Sensor(sensor::Cmd),
     /// Make a consistent copy of the SQLite store (safe while the server runs).
     Backup(backup::Args),
     /// Travel time, distance and path by road between two points (fire-engine profile).
@@ -94,6 +98,7 @@ pub(crate) async fn run(cli: Cli, cfg: Config) -> anyhow::Result<()> {
         Command::Jurisdiction(c) => jurisdiction::run(&cli, &cfg, c).await,
         Command::Rules(c) => rules::run(&cli, &cfg, c).await,
         Command::Backup(a) => backup::run(&cli, &cfg, a).await,
+        Command::Sensor(c) => sensor::run(&cli, &cfg, c).await,
         Command::Gb26875(c) => gb26875::run(c),
         Command::Simulate(c) => simulate::run(c).await,
         Command::Route(a) => route::route(&cli, &cfg, a).await,

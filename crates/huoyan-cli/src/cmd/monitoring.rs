@@ -61,13 +61,22 @@ pub(crate) async fn start(store: &Store, cfg: &Config, state: &AppState, stop: w
     let on_change: OnChange = Arc::new(move |c: &AlarmChange| {
         live.publish(alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
     });
-    let engine = Engine::new(store.clone(), cfg.monitor.clone(), on_change);
+    let engine = Engine::new(store.clone(), cfg.monitor.clone(), on_change).with_wake(state.monitor_wake.clone());
     let caught = engine.catch_up().await.context("filing alarms from stored frames")?;
     if caught > 0 {
         tracing::info!(frames = caught, "alarm engine caught up with stored frames");
     }
     let mut tasks = JoinSet::new();
     tasks.spawn(engine.clone().run(stopped(stop.clone())));
+    if !cfg.mqtt.url.is_empty() {
+        let (store, mqtt, wake) = (store.clone(), cfg.mqtt.clone(), state.monitor_wake.clone());
+        let stop_mqtt = stopped(stop.clone());
+        tasks.spawn(async move {
+            if let Err(e) = huoyan_monitor::mqtt::run(store, mqtt, wake, stop_mqtt).await {
+                tracing::error!(error = %e, "MQTT ingestion not started");
+            }
+        });
+    }
     if !cfg.monitor.webhook_url.is_empty() {
         tasks.spawn(huoyan_monitor::webhook::run(store.clone(), cfg.monitor.webhook_url.clone(), stopped(stop.clone())));
     }

@@ -52,6 +52,9 @@ pub(crate) async fn serve_store(store: Store, cfg: &Config, listen: Option<&str>
     if let Some(g) = monitoring.gateway {
         println!("  GB/T 26875.3 gateway for UITDs on {g}");
     }
+    if let Ok(b) = cfg.mqtt.broker() {
+        println!("  sensor readings over MQTT from {}:{} on {}", b.host, b.port, cfg.mqtt.topic);
+    }
     if let (Some(mut sim), Some(g)) = (simulate, monitoring.gateway) {
         sim.target = g.to_string();
         println!("  simulating {} UITDs at Cambridge units ({:.1} uploads/s)", sim.devices, sim.rate);
@@ -73,5 +76,6 @@ pub(crate) async fn serve_store(store: Store, cfg: &Config, listen: Option<&str>
 
 pub(crate) async fn run(cli: &Cli, cfg: &Config, a: &Args) -> anyhow::Result<()> {
     let store = super::open(cli, cfg).await?;
+    super::sensor::load_data_dir_rules(&store, &cli.data).await?;
     serve_store(store, cfg, a.listen.as_deref(), None).await
 }

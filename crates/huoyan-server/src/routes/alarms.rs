@@ -28,7 +28,7 @@ pub(crate) const ALARM_PARAMS: &[(&str, &str)] = &[
     ("kind", "fire, fault, power_fault, supervise, offline, low_pressure, …"),
     ("level", "comma-separated: fire (火警), warning (预警), info (信息)"),
     ("unit_id", "the monitored unit"),
-    ("device", "device address (12 hex digits)"),
+    ("device", "device address (a UITD's 12 hex digits or a sensor's address)"),
     ("since", "first signal at or after (RFC 3339)"),
     ("limit", "1–500 (default 50)"),
     ("offset", "rows to skip"),
@@ -84,7 +84,11 @@ async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(
                 }
             }
             "unit_id" => f.unit_id = Some(int(k, v)?),
-            "device" => f.device_address = Some(huoyan_store::frames::normalize_address(v).map_err(|_| ApiError::BadRequest(format!("query parameter device: {v:?} is not 12 hex digits")))?),
+            "device" => {
+                // A UITD's 12 hex digits, or a sensor's address.
+                let a = huoyan_store::frames::normalize_address(v).or_else(|_| huoyan_store::sensors::normalize_sensor_address(v));
+                f.device_address = Some(a.map_err(|_| ApiError::BadRequest(format!("query parameter device: {v:?} is not a device address")))?);
+            }
             "since" => {
                 chrono::DateTime::parse_from_rfc3339(v).map_err(|_| ApiError::BadRequest(format!("query parameter since: {v:?} is not an RFC 3339 time")))?;
                 f.since = Some(v.clone());

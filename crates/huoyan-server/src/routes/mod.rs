@@ -13,6 +13,7 @@ pub(crate) mod misc;
 pub(crate) mod preplans;
 pub(crate) mod records;
 pub(crate) mod routing;
+pub(crate) mod sensors;
 pub(crate) mod tiles;
 pub(crate) mod users;
 
@@ -35,6 +36,7 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(routing::router())
         .merge(live::router())
         .merge(alarms::router())
+        .merge(sensors::router())
         .merge(incidents::router())
         .merge(dispatch::router())
         .merge(preplans::router())

@@ -19,6 +19,8 @@ pub struct Side {
     /// table → id of the record of that table in this township.
     pub ids: HashMap<&'static str, i64>,
     pub user_id: i64,
+    /// The address and ingestion token of the township's hydrant pressure sensor.
+    pub sensor: (String, String),
 }
 
 pub struct Fixture {
@@ -30,6 +32,8 @@ pub struct Fixture {
     pub east: Side,
     /// user name → token.
     pub tokens: HashMap<String, String>,
+    /// The server's state (its live bus, the alarm engine's wake-up).
+    pub state: AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -57,7 +61,13 @@ fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojson::G
     }
 }
 
-async fn side(store: &Store, j: Jurisdiction, lon: f64, tag: &str, uscc: &str) -> HashMap<&'static str, i64> {
+async fn side(
+    store: &Store,
+    j: Jurisdiction,
+    lon: f64,
+    tag: &str,
+    uscc: &str,
+) -> (HashMap<&'static str, i64>, (String, String)) {
     let sys = Principal::system();
     let mut ids = HashMap::new();
     let station: Station =
@@ -88,6 +98,19 @@ async fn side(store: &Store, j: Jurisdiction, lon: f64, tag: &str, uscc: &str) -
         name: format!("{tag}传输装置"),
     };
     ids.insert("devices", store.register_device(&sys, nd).await.unwrap().id);
+    // A pressure sensor on the township's hydrant.
+    let sensor_address = if tag == "西" { "west-hp-1" } else { "east-hp-1" };
+    let ns = huoyan_store::sensors::NewSensor {
+        jurisdiction_id: j.id,
+        unit_id: None,
+        building_id: None,
+        water_source_id: Some(ids["water_sources"]),
+        address: sensor_address.into(),
+        name: format!("{tag}-H1 水压"),
+        measurement: "hydrant_pressure".into(),
+    };
+    let reg = store.register_sensor(&sys, ns).await.unwrap();
+    ids.insert("sensors", reg.device.id);
     let signal = huoyan_store::alarms::Signal {
         device_address: address.into(),
         kind: "fire".into(),
@@ -111,7 +134,7 @@ async fn side(store: &Store, j: Jurisdiction, lon: f64, tag: &str, uscc: &str) -
     let plan = store.add_attachment(&sys, plan.id, "平面图.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").await.unwrap();
     ids.insert("preplan-attachments", plan.attachments[0].id);
     assert!(ids.values().all(|id| *id > 0));
-    ids
+    (ids, (sensor_address.to_string(), reg.token))
 }
 
 pub async fn start() -> Fixture {
@@ -132,8 +155,8 @@ pub async fn start_with(mut config: ServerConfig) -> Fixture {
         .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
         .await
         .unwrap();
-    let west_ids = side(&store, west.clone(), 0.5, "西", "91350100M000100Y43").await;
-    let east_ids = side(
+    let (west_ids, west_sensor) = side(&store, west.clone(), 0.5, "西", "91350100M000100Y43").await;
+    let (east_ids, east_sensor) = side(
         &store,
         east.clone(),
         1.5,
@@ -173,8 +196,9 @@ pub async fn start_with(mut config: ServerConfig) -> Fixture {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let state = AppState::new(store.clone(), config);
+    let serving = state.clone();
     tokio::spawn(async move {
-        huoyan_server::serve(listener, state, std::future::pending()).await.unwrap();
+        huoyan_server::serve(listener, serving, std::future::pending()).await.unwrap();
     });
     let http = reqwest::Client::new();
     let mut tokens = HashMap::new();
@@ -195,9 +219,10 @@ pub async fn start_with(mut config: ServerConfig) -> Fixture {
         http,
         store,
         city,
-        west: Side { jurisdiction: west, ids: west_ids, user_id: uid("unitmgr") },
-        east: Side { jurisdiction: east, ids: east_ids, user_id: uid("east_inspector") },
+        west: Side { jurisdiction: west, ids: west_ids, user_id: uid("unitmgr"), sensor: west_sensor },
+        east: Side { jurisdiction: east, ids: east_ids, user_id: uid("east_inspector"), sensor: east_sensor },
         tokens,
+        state,
         _dir: dir,
     }
 }
@@ -257,5 +282,59 @@ impl PgSchema {
         let admin = Store::connect(&config).await.unwrap();
         admin.execute_admin(&format!("DROP SCHEMA {} CASCADE", self.schema)).await.unwrap();
         admin.close().await;
+    }
+}
+
+/// Runs the alarm engine as `huoyan serve` does: woken by the server after readings, reporting
+/// every alarm change to the live bus. Returns it (to wake it after storing frames).
+pub fn start_engine(f: &Fixture) -> huoyan_monitor::Engine {
+    let live = f.state.live.clone();
+    let on_change: huoyan_monitor::OnChange = std::sync::Arc::new(move |c: &huoyan_store::alarms::AlarmChange| {
+        live.publish(huoyan_server::live::alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
+    });
+    let config = huoyan_monitor::MonitorConfig { poll_ms: 50, ..Default::default() };
+    let engine =
+        huoyan_monitor::Engine::new(f.store.clone(), config, on_change).with_wake(f.state.monitor_wake.clone());
+    tokio::spawn(engine.clone().run(std::future::pending()));
+    engine
+}
+
+/// Reads Server-Sent Events from a response until `want` accepts one or `timeout` passes; returns
+/// every event read as (id, event, data).
+pub async fn read_events(
+    resp: &mut reqwest::Response,
+    timeout: std::time::Duration,
+    want: impl Fn(&str, &Value) -> bool,
+) -> Vec<(Option<u64>, String, Value)> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    loop {
+        while let Some(end) = buf.find("\n\n") {
+            let block: String = buf.drain(..end + 2).collect();
+            let (mut id, mut event, mut data) = (None, String::from("message"), String::new());
+            for line in block.lines() {
+                if let Some(v) = line.strip_prefix("id:") {
+                    id = v.trim().parse().ok();
+                } else if let Some(v) = line.strip_prefix("event:") {
+                    event = v.trim().to_string();
+                } else if let Some(v) = line.strip_prefix("data:") {
+                    data.push_str(v.trim_start());
+                }
+            }
+            if data.is_empty() {
+                continue; // a keep-alive comment
+            }
+            let value: Value = serde_json::from_str(&data).unwrap_or(Value::String(data));
+            let done = want(&event, &value);
+            out.push((id, event, value));
+            if done {
+                return out;
+            }
+        }
+        match tokio::time::timeout_at(deadline, resp.chunk()).await {
+            Ok(Ok(Some(bytes))) => buf.push_str(&String::from_utf8_lossy(&bytes)),
+            _ => return out,
+        }
     }
 }
