@@ -409,8 +409,14 @@ async fn query_load(
 
 /// The tile measurements on each backend's Cambridge store (built here when the imports did not
 /// keep one; kept afterwards for the query load).
-async fn tile_load(args: &Args, env: &Env, keep: &mut Vec<(Backend, Store)>) -> anyhow::Result<Vec<tiles::TileOutcome>> {
-    if !(args.tile_seconds > 0.0 && args.tile_seconds <= 60.0) || args.tile_clients.iter().any(|c| !(1..=64).contains(c)) {
+async fn tile_load(
+    args: &Args,
+    env: &Env,
+    keep: &mut Vec<(Backend, Store)>,
+) -> anyhow::Result<Vec<tiles::TileOutcome>> {
+    if !(args.tile_seconds > 0.0 && args.tile_seconds <= 60.0)
+        || args.tile_clients.iter().any(|c| !(1..=64).contains(c))
+    {
         bail!("--tile-seconds: (0, 60]; --tile-clients: 1–64 each");
     }
     eprintln!("vector tiles (z12–z16, cold and warm, {} s per row) …", args.tile_seconds);
@@ -560,9 +566,15 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if let Some(Sub::Gateway(cmd)) = &args.command {
         let results = gateway::run(cmd, &env, &args.backends).await?;
         let report = GatewayReport { machine, command, results, load_at_end: sys::loadavg() };
-        println!("{}Command: `{}`\n\n{}", machine_line(&report.machine, &report.load_at_end), report.command, report.results.markdown());
+        println!(
+            "{}Command: `{}`\n\n{}",
+            machine_line(&report.machine, &report.load_at_end),
+            report.command,
+            report.results.markdown()
+        );
         if let Some(path) = &args.json {
-            std::fs::write(path, serde_json::to_string_pretty(&report)?).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(path, serde_json::to_string_pretty(&report)?)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         return Ok(());
     }
@@ -597,12 +609,27 @@ async fn run(args: Args) -> anyhow::Result<()> {
                 None => cambridge(&env, backend, args.pg_demo_no_statement_cache).await?.0,
             };
             let o = incidents::run(&store, backend, &client, args.incidents, args.seed).await?;
-            eprintln!("  {:<10} server p50 {:.2} ms  p99 {:.2} ms  errors {}", backend.name(), o.server_p50_ms, o.server_p99_ms, o.errors);
+            eprintln!(
+                "  {:<10} server p50 {:.2} ms  p99 {:.2} ms  errors {}",
+                backend.name(),
+                o.server_p50_ms,
+                o.server_p99_ms,
+                o.errors
+            );
             incident_rows.push(o);
         }
     }
     drop(keep);
-    let report = Report { machine, command, load, imports, queries, tiles, incidents: incident_rows, load_at_end: sys::loadavg() };
+    let report = Report {
+        machine,
+        command,
+        load,
+        imports,
+        queries,
+        tiles,
+        incidents: incident_rows,
+        load_at_end: sys::loadavg(),
+    };
     println!("{}", markdown(&report));
     if let Some(path) = &args.json {
         std::fs::write(path, serde_json::to_string_pretty(&report)?)

@@ -62,7 +62,13 @@ pub(crate) struct ConnOutcome {
 /// Raises RLIMIT_NOFILE to at least `want` if allowed; returns the limits before and after.
 fn raise_fd_limit(want: u64) -> (String, String) {
     use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
-    let show = |l: &Rlimit| format!("{} / {}", l.current.map_or("∞".into(), |v| v.to_string()), l.maximum.map_or("∞".into(), |v| v.to_string()));
+    let show = |l: &Rlimit| {
+        format!(
+            "{} / {}",
+            l.current.map_or("∞".into(), |v| v.to_string()),
+            l.maximum.map_or("∞".into(), |v| v.to_string())
+        )
+    };
     let before = getrlimit(Resource::Nofile);
     let hard = before.maximum.unwrap_or(u64::MAX);
     // Raising the hard limit needs CAP_SYS_RESOURCE; without it, the soft limit goes up to the hard one.
@@ -109,7 +115,10 @@ pub(crate) async fn run(a: &Args, env: &Env) -> anyhow::Result<ConnOutcome> {
     eprintln!("connections: descriptor limit {fd_limit_before} → {fd_limit_after}");
     let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).no_proxy().build()?;
     let store = Store::fresh(env, Backend::Sqlite)?;
-    let gw = format!("max_connections = {}\nunknown_devices = \"quarantine\"\nidle_timeout_secs = 600", a.connections + 1000);
+    let gw = format!(
+        "max_connections = {}\nunknown_devices = \"quarantine\"\nidle_timeout_secs = 600",
+        a.connections + 1000
+    );
     let (server, target) = serve(&store, &client, &gw).await?;
     let rss_before_kib = crate::sys::rss_kib(server.pid);
     eprintln!("  opening {} connections to the gateway on {target} …", a.connections);

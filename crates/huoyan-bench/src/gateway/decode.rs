@@ -43,7 +43,13 @@ fn corpus() -> Vec<Vec<u8>> {
     (0..1000u16)
         .map(|i| match vectors.get(usize::from(i / 20)) {
             Some(v) if i % 20 == 0 => v.clone(),
-            _ => huoyan_simulator::frames::upload(Address([0x53, 0x49, 0, 0, 0, 1]), i, reports[usize::from(i) % 5], &mut rng).encode(),
+            _ => huoyan_simulator::frames::upload(
+                Address([0x53, 0x49, 0, 0, 0, 1]),
+                i,
+                reports[usize::from(i) % 5],
+                &mut rng,
+            )
+            .encode(),
         })
         .collect()
 }
@@ -77,7 +83,9 @@ pub(crate) fn run(seconds: f64) -> Vec<DecodeOutcome> {
     let stream: Vec<u8> = corpus.concat();
     let n = stream.len();
     let mut out = Vec::new();
-    out.push(time("decode (one frame)", n, seconds, || corpus.iter().filter(|f| black_box(decode(f)).is_ok()).count() as u64));
+    out.push(time("decode (one frame)", n, seconds, || {
+        corpus.iter().filter(|f| black_box(decode(f)).is_ok()).count() as u64
+    }));
     out.push(time("stream decoder, 4 KiB reads", n, seconds, || {
         let mut d = StreamDecoder::default();
         let mut k = 0;

@@ -86,7 +86,14 @@ pub(crate) async fn run(a: &Args, env: &Env, backends: &[Backend]) -> anyhow::Re
             let measure_from = Instant::now() + warmup;
             let until = measure_from + duration;
             // Serials are 16 bits: a device sends fewer than 60,000 uploads in a run.
-            let plan = Plan { window: a.window, rate: None, measure_from, until, drain: Duration::from_secs(20), max_uploads: 60_000 };
+            let plan = Plan {
+                window: a.window,
+                rate: None,
+                measure_from,
+                until,
+                drain: Duration::from_secs(20),
+                max_uploads: 60_000,
+            };
             let tasks: Vec<_> = devices.into_iter().map(|d| tokio::spawn(drive(d, plan, Report::Normal))).collect();
             let cpu = tokio::spawn(async move {
                 let a = cpu_at(measure_from, pid).await;

@@ -86,7 +86,13 @@ fn parse_sse(block: &str) -> Option<(String, serde_json::Value)> {
 
 /// Subscribes to the live stream; sends the arrival time of every alarm event of `device`, and
 /// one `None` once the subscription is live (the `hello` event).
-async fn watch(client: reqwest::Client, base: String, token: String, device: String, tx: mpsc::UnboundedSender<Option<Instant>>) -> anyhow::Result<()> {
+async fn watch(
+    client: reqwest::Client,
+    base: String,
+    token: String,
+    device: String,
+    tx: mpsc::UnboundedSender<Option<Instant>>,
+) -> anyhow::Result<()> {
     let mut r = client.get(format!("{base}/api/v1/events/stream")).bearer_auth(token).send().await?;
     if !r.status().is_success() {
         bail!("events/stream: {}", r.status());
@@ -211,7 +217,15 @@ pub(crate) async fn run(a: &Args, env: &Env, backends: &[Backend]) -> anyhow::Re
             cpu,
             first_error: t.error,
         };
-        eprintln!("  {:<10} alarm event p50 {:.1} ms  p99 {:.1} ms  ({} of {}), background {:.0}/s", backend.name(), o.p50_ms, o.p99_ms, o.received, o.probes, o.background_achieved);
+        eprintln!(
+            "  {:<10} alarm event p50 {:.1} ms  p99 {:.1} ms  ({} of {}), background {:.0}/s",
+            backend.name(),
+            o.p50_ms,
+            o.p99_ms,
+            o.received,
+            o.probes,
+            o.background_achieved
+        );
         out.push(o);
     }
     Ok(out)
@@ -257,7 +271,8 @@ mod tests {
 
     #[test]
     fn sse_blocks_are_parsed() {
-        let (e, v) = parse_sse("id: 7\nevent: alarm\ndata: {\"data\":{\"device_address\":\"534900000001\"}}\n\n").unwrap();
+        let (e, v) =
+            parse_sse("id: 7\nevent: alarm\ndata: {\"data\":{\"device_address\":\"534900000001\"}}\n\n").unwrap();
         assert_eq!(e, "alarm");
         assert_eq!(v["data"]["device_address"], "534900000001");
         assert_eq!(parse_sse("event: hello\ndata: {\"last_seq\":3}\n\n").unwrap().0, "hello");

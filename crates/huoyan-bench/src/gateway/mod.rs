@@ -111,7 +111,11 @@ pub(crate) async fn demo_store(env: &Env, backend: Backend, uitds: usize) -> any
 
 /// `huoyan serve` over `store` with its gateway on a free loopback port, configured by
 /// `huoyan.toml` in the data directory (`gateway` = extra lines of its `[gateway]` section).
-pub(crate) async fn serve(store: &Store, client: &reqwest::Client, gateway: &str) -> anyhow::Result<(Server, SocketAddr)> {
+pub(crate) async fn serve(
+    store: &Store,
+    client: &reqwest::Client,
+    gateway: &str,
+) -> anyhow::Result<(Server, SocketAddr)> {
     let port = crate::store::free_port()?;
     let toml = format!("[gateway]\nlisten = \"127.0.0.1:{port}\"\n{gateway}\n\n[log]\nlevel = \"warn\"\n");
     std::fs::write(store.dir().join("huoyan.toml"), toml).context("writing huoyan.toml")?;
@@ -123,7 +127,9 @@ pub(crate) async fn serve(store: &Store, client: &reqwest::Client, gateway: &str
 pub(crate) fn stored_and_backlog(store: &Store) -> (Option<u64>, Option<u64>) {
     let n = |sql: &str| store.sql(sql).ok().and_then(|v| v.trim().parse::<u64>().ok());
     let stored = n("SELECT COUNT(*) FROM alarm_frames");
-    let backlog = n("SELECT COALESCE((SELECT MAX(id) FROM alarm_frames), 0) - COALESCE((SELECT last_id FROM monitor_cursors WHERE name = 'alarms'), 0)");
+    let backlog = n(
+        "SELECT COALESCE((SELECT MAX(id) FROM alarm_frames), 0) - COALESCE((SELECT last_id FROM monitor_cursors WHERE name = 'alarms'), 0)",
+    );
     (stored, backlog)
 }
 

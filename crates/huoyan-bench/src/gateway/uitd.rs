@@ -83,7 +83,12 @@ pub(crate) struct Device {
 impl Device {
     /// Connects device `me`, optionally from a given local address (to spread many connections
     /// over several loopback source addresses).
-    pub(crate) async fn connect(target: SocketAddr, me: Address, from: Option<std::net::IpAddr>, seed: u64) -> std::io::Result<Device> {
+    pub(crate) async fn connect(
+        target: SocketAddr,
+        me: Address,
+        from: Option<std::net::IpAddr>,
+        seed: u64,
+    ) -> std::io::Result<Device> {
         let sock = match from {
             None => TcpStream::connect(target).await?,
             Some(ip) => {
