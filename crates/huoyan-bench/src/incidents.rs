@@ -44,7 +44,7 @@ fn splitmix(state: &mut u64) -> u64 {
 }
 
 /// Nearest-rank percentile of sorted values.
-fn pct(sorted: &[f64], q: f64) -> f64 {
+pub(crate) fn pct(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }

@@ -7,6 +7,10 @@
 //!    (concurrency `-c`, duration `-d`, at most `--max-requests`): requests/s, p50/p90/p99/max
 //!    latency, errors (any answer but 200), and where the CPU went.
 //!
+//! 3. **The monitoring centre** (`huoyan-bench gateway decode|ingest|connections|latency|all`):
+//!    decode rate, durable ingest, connections held and alarm latency of the GB/T 26875.3 gateway
+//!    (see `src/gateway/`).
+//!
 //! Results are printed as Markdown (and written as JSON with `--json FILE`). Everything runs on
 //! loopback; every store is a fresh temporary directory or PostgreSQL schema, removed afterwards;
 //! every `huoyan` started is killed on exit, error or Ctrl-C.
@@ -16,6 +20,7 @@
 //! target/release/huoyan-bench --json bench.json
 //! ```
 
+mod gateway;
 mod incidents;
 mod load;
 mod store;
@@ -37,19 +42,19 @@ use store::{Backend, Env, Server, Store};
 #[command(name = "huoyan-bench", version, about)]
 struct Args {
     /// The huoyan binary under test (build it with `cargo build --release -p huoyan-cli`).
-    #[arg(long, default_value = "target/release/huoyan")]
+    #[arg(long, global = true, default_value = "target/release/huoyan")]
     huoyan: PathBuf,
     /// The OpenStreetMap extract to time `huoyan import osm` with.
     #[arg(long, default_value = "data/osm/andorra_2026-04-04.osm.pbf")]
     osm: PathBuf,
     /// PostgreSQL for the PostgreSQL runs (each store gets a fresh schema, dropped afterwards).
-    #[arg(long, env = "HUOYAN_BENCH_PG_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
+    #[arg(long, global = true, env = "HUOYAN_BENCH_PG_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
     pg_url: String,
     /// The psql program (drops the schemas, measures their size).
-    #[arg(long, default_value = "psql")]
+    #[arg(long, global = true, default_value = "psql")]
     psql: PathBuf,
     /// Backends to measure.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "sqlite,postgres")]
+    #[arg(long, global = true, value_enum, value_delimiter = ',', default_value = "sqlite,postgres")]
     backends: Vec<Backend>,
     /// Runs of each import.
     #[arg(short = 'n', long, default_value_t = 3)]
@@ -101,11 +106,47 @@ struct Args {
     #[arg(long, default_value_t = 0)]
     incidents: usize,
     /// Also write the results as JSON.
-    #[arg(long)]
+    #[arg(long, global = true)]
     json: Option<PathBuf>,
     /// Directory for the temporary data directories (default: the system temporary directory).
-    #[arg(long)]
+    #[arg(long, global = true)]
     tmp: Option<PathBuf>,
+    /// Instead of the imports and queries: another benchmark.
+    #[command(subcommand)]
+    command: Option<Sub>,
+}
+
+/// Other benchmarks.
+#[derive(Debug, Clone, clap::Subcommand)]
+enum Sub {
+    /// The monitoring centre: the GB/T 26875.3 gateway of `huoyan serve`.
+    #[command(subcommand)]
+    Gateway(gateway::Cmd),
+}
+
+/// The report of `huoyan-bench gateway …`.
+#[derive(Debug, Serialize)]
+struct GatewayReport {
+    machine: sys::Machine,
+    command: String,
+    results: gateway::Results,
+    load_at_end: String,
+}
+
+/// Machine line of a report.
+fn machine_line(m: &sys::Machine, load_at_end: &str) -> String {
+    format!(
+        "Machine: {} CPUs ({}), {:.1} GiB RAM, Linux {}; {}; PostgreSQL {}; {}; load average at start {}, at end {}.\n\n",
+        m.cpus,
+        m.cpu_model,
+        m.ram_gib,
+        m.kernel,
+        m.huoyan,
+        m.postgres.as_deref().unwrap_or("–"),
+        m.date_utc,
+        m.load_at_start,
+        load_at_end
+    )
 }
 
 /// The timings of one import.
@@ -368,8 +409,14 @@ async fn query_load(
 
 /// The tile measurements on each backend's Cambridge store (built here when the imports did not
 /// keep one; kept afterwards for the query load).
-async fn tile_load(args: &Args, env: &Env, keep: &mut Vec<(Backend, Store)>) -> anyhow::Result<Vec<tiles::TileOutcome>> {
-    if !(args.tile_seconds > 0.0 && args.tile_seconds <= 60.0) || args.tile_clients.iter().any(|c| !(1..=64).contains(c)) {
+async fn tile_load(
+    args: &Args,
+    env: &Env,
+    keep: &mut Vec<(Backend, Store)>,
+) -> anyhow::Result<Vec<tiles::TileOutcome>> {
+    if !(args.tile_seconds > 0.0 && args.tile_seconds <= 60.0)
+        || args.tile_clients.iter().any(|c| !(1..=64).contains(c))
+    {
         bail!("--tile-seconds: (0, 60]; --tile-clients: 1–64 each");
     }
     eprintln!("vector tiles (z12–z16, cold and warm, {} s per row) …", args.tile_seconds);
@@ -410,20 +457,7 @@ fn mib(b: Option<u64>) -> String {
 }
 
 fn markdown(r: &Report) -> String {
-    let m = &r.machine;
-    let mut s = String::new();
-    s += &format!(
-        "Machine: {} CPUs ({}), {:.1} GiB RAM, Linux {}; {}; PostgreSQL {}; {}; load average at start {}, at end {}.\n\n",
-        m.cpus,
-        m.cpu_model,
-        m.ram_gib,
-        m.kernel,
-        m.huoyan,
-        m.postgres.as_deref().unwrap_or("–"),
-        m.date_utc,
-        m.load_at_start,
-        r.load_at_end
-    );
+    let mut s = machine_line(&r.machine, &r.load_at_end);
     s += &format!("Command: `{}`\n\n", r.command);
     if !r.imports.is_empty() {
         let runs = r.imports.first().map(|i| i.runs_s.len()).unwrap_or(0);
@@ -513,7 +547,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
         bail!("--max-requests: 1–10,000,000");
     }
     let version = huoyan_version(&args.huoyan)?;
-    if !args.skip_import && !args.osm.exists() {
+    if !args.skip_import && args.command.is_none() && !args.osm.exists() {
         bail!("{} does not exist (run from the repository root or pass --osm)", args.osm.display());
     }
     let env = Env {
@@ -528,6 +562,22 @@ async fn run(args: Args) -> anyhow::Result<()> {
         None
     };
     let machine = sys::machine(version, postgres);
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    if let Some(Sub::Gateway(cmd)) = &args.command {
+        let results = gateway::run(cmd, &env, &args.backends).await?;
+        let report = GatewayReport { machine, command, results, load_at_end: sys::loadavg() };
+        println!(
+            "{}Command: `{}`\n\n{}",
+            machine_line(&report.machine, &report.load_at_end),
+            report.command,
+            report.results.markdown()
+        );
+        if let Some(path) = &args.json {
+            std::fs::write(path, serde_json::to_string_pretty(&report)?)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        return Ok(());
+    }
     let load = Load {
         concurrency: args.concurrency,
         duration_s: args.duration,
@@ -535,7 +585,6 @@ async fn run(args: Args) -> anyhow::Result<()> {
         max_requests: args.max_requests,
         seed: args.seed,
     };
-    let command = std::env::args().collect::<Vec<_>>().join(" ");
     let mut keep = Vec::new();
     let imports = if args.skip_import {
         Vec::new()
@@ -560,12 +609,27 @@ async fn run(args: Args) -> anyhow::Result<()> {
                 None => cambridge(&env, backend, args.pg_demo_no_statement_cache).await?.0,
             };
             let o = incidents::run(&store, backend, &client, args.incidents, args.seed).await?;
-            eprintln!("  {:<10} server p50 {:.2} ms  p99 {:.2} ms  errors {}", backend.name(), o.server_p50_ms, o.server_p99_ms, o.errors);
+            eprintln!(
+                "  {:<10} server p50 {:.2} ms  p99 {:.2} ms  errors {}",
+                backend.name(),
+                o.server_p50_ms,
+                o.server_p99_ms,
+                o.errors
+            );
             incident_rows.push(o);
         }
     }
     drop(keep);
-    let report = Report { machine, command, load, imports, queries, tiles, incidents: incident_rows, load_at_end: sys::loadavg() };
+    let report = Report {
+        machine,
+        command,
+        load,
+        imports,
+        queries,
+        tiles,
+        incidents: incident_rows,
+        load_at_end: sys::loadavg(),
+    };
     println!("{}", markdown(&report));
     if let Some(path) = &args.json {
         std::fs::write(path, serde_json::to_string_pretty(&report)?)

@@ -178,6 +178,27 @@ impl Store {
         Ok((took, String::from_utf8_lossy(&out.stdout).into_owned()))
     }
 
+    /// Runs one SQL query on the store (`sqlite3` on the SQLite file, `psql` in the schema);
+    /// returns its unaligned, tuples-only output.
+    pub(crate) fn sql(&self, sql: &str) -> anyhow::Result<String> {
+        match &self.schema {
+            Some(s) => psql(&self.env, &format!("SET search_path TO {}; {sql}", s.name)),
+            None => {
+                let out = std::process::Command::new("sqlite3")
+                    .args(["-batch", "-noheader", "-readonly"])
+                    .arg(self.dir.path().join("huoyan.db"))
+                    .arg(sql)
+                    .stdin(Stdio::null())
+                    .output()
+                    .context("cannot run sqlite3")?;
+                if !out.status.success() {
+                    bail!("sqlite3 failed: {}", String::from_utf8_lossy(&out.stderr).trim());
+                }
+                Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+            }
+        }
+    }
+
     /// Bytes the store occupies: the SQLite files, or the PostgreSQL schema's tables with indexes.
     pub(crate) fn size_bytes(&self) -> Option<u64> {
         match &self.schema {
@@ -203,7 +224,7 @@ impl Store {
 }
 
 /// A free TCP port on the loopback interface.
-fn free_port() -> anyhow::Result<u16> {
+pub(crate) fn free_port() -> anyhow::Result<u16> {
     let l = std::net::TcpListener::bind("127.0.0.1:0")?;
     Ok(l.local_addr()?.port())
 }

@@ -59,6 +59,13 @@ pub(crate) fn machine(huoyan_version: String, postgres: Option<String>) -> Machi
     }
 }
 
+/// Resident memory of a process, KiB (`VmRSS` of `/proc/<pid>/status`).
+pub(crate) fn rss_kib(pid: u32) -> Option<u64> {
+    read(&format!("/proc/{pid}/status"))
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:")?.split_whitespace().next()?.parse().ok())
+}
+
 /// User + system CPU ticks of a process, from `/proc/<pid>/stat`.
 fn ticks_of(stat: &str) -> Option<(String, u64)> {
     // `pid (comm) state ppid …`: the command may hold spaces and parentheses; split at the last ')'.

@@ -184,8 +184,13 @@ async fn crash_loop(backend: Backend) {
 
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let gateway = format!("127.0.0.1:{port}");
-    let mut server =
-        Server { child: None, data: dir.path().to_path_buf(), backend: backend.clone(), gateway, log: dir.path().join("serve.log") };
+    let mut server = Server {
+        child: None,
+        data: dir.path().to_path_buf(),
+        backend: backend.clone(),
+        gateway,
+        log: dir.path().join("serve.log"),
+    };
     server.spawn();
     server.ready().await;
 
@@ -264,7 +269,12 @@ async fn crash_loop(backend: Backend) {
         report.denied,
         report.unconfirmed
     );
-    assert!(missing.is_empty(), "acknowledged but not stored: {:?}\n{}", &missing[..missing.len().min(10)], server.log_tail());
+    assert!(
+        missing.is_empty(),
+        "acknowledged but not stored: {:?}\n{}",
+        &missing[..missing.len().min(10)],
+        server.log_tail()
+    );
     assert_eq!(kills, ROUNDS, "every kill round ran");
     assert!(report.connects > kills as u64, "the devices reconnected after the kills");
     assert!(report.acked.len() >= 1_000, "too little load to mean anything: {} confirmed", report.acked.len());

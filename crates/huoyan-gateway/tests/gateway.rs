@@ -351,7 +351,9 @@ fn store_frames_postgres() {
 #[test]
 fn registered_devices_get_clock_sync_and_patrol_reads() {
     mt().block_on(async {
-        let mut h = Harness::start(GatewayConfig { patrol_interval: Duration::from_millis(300), ..GatewayConfig::default() }).await;
+        let mut h =
+            Harness::start(GatewayConfig { patrol_interval: Duration::from_millis(300), ..GatewayConfig::default() })
+                .await;
         let mut s = h.connect().await;
         send(&mut s, &upload(1)).await;
         let mut saw_sync = false;
@@ -368,7 +370,10 @@ fn registered_devices_get_clock_sync_and_patrol_reads() {
                 (Command::Request, Some(81)) => {
                     saw_patrol = true;
                     let mut answer = f.reply(Command::Answer, f.time);
-                    answer.adu = Some(huoyan_gb26875::Adu::UitdState(vec![huoyan_gb26875::UitdStateObject { state: huoyan_gb26875::UitdState(1), time: f.time }]));
+                    answer.adu = Some(huoyan_gb26875::Adu::UitdState(vec![huoyan_gb26875::UitdStateObject {
+                        state: huoyan_gb26875::UitdState(1),
+                        time: f.time,
+                    }]));
                     send(&mut s, &encode(&answer)).await;
                 }
                 (Command::Confirm, None) => confirmed = true,

@@ -46,7 +46,9 @@ pub enum Violation {
     #[error("JSON rendering of an accepted frame: {0}")]
     Json(String),
     /// Bytes fed to the stream decoder are unaccounted for.
-    #[error("chunks of {chunk}: {fed} bytes fed, {accounted} accounted for ({frames} in frames, {discarded} discarded, {errors} in errors, {buffered} buffered)")]
+    #[error(
+        "chunks of {chunk}: {fed} bytes fed, {accounted} accounted for ({frames} in frames, {discarded} discarded, {errors} in errors, {buffered} buffered)"
+    )]
     Accounting {
         /// Chunk size (0 = uneven).
         chunk: usize,
@@ -151,11 +153,7 @@ pub fn check(data: &[u8]) -> Result<Exercised, Violation> {
 }
 
 fn same(what: &'static str, expected: &[u8], got: &[u8]) -> Result<(), Violation> {
-    if expected == got {
-        Ok(())
-    } else {
-        Err(Violation::Reencode { what, expected: hex(expected), got: hex(got) })
-    }
+    if expected == got { Ok(()) } else { Err(Violation::Reencode { what, expected: hex(expected), got: hex(got) }) }
 }
 
 struct Streamed {
@@ -239,7 +237,9 @@ fn resync(data: &[u8]) -> Result<(), Violation> {
     }
     match last {
         Some(Ok(raw)) if raw.bytes == ANCHOR && d.buffered() == 0 => Ok(()),
-        Some(Ok(raw)) => Err(Violation::Resync(format!("last frame {}, {} bytes buffered", hex(&raw.bytes), d.buffered()))),
+        Some(Ok(raw)) => {
+            Err(Violation::Resync(format!("last frame {}, {} bytes buffered", hex(&raw.bytes), d.buffered())))
+        }
         Some(Err(e)) => Err(Violation::Resync(format!("last item is the error {e}"))),
         None => Err(Violation::Resync(format!("nothing decoded, {} bytes buffered", d.buffered()))),
     }

@@ -47,12 +47,8 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 /// The shared vectors plus frames of the variable-length and less common types.
 fn corpus() -> Vec<Vec<u8>> {
     let doc: serde_json::Value = serde_json::from_str(VECTORS).unwrap();
-    let mut out: Vec<Vec<u8>> = doc["frames"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| hex_to_bytes(f["hex"].as_str().unwrap()).unwrap())
-        .collect();
+    let mut out: Vec<Vec<u8>> =
+        doc["frames"].as_array().unwrap().iter().map(|f| hex_to_bytes(f["hex"].as_str().unwrap()).unwrap()).collect();
     let base = decode(&out[0]).unwrap();
     let with = |adu: &[u8]| encode(&Frame { adu: Some(Adu::decode(adu).unwrap()), ..base.clone() });
     out.push(with(&[6, 2, 1, 1, 4, b'@', b'@', b'#', b'#', 11, 2, 0])); // system configs, variable length
@@ -133,7 +129,8 @@ fn mutate(rng: &mut Rng, corpus: &[Vec<u8>], b: &mut Vec<u8>) -> &'static str {
         }
         7 => {
             let adu = b.len().saturating_sub(MIN_FRAME_LEN) as u16;
-            let len = [0xffff, 1024, 1025, rng.next() as u16, adu.wrapping_add(1), adu.wrapping_sub(1), 0][rng.below(7)];
+            let len =
+                [0xffff, 1024, 1025, rng.next() as u16, adu.wrapping_add(1), adu.wrapping_sub(1), 0][rng.below(7)];
             set_len_field(b, len);
             "length field"
         }
