@@ -137,6 +137,20 @@ async fn immutable_assets(req: axum::extract::Request, next: axum::middleware::N
 }
 
 /// The whole application.
+/// Builds the road graph in the background, so that the first incident intake or route after a
+/// start does not wait for it (reading every road and contracting takes about a second on a county;
+/// requests meanwhile wait for the same build). Failures are logged: routes answer them later.
+pub fn warm_up(state: &AppState) {
+    let st = state.clone();
+    tokio::spawn(async move {
+        let t = Instant::now();
+        match routes::routing::graph(&st).await {
+            Ok(g) => tracing::info!(nodes = g.graph().num_nodes(), ms = t.elapsed().as_millis() as u64, "road graph built"),
+            Err(e) => tracing::info!(error = ?e, "no road graph yet"),
+        }
+    });
+}
+
 pub fn app(state: AppState) -> Router {
     metrics::handle();
     let uploads = DefaultBodyLimit::max(state.config.max_upload_bytes);

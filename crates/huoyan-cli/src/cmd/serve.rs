@@ -45,6 +45,7 @@ pub(crate) async fn serve_store(store: Store, cfg: &Config, listen: Option<&str>
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", server.listen))?;
     let addr = listener.local_addr()?;
     let state = AppState::new(store.clone(), server);
+    huoyan_server::warm_up(&state);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let monitoring = super::monitoring::start(&store, cfg, &state, stop_rx.clone()).await?;
     tracing::info!(%addr, backend = ?store.backend(), gateway = ?monitoring.gateway, "serving");
