@@ -211,3 +211,32 @@ fn route_and_eta_on_the_demo_streets() {
     let out = huoyan(dir.path(), &["eta", "--at", "abc"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn sensor_commands_register_with_a_token_and_load_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["jurisdiction", "add", "--name", "测试县", "--level", "county"]);
+    let out = ok(dir.path(), &["sensor", "add", "--address", "SP-0001", "--name", "喷淋", "--measurement", "sprinkler_pressure", "--jurisdiction", "1"]);
+    let token = out.lines().find(|l| l.starts_with("token")).and_then(|l| l.split_whitespace().last()).unwrap();
+    assert_eq!(token.len(), 64, "{out}");
+    // A hydrant sensor must name its hydrant; an unknown measurement is refused.
+    for args in [
+        &["sensor", "add", "--address", "hp-1", "--name", "x", "--measurement", "hydrant_pressure", "--jurisdiction", "1"][..],
+        &["sensor", "add", "--address", "hp-2", "--name", "x", "--measurement", "humidity", "--jurisdiction", "1"][..],
+    ] {
+        assert!(!huoyan(dir.path(), args).status.success(), "{args:?}");
+    }
+    assert!(ok(dir.path(), &["sensor", "list"]).contains("sp-0001"));
+    // The rules in force: the shipped set, citing GB 50974-2014 7.2.8; a changed copy loads, a broken one does not.
+    let shown = ok(dir.path(), &["sensor", "rules", "show"]);
+    assert!(shown.contains("source = \"GB 50974-2014 7.2.8\""), "{shown}");
+    let file = dir.path().join("t.toml");
+    std::fs::write(&file, shown.replace("value = 0.14", "value = 0.2")).unwrap();
+    ok(dir.path(), &["sensor", "rules", "load", file.to_str().unwrap()]);
+    assert!(ok(dir.path(), &["sensor", "rules", "show"]).contains("value = 0.2"));
+    std::fs::write(&file, shown.replace("unit = \"MPa\"", "unit = \"bar\"")).unwrap();
+    let bad = huoyan(dir.path(), &["sensor", "rules", "load", file.to_str().unwrap()]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unit"), "{}", String::from_utf8_lossy(&bad.stderr));
+    assert!(ok(dir.path(), &["sensor", "rules", "show"]).contains("value = 0.2"), "the refused set is not in force");
+}
