@@ -254,10 +254,8 @@ fn session(data: &[u8]) -> Result<usize, Violation> {
         s.handle_bytes(now, part);
         while let Some(event) = s.poll_event() {
             match event {
-                Event::Received { frame, ack_required: true, .. } => {
-                    if s.ack(now, frame.serial).is_ok() {
-                        confirms_due += 1;
-                    }
+                Event::Received { frame, ack_required: true, .. } if s.ack(now, frame.serial).is_ok() => {
+                    confirms_due += 1;
                 }
                 Event::Received { frame, ack_required: false, .. }
                     if frame.adu.is_none() && matches!(frame.command, Command::Control | Command::SendData) =>

@@ -165,7 +165,7 @@ pub(crate) async fn run(a: &Args, env: &Env) -> anyhow::Result<ConnOutcome> {
         alive += usize::from(matches!(r, Ok(Ok(_))));
     }
     server.stop().await?;
-    failures.sort_by(|a, b| b.1.cmp(&a.1));
+    failures.sort_by_key(|f| std::cmp::Reverse(f.1));
     failures.truncate(5);
     Ok(ConnOutcome {
         target: a.connections,
