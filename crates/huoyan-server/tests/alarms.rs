@@ -124,8 +124,10 @@ async fn devices_carry_their_units_names_and_frames_a_summary() {
     assert_eq!(west["online"], false);
     // The east inspector sees only the east device.
     let (_, list) = f.get_json("/api/v1/devices", "east_inspector").await;
-    let east: Vec<&str> = list.as_array().unwrap().iter().map(|d| d["unit_name"].as_str().unwrap()).collect();
-    assert!(!east.is_empty() && east.iter().all(|n| *n == "东商场"), "{east:?}");
+    let east = list.as_array().unwrap();
+    assert!(!east.is_empty() && east.iter().all(|d| d["jurisdiction_id"] == f.east.jurisdiction.id), "{east:?}");
+    let uitds: Vec<&str> = east.iter().filter(|d| d["kind"] == "uitd").map(|d| d["unit_name"].as_str().unwrap()).collect();
+    assert_eq!(uitds, ["东商场"]);
 
     // A stored UITD mains failure (GB/T 26875.3 type 21, bit 3) reads as one line.
     let decoded = json!({
