@@ -19,6 +19,10 @@ use sqlx::any::AnyRow;
 use crate::audit::{self, AuditEntry};
 use crate::{Result, Store, StoreError, check_in_scope, now};
 
+/// Frames per `INSERT` statement of [`Store::store_frames`] (9 parameters each; SQLite allows
+/// 32,766 parameters per statement, PostgreSQL 65,535).
+pub const FRAMES_PER_STATEMENT: usize = 500;
+
 /// A device to register.
 #[derive(Debug, Clone)]
 pub struct NewDevice {
@@ -253,36 +257,70 @@ impl Store {
 
     /// Stores a batch of frames in one transaction (all or none). Retransmissions of stored frames
     /// (same device, serial, command and ADU) become [`StoredOutcome::Duplicate`] without a new row.
-    /// Registered devices' `last_seen_at` is updated in the same transaction.
+    /// Registered devices' `last_seen_at` is updated in the same transaction (to the latest
+    /// `received_at` of the batch: the frames of one batch arrive within milliseconds).
+    ///
+    /// One multi-row `INSERT … ON CONFLICT DO NOTHING RETURNING` per [`FRAMES_PER_STATEMENT`]
+    /// frames and one `UPDATE` of the devices per batch: a batch costs a few round trips to the
+    /// database, not one per frame.
     pub async fn store_frames(&self, batch: &[NewFrame]) -> Result<Vec<StoredOutcome>> {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
-        let insert = format!(
-            "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, decoded, quarantined) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, {}, $9) ON CONFLICT (content_hash) DO NOTHING RETURNING id",
-            self.backend.json_param(8)
-        );
-        let mut tx = self.pool.begin().await?;
-        let mut out = Vec::with_capacity(batch.len());
-        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut rows = Vec::with_capacity(batch.len());
         for f in batch {
-            let address = normalize_address(&f.device_address)?;
-            let hash = f.content_hash();
-            let row = crate::dynq(&insert)
-                .bind(f.received_at.as_str())
-                .bind(address.as_str())
-                .bind(i64::from(f.serial))
-                .bind(i64::from(f.command))
-                .bind(f.adu_type.map(i64::from))
-                .bind(hex::encode(&f.raw))
-                .bind(hash.as_str())
-                .bind(f.decoded.to_string())
-                .bind(i64::from(f.quarantined))
-                .fetch_optional(&mut *tx)
-                .await?;
-            out.push(match row {
-                Some(r) => StoredOutcome::New { id: r.try_get(0)? },
+            rows.push((normalize_address(&f.device_address)?, f.content_hash()));
+        }
+        let mut tx = self.pool.begin().await?;
+        let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        for (chunk, keys) in batch.chunks(FRAMES_PER_STATEMENT).zip(rows.chunks(FRAMES_PER_STATEMENT)) {
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let p = |k: usize| format!("${}", i * 9 + k);
+                    format!(
+                        "({}, {}, {}, {}, {}, {}, {}, {}, {})",
+                        p(1),
+                        p(2),
+                        p(3),
+                        p(4),
+                        p(5),
+                        p(6),
+                        p(7),
+                        self.backend.json_param(i * 9 + 8),
+                        p(9)
+                    )
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, decoded, quarantined) \
+                 VALUES {} ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash",
+                values.join(", ")
+            );
+            let mut q = crate::dynq(&sql);
+            for (f, (address, hash)) in chunk.iter().zip(keys) {
+                q = q
+                    .bind(f.received_at.clone())
+                    .bind(address.clone())
+                    .bind(i64::from(f.serial))
+                    .bind(i64::from(f.command))
+                    .bind(f.adu_type.map(i64::from))
+                    .bind(hex::encode(&f.raw))
+                    .bind(hash.clone())
+                    .bind(f.decoded.to_string())
+                    .bind(i64::from(f.quarantined));
+            }
+            for r in q.fetch_all(&mut *tx).await? {
+                inserted.insert(r.try_get(1)?, r.try_get(0)?);
+            }
+        }
+        // In batch order: the first frame with a new hash is the new row; a repeat of it within the
+        // batch, or a frame stored by an earlier batch, is a duplicate.
+        let mut out = Vec::with_capacity(batch.len());
+        let mut claimed = std::collections::HashSet::new();
+        for (_, hash) in &rows {
+            out.push(match inserted.get(hash) {
+                Some(&id) if claimed.insert(hash.as_str()) => StoredOutcome::New { id },
+                Some(&id) => StoredOutcome::Duplicate { id },
                 None => {
                     let r = crate::dynq("SELECT id FROM alarm_frames WHERE content_hash = $1")
                         .bind(hash.as_str())
@@ -291,18 +329,18 @@ impl Store {
                     StoredOutcome::Duplicate { id: r.try_get(0)? }
                 }
             });
-            match seen.iter_mut().find(|(a, _)| *a == address) {
-                Some(s) => s.1 = f.received_at.clone(),
-                None => seen.push((address, f.received_at.clone())),
-            }
         }
-        for (address, at) in &seen {
-            crate::dynq("UPDATE devices SET last_seen_at = $1 WHERE address = $2")
-                .bind(at.as_str())
-                .bind(address.as_str())
-                .execute(&mut *tx)
-                .await?;
+        let mut addresses: Vec<&str> = rows.iter().map(|(a, _)| a.as_str()).collect();
+        addresses.sort_unstable();
+        addresses.dedup();
+        let latest = batch.iter().map(|f| f.received_at.as_str()).max().unwrap_or_default();
+        let list: Vec<String> = (0..addresses.len()).map(|i| format!("${}", i + 2)).collect();
+        let mut q = crate::dynq(format!("UPDATE devices SET last_seen_at = $1 WHERE address IN ({})", list.join(", ")))
+            .bind(latest.to_string());
+        for a in addresses {
+            q = q.bind(a.to_string());
         }
+        q.execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(out)
     }
