@@ -23,11 +23,11 @@ pub mod webhook;
 
 pub use engine::{Engine, MonitorConfig, OnChange};
 
-/// A sample frame of the project's GB/T 26875.3 vectors (`/work/shared/domain/gb26875-vectors.json`),
-/// decoded, for the tests.
+/// A sample frame of the project's GB/T 26875.3 vectors (the repository's copy in
+/// `huoyan-gb26875/tests/data`, so a clone alone builds its tests), decoded, for the tests.
 #[cfg(test)]
 pub(crate) fn test_vector(name: &str) -> serde_json::Value {
-    let text = include_str!("../../../../shared/domain/gb26875-vectors.json");
+    let text = include_str!("../../huoyan-gb26875/tests/data/gb26875-vectors.json");
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
     let hex = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["hex"].as_str().unwrap().to_string();
     huoyan_gb26875::decode_hex_to_json(&hex).unwrap()
