@@ -4,7 +4,6 @@
 
 mod common;
 
-use geojson::{Geometry, Value};
 use huoyan_domain::account::Principal;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
@@ -13,28 +12,6 @@ use huoyan_store::frames::NewDevice;
 use huoyan_store::{Scope, StoreError};
 
 use common::TestStore;
-
-fn square(lon0: f64, d: f64) -> Geometry {
-    Geometry::new(Value::Polygon(vec![vec![
-        vec![lon0, 0.0],
-        vec![lon0 + d, 0.0],
-        vec![lon0 + d, 1.0],
-        vec![lon0, 1.0],
-        vec![lon0, 0.0],
-    ]]))
-}
-
-fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: Geometry) -> Jurisdiction {
-    Jurisdiction {
-        id: 0,
-        parent_id: parent,
-        level,
-        name: name.into(),
-        code: None,
-        boundary: Some(b),
-        path: String::new(),
-    }
-}
 
 /// A city, its west and east townships, one UITD in each.
 struct World {
@@ -47,16 +24,7 @@ const EAST: &str = "00000000b001";
 
 async fn world(s: &TestStore) -> World {
     let sys = Principal::system();
-    let city =
-        s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
-    let west = s
-        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0)))
-        .await
-        .unwrap();
-    let east = s
-        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
-        .await
-        .unwrap();
+    let (_, west, east) = common::city_west_east(s).await;
     for (j, address) in [(&west, WEST), (&east, EAST)] {
         s.register_device(
             &sys,

@@ -4,7 +4,6 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use geojson::{Geometry, Value};
 use huoyan_dispatch::{PlanSet, PrePlanDoc, Stage};
 use huoyan_domain::account::Principal;
 use huoyan_domain::incident::IncidentCategory;
@@ -19,16 +18,6 @@ use huoyan_store::{Scope, StoreError};
 
 use common::TestStore;
 
-fn square(lon0: f64, d: f64) -> Geometry {
-    Geometry::new(Value::Polygon(vec![vec![
-        vec![lon0, 0.0],
-        vec![lon0 + d, 0.0],
-        vec![lon0 + d, 1.0],
-        vec![lon0, 1.0],
-        vec![lon0, 0.0],
-    ]]))
-}
-
 struct World {
     west: Jurisdiction,
     east: Jurisdiction,
@@ -40,25 +29,7 @@ struct World {
 
 async fn world(s: &TestStore) -> World {
     let sys = Principal::system();
-    let node = |p: Option<i64>, level, name: &str, b| Jurisdiction {
-        id: 0,
-        parent_id: p,
-        level,
-        name: name.into(),
-        code: None,
-        boundary: Some(b),
-        path: String::new(),
-    };
-    let city =
-        s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
-    let west = s
-        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0)))
-        .await
-        .unwrap();
-    let east = s
-        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
-        .await
-        .unwrap();
+    let (_, west, east) = common::city_west_east(s).await;
     let station: Station =
         serde_json::from_value(serde_json::json!({"name": "西站", "kind": "level1", "lon": 0.5, "lat": 0.5})).unwrap();
     let station = s.insert(&sys, station).await.unwrap();

@@ -78,3 +78,37 @@ macro_rules! on_both {
         }
     };
 }
+
+/// A `d`° × 1° box with its south-west corner at (`lon0`, 0), for jurisdiction boundaries.
+pub fn square(lon0: f64, d: f64) -> geojson::Geometry {
+    geojson::Geometry::new(geojson::Value::Polygon(vec![vec![
+        vec![lon0, 0.0],
+        vec![lon0 + d, 0.0],
+        vec![lon0 + d, 1.0],
+        vec![lon0, 1.0],
+        vec![lon0, 0.0],
+    ]]))
+}
+
+/// The tree the alarm and incident stories share: 测试市 (0–2° E) with 西街道 (0–1°) and 东街道
+/// (1–2°). Returns (city, west, east).
+pub async fn city_west_east(
+    s: &Store,
+) -> (huoyan_domain::jurisdiction::Jurisdiction, huoyan_domain::jurisdiction::Jurisdiction, huoyan_domain::jurisdiction::Jurisdiction) {
+    use huoyan_domain::JurisdictionLevel;
+    use huoyan_domain::jurisdiction::Jurisdiction;
+    let sys = huoyan_domain::account::Principal::system();
+    let node = |parent_id: Option<i64>, level, name: &str, b| Jurisdiction {
+        id: 0,
+        parent_id,
+        level,
+        name: name.into(),
+        code: None,
+        boundary: Some(b),
+        path: String::new(),
+    };
+    let city = s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
+    let west = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0))).await.unwrap();
+    let east = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0))).await.unwrap();
+    (city, west, east)
+}
