@@ -52,7 +52,13 @@ pub(crate) fn pct(sorted: &[f64], q: f64) -> f64 {
 }
 
 /// Runs `n` intakes against the store's server.
-pub(crate) async fn run(store: &Store, backend: Backend, client: &reqwest::Client, n: usize, seed: u64) -> anyhow::Result<IncidentOutcome> {
+pub(crate) async fn run(
+    store: &Store,
+    backend: Backend,
+    client: &reqwest::Client,
+    n: usize,
+    seed: u64,
+) -> anyhow::Result<IncidentOutcome> {
     if !(1..=100_000).contains(&n) {
         bail!("--incidents: 1–100,000");
     }

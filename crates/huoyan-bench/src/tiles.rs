@@ -82,13 +82,22 @@ struct Tally {
 }
 
 /// Requests the tiles round-robin with `concurrency` workers until `seconds` or `cap` requests.
-async fn hammer(client: &reqwest::Client, base: &str, auth: &str, paths: &Arc<Vec<String>>, concurrency: usize, seconds: f64, cap: usize) -> (Tally, f64) {
+async fn hammer(
+    client: &reqwest::Client,
+    base: &str,
+    auth: &str,
+    paths: &Arc<Vec<String>>,
+    concurrency: usize,
+    seconds: f64,
+    cap: usize,
+) -> (Tally, f64) {
     let next = Arc::new(AtomicUsize::new(0));
     let until = Instant::now() + Duration::from_secs_f64(seconds);
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..concurrency {
-        let (client, base, auth, paths, next) = (client.clone(), base.to_string(), auth.to_string(), paths.clone(), next.clone());
+        let (client, base, auth, paths, next) =
+            (client.clone(), base.to_string(), auth.to_string(), paths.clone(), next.clone());
         tasks.push(tokio::spawn(async move {
             let mut t = Tally::default();
             loop {
@@ -104,7 +113,9 @@ async fn hammer(client: &reqwest::Client, base: &str, auth: &str, paths: &Arc<Ve
                         match r.bytes().await {
                             Ok(b) if status == 200 => Ok(b.len()),
                             Ok(_) if status == 204 => Ok(0),
-                            Ok(b) => Err(format!("{url}: {status}: {}", String::from_utf8_lossy(&b[..b.len().min(200)]))),
+                            Ok(b) => {
+                                Err(format!("{url}: {status}: {}", String::from_utf8_lossy(&b[..b.len().min(200)])))
+                            }
                             Err(e) => Err(format!("{url}: {e}")),
                         }
                     }
@@ -146,7 +157,11 @@ fn pct(sorted: &[u64], q: f64) -> f64 {
 }
 
 async fn login(client: &reqwest::Client, base: &str) -> anyhow::Result<String> {
-    let r = client.post(format!("{base}/api/v1/auth/login")).json(&serde_json::json!({"username": "admin", "password": "admin@Huoyan2026"})).send().await?;
+    let r = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&serde_json::json!({"username": "admin", "password": "admin@Huoyan2026"}))
+        .send()
+        .await?;
     if !r.status().is_success() {
         bail!("login as admin: {}", r.status());
     }
@@ -155,7 +170,13 @@ async fn login(client: &reqwest::Client, base: &str) -> anyhow::Result<String> {
 }
 
 /// Measures one backend's Cambridge store, cold then warm.
-pub(crate) async fn run(store: &mut Store, backend: Backend, client: &reqwest::Client, concurrency: &[usize], seconds: f64) -> anyhow::Result<Vec<TileOutcome>> {
+pub(crate) async fn run(
+    store: &mut Store,
+    backend: Backend,
+    client: &reqwest::Client,
+    concurrency: &[usize],
+    seconds: f64,
+) -> anyhow::Result<Vec<TileOutcome>> {
     let config = store.dir().join("huoyan.toml");
     let mut out = Vec::new();
     store.set_no_statement_cache(false);
@@ -168,8 +189,19 @@ pub(crate) async fn run(store: &mut Store, backend: Backend, client: &reqwest::C
         let server = Server::start(store, client).await?;
         let result = async {
             let auth = login(client, &server.base).await?;
-            let cfg: serde_json::Value = client.get(format!("{}/api/v1/map/config", server.base)).header("Authorization", &auth).send().await?.json().await?;
-            let b: Vec<f64> = cfg["bounds"].as_array().context("the demo's map config has no bounds")?.iter().filter_map(|v| v.as_f64()).collect();
+            let cfg: serde_json::Value = client
+                .get(format!("{}/api/v1/map/config", server.base))
+                .header("Authorization", &auth)
+                .send()
+                .await?
+                .json()
+                .await?;
+            let b: Vec<f64> = cfg["bounds"]
+                .as_array()
+                .context("the demo's map config has no bounds")?
+                .iter()
+                .filter_map(|v| v.as_f64())
+                .collect();
             let bounds: [f64; 4] = b.try_into().map_err(|_| anyhow::anyhow!("bounds are not four numbers"))?;
             let mut rows = Vec::new();
             for z in ZOOMS {

@@ -158,7 +158,8 @@ impl Config {
         };
         let mut cfg = match &path {
             Some(p) => {
-                let text = std::fs::read_to_string(p).with_context(|| format!("cannot read the configuration file {}", p.display()))?;
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read the configuration file {}", p.display()))?;
                 toml::from_str(&text).with_context(|| format!("configuration file {}", p.display()))?
             }
             None => Config::default(),
@@ -204,7 +205,10 @@ impl Config {
             cfg.mqtt.filter()?;
         }
         if cfg.gateway.patrol_interval_secs > 7200 {
-            bail!("gateway.patrol_interval_secs = {}: the plans require a patrol at least every 2 h (≤ 7200)", cfg.gateway.patrol_interval_secs);
+            bail!(
+                "gateway.patrol_interval_secs = {}: the plans require a patrol at least every 2 h (≤ 7200)",
+                cfg.gateway.patrol_interval_secs
+            );
         }
         if !["text", "json"].contains(&cfg.log.format.as_str()) {
             bail!("log format {:?}: use text or json", cfg.log.format);
@@ -217,11 +221,16 @@ impl Config {
         let url = match &self.database.url {
             Some(u) => u.clone(),
             None => {
-                std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+                std::fs::create_dir_all(data_dir)
+                    .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
                 format!("sqlite://{}?mode=rwc", data_dir.join("huoyan.db").display())
             }
         };
-        Ok(StoreConfig { url, pg_schema: self.database.pg_schema.clone(), max_connections: self.database.max_connections })
+        Ok(StoreConfig {
+            url,
+            pg_schema: self.database.pg_schema.clone(),
+            max_connections: self.database.max_connections,
+        })
     }
 }
 
@@ -232,7 +241,11 @@ mod tests {
     #[test]
     fn file_then_environment() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("huoyan.toml"), "[server]\nlisten = \"0.0.0.0:9000\"\n[database]\nmax_connections = 3\n").unwrap();
+        std::fs::write(
+            dir.path().join("huoyan.toml"),
+            "[server]\nlisten = \"0.0.0.0:9000\"\n[database]\nmax_connections = 3\n",
+        )
+        .unwrap();
         let cfg = Config::load(None, dir.path()).unwrap();
         assert_eq!(cfg.server.listen, "0.0.0.0:9000");
         assert_eq!(cfg.database.max_connections, 3);
@@ -245,10 +258,15 @@ mod tests {
     #[test]
     fn mqtt_settings_are_checked_at_load() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("ok.toml"), "[mqtt]\nurl = \"mqtt://127.0.0.1:1883\"\ntopic = \"site/{address}/up\"\n").unwrap();
+        std::fs::write(
+            dir.path().join("ok.toml"),
+            "[mqtt]\nurl = \"mqtt://127.0.0.1:1883\"\ntopic = \"site/{address}/up\"\n",
+        )
+        .unwrap();
         let cfg = Config::load(Some(&dir.path().join("ok.toml")), dir.path()).unwrap();
         assert_eq!(cfg.mqtt.filter().unwrap(), "site/+/up");
-        std::fs::write(dir.path().join("bad.toml"), "[mqtt]\nurl = \"mqtt://127.0.0.1:1883\"\ntopic = \"site/+/up\"\n").unwrap();
+        std::fs::write(dir.path().join("bad.toml"), "[mqtt]\nurl = \"mqtt://127.0.0.1:1883\"\ntopic = \"site/+/up\"\n")
+            .unwrap();
         let err = Config::load(Some(&dir.path().join("bad.toml")), dir.path()).unwrap_err();
         assert!(format!("{err:#}").contains("{address}"), "{err:#}");
         assert!(Config::load(None, dir.path()).unwrap().mqtt.url.is_empty(), "no MQTT unless configured");

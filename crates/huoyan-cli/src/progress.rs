@@ -16,7 +16,8 @@ impl huoyan_import::Progress for Bar {
     fn start(&self, label: &str, total: Option<u64>) {
         let bar = match total {
             Some(n) => ProgressBar::new(n).with_style(
-                ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({eta})").unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({eta})")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
             ),
             None => ProgressBar::new_spinner(),
         };

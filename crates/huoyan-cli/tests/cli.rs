@@ -21,7 +21,12 @@ fn huoyan(data: &Path, args: &[&str]) -> Output {
 
 fn ok(data: &Path, args: &[&str]) -> String {
     let out = huoyan(data, args);
-    assert!(out.status.success(), "huoyan {args:?} failed:\n{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "huoyan {args:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -99,7 +104,16 @@ fn failed_imports_leave_the_store_unchanged() {
     // A mapping naming an unknown field.
     let mapping = dir.path().join("m.toml");
     std::fs::write(&mapping, "layer = \"stations\"\n[fields]\ncolour = \"X\"\n").unwrap();
-    let out = huoyan(dir.path(), &["import", "geojson", &repo("data/cambridge_ma/Public_Safety/Fire_Stations/PUBLICSAFETY_FireStations.geojson"), "--mapping", mapping.to_str().unwrap()]);
+    let out = huoyan(
+        dir.path(),
+        &[
+            "import",
+            "geojson",
+            &repo("data/cambridge_ma/Public_Safety/Fire_Stations/PUBLICSAFETY_FireStations.geojson"),
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("colour"));
     assert_eq!(stats(dir.path()), before);
@@ -113,9 +127,26 @@ fn failed_imports_leave_the_store_unchanged() {
 fn accounts_backup_and_migrations_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["jurisdiction", "add", "--name", "测试市", "--level", "city"]);
-    let out = huoyan(dir.path(), &["user", "add", "--username", "zhang", "--role", "防火监督员", "--jurisdiction", "1", "--password", "short"]);
+    let out = huoyan(
+        dir.path(),
+        &["user", "add", "--username", "zhang", "--role", "防火监督员", "--jurisdiction", "1", "--password", "short"],
+    );
     assert!(!out.status.success(), "password policy");
-    ok(dir.path(), &["user", "add", "--username", "zhang", "--role", "防火监督员", "--jurisdiction", "1", "--password", "long enough 1"]);
+    ok(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--username",
+            "zhang",
+            "--role",
+            "防火监督员",
+            "--jurisdiction",
+            "1",
+            "--password",
+            "long enough 1",
+        ],
+    );
     assert!(ok(dir.path(), &["user", "list"]).contains("zhang"));
     assert!(ok(dir.path(), &["migrate", "--status"]).contains("0001 base"));
     let copy = dir.path().join("copy.db");
@@ -194,7 +225,9 @@ fn route_and_eta_on_the_demo_streets() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["demo", "--no-serve", "--units", "50"]);
     // Fire Headquarters (491 Broadway) to Fire Company 3 (175 Cambridge St).
-    let r: Value = serde_json::from_str(&ok(dir.path(), &["route", "--from", "-71.11478,42.37532", "--to", "-71.07872,42.37119"])).unwrap();
+    let r: Value =
+        serde_json::from_str(&ok(dir.path(), &["route", "--from", "-71.11478,42.37532", "--to", "-71.07872,42.37119"]))
+            .unwrap();
     let (secs, m) = (r["seconds"].as_f64().unwrap(), r["meters"].as_f64().unwrap());
     assert!(m > 3000.0 && m < 6000.0, "{m} m");
     let kmh = m / secs * 3.6;
@@ -216,12 +249,37 @@ fn route_and_eta_on_the_demo_streets() {
 fn sensor_commands_register_with_a_token_and_load_rules() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["jurisdiction", "add", "--name", "测试县", "--level", "county"]);
-    let out = ok(dir.path(), &["sensor", "add", "--address", "SP-0001", "--name", "喷淋", "--measurement", "sprinkler_pressure", "--jurisdiction", "1"]);
+    let out = ok(
+        dir.path(),
+        &[
+            "sensor",
+            "add",
+            "--address",
+            "SP-0001",
+            "--name",
+            "喷淋",
+            "--measurement",
+            "sprinkler_pressure",
+            "--jurisdiction",
+            "1",
+        ],
+    );
     let token = out.lines().find(|l| l.starts_with("token")).and_then(|l| l.split_whitespace().last()).unwrap();
     assert_eq!(token.len(), 64, "{out}");
     // A hydrant sensor must name its hydrant; an unknown measurement is refused.
     for args in [
-        &["sensor", "add", "--address", "hp-1", "--name", "x", "--measurement", "hydrant_pressure", "--jurisdiction", "1"][..],
+        &[
+            "sensor",
+            "add",
+            "--address",
+            "hp-1",
+            "--name",
+            "x",
+            "--measurement",
+            "hydrant_pressure",
+            "--jurisdiction",
+            "1",
+        ][..],
         &["sensor", "add", "--address", "hp-2", "--name", "x", "--measurement", "humidity", "--jurisdiction", "1"][..],
     ] {
         assert!(!huoyan(dir.path(), args).status.success(), "{args:?}");

@@ -18,5 +18,8 @@ pub mod timeline;
 
 pub use plan::{CN_BASELINE, MAX_LEVEL, Plan, PlanError, PlanSet, Requirement, SubType, Target};
 pub use preplan::{Completeness, PrePlanDoc, Section};
-pub use recommend::{ALERT_SOURCE, Alert, AlertReason, AlertRules, Assignment, Candidate, Force, Recommendation, TARGET_SOURCE, Unfilled, recommend};
+pub use recommend::{
+    ALERT_SOURCE, Alert, AlertReason, AlertRules, Assignment, Candidate, Force, Recommendation, TARGET_SOURCE,
+    Unfilled, recommend,
+};
 pub use timeline::{Mark, Stage, advance, check_entry, timeline_of};

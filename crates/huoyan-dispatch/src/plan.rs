@@ -163,7 +163,12 @@ pub enum PlanError {
 impl Plan {
     /// The criteria a plan states, as weights: sub-type 8, level 4, class 2, use category 1.
     fn specificity(&self) -> (u32, u32) {
-        let flags = [self.sub_type.is_some(), self.level.is_some(), !self.target_classes.is_empty(), !self.use_categories.is_empty()];
+        let flags = [
+            self.sub_type.is_some(),
+            self.level.is_some(),
+            !self.target_classes.is_empty(),
+            !self.use_categories.is_empty(),
+        ];
         let count = flags.iter().filter(|f| **f).count() as u32;
         let weight = flags.iter().zip([8, 4, 2, 1]).filter(|(f, _)| **f).map(|(_, w)| w).sum();
         (count, weight)
@@ -206,7 +211,9 @@ impl PlanSet {
 
     /// Checks ids, sub-types, levels, counts, ambiguity and the catch-all of every category.
     pub fn check(&self) -> Result<(), PlanError> {
-        let text_ok = |s: &str| !s.trim().is_empty() && s.chars().count() <= 500 && !s.chars().any(|c| c.is_control() && c != '\n');
+        let text_ok = |s: &str| {
+            !s.trim().is_empty() && s.chars().count() <= 500 && !s.chars().any(|c| c.is_control() && c != '\n')
+        };
         if !text_ok(&self.id) || !text_ok(&self.name) || !text_ok(&self.source) {
             return Err(PlanError::Set("id, name and source must be non-empty texts of at most 500 characters".into()));
         }
@@ -218,7 +225,10 @@ impl PlanSet {
         }
         for (i, s) in self.sub_types.iter().enumerate() {
             if !valid_code(&s.code) || !text_ok(&s.zh) {
-                return Err(PlanError::Set(format!("sub-type {:?}: code must be lower-case letters, digits and _; zh non-empty", s.code)));
+                return Err(PlanError::Set(format!(
+                    "sub-type {:?}: code must be lower-case letters, digits and _; zh non-empty",
+                    s.code
+                )));
             }
             if self.sub_types[..i].iter().any(|o| o.code == s.code || o.zh == s.zh) {
                 return Err(PlanError::Set(format!("sub-type {:?} is listed twice", s.code)));
@@ -236,7 +246,11 @@ impl PlanSet {
                 match self.sub_types.iter().find(|s| &s.code == code) {
                     None => return Err(fail(format!("unknown sub_type {code:?}; add it to sub_types"))),
                     Some(s) if s.category != p.category => {
-                        return Err(fail(format!("sub_type {code:?} belongs to {}, not {}", s.category.code(), p.category.code())));
+                        return Err(fail(format!(
+                            "sub_type {code:?} belongs to {}, not {}",
+                            s.category.code(),
+                            p.category.code()
+                        )));
                     }
                     Some(_) => {}
                 }
@@ -359,11 +373,17 @@ mod tests {
         let e = PlanSet::from_toml("id = 3").unwrap_err();
         assert!(matches!(e, PlanError::Parse(_)), "{e}");
         let bad = base.replacen("sub_type = \"high_rise\"", "sub_type = \"skyscraper\"", 1);
-        assert!(matches!(PlanSet::from_toml(&bad), Err(PlanError::Plan { ref reason, .. }) if reason.contains("skyscraper")));
+        assert!(
+            matches!(PlanSet::from_toml(&bad), Err(PlanError::Plan { ref reason, .. }) if reason.contains("skyscraper"))
+        );
         let bad = base.replacen("count = 2", "count = 0", 1);
-        assert!(matches!(PlanSet::from_toml(&bad), Err(PlanError::Plan { ref reason, .. }) if reason.contains("count")));
+        assert!(
+            matches!(PlanSet::from_toml(&bad), Err(PlanError::Plan { ref reason, .. }) if reason.contains("count"))
+        );
         let bad = base.replacen("level = 2", "level = 7", 1);
-        assert!(matches!(PlanSet::from_toml(&bad), Err(PlanError::Plan { ref reason, .. }) if reason.contains("level")));
+        assert!(
+            matches!(PlanSet::from_toml(&bad), Err(PlanError::Plan { ref reason, .. }) if reason.contains("level"))
+        );
         let bad = base.replacen("family = \"aerial\"", "family = \"submarine\"", 1);
         assert!(matches!(PlanSet::from_toml(&bad), Err(PlanError::Parse(ref m)) if m.contains("submarine")));
         let bad = base.replacen("effective_from = \"2026-11-25\"", "effective_from = \"2026-13-01\"", 1);

@@ -229,7 +229,9 @@ impl PrePlanDoc {
                 b.floors_above.is_some() || b.height_m.is_some() || b.area_m2.is_some() || !blank(&b.structure)
             }),
             Section::Floors => !self.floors.is_empty(),
-            Section::Occupancy => self.occupancy.as_ref().is_some_and(|o| o.day.is_some() || o.night.is_some() || !blank(&o.notes)),
+            Section::Occupancy => {
+                self.occupancy.as_ref().is_some_and(|o| o.day.is_some() || o.night.is_some() || !blank(&o.notes))
+            }
             Section::HazardousMaterials => self.hazardous_materials.is_some(),
             Section::FireFacilities => self.fire_facilities.is_some(),
             Section::KeyParts => !self.key_parts.is_empty(),
@@ -243,7 +245,8 @@ impl PrePlanDoc {
 
     /// The completeness score with `attachments` files attached.
     pub fn completeness(&self, attachments: usize) -> Completeness {
-        let (present, missing): (Vec<Section>, Vec<Section>) = Section::ALL.iter().partition(|s| self.has(**s, attachments));
+        let (present, missing): (Vec<Section>, Vec<Section>) =
+            Section::ALL.iter().partition(|s| self.has(**s, attachments));
         let percent = (present.len() as f64 * 1000.0 / Section::ALL.len() as f64).round() / 10.0;
         Completeness { percent, missing_zh: missing.iter().map(|s| s.zh().to_string()).collect(), present, missing }
     }
@@ -252,7 +255,9 @@ impl PrePlanDoc {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errs = Vec::new();
         let mut fail = |f: String, r: &str| errs.push(FieldError { field: f, reason: r.to_string() });
-        let text = |v: &str, max: usize| v.chars().count() <= max && !v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r');
+        let text = |v: &str, max: usize| {
+            v.chars().count() <= max && !v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        };
         let num = |v: Option<f64>, max: f64| v.is_none_or(|x| x.is_finite() && (0.0..=max).contains(&x));
         let int = |v: Option<i64>, max: i64| v.is_none_or(|x| (0..=max).contains(&x));
         if let Some(b) = &self.building {
@@ -261,7 +266,11 @@ impl PrePlanDoc {
                     fail(format!("building.{f}"), "too long or has control characters");
                 }
             }
-            if !num(b.height_m, 1000.0) || !num(b.area_m2, 10_000_000.0) || !int(b.floors_above, 200) || !int(b.floors_below, 20) {
+            if !num(b.height_m, 1000.0)
+                || !num(b.area_m2, 10_000_000.0)
+                || !int(b.floors_above, 200)
+                || !int(b.floors_below, 20)
+            {
                 fail("building".into(), "height 0–1000 m, area 0–10,000,000 m², floors 0–200 above and 0–20 below");
             }
         }
@@ -273,7 +282,10 @@ impl PrePlanDoc {
                 fail("occupancy.notes".into(), "too long or has control characters");
             }
         }
-        let mut lists: Vec<(&str, Vec<&Entry>)> = vec![("key_parts", self.key_parts.iter().collect()), ("access_routes", self.access_routes.iter().collect())];
+        let mut lists: Vec<(&str, Vec<&Entry>)> = vec![
+            ("key_parts", self.key_parts.iter().collect()),
+            ("access_routes", self.access_routes.iter().collect()),
+        ];
         if let Some(h) = &self.hazardous_materials {
             lists.push(("hazardous_materials", h.iter().collect()));
         }
@@ -299,7 +311,8 @@ impl PrePlanDoc {
             fail("floors".into(), "more than 500 entries");
         }
         for (i, f) in self.floors.iter().enumerate() {
-            if f.floor.trim().is_empty() || !text(&f.floor, 50) || !text(&f.usage, 500) || !num(f.area_m2, 10_000_000.0) {
+            if f.floor.trim().is_empty() || !text(&f.floor, 50) || !text(&f.usage, 500) || !num(f.area_m2, 10_000_000.0)
+            {
                 fail(format!("floors[{i}]"), "floor 1–50 characters, usage at most 500, area 0–10,000,000 m²");
             }
         }
@@ -308,8 +321,15 @@ impl PrePlanDoc {
                 fail("water_sources".into(), "more than 500 entries");
             }
             for (i, x) in w.iter().enumerate() {
-                if x.description.trim().is_empty() || !text(&x.description, 500) || !num(x.distance_m, 100_000.0) || x.water_source_id.is_some_and(|id| id <= 0) {
-                    fail(format!("water_sources[{i}]"), "description 1–500 characters, distance 0–100,000 m, id positive");
+                if x.description.trim().is_empty()
+                    || !text(&x.description, 500)
+                    || !num(x.distance_m, 100_000.0)
+                    || x.water_source_id.is_some_and(|id| id <= 0)
+                {
+                    fail(
+                        format!("water_sources[{i}]"),
+                        "description 1–500 characters, distance 0–100,000 m, id positive",
+                    );
                 }
             }
         }
@@ -338,7 +358,11 @@ mod tests {
             hazardous_materials: Some(vec![]),
             fire_facilities: Some(vec![entry("自动喷水灭火系统")]),
             key_parts: vec![entry("配电室")],
-            water_sources: Some(vec![WaterRef { water_source_id: Some(3), description: "东门外地上消火栓".into(), distance_m: Some(80.0) }]),
+            water_sources: Some(vec![WaterRef {
+                water_source_id: Some(3),
+                description: "东门外地上消火栓".into(),
+                distance_m: Some(80.0),
+            }]),
             access_routes: vec![entry("东侧消防车道")],
             attack_notes: Some("内攻控制中庭".into()),
             evacuation_notes: Some("疏散至南广场".into()),

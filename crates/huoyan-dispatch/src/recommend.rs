@@ -30,7 +30,8 @@ use utoipa::ToSchema;
 use crate::plan::Plan;
 
 /// Where the alert rule comes from.
-pub const ALERT_SOURCE: &str = "“1-3-5 分钟”联动口径（地方口径，非国标；standards.md §1.8）；公消〔2015〕301号（微型消防站 3 分钟到场）";
+pub const ALERT_SOURCE: &str =
+    "“1-3-5 分钟”联动口径（地方口径，非国标；standards.md §1.8）；公消〔2015〕301号（微型消防站 3 分钟到场）";
 
 /// Where the 5-minute target comes from.
 pub const TARGET_SOURCE: &str = "建标152-2017 第十三条（接到出动指令后 5 min 内到达辖区边缘）";
@@ -192,7 +193,13 @@ fn fmt_min(s: f64) -> String {
 }
 
 /// Fills `plan` from `vehicles` of `forces` and chooses the stations to alert.
-pub fn recommend(plan: &Plan, forces: &[Force], vehicles: &[Candidate], incident_unit: Option<i64>, rules: &AlertRules) -> Recommendation {
+pub fn recommend(
+    plan: &Plan,
+    forces: &[Force],
+    vehicles: &[Candidate],
+    incident_unit: Option<i64>,
+    rules: &AlertRules,
+) -> Recommendation {
     let force = |id: i64| forces.iter().find(|f| f.station_id == id);
     // Requirements with named types first, then by plan order.
     let mut order: Vec<usize> = (0..plan.requirements.len()).collect();
@@ -232,7 +239,10 @@ pub fn recommend(plan: &Plan, forces: &[Force], vehicles: &[Candidate], incident
         }
         if (got as u32) < req.count {
             let committed = matching.iter().filter(|(v, _)| v.status != VehicleStatus::InStation).count();
-            let unreachable = matching.iter().filter(|(v, f)| v.status == VehicleStatus::InStation && usable(f.status) && f.eta_s.is_none()).count();
+            let unreachable = matching
+                .iter()
+                .filter(|(v, f)| v.status == VehicleStatus::InStation && usable(f.status) && f.eta_s.is_none())
+                .count();
             let off_duty = matching.iter().filter(|(_, f)| !usable(f.status)).count();
             let reason = if matching.is_empty() {
                 "辖区内没有这类车辆 (no vehicle of this kind in the register)".to_string()
@@ -242,7 +252,9 @@ pub fn recommend(plan: &Plan, forces: &[Force], vehicles: &[Candidate], incident
                     parts.push(format!("{committed} 辆已出动或检修 ({committed} committed or under maintenance)"));
                 }
                 if unreachable > 0 {
-                    parts.push(format!("{unreachable} 辆无法经道路到达 ({unreachable} cannot reach the incident by road)"));
+                    parts.push(format!(
+                        "{unreachable} 辆无法经道路到达 ({unreachable} cannot reach the incident by road)"
+                    ));
                 }
                 if off_duty > 0 {
                     parts.push(format!("{off_duty} 辆所属队站停勤 ({off_duty} at stations out of service)"));
@@ -252,7 +264,13 @@ pub fn recommend(plan: &Plan, forces: &[Force], vehicles: &[Candidate], incident
                 }
                 parts.join("；")
             };
-            unfilled.push(Unfilled { requirement: i, label: req.label.clone(), wanted: req.count, filled: got as u32, reason });
+            unfilled.push(Unfilled {
+                requirement: i,
+                label: req.label.clone(),
+                wanted: req.count,
+                filled: got as u32,
+                reason,
+            });
         }
     }
     // Assignments in plan order, fastest first within a requirement.
@@ -260,21 +278,32 @@ pub fn recommend(plan: &Plan, forces: &[Force], vehicles: &[Candidate], incident
     unfilled.sort_by_key(|u| u.requirement);
 
     let mut alerts = Vec::new();
-    for f in forces.iter().filter(|f| f.kind == StationKind::Micro && incident_unit.is_some() && f.unit_id == incident_unit && usable(f.status)) {
+    for f in forces.iter().filter(|f| {
+        f.kind == StationKind::Micro && incident_unit.is_some() && f.unit_id == incident_unit && usable(f.status)
+    }) {
         alerts.push(Alert {
             station_id: f.station_id,
             name: f.name.clone(),
             kind: f.kind,
             eta_s: f.eta_s,
             reason: AlertReason::OwnMicro,
-            text: "本单位微型消防站，1 分钟到场处置初起火灾 (the unit's own micro fire station: on scene within 1 minute)".into(),
+            text:
+                "本单位微型消防站，1 分钟到场处置初起火灾 (the unit's own micro fire station: on scene within 1 minute)"
+                    .into(),
         });
     }
     let sending: Vec<i64> = assignments.iter().map(|a| a.station_id).collect();
     let mut joint: Vec<(&Force, f64)> = forces
         .iter()
-        .filter(|f| matches!(f.kind, StationKind::Micro | StationKind::GovFullTime | StationKind::Enterprise | StationKind::Volunteer))
-        .filter(|f| usable(f.status) && !alerts.iter().any(|a| a.station_id == f.station_id) && !sending.contains(&f.station_id))
+        .filter(|f| {
+            matches!(
+                f.kind,
+                StationKind::Micro | StationKind::GovFullTime | StationKind::Enterprise | StationKind::Volunteer
+            )
+        })
+        .filter(|f| {
+            usable(f.status) && !alerts.iter().any(|a| a.station_id == f.station_id) && !sending.contains(&f.station_id)
+        })
         .filter_map(|f| f.eta_s.filter(|t| t.is_finite() && *t <= rules.joint_s).map(|t| (f, t)))
         .collect();
     joint.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.station_id.cmp(&b.0.station_id)));
@@ -331,16 +360,35 @@ mod tests {
     use huoyan_domain::incident::IncidentCategory;
 
     fn force(id: i64, kind: StationKind, eta: Option<f64>, unit: Option<i64>) -> Force {
-        Force { station_id: id, name: format!("站{id}"), kind, status: StationStatus::OnDuty, unit_id: unit, eta_s: eta }
+        Force {
+            station_id: id,
+            name: format!("站{id}"),
+            kind,
+            status: StationStatus::OnDuty,
+            unit_id: unit,
+            eta_s: eta,
+        }
     }
 
     fn vehicle(id: i64, station: i64, family: VehicleFamily, t: &str) -> Candidate {
-        Candidate { vehicle_id: id, station_id: station, name: format!("车{id}"), family, vehicle_type: t.into(), status: VehicleStatus::InStation }
+        Candidate {
+            vehicle_id: id,
+            station_id: station,
+            name: format!("车{id}"),
+            family,
+            vehicle_type: t.into(),
+            status: VehicleStatus::InStation,
+        }
     }
 
     fn high_rise_2() -> Plan {
         let set = PlanSet::baseline();
-        let t = Target { category: Some(IncidentCategory::Fire), sub_type: Some("high_rise".into()), level: 2, ..Default::default() };
+        let t = Target {
+            category: Some(IncidentCategory::Fire),
+            sub_type: Some("high_rise".into()),
+            level: 2,
+            ..Default::default()
+        };
         set.select(&t).unwrap().clone()
     }
 
@@ -410,7 +458,8 @@ mod tests {
         // Own micro station although 10 minutes away by road; micro 5 and enterprise 6 within 3 min;
         // micro 7 (400 s) not.
         assert_eq!(alerted, vec![(4, AlertReason::OwnMicro), (5, AlertReason::Joint), (6, AlertReason::Joint)]);
-        let r = recommend(&high_rise_2(), &forces, &vehicles, Some(99), &AlertRules { max_joint: 1, ..Default::default() });
+        let r =
+            recommend(&high_rise_2(), &forces, &vehicles, Some(99), &AlertRules { max_joint: 1, ..Default::default() });
         assert_eq!(r.alerts.iter().map(|a| a.station_id).collect::<Vec<_>>(), vec![5]);
         assert!(r.warnings.iter().any(|w| w.contains("no micro fire station")));
         // A station out of service is neither alerted nor used.
@@ -428,7 +477,12 @@ mod tests {
         let mut set = PlanSet::baseline();
         let p = set.plans.iter_mut().find(|p| p.id == "fire.2").unwrap();
         // fire.2: any aerial ×1 (generic) — add a specific platform requirement after it.
-        p.requirements.push(crate::plan::Requirement { label: "登高平台".into(), family: VehicleFamily::Aerial, types: vec!["登高平台消防车".into()], count: 1 });
+        p.requirements.push(crate::plan::Requirement {
+            label: "登高平台".into(),
+            family: VehicleFamily::Aerial,
+            types: vec!["登高平台消防车".into()],
+            count: 1,
+        });
         let p = p.clone();
         let (forces, vehicles) = city();
         let r = recommend(&p, &forces, &vehicles, None, &AlertRules::default());
@@ -445,7 +499,10 @@ mod tests {
         assert_eq!(r.unfilled.len(), 4);
         assert!(r.unfilled[0].reason.contains("no vehicle of this kind"));
         let bad = vec![force(1, StationKind::Level1, Some(f64::NAN), None)];
-        let v = vec![vehicle(1, 1, VehicleFamily::Firefighting, "水罐消防车"), vehicle(2, 99, VehicleFamily::Firefighting, "水罐消防车")];
+        let v = vec![
+            vehicle(1, 1, VehicleFamily::Firefighting, "水罐消防车"),
+            vehicle(2, 99, VehicleFamily::Firefighting, "水罐消防车"),
+        ];
         let r = recommend(&high_rise_2(), &bad, &v, None, &AlertRules::default());
         assert!(r.assignments.is_empty(), "NaN travel times and unknown stations are skipped");
     }

@@ -211,7 +211,13 @@ pub struct Mark {
 
 /// The timeline of one vehicle (`None`: the incident's own stages only): the incident's stages,
 /// then that vehicle's. The alarm time defaults to when the incident was reported.
-pub fn timeline_of(marks: &[Mark], vehicle: Option<i64>, reported_at: DateTime<Utc>, distance_km: Option<f64>, fire_out_on_arrival: bool) -> Timeline {
+pub fn timeline_of(
+    marks: &[Mark],
+    vehicle: Option<i64>,
+    reported_at: DateTime<Utc>,
+    distance_km: Option<f64>,
+    fire_out_on_arrival: bool,
+) -> Timeline {
     let mut t = Timeline { distance_km, fire_out_on_arrival, ..Default::default() };
     for m in marks.iter().filter(|m| !m.stage.per_vehicle() || (vehicle.is_some() && m.vehicle_id == vehicle)) {
         m.stage.set(&mut t, m.at);
@@ -235,7 +241,10 @@ pub fn check_entry(
 ) -> TimelineCheck {
     let mut out = TimelineCheck::default();
     if new.at > now + chrono::Duration::minutes(5) {
-        out.errors.push(FieldError { field: "at".into(), reason: format!("{}时间不能晚于当前时间 (the time is in the future)", new.stage.zh()) });
+        out.errors.push(FieldError {
+            field: "at".into(),
+            reason: format!("{}时间不能晚于当前时间 (the time is in the future)", new.stage.zh()),
+        });
         return out;
     }
     // Every stage but 起火 follows 接警 (出动 ≥ 接警 and the later stages ≥ 出动, §8.3, transitively).
@@ -275,7 +284,8 @@ mod tests {
     use super::*;
 
     fn at(min: i64) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-25T08:00:00Z").unwrap().with_timezone(&Utc) + chrono::Duration::minutes(min)
+        DateTime::parse_from_rfc3339("2026-11-25T08:00:00Z").unwrap().with_timezone(&Utc)
+            + chrono::Duration::minutes(min)
     }
 
     fn mark(stage: Stage, min: i64, v: Option<i64>) -> Mark {
@@ -336,7 +346,12 @@ mod tests {
 
     #[test]
     fn the_first_time_of_a_stage_counts_and_alarm_defaults_to_the_report() {
-        let marks = vec![mark(Stage::Deploy, 9, None), mark(Stage::Deploy, 8, None), mark(Stage::Arrival, 6, Some(1)), mark(Stage::Arrival, 7, Some(2))];
+        let marks = vec![
+            mark(Stage::Deploy, 9, None),
+            mark(Stage::Deploy, 8, None),
+            mark(Stage::Arrival, 6, Some(1)),
+            mark(Stage::Arrival, 7, Some(2)),
+        ];
         let t = timeline_of(&marks, Some(2), at(0), None, false);
         assert_eq!((t.deploy, t.arrival, t.alarm), (Some(at(8)), Some(at(7)), Some(at(0))));
         assert_eq!(timeline_of(&marks, None, at(0), None, false).arrival, None);

@@ -85,7 +85,21 @@ pub fn can(role: Role, resource: Resource, action: Action) -> bool {
     use Resource::*;
     let base_read = matches!(
         resource,
-        Jurisdiction | Road | Building | Station | Vehicle | Person | WaterSource | Unit | RuleSet | Map | Device | Alarm | Incident | DispatchPlan | PrePlan
+        Jurisdiction
+            | Road
+            | Building
+            | Station
+            | Vehicle
+            | Person
+            | WaterSource
+            | Unit
+            | RuleSet
+            | Map
+            | Device
+            | Alarm
+            | Incident
+            | DispatchPlan
+            | PrePlan
     );
     match (role, action) {
         (Role::Admin, _) => true,
@@ -99,7 +113,9 @@ pub fn can(role: Role, resource: Resource, action: Action) -> bool {
         (Role::Logistics, Write) => matches!(resource, Station | Vehicle | Person | WaterSource),
         (Role::Leader, Read) => base_read || resource == Audit,
         (Role::Leader, Write) => false,
-        (Role::Township, Read) => matches!(resource, Jurisdiction | Road | Building | Station | WaterSource | Unit | RuleSet | Map),
+        (Role::Township, Read) => {
+            matches!(resource, Jurisdiction | Road | Building | Station | WaterSource | Unit | RuleSet | Map)
+        }
         (Role::Township, Write) => resource == Unit,
         (Role::UnitManager, _) => resource == Unit,
     }

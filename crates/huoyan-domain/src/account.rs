@@ -57,7 +57,8 @@ impl UserInput {
     pub fn validate(&self, new: bool) -> Result<(), Vec<FieldError>> {
         let mut c = Checker::default();
         let len = self.username.chars().count();
-        if !(3..=40).contains(&len) || !self.username.chars().all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch)) {
+        if !(3..=40).contains(&len) || !self.username.chars().all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch))
+        {
             c.fail("username", "must be 3–40 letters, digits, '_', '-' or '.'");
         }
         c.text("display_name", &self.display_name);

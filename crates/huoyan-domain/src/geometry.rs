@@ -70,7 +70,8 @@ impl BBox {
 
 /// Every `[lon, lat]` position of a geometry.
 fn positions(g: &Value, out: &mut Vec<[f64; 2]>) {
-    let mut push = |p: &Vec<f64>| out.push([p.first().copied().unwrap_or(f64::NAN), p.get(1).copied().unwrap_or(f64::NAN)]);
+    let mut push =
+        |p: &Vec<f64>| out.push([p.first().copied().unwrap_or(f64::NAN), p.get(1).copied().unwrap_or(f64::NAN)]);
     match g {
         Value::Point(p) => push(p),
         Value::MultiPoint(ps) | Value::LineString(ps) => ps.iter().for_each(push),
@@ -109,7 +110,8 @@ pub enum Shape {
 pub fn check_geometry(g: &Geometry, shape: Shape) -> Result<(), String> {
     let ok_kind = matches!(
         (&g.value, shape),
-        (Value::LineString(_) | Value::MultiLineString(_), Shape::Line) | (Value::Polygon(_) | Value::MultiPolygon(_), Shape::Area)
+        (Value::LineString(_) | Value::MultiLineString(_), Shape::Line)
+            | (Value::Polygon(_) | Value::MultiPolygon(_), Shape::Area)
     );
     if !ok_kind {
         let want = match shape {
@@ -229,7 +231,8 @@ mod tests {
     fn geometry_checks_name_the_problem() {
         assert!(check_geometry(&square(), Shape::Area).is_ok());
         assert!(check_geometry(&square(), Shape::Line).unwrap_err().contains("LineString"));
-        let open = Geometry::new(Value::Polygon(vec![vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![1.0, 1.0], vec![0.0, 1.0]]]));
+        let open =
+            Geometry::new(Value::Polygon(vec![vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![1.0, 1.0], vec![0.0, 1.0]]]));
         assert!(check_geometry(&open, Shape::Area).unwrap_err().contains("closed"));
         let far = Geometry::new(Value::LineString(vec![vec![0.0, 0.0], vec![0.0, 95.0]]));
         assert!(check_geometry(&far, Shape::Line).unwrap_err().contains("WGS84"));

@@ -186,27 +186,37 @@ impl Timeline {
         }
         for (later, earlier) in rules {
             if let (Some(a), Some(b)) = (t(later), t(earlier))
-                && a < b {
-                    out.errors.push(FieldError {
-                        field: later.into(),
-                        reason: format!("{}不能早于{}（{later} {a} < {earlier} {b}；{TIMELINE_SOURCE}）", names(later), names(earlier)),
-                    });
-                }
+                && a < b
+            {
+                out.errors.push(FieldError {
+                    field: later.into(),
+                    reason: format!(
+                        "{}不能早于{}（{later} {a} < {earlier} {b}；{TIMELINE_SOURCE}）",
+                        names(later),
+                        names(earlier)
+                    ),
+                });
+            }
         }
         for f in ["ignition", "alarm"] {
             if t(f).is_some_and(|v| v > now) {
-                out.errors.push(FieldError { field: f.into(), reason: format!("{}不能晚于当前时间", names(f)) });
+                out.errors
+                    .push(FieldError { field: f.into(), reason: format!("{}不能晚于当前时间", names(f)) });
             }
         }
         if let Some(kmh) = self.average_speed_kmh()
-            && !(20.0..=120.0).contains(&kmh) {
-                out.warnings.push(FieldError {
-                    field: "arrival".into(),
-                    reason: format!("平均时速 {kmh:.0} km/h 不在 20～120 km/h 之内，请填写平均时速异常原因（{TIMELINE_SOURCE}）"),
-                });
-            }
+            && !(20.0..=120.0).contains(&kmh)
+        {
+            out.warnings.push(FieldError {
+                field: "arrival".into(),
+                reason: format!(
+                    "平均时速 {kmh:.0} km/h 不在 20～120 km/h 之内，请填写平均时速异常原因（{TIMELINE_SOURCE}）"
+                ),
+            });
+        }
         if self.distance_km.is_some_and(|d| !d.is_finite() || d < 0.0) {
-            out.errors.push(FieldError { field: "distance_km".into(), reason: "出动距离必须是非负数".into() });
+            out.errors
+                .push(FieldError { field: "distance_km".into(), reason: "出动距离必须是非负数".into() });
         }
         out
     }
@@ -244,7 +254,10 @@ mod tests {
     use super::*;
 
     fn at(min: i64) -> Option<DateTime<Utc>> {
-        Some(DateTime::parse_from_rfc3339("2026-11-25T08:00:00Z").unwrap().with_timezone(&Utc) + chrono::Duration::minutes(min))
+        Some(
+            DateTime::parse_from_rfc3339("2026-11-25T08:00:00Z").unwrap().with_timezone(&Utc)
+                + chrono::Duration::minutes(min),
+        )
     }
 
     fn good() -> Timeline {
@@ -282,7 +295,10 @@ mod tests {
         let t = good();
         let c = t.check(at(120).unwrap());
         assert!(c.errors.is_empty() && c.warnings.is_empty(), "{c:?}");
-        assert_eq!((t.turnout_s(), t.travel_s(), t.water_on_s(), t.on_scene_s()), (Some(60), Some(300), Some(120), Some(2340)));
+        assert_eq!(
+            (t.turnout_s(), t.travel_s(), t.water_on_s(), t.on_scene_s()),
+            (Some(60), Some(300), Some(120), Some(2340))
+        );
         assert_eq!(t.average_speed_kmh().map(|v| v.round()), Some(36.0));
     }
 

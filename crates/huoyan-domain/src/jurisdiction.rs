@@ -42,9 +42,10 @@ impl Jurisdiction {
         c.required_text("name", &self.name);
         c.opt_text("code", &self.code);
         if let Some(b) = &self.boundary
-            && let Err(e) = check_geometry(b, Shape::Area) {
-                c.fail("boundary", e);
-            }
+            && let Err(e) = check_geometry(b, Shape::Area)
+        {
+            c.fail("boundary", e);
+        }
         c.finish()
     }
 }

@@ -6,10 +6,10 @@ use geojson::Geometry;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use utoipa::ToSchema;
 
+use crate::classify::ClassReason;
 use crate::geometry::{BBox, Shape, bbox_of, check_geometry};
 use crate::terms::*;
 use crate::validate::{Checker, FieldError};
-use crate::classify::ClassReason;
 
 /// The kinds of record the store keeps in the generic record tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -692,9 +692,10 @@ impl Record for Unit {
         let mut c = Checker::default();
         c.required_text("name", &self.name);
         if let Some(code) = &self.uscc
-            && let Err(e) = crate::uscc::validate(code) {
-                c.fail("uscc", e.to_string());
-            }
+            && let Err(e) = crate::uscc::validate(code)
+        {
+            c.fail("uscc", e.to_string());
+        }
         c.opt_text("address", &self.address);
         c.lon_lat(self.lon, self.lat);
         let m = &self.metrics;
@@ -715,9 +716,10 @@ impl Record for Unit {
             c.int_range(f, v, 0, 1_000_000);
         }
         if let Some(h) = &m.heritage_level
-            && !["national", "provincial", "county"].contains(&h.as_str()) {
-                c.fail("metrics.heritage_level", "must be national, provincial or county");
-            }
+            && !["national", "provincial", "county"].contains(&h.as_str())
+        {
+            c.fail("metrics.heritage_level", "must be national, provincial or county");
+        }
         c.opt_text("safety_manager", &self.safety_manager);
         c.opt_text("phone", &self.phone);
         c.opt_text("source_ref", &self.source_ref);

@@ -71,17 +71,19 @@ impl Checker {
     /// An optional number within `[min, max]`.
     pub fn range(&mut self, field: &str, v: Option<f64>, min: f64, max: f64) {
         if let Some(v) = v
-            && (!v.is_finite() || v < min || v > max) {
-                self.fail(field, format!("{v} is outside {min}..{max}"));
-            }
+            && (!v.is_finite() || v < min || v > max)
+        {
+            self.fail(field, format!("{v} is outside {min}..{max}"));
+        }
     }
 
     /// An optional integer within `[min, max]`.
     pub fn int_range(&mut self, field: &str, v: Option<i64>, min: i64, max: i64) {
         if let Some(v) = v
-            && (v < min || v > max) {
-                self.fail(field, format!("{v} is outside {min}..{max}"));
-            }
+            && (v < min || v > max)
+        {
+            self.fail(field, format!("{v} is outside {min}..{max}"));
+        }
     }
 
     /// A reference to another record by id: must be positive.
@@ -94,9 +96,10 @@ impl Checker {
     /// An optional calendar date `YYYY-MM-DD`.
     pub fn date(&mut self, field: &str, v: &Option<String>) {
         if let Some(v) = v
-            && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err() {
-                self.fail(field, format!("{v:?} is not a date (YYYY-MM-DD)"));
-            }
+            && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err()
+        {
+            self.fail(field, format!("{v:?} is not a date (YYYY-MM-DD)"));
+        }
     }
 
     /// Finishes: `Ok` when no field failed.

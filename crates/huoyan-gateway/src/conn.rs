@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use huoyan_gb26875::{Address, Adu, Command, Event, ReservedObject, Session, SessionConfig, StreamDecoder, TimeObject, bytes_to_hex};
+use huoyan_gb26875::{
+    Address, Adu, Command, Event, ReservedObject, Session, SessionConfig, StreamDecoder, TimeObject, bytes_to_hex,
+};
 use huoyan_store::frames::{Device, NewFrame};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -274,7 +276,11 @@ impl Conn {
         let cfg = self.shared.config.clone();
         if self.patrol_at.is_some_and(|t| now >= t) {
             self.patrol_at = Some(now + cfg.patrol_interval);
-            match self.session.send(now.into_std(), Command::Request, Adu::ReadUitdState(vec![ReservedObject { reserved: 0 }])) {
+            match self.session.send(
+                now.into_std(),
+                Command::Request,
+                Adu::ReadUitdState(vec![ReservedObject { reserved: 0 }]),
+            ) {
                 Ok(serial) => self.patrols.push(serial),
                 Err(e) => tracing::debug!(peer = %self.peer, error = %e, "patrol read not sent"),
             }
@@ -282,7 +288,9 @@ impl Conn {
         if self.clock_at.is_some_and(|t| now >= t) {
             self.clock_at = Some(now + cfg.clock_sync_interval);
             let time = self.session.time_tag(now.into_std());
-            if let Err(e) = self.session.send(now.into_std(), Command::Control, Adu::SyncClock(vec![TimeObject { time }])) {
+            if let Err(e) =
+                self.session.send(now.into_std(), Command::Control, Adu::SyncClock(vec![TimeObject { time }]))
+            {
                 tracing::debug!(peer = %self.peer, error = %e, "clock sync not sent");
             }
         }

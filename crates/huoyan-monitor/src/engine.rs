@@ -45,7 +45,13 @@ pub struct MonitorConfig {
 
 impl Default for MonitorConfig {
     fn default() -> Self {
-        MonitorConfig { escalate_fire_secs: 60, escalate_warning_secs: 1800, batch: 500, poll_ms: 1000, webhook_url: String::new() }
+        MonitorConfig {
+            escalate_fire_secs: 60,
+            escalate_warning_secs: 1800,
+            batch: 500,
+            poll_ms: 1000,
+            webhook_url: String::new(),
+        }
     }
 }
 
@@ -67,7 +73,13 @@ pub struct Engine {
 impl Engine {
     /// An engine over `store`, reporting to `on_change`.
     pub fn new(store: Store, config: MonitorConfig, on_change: OnChange) -> Self {
-        Engine { store, config, wake: Arc::new(Notify::new()), on_change, rules: Arc::new(Mutex::new((0, Arc::new(ThresholdRules::shipped())))) }
+        Engine {
+            store,
+            config,
+            wake: Arc::new(Notify::new()),
+            on_change,
+            rules: Arc::new(Mutex::new((0, Arc::new(ThresholdRules::shipped())))),
+        }
     }
 
     /// Shares `wake` (e.g. the server's, notified after readings are stored) as the wake-up.
@@ -162,11 +174,16 @@ impl Engine {
     pub async fn escalate(&self) -> huoyan_store::Result<usize> {
         let now = chrono::Utc::now();
         let mut n = 0;
-        for (level, secs) in [("fire", self.config.escalate_fire_secs), ("warning", self.config.escalate_warning_secs)] {
-            let before = (now - chrono::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2))).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        for (level, secs) in [("fire", self.config.escalate_fire_secs), ("warning", self.config.escalate_warning_secs)]
+        {
+            let before = (now - chrono::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2)))
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
             let list = self.store.escalate_overdue(level, &before).await?;
             n += list.len();
-            let changes: Vec<AlarmChange> = list.into_iter().map(|(alarm, jurisdiction_path)| AlarmChange { alarm, change: "escalated", jurisdiction_path }).collect();
+            let changes: Vec<AlarmChange> = list
+                .into_iter()
+                .map(|(alarm, jurisdiction_path)| AlarmChange { alarm, change: "escalated", jurisdiction_path })
+                .collect();
             self.report(&changes);
         }
         Ok(n)

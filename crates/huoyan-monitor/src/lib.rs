@@ -14,9 +14,9 @@
 
 pub mod engine;
 pub mod framelog;
+pub mod ingest;
 pub mod kinds;
 pub mod mqtt;
-pub mod ingest;
 pub mod signals;
 pub mod thresholds;
 pub mod webhook;
@@ -29,6 +29,9 @@ pub use engine::{Engine, MonitorConfig, OnChange};
 pub(crate) fn test_vector(name: &str) -> serde_json::Value {
     let text = include_str!("../../huoyan-gb26875/tests/data/gb26875-vectors.json");
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let hex = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["hex"].as_str().unwrap().to_string();
+    let hex = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["hex"]
+        .as_str()
+        .unwrap()
+        .to_string();
     huoyan_gb26875::decode_hex_to_json(&hex).unwrap()
 }

@@ -103,7 +103,11 @@ pub fn from_frame(frame_id: i64, received_at: &str, device_address: &str, decode
     };
     for obj in adu.get("objects").and_then(Value::as_array).into_iter().flatten() {
         let Some(flags) = obj.get(field) else { continue };
-        let set: Vec<&str> = bits.iter().filter(|(b, _)| flags.get(*b).and_then(Value::as_bool) == Some(true)).map(|(b, _)| *b).collect();
+        let set: Vec<&str> = bits
+            .iter()
+            .filter(|(b, _)| flags.get(*b).and_then(Value::as_bool) == Some(true))
+            .map(|(b, _)| *b)
+            .collect();
         let mut kinds: Vec<&str> = Vec::new();
         for (bit, kind) in bits {
             if set.contains(bit) && !kinds.contains(kind) {
@@ -135,7 +139,11 @@ pub fn presence(device_address: &str, online: bool, at: &str) -> Signal {
         level: level_of("offline").into(),
         at: at.to_string(),
         frame_id: None,
-        summary: if online { "设备恢复在线".into() } else { "设备离线（超过设定时间未收到数据）".into() },
+        summary: if online {
+            "设备恢复在线".into()
+        } else {
+            "设备离线（超过设定时间未收到数据）".into()
+        },
         component: Value::Null,
         resolves: online.then(|| "recovered".to_string()),
     }
@@ -174,9 +182,12 @@ mod tests {
 
     #[test]
     fn hostile_json_makes_no_signal_and_no_panic() {
-        for v in [json!(null), json!({"command": {"code": 2}}), json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": "x"}}),
-            json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": [{"state": 5}, 3, {"state": {"fire": "yes"}}]}})]
-        {
+        for v in [
+            json!(null),
+            json!({"command": {"code": 2}}),
+            json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": "x"}}),
+            json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": [{"state": 5}, 3, {"state": {"fire": "yes"}}]}}),
+        ] {
             assert!(from_frame(1, "t", "a", &v).is_empty(), "{v}");
         }
     }

@@ -28,7 +28,8 @@ pub async fn deliver_due(store: &Store, client: &reqwest::Client, url: &str) -> 
             Err(err) => Some(err.to_string()),
         };
         let backoff = 2i64.saturating_pow(u32::try_from(e.attempts + 1).unwrap_or(30).min(30)).min(300);
-        let retry_at = (chrono::Utc::now() + chrono::Duration::seconds(backoff)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let retry_at = (chrono::Utc::now() + chrono::Duration::seconds(backoff))
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         store.outbox_result(e.id, error.as_deref(), &retry_at).await?;
         match error {
             None => delivered += 1,

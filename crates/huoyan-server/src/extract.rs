@@ -22,20 +22,24 @@ pub struct Auth(pub Principal);
 /// The bearer token or session cookie of a request, if any.
 pub fn token_of(parts: &Parts) -> Option<String> {
     if let Some(v) = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())
-        && let Some(t) = v.strip_prefix("Bearer ") {
-            return Some(t.trim().to_string());
-        }
-    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|c| {
-        let (k, v) = c.trim().split_once('=')?;
-        (k == SESSION_COOKIE).then(|| v.to_string())
-    })
+        && let Some(t) = v.strip_prefix("Bearer ")
+    {
+        return Some(t.trim().to_string());
+    }
+    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(
+        |c| {
+            let (k, v) = c.trim().split_once('=')?;
+            (k == SESSION_COOKIE).then(|| v.to_string())
+        },
+    )
 }
 
 impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = token_of(parts).ok_or_else(|| ApiError::Unauthorized("log in first: send Authorization: Bearer <token>".into()))?;
+        let token = token_of(parts)
+            .ok_or_else(|| ApiError::Unauthorized("log in first: send Authorization: Bearer <token>".into()))?;
         match state.store.authenticate(&token).await? {
             Some(p) => Ok(Auth(p)),
             None => Err(ApiError::Unauthorized("the session has expired or is not valid; log in again".into())),
@@ -53,7 +57,11 @@ impl Auth {
                 Action::Read => "read",
                 Action::Write => "change",
             };
-            Err(ApiError::Forbidden(format!("the role {} ({}) may not {verb} {resource:?}", self.0.role.code(), self.0.role.zh())))
+            Err(ApiError::Forbidden(format!(
+                "the role {} ({}) may not {verb} {resource:?}",
+                self.0.role.code(),
+                self.0.role.zh()
+            )))
         }
     }
 }

@@ -61,7 +61,16 @@ pub struct ServerConfig {
 
 impl Default for ServerConfig {
     fn default() -> Self {
-        ServerConfig { listen: "127.0.0.1:8080".into(), max_body_bytes: 2 * 1024 * 1024, max_upload_bytes: 32 * 1024 * 1024, request_timeout_secs: 60, web_dir: String::new(), tile_url: String::new(), tile_attribution: String::new(), tile_cache_bytes: 64 * 1024 * 1024 }
+        ServerConfig {
+            listen: "127.0.0.1:8080".into(),
+            max_body_bytes: 2 * 1024 * 1024,
+            max_upload_bytes: 32 * 1024 * 1024,
+            request_timeout_secs: 60,
+            web_dir: String::new(),
+            tile_url: String::new(),
+            tile_attribution: String::new(),
+            tile_cache_bytes: 64 * 1024 * 1024,
+        }
     }
 }
 
@@ -88,7 +97,15 @@ pub struct AppState {
 impl AppState {
     /// State over a store.
     pub fn new(store: Store, config: ServerConfig) -> AppState {
-        AppState { store, config: Arc::new(config), started: Instant::now(), logins: Arc::default(), routing: Arc::default(), live: Arc::default(), monitor_wake: Arc::default() }
+        AppState {
+            store,
+            config: Arc::new(config),
+            started: Instant::now(),
+            logins: Arc::default(),
+            routing: Arc::default(),
+            live: Arc::default(),
+            monitor_wake: Arc::default(),
+        }
     }
 }
 
@@ -131,7 +148,8 @@ async fn immutable_assets(req: axum::extract::Request, next: axum::middleware::N
     let assets = req.uri().path().starts_with("/assets/");
     let mut res = next.run(req).await;
     if assets && res.status().is_success() {
-        res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("public, max-age=31536000, immutable"));
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("public, max-age=31536000, immutable"));
     }
     res
 }
@@ -145,7 +163,9 @@ pub fn warm_up(state: &AppState) {
     tokio::spawn(async move {
         let t = Instant::now();
         match routes::routing::graph(&st).await {
-            Ok(g) => tracing::info!(nodes = g.graph().num_nodes(), ms = t.elapsed().as_millis() as u64, "road graph built"),
+            Ok(g) => {
+                tracing::info!(nodes = g.graph().num_nodes(), ms = t.elapsed().as_millis() as u64, "road graph built")
+            }
             Err(e) => tracing::info!(error = ?e, "no road graph yet"),
         }
     });
@@ -166,20 +186,28 @@ pub fn app(state: AppState) -> Router {
     app = match console_dir(&state.config) {
         Some(dir) => {
             tracing::info!(dir = %dir.display(), "serving the console");
-            let spa = tower_http::services::ServeDir::new(&dir).fallback(tower_http::services::ServeFile::new(dir.join("index.html")));
+            let spa = tower_http::services::ServeDir::new(&dir)
+                .fallback(tower_http::services::ServeFile::new(dir.join("index.html")));
             app.fallback_service(spa).layer(axum::middleware::from_fn(immutable_assets))
         }
         None => app.route("/", get(index)).fallback(not_found),
     };
     app.route("/landing", get(index))
         .layer(axum::middleware::from_fn(metrics::track))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(state.config.request_timeout_secs)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(state.config.request_timeout_secs),
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
 /// Serves until `shutdown` resolves.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
 }

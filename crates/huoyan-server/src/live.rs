@@ -126,7 +126,9 @@ pub fn alarm_event(alarm: &huoyan_store::alarms::Alarm, change: &str, jurisdicti
     }
     match change {
         "escalated" => title = format!("超时未处理 · {title}"),
-        "handled" | "resolved" => title = format!("已处理（{}）· {title}", result_zh(&alarm.kind, alarm.result.as_deref().unwrap_or(""))),
+        "handled" | "resolved" => {
+            title = format!("已处理（{}）· {title}", result_zh(&alarm.kind, alarm.result.as_deref().unwrap_or("")))
+        }
         _ => {}
     }
     let mut data = serde_json::to_value(alarm).unwrap_or_default();
@@ -151,7 +153,14 @@ mod tests {
     use super::*;
 
     fn ev(path: &str) -> NewLiveEvent {
-        NewLiveEvent { kind: "test".into(), title: "测试".into(), level: "info".into(), unhandled: false, data: serde_json::json!({}), jurisdiction_path: path.into() }
+        NewLiveEvent {
+            kind: "test".into(),
+            title: "测试".into(),
+            level: "info".into(),
+            unhandled: false,
+            data: serde_json::json!({}),
+            jurisdiction_path: path.into(),
+        }
     }
 
     #[test]

@@ -8,14 +8,14 @@ use huoyan_domain::account::{Principal, User, UserInput};
 use huoyan_domain::classify::RuleSet;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
+use utoipa::ToSchema;
 use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn};
 use utoipa::openapi::request_body::RequestBodyBuilder;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{
-    ArrayBuilder, ComponentsBuilder, ContentBuilder, InfoBuilder, ObjectBuilder, OpenApi, OpenApiBuilder, PathItem, Paths, Ref, RefOr,
-    Required, ResponseBuilder, Schema, Type,
+    ArrayBuilder, ComponentsBuilder, ContentBuilder, InfoBuilder, ObjectBuilder, OpenApi, OpenApiBuilder, PathItem,
+    Paths, Ref, RefOr, Required, ResponseBuilder, Schema, Type,
 };
-use utoipa::ToSchema;
 
 use crate::error::ErrorBody;
 use crate::routes::auth::{LoginRequest, LoginResponse, Me};
@@ -45,7 +45,17 @@ struct Op {
 
 impl Op {
     fn new(method: HttpMethod, path: impl Into<String>, tag: &'static str, summary: impl Into<String>) -> Op {
-        Op { method, path: path.into(), tag, summary: summary.into(), params: vec![], body: None, ok: (200, None), public: false, device_token: false }
+        Op {
+            method,
+            path: path.into(),
+            tag,
+            summary: summary.into(),
+            params: vec![],
+            body: None,
+            ok: (200, None),
+            public: false,
+            device_token: false,
+        }
     }
     fn query(mut self, name: &'static str, doc: &str) -> Op {
         self.params.push((name, ParameterIn::Query, doc.into()));
@@ -57,9 +67,22 @@ impl Op {
     }
     /// The `{z}`, `{x}`, `{y}` of a tile path.
     fn tile(mut self) -> Op {
-        self.params.push(("z", ParameterIn::Path, format!("zoom, 0–{} (content at {}–{})", huoyan_tiles::tile::MAX_ZOOM, huoyan_tiles::basemap::MIN_ZOOM, huoyan_tiles::basemap::MAX_ZOOM)));
+        self.params.push((
+            "z",
+            ParameterIn::Path,
+            format!(
+                "zoom, 0–{} (content at {}–{})",
+                huoyan_tiles::tile::MAX_ZOOM,
+                huoyan_tiles::basemap::MIN_ZOOM,
+                huoyan_tiles::basemap::MAX_ZOOM
+            ),
+        ));
         self.params.push(("x", ParameterIn::Path, "column, 0 ≤ x < 2^z, west to east".into()));
-        self.params.push(("y", ParameterIn::Path, "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt`".into()));
+        self.params.push((
+            "y",
+            ParameterIn::Path,
+            "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt`".into(),
+        ));
         self
     }
     fn body(mut self, content_type: &str, schema: RefOr<Schema>) -> Op {
@@ -95,20 +118,35 @@ fn record_ops<R: Record + ToSchema>(ops: &mut Vec<Op>) {
     let t = R::KIND.table();
     let name = R::name().to_string();
     let zh = R::KIND.zh();
-    let mut list = Op::new(HttpMethod::Get, format!("/api/v1/{t}"), t, format!("List {t} ({zh}) in your jurisdiction")).ok(200, Some(page_of(&name)));
+    let mut list = Op::new(HttpMethod::Get, format!("/api/v1/{t}"), t, format!("List {t} ({zh}) in your jurisdiction"))
+        .ok(200, Some(page_of(&name)));
     for (p, doc) in crate::routes::records::LIST_PARAMS {
         list = list.query(p, doc);
     }
     ops.push(list);
-    ops.push(Op::new(HttpMethod::Post, format!("/api/v1/{t}"), t, format!("Create a {t} record")).body("application/json", reference(&name)).ok(201, Some(reference(&name))));
+    ops.push(
+        Op::new(HttpMethod::Post, format!("/api/v1/{t}"), t, format!("Create a {t} record"))
+            .body("application/json", reference(&name))
+            .ok(201, Some(reference(&name))),
+    );
     let item = format!("/api/v1/{t}/{{id}}");
     ops.push(Op::new(HttpMethod::Get, &item, t, format!("Get one {t} record")).id().ok(200, Some(reference(&name))));
-    ops.push(Op::new(HttpMethod::Put, &item, t, format!("Replace a {t} record")).id().body("application/json", reference(&name)).ok(200, Some(reference(&name))));
     ops.push(
-        Op::new(HttpMethod::Patch, &item, t, format!("Change some fields of a {t} record (JSON merge patch, RFC 7396)"))
+        Op::new(HttpMethod::Put, &item, t, format!("Replace a {t} record"))
             .id()
-            .body("application/merge-patch+json", ObjectBuilder::new().into())
+            .body("application/json", reference(&name))
             .ok(200, Some(reference(&name))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Patch,
+            &item,
+            t,
+            format!("Change some fields of a {t} record (JSON merge patch, RFC 7396)"),
+        )
+        .id()
+        .body("application/merge-patch+json", ObjectBuilder::new().into())
+        .ok(200, Some(reference(&name))),
     );
     ops.push(Op::new(HttpMethod::Delete, &item, t, format!("Delete a {t} record")).id().ok(204, None));
 }
@@ -119,11 +157,23 @@ fn schemas<T: ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
 }
 
 fn build() -> OpenApi {
-    let mut ops = vec![Op::new(HttpMethod::Get, "/api/v1/health", "system", "Health of the server and database").ok(200, Some(reference("Health"))).public()];
+    let mut ops = vec![
+        Op::new(HttpMethod::Get, "/api/v1/health", "system", "Health of the server and database")
+            .ok(200, Some(reference("Health")))
+            .public(),
+    ];
     ops.push(Op::new(HttpMethod::Get, "/api/v1/openapi.json", "system", "This document").public());
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/auth/login", "auth", "Log in; returns a bearer token").body("application/json", reference("LoginRequest")).ok(200, Some(reference("LoginResponse"))).public());
+    ops.push(
+        Op::new(HttpMethod::Post, "/api/v1/auth/login", "auth", "Log in; returns a bearer token")
+            .body("application/json", reference("LoginRequest"))
+            .ok(200, Some(reference("LoginResponse")))
+            .public(),
+    );
     ops.push(Op::new(HttpMethod::Post, "/api/v1/auth/logout", "auth", "End the session").ok(204, None));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/auth/me", "auth", "The caller, jurisdiction and permissions").ok(200, Some(reference("Me"))));
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/auth/me", "auth", "The caller, jurisdiction and permissions")
+            .ok(200, Some(reference("Me"))),
+    );
     record_ops::<Road>(&mut ops);
     record_ops::<Building>(&mut ops);
     record_ops::<Station>(&mut ops);
@@ -133,35 +183,101 @@ fn build() -> OpenApi {
     record_ops::<Unit>(&mut ops);
     for layer in ["units", "water_sources"] {
         ops.push(
-            Op::new(HttpMethod::Post, format!("/api/v1/{layer}/import"), "registers", format!("Import {layer} from .xlsx or CSV with Chinese headers"))
-                .body("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ObjectBuilder::new().schema_type(Type::String).format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary))).into())
-                .ok(200, Some(reference("UploadResult"))),
+            Op::new(
+                HttpMethod::Post,
+                format!("/api/v1/{layer}/import"),
+                "registers",
+                format!("Import {layer} from .xlsx or CSV with Chinese headers"),
+            )
+            .body(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary)))
+                    .into(),
+            )
+            .ok(200, Some(reference("UploadResult"))),
         );
-        let mut export = Op::new(HttpMethod::Get, format!("/api/v1/{layer}/export.xlsx"), "registers", format!("Export {layer} to .xlsx (same filters as the list)"));
+        let mut export = Op::new(
+            HttpMethod::Get,
+            format!("/api/v1/{layer}/export.xlsx"),
+            "registers",
+            format!("Export {layer} to .xlsx (same filters as the list)"),
+        );
         for (p, doc) in crate::routes::records::LIST_PARAMS {
             export = export.query(p, doc);
         }
         ops.push(export);
     }
     let jur = "/api/v1/jurisdictions";
-    ops.push(Op::new(HttpMethod::Get, jur, "jurisdictions", "The jurisdiction tree of your subtree").query("boundary", "include boundaries: true|false").ok(200, Some(ArrayBuilder::new().items(reference("Jurisdiction")).into())));
-    ops.push(Op::new(HttpMethod::Post, jur, "jurisdictions", "Create a node under a parent").body("application/json", reference("Jurisdiction")).ok(201, Some(reference("Jurisdiction"))));
-    for (m, s) in [(HttpMethod::Get, "Get a node"), (HttpMethod::Put, "Change a node"), (HttpMethod::Delete, "Delete an empty node")] {
+    ops.push(
+        Op::new(HttpMethod::Get, jur, "jurisdictions", "The jurisdiction tree of your subtree")
+            .query("boundary", "include boundaries: true|false")
+            .ok(200, Some(ArrayBuilder::new().items(reference("Jurisdiction")).into())),
+    );
+    ops.push(
+        Op::new(HttpMethod::Post, jur, "jurisdictions", "Create a node under a parent")
+            .body("application/json", reference("Jurisdiction"))
+            .ok(201, Some(reference("Jurisdiction"))),
+    );
+    for (m, s) in [
+        (HttpMethod::Get, "Get a node"),
+        (HttpMethod::Put, "Change a node"),
+        (HttpMethod::Delete, "Delete an empty node"),
+    ] {
         let mut op = Op::new(m.clone(), format!("{jur}/{{id}}"), "jurisdictions", s).id();
         if matches!(m, HttpMethod::Put) {
             op = op.body("application/json", reference("Jurisdiction"));
         }
-        ops.push(if matches!(m, HttpMethod::Delete) { op.ok(204, None) } else { op.ok(200, Some(reference("Jurisdiction"))) });
+        ops.push(if matches!(m, HttpMethod::Delete) {
+            op.ok(204, None)
+        } else {
+            op.ok(200, Some(reference("Jurisdiction")))
+        });
     }
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/users", "users", "Accounts in your subtree (admin)").ok(200, Some(ArrayBuilder::new().items(reference("User")).into())));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/users", "users", "Create an account (admin)").body("application/json", reference("UserInput")).ok(201, Some(reference("User"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/users/{id}", "users", "Get an account").id().ok(200, Some(reference("User"))));
-    ops.push(Op::new(HttpMethod::Put, "/api/v1/users/{id}", "users", "Change an account").id().body("application/json", reference("UserInput")).ok(200, Some(reference("User"))));
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/users", "users", "Accounts in your subtree (admin)")
+            .ok(200, Some(ArrayBuilder::new().items(reference("User")).into())),
+    );
+    ops.push(
+        Op::new(HttpMethod::Post, "/api/v1/users", "users", "Create an account (admin)")
+            .body("application/json", reference("UserInput"))
+            .ok(201, Some(reference("User"))),
+    );
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/users/{id}", "users", "Get an account").id().ok(200, Some(reference("User"))),
+    );
+    ops.push(
+        Op::new(HttpMethod::Put, "/api/v1/users/{id}", "users", "Change an account")
+            .id()
+            .body("application/json", reference("UserInput"))
+            .ok(200, Some(reference("User"))),
+    );
     ops.push(Op::new(HttpMethod::Delete, "/api/v1/users/{id}", "users", "Delete an account").id().ok(204, None));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/audit", "audit", "The audit log, newest first").query("entity", "table name").query("entity_id", "record id").query("limit", "1–1000").ok(200, Some(ArrayBuilder::new().items(reference("AuditRecord")).into())));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/stats", "stats", "Counts of what your jurisdiction holds").ok(200, Some(reference("Stats"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/rule-sets", "rules", "Classification rule sets and the one in force").ok(200, Some(reference("RuleSets"))));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/rule-sets", "rules", "Load a province's rule set (TOML or JSON); reclassifies units").body("application/toml", reference("RuleSet")));
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/audit", "audit", "The audit log, newest first")
+            .query("entity", "table name")
+            .query("entity_id", "record id")
+            .query("limit", "1–1000")
+            .ok(200, Some(ArrayBuilder::new().items(reference("AuditRecord")).into())),
+    );
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/stats", "stats", "Counts of what your jurisdiction holds")
+            .ok(200, Some(reference("Stats"))),
+    );
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/rule-sets", "rules", "Classification rule sets and the one in force")
+            .ok(200, Some(reference("RuleSets"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Post,
+            "/api/v1/rule-sets",
+            "rules",
+            "Load a province's rule set (TOML or JSON); reclassifies units",
+        )
+        .body("application/toml", reference("RuleSet")),
+    );
     ops.push(Op::new(HttpMethod::Get, "/api/v1/terms", "system", "Vocabularies: codes and Chinese terms (registers, roles, incident categories and statuses, timeline stages, dispatch statuses)"));
     ops.push(
         Op::new(HttpMethod::Get, "/api/v1/map/features", "map", "Map features in a bounding box as GeoJSON")
@@ -170,88 +286,321 @@ fn build() -> OpenApi {
             .query("limit", "features per layer, 1–5000"),
     );
 
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/map/config", "map", "How to draw the base map: vector tile URL, zooms, layers, attribution, initial view").ok(200, Some(reference("MapConfig"))));
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/map/config",
+            "map",
+            "How to draw the base map: vector tile URL, zooms, layers, attribution, initial view",
+        )
+        .ok(200, Some(reference("MapConfig"))),
+    );
     ops.push(
         Op::new(HttpMethod::Get, crate::routes::tiles::TEMPLATE, "map", "A base-map vector tile (Mapbox Vector Tile 2.1: roads, buildings, boundaries); outside /api/v1; session cookie or bearer token")
             .tile()
             .ok(200, Some(ObjectBuilder::new().schema_type(Type::String).format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary))).into())),
     );
     ops.push(
-        Op::new(HttpMethod::Get, "/api/v1/route", "routing", "Travel time, distance and path by road for a fire engine")
-            .query("from", "LON,LAT (required)")
-            .query("to", "LON,LAT (required)"),
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/route",
+            "routing",
+            "Travel time, distance and path by road for a fire engine",
+        )
+        .query("from", "LON,LAT (required)")
+        .query("to", "LON,LAT (required)"),
     );
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/eta", "routing", "Travel time of every force you may see to a point, fastest first").query("at", "LON,LAT (required)"));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/dashboard", "stats", "Home dashboard: units by class and jurisdiction, water-source intact rate by type, stations and vehicles").ok(200, Some(reference("Dashboard"))));
     ops.push(
-        Op::new(HttpMethod::Get, "/api/v1/search", "map", "Find units, water sources and stations by name, code or address")
-            .query("q", "text to find (required)")
-            .query("layers", "comma-separated: water_sources, units, stations")
-            .query("limit", "results per layer, 1–100, default 10")
-            .ok(200, Some(reference("SearchResult"))),
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/eta",
+            "routing",
+            "Travel time of every force you may see to a point, fastest first",
+        )
+        .query("at", "LON,LAT (required)"),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/dashboard",
+            "stats",
+            "Home dashboard: units by class and jurisdiction, water-source intact rate by type, stations and vehicles",
+        )
+        .ok(200, Some(reference("Dashboard"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/search",
+            "map",
+            "Find units, water sources and stations by name, code or address",
+        )
+        .query("q", "text to find (required)")
+        .query("layers", "comma-separated: water_sources, units, stations")
+        .query("limit", "results per layer, 1–100, default 10")
+        .ok(200, Some(reference("SearchResult"))),
     );
 
-    let mut alarms = Op::new(HttpMethod::Get, "/api/v1/alarms", "monitoring", "The alarm queue (远程监控), newest first").ok(200, Some(page_of("Alarm")));
+    let mut alarms =
+        Op::new(HttpMethod::Get, "/api/v1/alarms", "monitoring", "The alarm queue (远程监控), newest first")
+            .ok(200, Some(page_of("Alarm")));
     for (p, doc) in crate::routes::alarms::ALARM_PARAMS {
         alarms = alarms.query(p, doc);
     }
     ops.push(alarms);
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/alarms/kpis", "monitoring", "Online rate, intact rate, false-alarm rate, time to handle").query("since", "period start (RFC 3339; default 30 days ago)").ok(200, Some(reference("MonitoringKpis"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/alarms/{id}", "monitoring", "One alarm with its merged components").id().ok(200, Some(reference("Alarm"))));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/alarms/{id}/handle", "monitoring", "Handle an alarm: real (确认真实火警) | false (误报) | test (测试) | ignored (忽略)").id().body("application/json", reference("Handling")).ok(200, Some(reference("Alarm"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices", "monitoring", "Registered UITDs and sensors with online state and their units' names").query("unit_id", "only this unit's").ok(200, Some(ArrayBuilder::new().items(reference("DeviceListing")).into())));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/devices", "monitoring", "Register a UITD by its 6-byte address").body("application/json", reference("DeviceInput")).ok(201, Some(reference("Device"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/devices/{id}/frames", "monitoring", "The device's last 100 frames, decoded, each with a one-line Chinese summary").id());
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/alarms/kpis",
+            "monitoring",
+            "Online rate, intact rate, false-alarm rate, time to handle",
+        )
+        .query("since", "period start (RFC 3339; default 30 days ago)")
+        .ok(200, Some(reference("MonitoringKpis"))),
+    );
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/alarms/{id}", "monitoring", "One alarm with its merged components")
+            .id()
+            .ok(200, Some(reference("Alarm"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Post,
+            "/api/v1/alarms/{id}/handle",
+            "monitoring",
+            "Handle an alarm: real (确认真实火警) | false (误报) | test (测试) | ignored (忽略)",
+        )
+        .id()
+        .body("application/json", reference("Handling"))
+        .ok(200, Some(reference("Alarm"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/devices",
+            "monitoring",
+            "Registered UITDs and sensors with online state and their units' names",
+        )
+        .query("unit_id", "only this unit's")
+        .ok(200, Some(ArrayBuilder::new().items(reference("DeviceListing")).into())),
+    );
+    ops.push(
+        Op::new(HttpMethod::Post, "/api/v1/devices", "monitoring", "Register a UITD by its 6-byte address")
+            .body("application/json", reference("DeviceInput"))
+            .ok(201, Some(reference("Device"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/devices/{id}/frames",
+            "monitoring",
+            "The device's last 100 frames, decoded, each with a one-line Chinese summary",
+        )
+        .id(),
+    );
     ops.push(Op::new(HttpMethod::Post, "/api/v1/sensors", "monitoring", "Register an IoT sensor (物联网传感器) bound to a unit, building and (pressure) water source; answers its ingestion token once").body("application/json", reference("NewSensor")).ok(201, Some(reference("SensorRegistration"))));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/sensors/{id}/token", "monitoring", "Replace a sensor's ingestion token (the old one stops working); answers the new token once").id().ok(200, Some(reference("SensorRegistration"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/sensors/{id}/readings", "monitoring", "A sensor's recent readings, newest first").id().query("limit", "1–1000, default 100").ok(200, Some(ArrayBuilder::new().items(reference("Reading")).into())));
+    ops.push(
+        Op::new(
+            HttpMethod::Post,
+            "/api/v1/sensors/{id}/token",
+            "monitoring",
+            "Replace a sensor's ingestion token (the old one stops working); answers the new token once",
+        )
+        .id()
+        .ok(200, Some(reference("SensorRegistration"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/sensors/{id}/readings",
+            "monitoring",
+            "A sensor's recent readings, newest first",
+        )
+        .id()
+        .query("limit", "1–1000, default 100")
+        .ok(200, Some(ArrayBuilder::new().items(reference("Reading")).into())),
+    );
     ops.push(
         Op::new(HttpMethod::Post, "/api/v1/sensors/readings", "monitoring", "Sensor readings in (device token in X-Huoyan-Device-Token, not a session): stored before the answer, then evaluated against the threshold rules")
             .body("application/json", reference("ReadingsPayload"))
             .ok(200, Some(reference("IngestResult")))
             .device_token(),
     );
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/thresholds", "rules", "The sensor threshold rules in force, each with its source (standard and clause)").ok(200, Some(reference("ThresholdsInForce"))));
-    ops.push(Op::new(HttpMethod::Put, "/api/v1/thresholds", "rules", "Load a threshold rule set (TOML, or JSON) without code changes; in force for readings from now on (admin)").body("application/toml", reference("ThresholdRules")).ok(200, Some(reference("ThresholdsInForce"))));
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/thresholds",
+            "rules",
+            "The sensor threshold rules in force, each with its source (standard and clause)",
+        )
+        .ok(200, Some(reference("ThresholdsInForce"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Put,
+            "/api/v1/thresholds",
+            "rules",
+            "Load a threshold rule set (TOML, or JSON) without code changes; in force for readings from now on (admin)",
+        )
+        .body("application/toml", reference("ThresholdRules"))
+        .ok(200, Some(reference("ThresholdsInForce"))),
+    );
     ops.push(Op::new(HttpMethod::Get, "/api/v1/events/stream", "live", "Server-Sent Events for the console (alarm, alarm_update, incident, incident_request, device, test); resumes after Last-Event-ID").query("after", "resume after this event number"));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/events/recent", "live", "Events kept for reconnecting consoles").ok(200, Some(ArrayBuilder::new().items(reference("LiveEvent")).into())));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/events/test", "live", "Publish a test event (声光测试)").ok(200, Some(reference("LiveEvent"))));
-
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/events/recent", "live", "Events kept for reconnecting consoles")
+            .ok(200, Some(ArrayBuilder::new().items(reference("LiveEvent")).into())),
+    );
+    ops.push(
+        Op::new(HttpMethod::Post, "/api/v1/events/test", "live", "Publish a test event (声光测试)")
+            .ok(200, Some(reference("LiveEvent"))),
+    );
 
     // Incidents and dispatch (issue 5): see routes/incidents.rs, routes/dispatch.rs, routes/preplans.rs.
     let inc = "/api/v1/incidents";
-    let mut list = Op::new(HttpMethod::Get, inc, "incidents", "Incidents (警情) in your jurisdiction, newest first").ok(200, Some(page_of("Incident")));
+    let mut list = Op::new(HttpMethod::Get, inc, "incidents", "Incidents (警情) in your jurisdiction, newest first")
+        .ok(200, Some(page_of("Incident")));
     for (p, doc) in crate::routes::incidents::LIST_PARAMS {
         list = list.query(p, doc);
     }
     ops.push(list);
     ops.push(Op::new(HttpMethod::Post, inc, "incidents", "Take an incident in (接警) from coordinates, a unit id or a unit search, or from a fire alarm confirmed as real (source.kind = alarm; its unit is the default place; 409 when the alarm is already an incident); answers with the recommendation and the server time").body("application/json", reference("IncidentRequest")).ok(201, Some(reference("Intake"))));
-    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}"), "incidents", "One incident").id().ok(200, Some(reference("Incident"))));
-    ops.push(Op::new(HttpMethod::Patch, format!("{inc}/{{id}}"), "incidents", "Escalate or correct an incident (level, category, sub-type, address, notes, deaths/injuries/loss)").id().body("application/json", reference("IncidentPatch")).ok(200, Some(reference("Incident"))));
+    ops.push(
+        Op::new(HttpMethod::Get, format!("{inc}/{{id}}"), "incidents", "One incident")
+            .id()
+            .ok(200, Some(reference("Incident"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Patch,
+            format!("{inc}/{{id}}"),
+            "incidents",
+            "Escalate or correct an incident (level, category, sub-type, address, notes, deaths/injuries/loss)",
+        )
+        .id()
+        .body("application/json", reference("IncidentPatch"))
+        .ok(200, Some(reference("Incident"))),
+    );
     ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/board"), "incidents", "The incident screen in one call: incident, timeline, dispatches (with names and ETA labels), fresh recommendation, routes as GeoJSON with ETA labels, pre-plan, nearby water").id().ok(200, Some(ObjectBuilder::new().into())));
     ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/recommendation"), "incidents", "A fresh recommendation: the plan in force filled by road travel time, 1–3–5 minute alerts, what is missing").id().ok(200, Some(reference("Recommendation"))));
     ops.push(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/dispatch"), "incidents", "一键调派 {\"recommended\": true}, or a chosen set of vehicles and stations to alert; committed vehicles answer 409").id().body("application/json", reference("DispatchRequest")).ok(200, Some(ObjectBuilder::new().into())));
-    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/timeline"), "incidents", "The timeline, in time order").id().ok(200, Some(ArrayBuilder::new().items(reference("TimelineEntry")).into())));
-    ops.push(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/timeline"), "incidents", "Record a stage (出动, 到场, 出水, 撤离, 归队 …): impossible orders 422, implausible values flagged; moves the vehicle's status").id().body("application/json", reference("NewTimelineEntry")).ok(201, Some(reference("TimelineOutcome"))));
-    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/water"), "incidents", "Water sources near the incident with status and road distance").id().query("radius_m", "10–3000, default 500").ok(200, Some(ArrayBuilder::new().items(reference("NearbyWater")).into())));
-    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/preplan"), "incidents", "The pre-plan of the incident's unit or of the nearest key unit within 300 m").id().ok(200, Some(reference("IncidentPrePlan"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/dispatch-plans", "dispatch", "Dispatch plans (调派方案) in force and the load history").ok(200, Some(reference("PlanSets"))));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/dispatch-plans", "dispatch", "Load a dispatch plan set (TOML or JSON); in force at once").body("application/toml", reference("PlanSet")).ok(201, Some(reference("PlanSetInfo"))));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/vehicles/{id}/status", "dispatch", "Set a vehicle 在队 or 检修 by hand, or call off a dispatch before the vehicle leaves").id().body("application/json", reference("StatusChange")).ok(200, Some(reference("Vehicle"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/preplans", "preplans", "Digital pre-plans (数字化预案) with completeness, least complete first").query("limit", "1–1000").query("offset", "rows to skip").ok(200, Some(page_of("PrePlanSummary"))));
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/preplans", "preplans", "Create (201) or replace (200) the pre-plan of a key unit").body("application/json", reference("PrePlanInput")).ok(201, Some(reference("PrePlan"))));
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/preplans/{id}", "preplans", "One pre-plan with attachments and completeness").id().ok(200, Some(reference("PrePlan"))));
-    ops.push(Op::new(HttpMethod::Put, "/api/v1/preplans/{id}", "preplans", "Replace a pre-plan's document").id().body("application/json", reference("PrePlanDoc")).ok(200, Some(reference("PrePlan"))));
-    ops.push(Op::new(HttpMethod::Delete, "/api/v1/preplans/{id}", "preplans", "Delete a pre-plan and its attachments").id().ok(204, None));
     ops.push(
-        Op::new(HttpMethod::Post, "/api/v1/preplans/{id}/attachments", "preplans", "Attach a floor plan: PNG, JPEG, WebP or PDF as the raw body, at most 10 MiB")
+        Op::new(HttpMethod::Get, format!("{inc}/{{id}}/timeline"), "incidents", "The timeline, in time order")
             .id()
-            .query("name", "file name (required)")
-            .body("application/octet-stream", ObjectBuilder::new().schema_type(Type::String).format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary))).into())
-            .ok(201, Some(reference("PrePlan"))),
+            .ok(200, Some(ArrayBuilder::new().items(reference("TimelineEntry")).into())),
+    );
+    ops.push(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/timeline"), "incidents", "Record a stage (出动, 到场, 出水, 撤离, 归队 …): impossible orders 422, implausible values flagged; moves the vehicle's status").id().body("application/json", reference("NewTimelineEntry")).ok(201, Some(reference("TimelineOutcome"))));
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            format!("{inc}/{{id}}/water"),
+            "incidents",
+            "Water sources near the incident with status and road distance",
+        )
+        .id()
+        .query("radius_m", "10–3000, default 500")
+        .ok(200, Some(ArrayBuilder::new().items(reference("NearbyWater")).into())),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            format!("{inc}/{{id}}/preplan"),
+            "incidents",
+            "The pre-plan of the incident's unit or of the nearest key unit within 300 m",
+        )
+        .id()
+        .ok(200, Some(reference("IncidentPrePlan"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/dispatch-plans",
+            "dispatch",
+            "Dispatch plans (调派方案) in force and the load history",
+        )
+        .ok(200, Some(reference("PlanSets"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Post,
+            "/api/v1/dispatch-plans",
+            "dispatch",
+            "Load a dispatch plan set (TOML or JSON); in force at once",
+        )
+        .body("application/toml", reference("PlanSet"))
+        .ok(201, Some(reference("PlanSetInfo"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Post,
+            "/api/v1/vehicles/{id}/status",
+            "dispatch",
+            "Set a vehicle 在队 or 检修 by hand, or call off a dispatch before the vehicle leaves",
+        )
+        .id()
+        .body("application/json", reference("StatusChange"))
+        .ok(200, Some(reference("Vehicle"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Get,
+            "/api/v1/preplans",
+            "preplans",
+            "Digital pre-plans (数字化预案) with completeness, least complete first",
+        )
+        .query("limit", "1–1000")
+        .query("offset", "rows to skip")
+        .ok(200, Some(page_of("PrePlanSummary"))),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Post,
+            "/api/v1/preplans",
+            "preplans",
+            "Create (201) or replace (200) the pre-plan of a key unit",
+        )
+        .body("application/json", reference("PrePlanInput"))
+        .ok(201, Some(reference("PrePlan"))),
+    );
+    ops.push(
+        Op::new(HttpMethod::Get, "/api/v1/preplans/{id}", "preplans", "One pre-plan with attachments and completeness")
+            .id()
+            .ok(200, Some(reference("PrePlan"))),
+    );
+    ops.push(
+        Op::new(HttpMethod::Put, "/api/v1/preplans/{id}", "preplans", "Replace a pre-plan's document")
+            .id()
+            .body("application/json", reference("PrePlanDoc"))
+            .ok(200, Some(reference("PrePlan"))),
+    );
+    ops.push(
+        Op::new(HttpMethod::Delete, "/api/v1/preplans/{id}", "preplans", "Delete a pre-plan and its attachments")
+            .id()
+            .ok(204, None),
+    );
+    ops.push(
+        Op::new(
+            HttpMethod::Post,
+            "/api/v1/preplans/{id}/attachments",
+            "preplans",
+            "Attach a floor plan: PNG, JPEG, WebP or PDF as the raw body, at most 10 MiB",
+        )
+        .id()
+        .query("name", "file name (required)")
+        .body(
+            "application/octet-stream",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary)))
+                .into(),
+        )
+        .ok(201, Some(reference("PrePlan"))),
     );
     ops.push(Op::new(HttpMethod::Get, "/api/v1/preplan-attachments/{id}", "preplans", "Download an attachment").id());
-    ops.push(Op::new(HttpMethod::Delete, "/api/v1/preplan-attachments/{id}", "preplans", "Remove an attachment").id().ok(204, None));
+    ops.push(
+        Op::new(HttpMethod::Delete, "/api/v1/preplan-attachments/{id}", "preplans", "Remove an attachment")
+            .id()
+            .ok(204, None),
+    );
 
     let mut paths = Paths::new();
     let bearer = SecurityRequirement::new("bearer", Vec::<String>::new());
@@ -264,7 +613,11 @@ fn build() -> OpenApi {
             b = b.security(bearer.clone());
         }
         for (name, loc, doc) in &op.params {
-            let schema: RefOr<Schema> = if matches!(*name, "id" | "z" | "x" | "y") { ObjectBuilder::new().schema_type(Type::Integer).into() } else { ObjectBuilder::new().schema_type(Type::String).into() };
+            let schema: RefOr<Schema> = if matches!(*name, "id" | "z" | "x" | "y") {
+                ObjectBuilder::new().schema_type(Type::Integer).into()
+            } else {
+                ObjectBuilder::new().schema_type(Type::String).into()
+            };
             b = b.parameter(
                 ParameterBuilder::new()
                     .name(*name)
@@ -275,7 +628,9 @@ fn build() -> OpenApi {
             );
         }
         if let Some((ct, schema)) = op.body {
-            b = b.request_body(Some(RequestBodyBuilder::new().content(ct, json(schema)).required(Some(Required::True)).build()));
+            b = b.request_body(Some(
+                RequestBodyBuilder::new().content(ct, json(schema)).required(Some(Required::True)).build(),
+            ));
         }
         let mut ok = ResponseBuilder::new().description("success");
         let tile = op.path.ends_with(".mvt");
@@ -285,13 +640,30 @@ fn build() -> OpenApi {
         b = b.response(op.ok.0.to_string(), ok.build());
         if tile {
             b = b.response("204", ResponseBuilder::new().description("nothing in this tile").build());
-            b = b.response("304", ResponseBuilder::new().description("unchanged since the ETag in If-None-Match").build());
+            b = b.response(
+                "304",
+                ResponseBuilder::new().description("unchanged since the ETag in If-None-Match").build(),
+            );
         }
-        for (code, what) in [("400", "malformed request"), ("401", "not logged in"), ("403", "not allowed for your role or jurisdiction"), ("404", "not found"), ("409", "conflict"), ("413", "body too large"), ("422", "invalid fields (named in `fields`)")] {
+        for (code, what) in [
+            ("400", "malformed request"),
+            ("401", "not logged in"),
+            ("403", "not allowed for your role or jurisdiction"),
+            ("404", "not found"),
+            ("409", "conflict"),
+            ("413", "body too large"),
+            ("422", "invalid fields (named in `fields`)"),
+        ] {
             if op.public && code != "400" && code != "422" {
                 continue;
             }
-            b = b.response(code, ResponseBuilder::new().description(what).content("application/json", json(reference("ErrorBody"))).build());
+            b = b.response(
+                code,
+                ResponseBuilder::new()
+                    .description(what)
+                    .content("application/json", json(reference("ErrorBody")))
+                    .build(),
+            );
         }
         paths.add_path_operation(op.path, vec![op.method], b.build());
     }
@@ -357,7 +729,12 @@ fn build() -> OpenApi {
     schemas::<huoyan_dispatch::PrePlanDoc>(&mut all);
     let mut components = ComponentsBuilder::new()
         .security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()))
-        .security_scheme("device_token", SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(utoipa::openapi::security::ApiKeyValue::new(crate::routes::sensors::TOKEN_HEADER))));
+        .security_scheme(
+            "device_token",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::new(crate::routes::sensors::TOKEN_HEADER),
+            )),
+        );
     for (name, s) in all {
         components = components.schema(name, s);
     }

@@ -102,8 +102,12 @@ async fn east_body(f: &common::Fixture, table: &str, user: &str) -> Value {
     let id = f.east.ids.get(table).copied();
     match (table, id) {
         ("alarms", _) => json!({"result": "false", "note": "access test"}),
-        ("devices", _) => json!({"jurisdiction_id": f.east.jurisdiction.id, "address": "00000000b0ff", "name": "东新装置"}),
-        ("sensors", _) => json!({"jurisdiction_id": f.east.jurisdiction.id, "address": "east-sensor-9", "name": "东新传感器", "measurement": "sprinkler_pressure"}),
+        ("devices", _) => {
+            json!({"jurisdiction_id": f.east.jurisdiction.id, "address": "00000000b0ff", "name": "东新装置"})
+        }
+        ("sensors", _) => {
+            json!({"jurisdiction_id": f.east.jurisdiction.id, "address": "east-sensor-9", "name": "东新传感器", "measurement": "sprinkler_pressure"})
+        }
         (_, Some(id)) => {
             // Read it as the admin (the caller may not see it).
             let (s, mut v) = f.get_json(&format!("/api/v1/{table}/{id}"), "admin").await;
@@ -118,7 +122,9 @@ async fn east_body(f: &common::Fixture, table: &str, user: &str) -> Value {
             v
         }
         ("jurisdictions", _) => json!({"parent_id": f.east.jurisdiction.id, "level": "village", "name": "东某社区"}),
-        ("users", _) => json!({"username": format!("new_{user}"), "role": "inspector", "jurisdiction_id": f.east.jurisdiction.id, "password": "long enough 123"}),
+        ("users", _) => {
+            json!({"username": format!("new_{user}"), "role": "inspector", "jurisdiction_id": f.east.jurisdiction.id, "password": "long enough 123"})
+        }
         _ => json!({}),
     }
 }
@@ -128,7 +134,8 @@ async fn every_endpoint_for_every_role() {
     let f = common::start().await;
     let before = f.fingerprint().await;
     // Session roles do not apply to device-token operations (tests/sensors.rs checks those).
-    let ops: Vec<(Method, String, bool)> = operations_with_scheme(&f).await.into_iter().filter(|o| !o.3).map(|(m, p, public, _)| (m, p, public)).collect();
+    let ops: Vec<(Method, String, bool)> =
+        operations_with_scheme(&f).await.into_iter().filter(|o| !o.3).map(|(m, p, public, _)| (m, p, public)).collect();
     let roles = [
         ("admin", Role::Admin),
         ("dispatcher", Role::Dispatcher),
@@ -172,16 +179,21 @@ async fn every_endpoint_for_every_role() {
             }
             let mut req = f.req(method.clone(), &concrete, Some(user));
             if path.ends_with("/import") {
-                req = req.header("content-type", "text/csv").body("名称,经度,纬度,类型\n东新单位,1.5,0.5,商店\n东新水源,1.6,0.5,地上消火栓\n");
+                req = req
+                    .header("content-type", "text/csv")
+                    .body("名称,经度,纬度,类型\n东新单位,1.5,0.5,商店\n东新水源,1.6,0.5,地上消火栓\n");
             } else if path.ends_with("/rule-sets") && is_write {
-                req = req.header("content-type", "application/toml").body(huoyan_domain::classify::NATIONAL_BASELINE.replace("cn-national-baseline", "x-test"));
+                req = req
+                    .header("content-type", "application/toml")
+                    .body(huoyan_domain::classify::NATIONAL_BASELINE.replace("cn-national-baseline", "x-test"));
             } else if is_write && *method != Method::DELETE {
                 req = req.json(&east_body(&f, table, user).await);
             }
             let resp = req.send().await.unwrap();
             let status = resp.status().as_u16();
             // An event stream never ends: its status is the answer.
-            let body: Value = if path.ends_with("/stream") { Value::Null } else { resp.json().await.unwrap_or(Value::Null) };
+            let body: Value =
+                if path.ends_with("/stream") { Value::Null } else { resp.json().await.unwrap_or(Value::Null) };
             let ctx = format!("{user} {method} {concrete} → {status} {body}");
             checks += 1;
             if !allowed {
@@ -213,7 +225,9 @@ async fn every_endpoint_for_every_role() {
 fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
     let west = f.west.jurisdiction.id;
     let items: Vec<&Value> = match body {
-        Value::Object(o) if o.get("items").is_some_and(Value::is_array) => o["items"].as_array().unwrap().iter().collect(),
+        Value::Object(o) if o.get("items").is_some_and(Value::is_array) => {
+            o["items"].as_array().unwrap().iter().collect()
+        }
         Value::Array(a) => a.iter().collect(),
         Value::Object(o) if o.contains_key("features") => o["features"].as_array().unwrap().iter().collect(),
         _ => vec![],
@@ -231,7 +245,10 @@ fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
                 let items = body["items"].as_array().unwrap();
                 assert_eq!(items.len(), 1, "the west station only: {body}");
             } else if path.ends_with("/stats") {
-                assert_eq!((body["stations"].as_i64(), body["units"].as_i64(), body["water_sources"].as_i64()), (Some(1), Some(1), Some(1)));
+                assert_eq!(
+                    (body["stations"].as_i64(), body["units"].as_i64(), body["water_sources"].as_i64()),
+                    (Some(1), Some(1), Some(1))
+                );
             } else if body.get("items").is_some() {
                 assert_eq!(items.len(), 1, "{path}: {body}");
                 for it in &items {
@@ -241,7 +258,10 @@ fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
         }
         Role::UnitManager => {
             if path.ends_with("/units") {
-                assert_eq!(items.iter().map(|u| u["id"].as_i64().unwrap()).collect::<Vec<_>>(), vec![f.west.ids["units"]]);
+                assert_eq!(
+                    items.iter().map(|u| u["id"].as_i64().unwrap()).collect::<Vec<_>>(),
+                    vec![f.west.ids["units"]]
+                );
             }
         }
         _ => {
@@ -258,7 +278,12 @@ fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
 async fn unit_manager_edits_only_its_unit() {
     let f = common::start().await;
     let mine = f.west.ids["units"];
-    let r = f.req(Method::PATCH, &format!("/api/v1/units/{mine}"), Some("unitmgr")).json(&json!({"phone": "13800000000"})).send().await.unwrap();
+    let r = f
+        .req(Method::PATCH, &format!("/api/v1/units/{mine}"), Some("unitmgr"))
+        .json(&json!({"phone": "13800000000"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(r.json::<Value>().await.unwrap()["phone"], "13800000000");
     let r = f.req(Method::DELETE, &format!("/api/v1/units/{mine}"), Some("unitmgr")).send().await.unwrap();

@@ -126,7 +126,8 @@ async fn devices_carry_their_units_names_and_frames_a_summary() {
     let (_, list) = f.get_json("/api/v1/devices", "east_inspector").await;
     let east = list.as_array().unwrap();
     assert!(!east.is_empty() && east.iter().all(|d| d["jurisdiction_id"] == f.east.jurisdiction.id), "{east:?}");
-    let uitds: Vec<&str> = east.iter().filter(|d| d["kind"] == "uitd").map(|d| d["unit_name"].as_str().unwrap()).collect();
+    let uitds: Vec<&str> =
+        east.iter().filter(|d| d["kind"] == "uitd").map(|d| d["unit_name"].as_str().unwrap()).collect();
     assert_eq!(uitds, ["东商场"]);
 
     // A stored UITD mains failure (GB/T 26875.3 type 21, bit 3) reads as one line.

@@ -8,7 +8,13 @@ use huoyan_server::ServerConfig;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-async fn send(f: &common::Fixture, method: Method, path: &str, ct: &str, body: impl Into<reqwest::Body>) -> (u16, Value) {
+async fn send(
+    f: &common::Fixture,
+    method: Method,
+    path: &str,
+    ct: &str,
+    body: impl Into<reqwest::Body>,
+) -> (u16, Value) {
     let r = f.req(method, path, Some("admin")).header("content-type", ct).body(body).send().await.unwrap();
     let s = r.status().as_u16();
     (s, r.json().await.unwrap_or(Value::Null))
@@ -43,7 +49,10 @@ async fn bad_bodies_are_named_and_write_nothing() {
 
     let (s, v) = post(station(json!({"kind": "tap"}))).await;
     assert_eq!((s, v["fields"][0]["field"].as_str()), (422, Some("kind")), "{v}");
-    assert!(v["fields"][0]["reason"].as_str().unwrap().contains("level1(一级普通站)"), "lists the accepted values: {v}");
+    assert!(
+        v["fields"][0]["reason"].as_str().unwrap().contains("level1(一级普通站)"),
+        "lists the accepted values: {v}"
+    );
 
     let (s, v) = post(station(json!({"colour": "red"}))).await;
     assert_eq!(s, 422, "{v}");
@@ -82,9 +91,11 @@ async fn bad_bodies_are_named_and_write_nothing() {
     let id = f.west.ids["stations"];
     let (s, _) = send(&f, Method::PATCH, &format!("/api/v1/stations/{id}"), "application/json", "[1]").await;
     assert_eq!(s, 400);
-    let (s, v) = send(&f, Method::PATCH, &format!("/api/v1/stations/{id}"), "application/json", r#"{"lat": 123}"#).await;
+    let (s, v) =
+        send(&f, Method::PATCH, &format!("/api/v1/stations/{id}"), "application/json", r#"{"lat": 123}"#).await;
     assert_eq!((s, v["fields"][0]["field"].as_str()), (422, Some("lat")), "{v}");
-    let (s, v) = send(&f, Method::PATCH, &format!("/api/v1/stations/{id}"), "application/json", r#"{"kind": null}"#).await;
+    let (s, v) =
+        send(&f, Method::PATCH, &format!("/api/v1/stations/{id}"), "application/json", r#"{"kind": null}"#).await;
     assert_eq!((s, v["fields"][0]["field"].as_str()), (422, Some("kind")), "{v}");
 
     // A vehicle of a station that does not exist.
@@ -99,7 +110,10 @@ async fn bad_bodies_are_named_and_write_nothing() {
 
     let after = f.fingerprint().await;
     assert_eq!(after.0, before.0, "no audit entries");
-    assert_eq!((after.1.stations, after.1.units, after.1.vehicles, after.1.buildings), (before.1.stations, before.1.units, before.1.vehicles, before.1.buildings));
+    assert_eq!(
+        (after.1.stations, after.1.units, after.1.vehicles, after.1.buildings),
+        (before.1.stations, before.1.units, before.1.vehicles, before.1.buildings)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -133,21 +147,51 @@ async fn bad_paths_and_query_parameters() {
     assert_eq!((s, v["error"].as_str()), (404, Some("not_found")));
     // Wrong password: 401, the same message whether or not the name exists.
     for user in ["admin", "nobody"] {
-        let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": user, "password": "wrong password"})).send().await.unwrap();
+        let r = f
+            .http
+            .post(f.url("/api/v1/auth/login"))
+            .json(&json!({"username": user, "password": "wrong password"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 401);
         assert_eq!(r.json::<Value>().await.unwrap()["message"], "wrong user name or password");
     }
     // Five failures lock the name out for a while, even with the right password.
     for _ in 0..4 {
-        let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "leader", "password": "guess"})).send().await.unwrap();
+        let r = f
+            .http
+            .post(f.url("/api/v1/auth/login"))
+            .json(&json!({"username": "leader", "password": "guess"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 401);
     }
-    let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "leader", "password": "guess"})).send().await.unwrap();
+    let r = f
+        .http
+        .post(f.url("/api/v1/auth/login"))
+        .json(&json!({"username": "leader", "password": "guess"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
-    let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "leader", "password": common::PASSWORD})).send().await.unwrap();
+    let r = f
+        .http
+        .post(f.url("/api/v1/auth/login"))
+        .json(&json!({"username": "leader", "password": common::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 429);
     assert_eq!(r.json::<Value>().await.unwrap()["error"], "too_many_requests");
-    let r = f.http.post(f.url("/api/v1/auth/login")).json(&json!({"username": "dispatcher", "password": common::PASSWORD})).send().await.unwrap();
+    let r = f
+        .http
+        .post(f.url("/api/v1/auth/login"))
+        .json(&json!({"username": "dispatcher", "password": common::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200, "other accounts are unaffected");
 }
 
@@ -171,7 +215,8 @@ async fn broken_spreadsheets_are_refused_and_bad_rows_reported() {
     let (s, v) = send(&f, Method::POST, "/api/v1/units/import", "text/csv", csv).await;
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["imported"], 1, "{v}");
-    let skipped: Vec<&str> = v["report"]["skipped"].as_array().unwrap().iter().map(|s| s["location"].as_str().unwrap()).collect();
+    let skipped: Vec<&str> =
+        v["report"]["skipped"].as_array().unwrap().iter().map(|s| s["location"].as_str().unwrap()).collect();
     assert_eq!(skipped.len(), 3, "{v}");
     assert!(skipped.iter().all(|l| l.contains('3') || l.contains('4') || l.contains('5')), "{skipped:?}");
     let (_, units) = f.get_json("/api/v1/units?q=好商店", "admin").await;
@@ -185,17 +230,27 @@ async fn create_list_export_round_trip() {
     let r = f.req(Method::POST, "/api/v1/water_sources", Some("inspector")).json(&body).send().await.unwrap();
     assert_eq!(r.status(), 201);
     let created: Value = r.json().await.unwrap();
-    assert_eq!((created["kind"].as_str(), created["jurisdiction_id"].as_i64()), (Some("hydrant_below"), Some(f.west.jurisdiction.id)));
+    assert_eq!(
+        (created["kind"].as_str(), created["jurisdiction_id"].as_i64()),
+        (Some("hydrant_below"), Some(f.west.jurisdiction.id))
+    );
     let (_, list) = f.get_json("/api/v1/water_sources?kind=hydrant_below&bbox=0,0.5,0.5,1", "leader").await;
     assert_eq!(list["total"], 1);
-    let (_, audit) = f.get_json(&format!("/api/v1/audit?entity=water_sources&entity_id={}", created["id"]), "leader").await;
+    let (_, audit) =
+        f.get_json(&format!("/api/v1/audit?entity=water_sources&entity_id={}", created["id"]), "leader").await;
     assert_eq!(audit[0]["username"], "inspector");
     assert_eq!(audit[0]["action"], "create");
-    let r = f.req(Method::GET, "/api/v1/water_sources/export.xlsx?kind=hydrant_below", Some("inspector")).send().await.unwrap();
+    let r = f
+        .req(Method::GET, "/api/v1/water_sources/export.xlsx?kind=hydrant_below", Some("inspector"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let bytes = r.bytes().await.unwrap();
     assert_eq!(&bytes[..2], b"PK", "an xlsx (zip) file");
-    let back = huoyan_import::read_table(&bytes, huoyan_import::TableFormat::Xlsx, huoyan_import::TableLayer::WaterSources).unwrap();
+    let back =
+        huoyan_import::read_table(&bytes, huoyan_import::TableFormat::Xlsx, huoyan_import::TableLayer::WaterSources)
+            .unwrap();
     assert_eq!(back.water_sources.len(), 1);
     assert_eq!(back.water_sources[0].code.as_deref(), Some("XH-001"));
     // Metrics count the requests.

@@ -18,7 +18,9 @@ async fn network(f: &common::Fixture) -> Vec<i64> {
     let sys = Principal::system();
     let mut roads = Vec::new();
     // The east end is the longer part, so that closing 二段 leaves it the main network.
-    for (name, a, b) in [("一段", 0.49, 0.50), ("二段", 0.50, 0.51), ("三段", 0.51, 0.53), ("四段", 0.53, 0.54), ("五段", 0.54, 0.55)] {
+    for (name, a, b) in
+        [("一段", 0.49, 0.50), ("二段", 0.50, 0.51), ("三段", 0.51, 0.53), ("四段", 0.53, 0.54), ("五段", 0.54, 0.55)]
+    {
         let r: Road = serde_json::from_value(json!({"name": name, "class": "secondary", "geometry": {"type": "LineString", "coordinates": [[a, 0.5], [b, 0.5]]}})).unwrap();
         roads.push(f.store.insert(&sys, r).await.unwrap().id);
     }
@@ -36,7 +38,9 @@ async fn network(f: &common::Fixture) -> Vec<i64> {
         (second.id, "二站水罐1", "firefighting", "水罐消防车"),
         (second.id, "二站水罐2", "firefighting", "水罐消防车"),
     ] {
-        let v: Vehicle = serde_json::from_value(json!({"station_id": st, "name": name, "family": family, "vehicle_type": t})).unwrap();
+        let v: Vehicle =
+            serde_json::from_value(json!({"station_id": st, "name": name, "family": family, "vehicle_type": t}))
+                .unwrap();
         f.store.insert(&sys, v).await.unwrap();
     }
     roads
@@ -66,7 +70,14 @@ async fn intake_dispatch_arrival_return() {
     let f = common::start().await;
     network(&f).await;
     let unit = f.west.ids["units"];
-    let (s, v) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(json!({"category": "火灾扑救", "unit_id": unit, "caller_phone": "13900000000", "reported_at": ago(20)}))).await;
+    let (s, v) = send(
+        &f,
+        Method::POST,
+        "/api/v1/incidents",
+        "dispatcher",
+        Some(json!({"category": "火灾扑救", "unit_id": unit, "caller_phone": "13900000000", "reported_at": ago(20)})),
+    )
+    .await;
     assert_eq!(s, 201, "{v}");
     let id = v["incident"]["id"].as_i64().unwrap();
     assert_eq!(v["incident"]["status"], "received");
@@ -82,11 +93,23 @@ async fn intake_dispatch_arrival_return() {
     assert!(water.windows(2).all(|w| w[0]["eta_s"].as_f64() <= w[1]["eta_s"].as_f64()), "{rec}");
     assert_eq!(water[0]["station_id"], f.west.ids["stations"]);
     // 1–3–5: the mall's own micro station, then the neighbour within 3 minutes.
-    let alerts: Vec<(&str, &str)> = rec["alerts"].as_array().unwrap().iter().map(|x| (x["name"].as_str().unwrap(), x["reason"].as_str().unwrap())).collect();
+    let alerts: Vec<(&str, &str)> = rec["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["name"].as_str().unwrap(), x["reason"].as_str().unwrap()))
+        .collect();
     assert_eq!(alerts, vec![("西商场微型站", "own_micro"), ("邻近微型站", "joint")]);
 
     // 一键调派.
-    let (s, d) = send(&f, Method::POST, &format!("/api/v1/incidents/{id}/dispatch"), "dispatcher", Some(json!({"recommended": true}))).await;
+    let (s, d) = send(
+        &f,
+        Method::POST,
+        &format!("/api/v1/incidents/{id}/dispatch"),
+        "dispatcher",
+        Some(json!({"recommended": true})),
+    )
+    .await;
     assert_eq!(s, 200, "{d}");
     let sent: Vec<i64> = d["dispatches"].as_array().unwrap().iter().filter_map(|x| x["vehicle_id"].as_i64()).collect();
     assert_eq!(sent.len(), a.len());
@@ -97,24 +120,53 @@ async fn intake_dispatch_arrival_return() {
     }
     // Committed vehicles are not recommended again, here or for a second incident; sending one is 409.
     let (_, r2) = f.get_json(&format!("/api/v1/incidents/{id}/recommendation"), "dispatcher").await;
-    assert!(r2["assignments"].as_array().unwrap().iter().all(|x| !sent.contains(&x["vehicle_id"].as_i64().unwrap())), "{r2}");
-    let (s, other) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(json!({"category": "rescue", "lon": 0.505, "lat": 0.5001, "address": "二段"}))).await;
+    assert!(
+        r2["assignments"].as_array().unwrap().iter().all(|x| !sent.contains(&x["vehicle_id"].as_i64().unwrap())),
+        "{r2}"
+    );
+    let (s, other) = send(
+        &f,
+        Method::POST,
+        "/api/v1/incidents",
+        "dispatcher",
+        Some(json!({"category": "rescue", "lon": 0.505, "lat": 0.5001, "address": "二段"})),
+    )
+    .await;
     assert_eq!(s, 201, "{other}");
-    assert!(other["recommendation"]["assignments"].as_array().unwrap().iter().all(|x| !sent.contains(&x["vehicle_id"].as_i64().unwrap())));
+    assert!(
+        other["recommendation"]["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| !sent.contains(&x["vehicle_id"].as_i64().unwrap()))
+    );
     let oid = other["incident"]["id"].as_i64().unwrap();
-    let (s, e) = send(&f, Method::POST, &format!("/api/v1/incidents/{oid}/dispatch"), "dispatcher", Some(json!({"vehicles": [sent[0]]}))).await;
+    let (s, e) = send(
+        &f,
+        Method::POST,
+        &format!("/api/v1/incidents/{oid}/dispatch"),
+        "dispatcher",
+        Some(json!({"vehicles": [sent[0]]})),
+    )
+    .await;
     assert_eq!(s, 409, "{e}");
     assert!(e["message"].as_str().unwrap().contains("committed"), "{e}");
 
     // Timeline of the first vehicle: 出动, then an impossible 到场, then the real one.
     let v0 = sent[0];
     let tl = format!("/api/v1/incidents/{id}/timeline");
-    let (s, o) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "出动", "vehicle_id": v0, "at": ago(18)}))).await;
+    let (s, o) =
+        send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "出动", "vehicle_id": v0, "at": ago(18)})))
+            .await;
     assert_eq!((s, o["vehicle_status"].as_str()), (201, Some("en_route")), "{o}");
-    let (s, e) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "arrival", "vehicle_id": v0, "at": ago(19)}))).await;
+    let (s, e) =
+        send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "arrival", "vehicle_id": v0, "at": ago(19)})))
+            .await;
     assert_eq!(s, 422, "{e}");
     assert!(e["message"].as_str().unwrap().contains("到场时间不能早于出动时间"), "{e}");
-    let (s, o) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "到场", "vehicle_id": v0, "at": ago(15)}))).await;
+    let (s, o) =
+        send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "到场", "vehicle_id": v0, "at": ago(15)})))
+            .await;
     assert_eq!(s, 201, "{o}");
     assert_eq!((o["vehicle_status"].as_str(), o["incident"]["status"].as_str()), (Some("on_scene"), Some("on_scene")));
     assert_eq!(o["entry"]["warnings"], json!([]), "2.2 km in 3 minutes is plausible: {o}");
@@ -122,7 +174,14 @@ async fn intake_dispatch_arrival_return() {
     let (s, b) = f.get_json(&format!("/api/v1/incidents/{id}/board"), "dispatcher").await;
     assert_eq!(s, 200, "{b}");
     assert_eq!(b["timeline"].as_array().unwrap().len(), 3, "接警, 出动, 到场");
-    assert!(b["dispatches"].as_array().unwrap().iter().any(|d| d["vehicle_name"] == "西水罐" && d["eta_label"].as_str().unwrap().ends_with("分钟")), "{b}");
+    assert!(
+        b["dispatches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["vehicle_name"] == "西水罐" && d["eta_label"].as_str().unwrap().ends_with("分钟")),
+        "{b}"
+    );
     let feats = b["routes"]["features"].as_array().unwrap();
     assert!(feats.iter().any(|r| r["properties"]["label"].as_str().unwrap().starts_with("西站")), "{b}");
     assert_eq!(b["preplan"]["match"], "unit");
@@ -132,10 +191,13 @@ async fn intake_dispatch_arrival_return() {
     assert_eq!(s, 409, "{e}");
     for v in &sent {
         if *v != v0 {
-            send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "到场", "vehicle_id": v, "at": ago(14)}))).await;
+            send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "到场", "vehicle_id": v, "at": ago(14)})))
+                .await;
         }
         for (stage, m) in [("撤离", 5), ("归队", 2)] {
-            let (s, o) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": stage, "vehicle_id": v, "at": ago(m)}))).await;
+            let (s, o) =
+                send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": stage, "vehicle_id": v, "at": ago(m)})))
+                    .await;
             assert_eq!(s, 201, "{stage} {v}: {o}");
         }
         let (_, veh) = f.get_json(&format!("/api/v1/vehicles/{v}"), "dispatcher").await;
@@ -144,14 +206,28 @@ async fn intake_dispatch_arrival_return() {
     let (s, o) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "警情处置结束", "at": ago(1)}))).await;
     assert_eq!((s, o["incident"]["status"].as_str()), (201, Some("closed")), "{o}");
     // The vehicles are free again: the second incident may have them.
-    let (s, _) = send(&f, Method::POST, &format!("/api/v1/incidents/{oid}/dispatch"), "dispatcher", Some(json!({"vehicles": [v0]}))).await;
+    let (s, _) = send(
+        &f,
+        Method::POST,
+        &format!("/api/v1/incidents/{oid}/dispatch"),
+        "dispatcher",
+        Some(json!({"vehicles": [v0]})),
+    )
+    .await;
     assert_eq!(s, 200);
     // Consoles were told.
     let (_, ev) = f.get_json("/api/v1/events/recent", "dispatcher").await;
     let kinds: Vec<&str> = ev.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"incident") && kinds.contains(&"incident_update"), "{kinds:?}");
     // Inspectors read but do not dispatch.
-    let (s, _) = send(&f, Method::POST, &format!("/api/v1/incidents/{oid}/dispatch"), "inspector", Some(json!({"recommended": true}))).await;
+    let (s, _) = send(
+        &f,
+        Method::POST,
+        &format!("/api/v1/incidents/{oid}/dispatch"),
+        "inspector",
+        Some(json!({"recommended": true})),
+    )
+    .await;
     assert_eq!(s, 403);
 }
 
@@ -186,11 +262,18 @@ async fn bad_input_gets_clear_answers_and_writes_nothing() {
     assert_eq!(s, 422);
     let (s, e) = post(json!({"category": "fire", "unit_query": "商场"})).await;
     assert!(s == 422 && e["message"].as_str().unwrap().contains("several"), "{s} {e}");
-    let r = f.req(Method::POST, "/api/v1/incidents", Some("dispatcher")).header("content-type", "application/json").body("{\"category\": ").send().await.unwrap();
+    let r = f
+        .req(Method::POST, "/api/v1/incidents", Some("dispatcher"))
+        .header("content-type", "application/json")
+        .body("{\"category\": ")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 400);
     assert_eq!(counts(&f).await, before, "nothing written by refused intakes");
     // Closing the middle of the street cuts the stations off from the east end.
-    let (s, _) = send(&f, Method::PATCH, &format!("/api/v1/roads/{}", roads[1]), "admin", Some(json!({"access": "no"}))).await;
+    let (s, _) =
+        send(&f, Method::PATCH, &format!("/api/v1/roads/{}", roads[1]), "admin", Some(json!({"access": "no"}))).await;
     assert_eq!(s, 200);
     let before = counts(&f).await;
     let (s, e) = post(json!({"category": "fire", "lon": 0.525, "lat": 0.5})).await;
@@ -202,7 +285,8 @@ async fn bad_input_gets_clear_answers_and_writes_nothing() {
     assert_eq!(s, 201, "{v}");
     assert!(v["recommendation"]["unfilled"][0]["reason"].as_str().unwrap().contains("cannot reach"), "{v}");
     let id = v["incident"]["id"].as_i64().unwrap();
-    let (s, _) = send(&f, Method::PATCH, &format!("/api/v1/roads/{}", roads[1]), "admin", Some(json!({"access": "yes"}))).await;
+    let (s, _) =
+        send(&f, Method::PATCH, &format!("/api/v1/roads/{}", roads[1]), "admin", Some(json!({"access": "yes"}))).await;
     assert_eq!(s, 200);
     // Dispatch bodies and timeline out of order.
     let d = format!("/api/v1/incidents/{id}/dispatch");
@@ -218,9 +302,17 @@ async fn bad_input_gets_clear_answers_and_writes_nothing() {
     let tl = format!("/api/v1/incidents/{id}/timeline");
     let (s, e) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "归队", "vehicle_id": tanker}))).await;
     assert_eq!(s, 409, "归队 needs 撤离 or 中途返回 first: {e}");
-    let (s, e) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "arrival", "vehicle_id": tanker, "at": ago(60)}))).await;
+    let (s, e) = send(
+        &f,
+        Method::POST,
+        &tl,
+        "dispatcher",
+        Some(json!({"stage": "arrival", "vehicle_id": tanker, "at": ago(60)})),
+    )
+    .await;
     assert_eq!(s, 422, "before the alarm: {e}");
-    let (s, e) = send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "teleport", "vehicle_id": tanker}))).await;
+    let (s, e) =
+        send(&f, Method::POST, &tl, "dispatcher", Some(json!({"stage": "teleport", "vehicle_id": tanker}))).await;
     assert_eq!(s, 422, "{e}");
     assert!(e["message"].as_str().unwrap().contains("arrival(到场)"), "{e}");
     let (_, veh) = f.get_json(&format!("/api/v1/vehicles/{tanker}"), "admin").await;
@@ -248,20 +340,30 @@ async fn preplans_and_dispatch_plans() {
         "hazardous_materials": [], "fire_facilities": [{"name": "室内消火栓系统"}], "key_parts": [{"name": "配电室"}],
         "water_sources": [{"description": "门前地上消火栓", "distance_m": 40}], "access_routes": [{"name": "南侧消防车道"}],
         "attack_notes": "内攻", "evacuation_notes": "南门"});
-    let (s, p) = send(&f, Method::POST, "/api/v1/preplans", "inspector", Some(json!({"unit_id": unit, "doc": doc}))).await;
+    let (s, p) =
+        send(&f, Method::POST, "/api/v1/preplans", "inspector", Some(json!({"unit_id": unit, "doc": doc}))).await;
     assert_eq!(s, 200, "the fixture's plan is replaced: {p}");
     assert_eq!(p["completeness"]["percent"], 100.0, "the fixture attached a floor plan: {p}");
     let pid = p["id"].as_i64().unwrap();
-    let (s, _) = send(&f, Method::POST, "/api/v1/preplans", "dispatcher", Some(json!({"unit_id": unit, "doc": doc}))).await;
+    let (s, _) =
+        send(&f, Method::POST, "/api/v1/preplans", "dispatcher", Some(json!({"unit_id": unit, "doc": doc}))).await;
     assert_eq!(s, 403, "dispatchers read pre-plans, inspectors write them");
     // Upload, download, refuse.
-    let up = |name: &str, body: Vec<u8>| f.req(Method::POST, &format!("/api/v1/preplans/{pid}/attachments?name={name}"), Some("inspector")).header("content-type", "application/octet-stream").body(body);
+    let up = |name: &str, body: Vec<u8>| {
+        f.req(Method::POST, &format!("/api/v1/preplans/{pid}/attachments?name={name}"), Some("inspector"))
+            .header("content-type", "application/octet-stream")
+            .body(body)
+    };
     let r = up("%E4%BA%8C%E5%B1%82.png", PNG.to_vec()).send().await.unwrap();
     assert_eq!(r.status(), 201);
     let p: Value = r.json().await.unwrap();
     let att = p["attachments"].as_array().unwrap().last().unwrap().clone();
     assert_eq!((att["name"].as_str(), att["content_type"].as_str()), (Some("二层.png"), Some("image/png")));
-    let r = f.req(Method::GET, &format!("/api/v1/preplan-attachments/{}", att["id"]), Some("dispatcher")).send().await.unwrap();
+    let r = f
+        .req(Method::GET, &format!("/api/v1/preplan-attachments/{}", att["id"]), Some("dispatcher"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.headers()["content-type"], "image/png");
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     assert_eq!(r.bytes().await.unwrap().as_ref(), PNG);
@@ -278,11 +380,25 @@ async fn preplans_and_dispatch_plans() {
     let (_, p) = f.get_json(&format!("/api/v1/preplans/{pid}"), "leader").await;
     assert_eq!(p["attachments"].as_array().unwrap().len(), 2, "refused uploads stored nothing");
     // Shown for an incident at the unit.
-    let (_, v) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(json!({"category": "fire", "unit_query": "西商场"}))).await;
+    let (_, v) = send(
+        &f,
+        Method::POST,
+        "/api/v1/incidents",
+        "dispatcher",
+        Some(json!({"category": "fire", "unit_query": "西商场"})),
+    )
+    .await;
     let (s, pp) = f.get_json(&format!("/api/v1/incidents/{}/preplan", v["incident"]["id"]), "dispatcher").await;
     assert_eq!((s, pp["match"].as_str(), pp["preplan"]["id"].as_i64()), (200, Some("unit"), Some(pid)));
     // … and for one 10 m away without a unit: the nearest key unit's.
-    let (_, v) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(json!({"category": "fire", "lon": 0.5201, "lat": 0.5}))).await;
+    let (_, v) = send(
+        &f,
+        Method::POST,
+        "/api/v1/incidents",
+        "dispatcher",
+        Some(json!({"category": "fire", "lon": 0.5201, "lat": 0.5})),
+    )
+    .await;
     let (_, pp) = f.get_json(&format!("/api/v1/incidents/{}/preplan", v["incident"]["id"]), "dispatcher").await;
     assert_eq!(pp["match"], "nearest", "{pp}");
     let (_, list) = f.get_json("/api/v1/preplans", "leader").await;
@@ -292,7 +408,9 @@ async fn preplans_and_dispatch_plans() {
     let (s, plans) = f.get_json("/api/v1/dispatch-plans", "inspector").await;
     assert_eq!((s, plans["in_force"]["id"].as_str()), (200, Some("cn-baseline")));
     let toml = huoyan_dispatch::CN_BASELINE.replace("id = \"cn-baseline\"", "id = \"test-city\"");
-    let load = |user: &str, body: String| f.req(Method::POST, "/api/v1/dispatch-plans", Some(user)).header("content-type", "application/toml").body(body);
+    let load = |user: &str, body: String| {
+        f.req(Method::POST, "/api/v1/dispatch-plans", Some(user)).header("content-type", "application/toml").body(body)
+    };
     assert_eq!(load("inspector", toml.clone()).send().await.unwrap().status(), 403);
     let r = load("dispatcher", toml.replace("count = 2", "count = 0")).send().await.unwrap();
     assert_eq!(r.status(), 422);
@@ -322,7 +440,14 @@ async fn intake_from_a_confirmed_alarm() {
     assert!(e["fields"][0]["reason"].as_str().unwrap().contains("不存在"), "{e}");
     assert_eq!(counts(&f).await, before, "refused intakes write nothing");
 
-    let (s, h) = send(&f, Method::POST, &format!("/api/v1/alarms/{alarm}/handle"), "dispatcher", Some(json!({"result": "real"}))).await;
+    let (s, h) = send(
+        &f,
+        Method::POST,
+        &format!("/api/v1/alarms/{alarm}/handle"),
+        "dispatcher",
+        Some(json!({"result": "real"})),
+    )
+    .await;
     assert_eq!(s, 200, "{h}");
     let (s, v) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(from(alarm))).await;
     assert_eq!(s, 201, "{v}");
@@ -334,7 +459,12 @@ async fn intake_from_a_confirmed_alarm() {
     let (_, a) = f.get_json(&format!("/api/v1/alarms/{alarm}"), "dispatcher").await;
     assert_eq!(a["incident_id"], id, "{a}");
     let (_, ev) = f.get_json("/api/v1/events/recent", "dispatcher").await;
-    let settled = ev.as_array().unwrap().iter().any(|e| e["kind"] == "alarm_update" && e["data"]["id"] == alarm && e["data"]["incident_id"] == id && e["unhandled"] == false);
+    let settled = ev.as_array().unwrap().iter().any(|e| {
+        e["kind"] == "alarm_update"
+            && e["data"]["id"] == alarm
+            && e["data"]["incident_id"] == id
+            && e["unhandled"] == false
+    });
     assert!(settled, "the alarm's link is pushed: {ev}");
 
     let before = counts(&f).await;
@@ -350,7 +480,9 @@ async fn terms_name_incident_categories_statuses_and_stages() {
     let f = common::start().await;
     let (s, t) = f.get_json("/api/v1/terms", "dispatcher").await;
     assert_eq!(s, 200);
-    let zh = |group: &str, code: &str| t[group].as_array().unwrap().iter().find(|x| x["code"] == code).map(|x| x["zh"].as_str().unwrap().to_string());
+    let zh = |group: &str, code: &str| {
+        t[group].as_array().unwrap().iter().find(|x| x["code"] == code).map(|x| x["zh"].as_str().unwrap().to_string())
+    };
     assert_eq!(zh("incident_category", "false_alarm").as_deref(), Some("虚假警"));
     assert_eq!(zh("incident_status", "on_scene").as_deref(), Some("到场处置"));
     assert_eq!(zh("timeline_stage", "water_on").as_deref(), Some("出水"));

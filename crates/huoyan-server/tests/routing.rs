@@ -8,7 +8,10 @@ use huoyan_domain::account::Principal;
 use serde_json::json;
 
 async fn road(f: &common::Fixture, name: &str, a: [f64; 2], b: [f64; 2]) {
-    let r: Road = serde_json::from_value(json!({"name": name, "class": "secondary", "geometry": {"type": "LineString", "coordinates": [a, b]}})).unwrap();
+    let r: Road = serde_json::from_value(
+        json!({"name": name, "class": "secondary", "geometry": {"type": "LineString", "coordinates": [a, b]}}),
+    )
+    .unwrap();
     f.store.insert(&Principal::system(), r).await.unwrap();
 }
 
@@ -34,7 +37,12 @@ async fn route_and_eta() {
     let (_, e) = f.get_json("/api/v1/eta?at=0.52,0.5", "admin").await;
     assert_eq!(e["items"][1]["reachable"], false, "{e}");
     // Bad points.
-    for q in ["/api/v1/route?from=abc&to=0.5,0.5", "/api/v1/route?from=0.5,0.5", "/api/v1/route?from=0.5,95&to=0.5,0.5", "/api/v1/eta?at=1,2&x=3"] {
+    for q in [
+        "/api/v1/route?from=abc&to=0.5,0.5",
+        "/api/v1/route?from=0.5,0.5",
+        "/api/v1/route?from=0.5,95&to=0.5,0.5",
+        "/api/v1/eta?at=1,2&x=3",
+    ] {
         let (s, v) = f.get_json(q, "admin").await;
         assert_eq!(s, 400, "{q}: {v}");
     }

@@ -186,7 +186,13 @@ async fn tiles_decode_revalidate_and_refuse_bad_requests() {
 
     // A login is needed; the console's session cookie is one.
     assert_eq!(get(&f, WEST, None).await.status(), 401);
-    let r = f.http.get(f.url(WEST)).header("cookie", format!("huoyan_session={}", f.tokens["township"])).send().await.unwrap();
+    let r = f
+        .http
+        .get(f.url(WEST))
+        .header("cookie", format!("huoyan_session={}", f.tokens["township"]))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     // A unit manager may not read the map.
     assert_eq!(get(&f, WEST, Some("unitmgr")).await.status(), 403);
@@ -241,7 +247,12 @@ async fn the_cache_follows_road_edits() {
     // Cached: the same bytes again.
     let again = get(&f, WEST, Some("admin")).await;
     assert_eq!(again.headers()["etag"], etag.as_str());
-    let r = f.req(Method::PATCH, &format!("/api/v1/roads/{road}"), Some("admin")).json(&json!({"name": "西新路", "oneway": 1})).send().await.unwrap();
+    let r = f
+        .req(Method::PATCH, &format!("/api/v1/roads/{road}"), Some("admin"))
+        .json(&json!({"name": "西新路", "oneway": 1}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let r = f.req(Method::GET, WEST, Some("admin")).header("if-none-match", &etag).send().await.unwrap();
     assert_eq!(r.status(), 200, "the old ETag no longer matches");
@@ -257,7 +268,11 @@ async fn the_cache_follows_road_edits() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn map_config_describes_the_tiles() {
-    let f = common::start_with(ServerConfig { tile_url: "https://t0.example/{z}/{x}/{y}.png".into(), ..Default::default() }).await;
+    let f = common::start_with(ServerConfig {
+        tile_url: "https://t0.example/{z}/{x}/{y}.png".into(),
+        ..Default::default()
+    })
+    .await;
     let (s, v) = f.get_json("/api/v1/map/config", "admin").await;
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["tiles"], "/tiles/{z}/{x}/{y}.mvt");
@@ -265,7 +280,14 @@ async fn map_config_describes_the_tiles() {
     let layers: Vec<&str> = v["layers"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap()).collect();
     assert_eq!(layers, ["water", "buildings", "roads", "boundaries"]);
     let roads = &v["layers"][2];
-    assert!(roads["classes"].as_array().unwrap().iter().any(|c| c["code"] == "service" && c["minzoom"] == 13 && c["zh"] == "内部道路"), "{roads}");
+    assert!(
+        roads["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["code"] == "service" && c["minzoom"] == 13 && c["zh"] == "内部道路"),
+        "{roads}"
+    );
     assert_eq!(v["external_raster"], "https://t0.example/{z}/{x}/{y}.png");
     assert_eq!(v["attribution"], "", "the fixture's records name no source");
     // The city's box for a city-wide account, the township's for the township officer.
@@ -290,24 +312,88 @@ async fn tiles_on_postgres() {
         eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
         return;
     };
-    let schema = format!("huoyan_tiles_{}_{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos());
-    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 }).await.unwrap();
+    let schema = format!(
+        "huoyan_tiles_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
+    );
+    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
+        .await
+        .unwrap();
     let sys = Principal::system();
-    let square = |lon0: f64, d: f64| geojson::Geometry::new(geojson::Value::Polygon(vec![vec![vec![lon0, 0.0], vec![lon0 + d, 0.0], vec![lon0 + d, 1.0], vec![lon0, 1.0], vec![lon0, 0.0]]]));
-    let city = store.create_jurisdiction(&sys, Jurisdiction { id: 0, parent_id: None, level: JurisdictionLevel::City, name: "测试市".into(), code: None, boundary: Some(square(0.0, 2.0)), path: String::new() }).await.unwrap();
-    store.create_jurisdiction(&sys, Jurisdiction { id: 0, parent_id: Some(city.id), level: JurisdictionLevel::Township, name: "西街道".into(), code: None, boundary: Some(square(0.0, 1.0)), path: String::new() }).await.unwrap();
+    let square = |lon0: f64, d: f64| {
+        geojson::Geometry::new(geojson::Value::Polygon(vec![vec![
+            vec![lon0, 0.0],
+            vec![lon0 + d, 0.0],
+            vec![lon0 + d, 1.0],
+            vec![lon0, 1.0],
+            vec![lon0, 0.0],
+        ]]))
+    };
+    let city = store
+        .create_jurisdiction(
+            &sys,
+            Jurisdiction {
+                id: 0,
+                parent_id: None,
+                level: JurisdictionLevel::City,
+                name: "测试市".into(),
+                code: None,
+                boundary: Some(square(0.0, 2.0)),
+                path: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    store
+        .create_jurisdiction(
+            &sys,
+            Jurisdiction {
+                id: 0,
+                parent_id: Some(city.id),
+                level: JurisdictionLevel::Township,
+                name: "西街道".into(),
+                code: None,
+                boundary: Some(square(0.0, 1.0)),
+                path: String::new(),
+            },
+        )
+        .await
+        .unwrap();
     let road: Road = serde_json::from_value(json!({"name": "西路", "class": "primary", "geometry": {"type": "LineString", "coordinates": [[0.5, 0.3], [0.501, 0.3]]}})).unwrap();
     store.insert(&sys, road).await.unwrap();
     let building: Building = serde_json::from_value(json!({"name": "楼", "floors": 3, "footprint": {"type": "Polygon", "coordinates": [[[0.5, 0.3001], [0.5002, 0.3001], [0.5002, 0.3003], [0.5, 0.3003], [0.5, 0.3001]]]}})).unwrap();
     store.insert(&sys, building).await.unwrap();
-    store.create_user(&sys, UserInput { username: "admin".into(), display_name: "admin".into(), role: Role::Admin, jurisdiction_id: city.id, unit_id: None, password: Some(common::PASSWORD.into()), disabled: false }).await.unwrap();
+    store
+        .create_user(
+            &sys,
+            UserInput {
+                username: "admin".into(),
+                display_name: "admin".into(),
+                role: Role::Admin,
+                jurisdiction_id: city.id,
+                unit_id: None,
+                password: Some(common::PASSWORD.into()),
+                disabled: false,
+            },
+        )
+        .await
+        .unwrap();
     let v1 = store.tiles_version().await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let state = AppState::new(store.clone(), ServerConfig::default());
     tokio::spawn(async move { huoyan_server::serve(listener, state, std::future::pending()).await.unwrap() });
     let http = reqwest::Client::new();
-    let login: Value = http.post(format!("{base}/api/v1/auth/login")).json(&json!({"username": "admin", "password": common::PASSWORD})).send().await.unwrap().json().await.unwrap();
+    let login: Value = http
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"username": "admin", "password": common::PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let token = login["token"].as_str().unwrap();
     let r = http.get(format!("{base}{WEST}")).bearer_auth(token).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);

@@ -3,8 +3,8 @@
 //! centre's reads and controls (巡检, 校时, 查岗).
 
 use huoyan_gb26875::{
-    Address, Adu, Command, ComponentAddress, ComponentState, ComponentStateObject, ComponentType, Description, Frame, SystemType, TimeObject,
-    TimeTag, UitdOperationFlags, UitdOperationObject, UitdState, UitdStateObject, Version,
+    Address, Adu, Command, ComponentAddress, ComponentState, ComponentStateObject, ComponentType, Description, Frame,
+    SystemType, TimeObject, TimeTag, UitdOperationFlags, UitdOperationObject, UitdState, UitdStateObject, Version,
 };
 use rand::Rng;
 
@@ -27,7 +27,8 @@ pub fn now_tag() -> TimeTag {
 }
 
 /// Descriptions of where a detector is, in the building's own words.
-const PLACES: &[&str] = &["一层大厅", "二层东走廊", "三层配电室", "四层客房", "地下车库", "五层餐厅", "六层办公区", "七层库房"];
+const PLACES: &[&str] =
+    &["一层大厅", "二层东走廊", "三层配电室", "四层客房", "地下车库", "五层餐厅", "六层办公区", "七层库房"];
 
 /// An upload (command 2) from `source` with `serial`.
 pub fn upload(source: Address, serial: u16, report: Report, rng: &mut impl Rng) -> Frame {
@@ -45,7 +46,11 @@ pub fn upload(source: Address, serial: u16, report: Report, rng: &mut impl Rng) 
             Adu::ComponentState(vec![ComponentStateObject {
                 system_type: SystemType(1),
                 system_address: 1,
-                component_type: ComponentType(if r == Report::Fire { 40 } else { [40u8, 30, 31, 23][rng.random_range(0..4)] }),
+                component_type: ComponentType(if r == Report::Fire {
+                    40
+                } else {
+                    [40u8, 30, 31, 23][rng.random_range(0..4)]
+                }),
                 component_address: ComponentAddress((pt << 16) | lp),
                 state: ComponentState(state),
                 description: Description::new(place),
@@ -53,21 +58,47 @@ pub fn upload(source: Address, serial: u16, report: Report, rng: &mut impl Rng) 
             }])
         }
     };
-    Frame { serial, version: Version::default(), time, source, destination: Address([0; 6]), command: Command::SendData, adu: Some(adu) }
+    Frame {
+        serial,
+        version: Version::default(),
+        time,
+        source,
+        destination: Address([0; 6]),
+        command: Command::SendData,
+        adu: Some(adu),
+    }
 }
 
 /// A heartbeat: an upload without ADU.
 pub fn heartbeat(source: Address, serial: u16) -> Frame {
-    Frame { serial, version: Version::default(), time: now_tag(), source, destination: Address([0; 6]), command: Command::SendData, adu: None }
+    Frame {
+        serial,
+        version: Version::default(),
+        time: now_tag(),
+        source,
+        destination: Address([0; 6]),
+        command: Command::SendData,
+        adu: None,
+    }
 }
 
 /// The device's reply to a frame from the centre, if it needs one: 应答 with the state for reads
 /// of the UITD state (81) or time (88), 确认 for controls (clock sync 90, init 89, duty check 91).
 pub fn reply_to(request: &Frame) -> Option<Frame> {
     let time = now_tag();
-    let base = |command, adu| Frame { serial: request.serial, version: request.version, time, source: request.destination, destination: request.source, command, adu };
+    let base = |command, adu| Frame {
+        serial: request.serial,
+        version: request.version,
+        time,
+        source: request.destination,
+        destination: request.source,
+        command,
+        adu,
+    };
     match (request.command, request.adu.as_ref().map(Adu::type_code)) {
-        (Command::Request, Some(81)) => Some(base(Command::Answer, Some(Adu::UitdState(vec![UitdStateObject { state: UitdState(0x01), time }])))),
+        (Command::Request, Some(81)) => {
+            Some(base(Command::Answer, Some(Adu::UitdState(vec![UitdStateObject { state: UitdState(0x01), time }]))))
+        }
         (Command::Request, Some(88)) => Some(base(Command::Answer, Some(Adu::UitdTime(vec![TimeObject { time }])))),
         (Command::Request, Some(_)) => Some(base(Command::Deny, None)),
         (Command::Control, Some(_)) => Some(base(Command::Confirm, None)),
@@ -79,7 +110,15 @@ pub fn reply_to(request: &Frame) -> Option<Frame> {
 pub fn duty_check_reply(source: Address, serial: u16) -> Frame {
     let time = now_tag();
     let adu = Adu::UitdOperation(vec![UitdOperationObject { flags: UitdOperationFlags(0x20), operator: 1, time }]);
-    Frame { serial, version: Version::default(), time, source, destination: Address([0; 6]), command: Command::SendData, adu: Some(adu) }
+    Frame {
+        serial,
+        version: Version::default(),
+        time,
+        source,
+        destination: Address([0; 6]),
+        command: Command::SendData,
+        adu: Some(adu),
+    }
 }
 
 #[cfg(test)]

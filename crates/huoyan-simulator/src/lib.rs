@@ -208,7 +208,9 @@ pub async fn run(config: SimConfig, stop: impl Future<Output = ()> + Send + 'sta
 }
 
 fn take_budget(budget: &std::sync::atomic::AtomicU64) -> bool {
-    budget.fetch_update(std::sync::atomic::Ordering::Relaxed, std::sync::atomic::Ordering::Relaxed, |b| b.checked_sub(1)).is_ok()
+    budget
+        .fetch_update(std::sync::atomic::Ordering::Relaxed, std::sync::atomic::Ordering::Relaxed, |b| b.checked_sub(1))
+        .is_ok()
 }
 
 fn pick_report(cfg: &SimConfig, rng: &mut impl Rng) -> Report {
@@ -225,7 +227,13 @@ fn pick_report(cfg: &SimConfig, rng: &mut impl Rng) -> Report {
 }
 
 /// One device: connect, send, resend, reconnect, until done.
-async fn device(cfg: SimConfig, i: u32, budget: std::sync::Arc<std::sync::atomic::AtomicU64>, deadline: Option<Instant>, mut stop: tokio::sync::watch::Receiver<bool>) -> SimReport {
+async fn device(
+    cfg: SimConfig,
+    i: u32,
+    budget: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    deadline: Option<Instant>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> SimReport {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(cfg.seed.wrapping_mul(1_000_003).wrapping_add(u64::from(i)));
     let me = address_of(cfg.address_prefix, i);
     let mut r = SimReport::default();

@@ -243,7 +243,9 @@ pub(crate) async fn alarm_for_incident(tx: &mut Tx, actor: &Principal, id: i64) 
     if a.result.as_deref() != Some("real") {
         return Err(StoreError::invalid(
             "source.alarm_id",
-            format!("报警 #{id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)"),
+            format!(
+                "报警 #{id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)"
+            ),
         ));
     }
     if let Some(inc) = a.incident_id {
@@ -263,7 +265,9 @@ pub(crate) async fn link_incident_tx(tx: &mut Tx, alarm_id: i64, incident_id: i6
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict(format!("报警 #{alarm_id} 已转为警情 (the alarm already became an incident)")));
+        return Err(StoreError::Conflict(format!(
+            "报警 #{alarm_id} 已转为警情 (the alarm already became an incident)"
+        )));
     }
     Ok(())
 }
@@ -410,9 +414,14 @@ impl Store {
         }
         let limit = f.limit.unwrap_or(50).clamp(1, 500);
         let offset = f.offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args).fetch_one(&self.pool).await?.try_get(0)?;
-        let order = if f.queue_order { "CASE WHEN a.status = 'handled' THEN 1 ELSE 0 END, a.id DESC" } else { "a.id DESC" };
-        let sql = format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY {order} LIMIT {limit} OFFSET {offset}", w.sql());
+        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        let order =
+            if f.queue_order { "CASE WHEN a.status = 'handled' THEN 1 ELSE 0 END, a.id DESC" } else { "a.id DESC" };
+        let sql =
+            format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY {order} LIMIT {limit} OFFSET {offset}", w.sql());
         let rows = bind_all(crate::dynq(sql), &w.args).fetch_all(&self.pool).await?;
         let items = rows.iter().map(alarm_from_row).collect::<Result<Vec<_>>>()?;
         Ok(Page { items, total, limit, offset })

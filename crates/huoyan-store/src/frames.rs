@@ -159,8 +159,7 @@ pub fn normalize_address(address: &str) -> Result<String> {
     Ok(a)
 }
 
-pub(crate) const DEVICE_COLS: &str =
-    "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value";
+pub(crate) const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value";
 
 pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
     Ok(Device {
@@ -184,7 +183,8 @@ type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 /// Refuses an address already registered (UITD or sensor) with a conflict.
 pub(crate) async fn address_is_free(tx: &mut Tx, address: &str) -> Result<()> {
-    let exists = crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
+    let exists =
+        crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
     if exists.is_some() {
         return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
     }

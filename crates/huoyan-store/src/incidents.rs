@@ -48,7 +48,8 @@ pub enum IncidentStatus {
 
 impl IncidentStatus {
     /// Every status, in the order an incident goes through them.
-    pub const ALL: [IncidentStatus; 4] = [IncidentStatus::Received, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Closed];
+    pub const ALL: [IncidentStatus; 4] =
+        [IncidentStatus::Received, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Closed];
 
     /// The code.
     pub fn code(self) -> &'static str {

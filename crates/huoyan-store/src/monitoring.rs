@@ -83,7 +83,10 @@ impl Store {
         for chunk in ids.chunks(500) {
             let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
             let args: Vec<Arg> = chunk.iter().map(|i| Arg::I(*i)).collect();
-            let rows = bind_all(crate::dynq(format!("SELECT id, name FROM units WHERE id IN ({})", marks.join(", "))), &args).fetch_all(&self.pool).await?;
+            let rows =
+                bind_all(crate::dynq(format!("SELECT id, name FROM units WHERE id IN ({})", marks.join(", "))), &args)
+                    .fetch_all(&self.pool)
+                    .await?;
             for r in &rows {
                 out.insert(r.try_get::<i64, _>(0)?, r.try_get::<String, _>(1)?);
             }
@@ -98,7 +101,12 @@ impl Store {
         }
         let mut w = Where::default();
         w.subtree(&scope.path);
-        let row = bind_all(crate::dynq(format!("SELECT COUNT(*), CAST(COALESCE(SUM(online), 0) AS BIGINT) FROM devices{}", w.sql())), &w.args).fetch_one(&self.pool).await?;
+        let row = bind_all(
+            crate::dynq(format!("SELECT COUNT(*), CAST(COALESCE(SUM(online), 0) AS BIGINT) FROM devices{}", w.sql())),
+            &w.args,
+        )
+        .fetch_one(&self.pool)
+        .await?;
         let devices: i64 = row.try_get(0)?;
         let online: i64 = row.try_get(1)?;
         let mut wa = Where::default();
@@ -118,7 +126,12 @@ impl Store {
         wk.subtree_on(&scope.path, "a.jurisdiction_id");
         let n = wk.next();
         wk.push(format!("a.first_at >= ${n}"), vec![Arg::T(since.to_string())]);
-        let rows = bind_all(crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wk.sql())), &wk.args).fetch_all(&self.pool).await?;
+        let rows = bind_all(
+            crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wk.sql())),
+            &wk.args,
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let mut by_kind = std::collections::BTreeMap::new();
         for r in &rows {
             by_kind.insert(r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?);

@@ -48,7 +48,13 @@ pub struct LayerInfo {
 
 /// Every layer, in the order they are written into a tile (bottom to top as usually drawn).
 pub const LAYERS: [LayerInfo; 4] = [
-    LayerInfo { id: WATER, zh: "水系", geometry: "polygon", minzoom: MIN_ZOOM, fields: &[("name", "name of the water body")] },
+    LayerInfo {
+        id: WATER,
+        zh: "水系",
+        geometry: "polygon",
+        minzoom: MIN_ZOOM,
+        fields: &[("name", "name of the water body")],
+    },
     LayerInfo {
         id: BUILDINGS,
         zh: "建筑",
@@ -61,14 +67,22 @@ pub const LAYERS: [LayerInfo; 4] = [
         zh: "道路",
         geometry: "line",
         minzoom: MIN_ZOOM,
-        fields: &[("class", "road class code (motorway … track)"), ("name", "street name, may be empty"), ("oneway", "0 both ways, 1 along the line, -1 against it")],
+        fields: &[
+            ("class", "road class code (motorway … track)"),
+            ("name", "street name, may be empty"),
+            ("oneway", "0 both ways, 1 along the line, -1 against it"),
+        ],
     },
     LayerInfo {
         id: BOUNDARIES,
         zh: "辖区边界",
         geometry: "polygon",
         minzoom: MIN_ZOOM,
-        fields: &[("id", "jurisdiction id"), ("name", "jurisdiction name"), ("level", "jurisdiction level code (city … grid)")],
+        fields: &[
+            ("id", "jurisdiction id"),
+            ("name", "jurisdiction name"),
+            ("level", "jurisdiction level code (city … grid)"),
+        ],
     },
 ];
 

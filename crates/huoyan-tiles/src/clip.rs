@@ -53,7 +53,11 @@ impl Rect {
 /// The bounding box of points, `None` when empty.
 pub fn bounds(ps: &[Pt]) -> Option<(Pt, Pt)> {
     let first = *ps.first()?;
-    Some(ps.iter().fold((first, first), |(lo, hi), p| ([lo[0].min(p[0]), lo[1].min(p[1])], [hi[0].max(p[0]), hi[1].max(p[1])])))
+    Some(
+        ps.iter().fold((first, first), |(lo, hi), p| {
+            ([lo[0].min(p[0]), lo[1].min(p[1])], [hi[0].max(p[0]), hi[1].max(p[1])])
+        }),
+    )
 }
 
 /// Liang–Barsky: the part of segment `a → b` inside the square, if any.
@@ -78,7 +82,15 @@ fn clip_segment(a: Pt, b: Pt, r: &Rect) -> Option<(Pt, Pt)> {
     if t0 > t1 {
         return None;
     }
-    let at = |t: f64| if t == 0.0 { a } else if t == 1.0 { b } else { [a[0] + t * dx, a[1] + t * dy] };
+    let at = |t: f64| {
+        if t == 0.0 {
+            a
+        } else if t == 1.0 {
+            b
+        } else {
+            [a[0] + t * dx, a[1] + t * dy]
+        }
+    };
     Some((at(t0), at(t1)))
 }
 

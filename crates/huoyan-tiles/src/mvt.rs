@@ -181,7 +181,16 @@ pub struct LayerEncoder {
 impl LayerEncoder {
     /// An empty layer.
     pub fn new(name: &str, extent: u32) -> LayerEncoder {
-        LayerEncoder { name: name.into(), extent, keys: vec![], key_ix: HashMap::new(), values: vec![], value_ix: HashMap::new(), features: vec![], count: 0 }
+        LayerEncoder {
+            name: name.into(),
+            extent,
+            keys: vec![],
+            key_ix: HashMap::new(),
+            values: vec![],
+            value_ix: HashMap::new(),
+            features: vec![],
+            count: 0,
+        }
     }
 
     /// The layer's name.
@@ -313,7 +322,10 @@ mod tests {
         let mut v = Vec::new();
         varint(&mut v, 300);
         assert_eq!(v, [0xac, 0x02]);
-        assert_eq!((zigzag(0), zigzag(-1), zigzag(1), zigzag(-2), zigzag(i32::MAX), zigzag(i32::MIN)), (0, 1, 2, 3, u32::MAX - 1, u32::MAX));
+        assert_eq!(
+            (zigzag(0), zigzag(-1), zigzag(1), zigzag(-2), zigzag(i32::MAX), zigzag(i32::MIN)),
+            (0, 1, 2, 3, u32::MAX - 1, u32::MAX)
+        );
         assert_eq!(command(1, 1), 9);
         assert_eq!(command(2, 3), 26);
         assert_eq!(command(7, 1), 15);
@@ -324,12 +336,18 @@ mod tests {
     fn geometry_examples_of_the_spec() {
         assert_eq!(encode_geometry(&TileGeom::Points(vec![[25, 17]])), (1, vec![9, 50, 34]));
         assert_eq!(encode_geometry(&TileGeom::Points(vec![[5, 7], [3, 2]])), (1, vec![17, 10, 14, 3, 9]));
-        assert_eq!(encode_geometry(&TileGeom::Lines(vec![vec![[2, 2], [2, 10], [10, 10]]])), (2, vec![9, 4, 4, 18, 0, 16, 16, 0]));
+        assert_eq!(
+            encode_geometry(&TileGeom::Lines(vec![vec![[2, 2], [2, 10], [10, 10]]])),
+            (2, vec![9, 4, 4, 18, 0, 16, 16, 0])
+        );
         assert_eq!(
             encode_geometry(&TileGeom::Lines(vec![vec![[2, 2], [2, 10], [10, 10]], vec![[1, 1], [3, 5]]])),
             (2, vec![9, 4, 4, 18, 0, 16, 16, 0, 9, 17, 17, 10, 4, 8])
         );
-        assert_eq!(encode_geometry(&TileGeom::Polygons(vec![vec![vec![[3, 6], [8, 12], [20, 34]]]])), (3, vec![9, 6, 12, 18, 10, 12, 24, 44, 15]));
+        assert_eq!(
+            encode_geometry(&TileGeom::Polygons(vec![vec![vec![[3, 6], [8, 12], [20, 34]]]])),
+            (3, vec![9, 6, 12, 18, 10, 12, 24, 44, 15])
+        );
         // The multipolygon example: two polygons, the second with a hole.
         let g = TileGeom::Polygons(vec![
             vec![vec![[0, 0], [10, 0], [10, 10], [0, 10]]],
@@ -337,7 +355,10 @@ mod tests {
         ]);
         assert_eq!(
             encode_geometry(&g).1,
-            vec![9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15, 9, 22, 2, 26, 18, 0, 0, 18, 17, 0, 15, 9, 4, 13, 26, 0, 8, 8, 0, 0, 7, 15]
+            vec![
+                9, 0, 0, 26, 20, 0, 0, 20, 19, 0, 15, 9, 22, 2, 26, 18, 0, 0, 18, 17, 0, 15, 9, 4, 13, 26, 0, 8, 8, 0,
+                0, 7, 15
+            ]
         );
     }
 
@@ -357,7 +378,11 @@ mod tests {
         let mut l = LayerEncoder::new("roads", 4096);
         let g = TileGeom::Points(vec![[1, 1]]);
         l.add(Some(1), &g, &[("class", Value::String("primary".into())), ("oneway", Value::Int(0))]);
-        l.add(Some(2), &g, &[("class", Value::String("primary".into())), ("oneway", Value::Int(-1)), ("w", Value::Double(f64::NAN))]);
+        l.add(
+            Some(2),
+            &g,
+            &[("class", Value::String("primary".into())), ("oneway", Value::Int(-1)), ("w", Value::Double(f64::NAN))],
+        );
         l.add(Some(3), &g, &[("w", Value::Double(f64::NAN)), ("b", Value::Bool(true))]);
         assert_eq!(l.keys, ["class", "oneway", "w", "b"]);
         assert_eq!(l.values.len(), 5);

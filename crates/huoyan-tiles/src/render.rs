@@ -3,12 +3,12 @@
 //! buffer, simplifies it (Douglas–Peucker, tolerance in tile units), snaps it to the integer grid,
 //! drops parts too small to see, and hands the rest to the layer's [`LayerEncoder`].
 
+use crate::TileError;
 use crate::clip::{Rect, clip_line, clip_ring};
 use crate::geom::Geometry;
 use crate::mvt::{LayerEncoder, TileGeom, Value, encode_tile};
 use crate::simplify::{douglas_peucker, length, ring_area2, simplify_ring, snap};
 use crate::tile::{LonLatBox, Projector, TileId};
-use crate::TileError;
 
 /// How a tile is made.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,7 +109,13 @@ impl TileBuilder {
 
     /// Adds a feature to `layer`. Returns whether anything of it is in the tile; a bad geometry is
     /// an error and adds nothing (callers skip it and go on).
-    pub fn add(&mut self, layer: &str, id: Option<u64>, geom: &Geometry, props: &[(&str, Value)]) -> Result<bool, TileError> {
+    pub fn add(
+        &mut self,
+        layer: &str,
+        id: Option<u64>,
+        geom: &Geometry,
+        props: &[(&str, Value)],
+    ) -> Result<bool, TileError> {
         geom.validate()?;
         match geom.bbox() {
             Some(b) if b.intersects(&self.reach) => {}
@@ -128,7 +134,9 @@ impl TileBuilder {
             Geometry::Points(ps) => {
                 let kept: Vec<[i32; 2]> = ps
                     .iter()
-                    .filter(|p| p[0] >= self.rect.min && p[0] <= self.rect.max && p[1] >= self.rect.min && p[1] <= self.rect.max)
+                    .filter(|p| {
+                        p[0] >= self.rect.min && p[0] <= self.rect.max && p[1] >= self.rect.min && p[1] <= self.rect.max
+                    })
                     .map(|p| [p[0].round() as i32, p[1].round() as i32])
                     .collect();
                 (!kept.is_empty()).then_some(TileGeom::Points(kept))
@@ -221,7 +229,10 @@ mod tests {
         let (lon, lat) = ((c.west + c.east) / 2.0, (c.south + c.north) / 2.0);
         assert_eq!(b.add("roads", None, &Geometry::Lines(vec![vec![[lon, lat]], vec![]]), &[]), Ok(false));
         assert_eq!(b.add("roads", None, &Geometry::Lines(vec![vec![[lon, lat], [lon, lat]]]), &[]), Ok(false));
-        assert_eq!(b.add("b", None, &Geometry::Polygons(vec![vec![vec![[lon, lat], [lon, lat], [lon, lat]]], vec![]]), &[]), Ok(false));
+        assert_eq!(
+            b.add("b", None, &Geometry::Polygons(vec![vec![vec![[lon, lat], [lon, lat], [lon, lat]]], vec![]]), &[]),
+            Ok(false)
+        );
         assert!(TileBuilder::new(tile(), Options { extent: 10, ..Options::default() }).is_err());
         assert!(TileBuilder::new(tile(), Options { tolerance: f64::NAN, ..Options::default() }).is_err());
     }
@@ -229,7 +240,13 @@ mod tests {
     #[test]
     fn a_polygon_over_the_whole_tile_is_the_buffered_square() {
         let mut b = TileBuilder::new(tile(), Options::default()).unwrap();
-        let world = Geometry::Polygons(vec![vec![vec![[-170.0, -80.0], [170.0, -80.0], [170.0, 80.0], [-170.0, 80.0], [-170.0, -80.0]]]]);
+        let world = Geometry::Polygons(vec![vec![vec![
+            [-170.0, -80.0],
+            [170.0, -80.0],
+            [170.0, 80.0],
+            [-170.0, 80.0],
+            [-170.0, -80.0],
+        ]]]);
         assert_eq!(b.add("boundaries", Some(7), &world, &[("name", Value::String("全市".into()))]), Ok(true));
         let g = b.tile_geom(&world.project(&b.projector)).unwrap();
         let TileGeom::Polygons(ps) = g else { panic!() };

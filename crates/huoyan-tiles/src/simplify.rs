@@ -131,10 +131,12 @@ mod tests {
 
     #[test]
     fn rings_keep_their_shape() {
-        let circle: Vec<Pt> = (0..360).map(|d| {
-            let a = (d as f64).to_radians();
-            [100.0 + 50.0 * a.cos(), 100.0 + 50.0 * a.sin()]
-        }).collect();
+        let circle: Vec<Pt> = (0..360)
+            .map(|d| {
+                let a = (d as f64).to_radians();
+                [100.0 + 50.0 * a.cos(), 100.0 + 50.0 * a.sin()]
+            })
+            .collect();
         let s = simplify_ring(&circle, 1.0);
         assert!(s.len() >= 8 && s.len() < 60, "{}", s.len());
         let area = ring_area2(&snap(&s)).abs() as f64 / 2.0;
@@ -143,7 +145,10 @@ mod tests {
 
     #[test]
     fn snapping_and_measures() {
-        assert_eq!(snap(&[[0.2, 0.4], [0.4, 0.3], [1.6, 0.0], [1e12, -1e12]]), vec![[0, 0], [2, 0], [i32::MAX, i32::MIN]]);
+        assert_eq!(
+            snap(&[[0.2, 0.4], [0.4, 0.3], [1.6, 0.0], [1e12, -1e12]]),
+            vec![[0, 0], [2, 0], [i32::MAX, i32::MIN]]
+        );
         // Clockwise on screen (y down): positive.
         assert_eq!(ring_area2(&[[0, 0], [10, 0], [10, 10], [0, 10]]), 200);
         assert_eq!(ring_area2(&[[0, 0], [0, 10], [10, 10], [10, 0]]), -200);

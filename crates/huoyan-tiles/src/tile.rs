@@ -197,7 +197,23 @@ mod tests {
     #[test]
     fn paths_parse_strictly() {
         assert_eq!(TileId::parse_path("14/4954/6057.mvt"), Ok(TileId { z: 14, x: 4954, y: 6057 }));
-        for bad in ["14/4954/6057", "14/4954/6057.pbf", "-1/0/0.mvt", "1/-1/0.mvt", "a/0/0.mvt", "1/0", "1/0/0/0.mvt", "", "/1/0/0.mvt", "1//0.mvt", "+1/0/0.mvt", " 1/0/0.mvt", "99999999999/0/0.mvt", "1/0/.mvt", "１/0/0.mvt"] {
+        for bad in [
+            "14/4954/6057",
+            "14/4954/6057.pbf",
+            "-1/0/0.mvt",
+            "1/-1/0.mvt",
+            "a/0/0.mvt",
+            "1/0",
+            "1/0/0/0.mvt",
+            "",
+            "/1/0/0.mvt",
+            "1//0.mvt",
+            "+1/0/0.mvt",
+            " 1/0/0.mvt",
+            "99999999999/0/0.mvt",
+            "1/0/.mvt",
+            "１/0/0.mvt",
+        ] {
             assert!(matches!(TileId::parse_path(bad), Err(TileError::BadPath(_))), "{bad:?}");
         }
         assert!(matches!(TileId::parse_path("23/0/0.mvt"), Err(TileError::ZoomOutOfRange { .. })));
@@ -238,7 +254,9 @@ mod tests {
         let p = Projector::new(t, 4096);
         let nw = p.project(b.west, b.north);
         let se = p.project(b.east, b.south);
-        assert!(nw[0].abs() < 1e-6 && nw[1].abs() < 1e-6 && (se[0] - 4096.0).abs() < 1e-6 && (se[1] - 4096.0).abs() < 1e-6);
+        assert!(
+            nw[0].abs() < 1e-6 && nw[1].abs() < 1e-6 && (se[0] - 4096.0).abs() < 1e-6 && (se[1] - 4096.0).abs() < 1e-6
+        );
         // The buffered box is larger on every side.
         let g = t.bounds_with(64.0 / 4096.0);
         assert!(g.west < b.west && g.east > b.east && g.south < b.south && g.north > b.north);
@@ -250,9 +268,12 @@ mod tests {
         assert_eq!(TileId::containing(-180.0, 90.0, 3).unwrap(), TileId { z: 3, x: 0, y: 0 });
         assert!(TileId::containing(f64::NAN, 0.0, 3).is_err());
         assert!(TileId::containing(0.0, 0.0, 40).is_err());
-        let all = TileId::covering(&LonLatBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 }, 2, 100).unwrap();
+        let all =
+            TileId::covering(&LonLatBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 }, 2, 100).unwrap();
         assert_eq!(all.len(), 16);
-        assert!(TileId::covering(&LonLatBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 }, 22, 1000).is_err());
+        assert!(
+            TileId::covering(&LonLatBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 }, 22, 1000).is_err()
+        );
         let top = TileId::new(1, 0, 0).unwrap().bounds_with(1.0);
         assert!((top.north - MAX_LAT).abs() < 1e-9, "{top:?}");
     }

@@ -159,7 +159,11 @@ fn area2(r: &[[i64; 2]]) -> i64 {
 #[test]
 fn golden_bytes_of_a_tiny_tile() {
     let mut l = LayerEncoder::new("roads", 4096);
-    l.add(Some(1), &TileGeom::Lines(vec![vec![[2, 2], [2, 10], [10, 10]]]), &[("class", Value::String("primary".into()))]);
+    l.add(
+        Some(1),
+        &TileGeom::Lines(vec![vec![[2, 2], [2, 10], [10, 10]]]),
+        &[("class", Value::String("primary".into()))],
+    );
     let feature = [
         0x08, 0x01, // id = 1
         0x12, 0x02, 0x00, 0x00, // tags = [0, 0] (packed)
@@ -193,18 +197,41 @@ fn a_rendered_tile_decodes_with_coordinates_in_range_and_the_right_winding() {
     let mut tb = TileBuilder::new(t, Options::default()).unwrap();
     // A road crossing the whole tile and beyond, and one inside.
     let across = Geometry::Lines(vec![vec![[w - 1.0, cy], [cx, cy + 0.0001], [e + 1.0, cy]]]);
-    assert_eq!(tb.add("roads", Some(10), &across, &[("class", Value::String("primary".into())), ("oneway", Value::Int(-1))]), Ok(true));
+    assert_eq!(
+        tb.add("roads", Some(10), &across, &[("class", Value::String("primary".into())), ("oneway", Value::Int(-1))]),
+        Ok(true)
+    );
     let inside = Geometry::Lines(vec![vec![[cx, s + (n - s) * 0.1], [cx, s + (n - s) * 0.9]]]);
-    assert_eq!(tb.add("roads", Some(11), &inside, &[("class", Value::String("primary".into())), ("oneway", Value::Int(0))]), Ok(true));
+    assert_eq!(
+        tb.add("roads", Some(11), &inside, &[("class", Value::String("primary".into())), ("oneway", Value::Int(0))]),
+        Ok(true)
+    );
     // A building given counter-clockwise in WGS84 (which is clockwise on the screen after the y flip)
     // and one given clockwise with a hole given clockwise too.
     let d = (e - w) / 10.0;
     let ccw = vec![[cx, cy], [cx + d, cy], [cx + d, cy + d], [cx, cy + d], [cx, cy]];
     let mut cw = ccw.clone();
     cw.reverse();
-    let hole = vec![[cx + d / 4.0, cy + d / 4.0], [cx + d / 4.0, cy + d / 2.0], [cx + d / 2.0, cy + d / 2.0], [cx + d / 2.0, cy + d / 4.0], [cx + d / 4.0, cy + d / 4.0]];
-    assert_eq!(tb.add("buildings", Some(20), &Geometry::Polygons(vec![vec![ccw]]), &[("floors", Value::Int(5))]), Ok(true));
-    assert_eq!(tb.add("buildings", Some(21), &Geometry::Polygons(vec![vec![cw, hole]]), &[("name", Value::String("大楼".into()))]), Ok(true));
+    let hole = vec![
+        [cx + d / 4.0, cy + d / 4.0],
+        [cx + d / 4.0, cy + d / 2.0],
+        [cx + d / 2.0, cy + d / 2.0],
+        [cx + d / 2.0, cy + d / 4.0],
+        [cx + d / 4.0, cy + d / 4.0],
+    ];
+    assert_eq!(
+        tb.add("buildings", Some(20), &Geometry::Polygons(vec![vec![ccw]]), &[("floors", Value::Int(5))]),
+        Ok(true)
+    );
+    assert_eq!(
+        tb.add(
+            "buildings",
+            Some(21),
+            &Geometry::Polygons(vec![vec![cw, hole]]),
+            &[("name", Value::String("大楼".into()))]
+        ),
+        Ok(true)
+    );
     let bytes = tb.finish();
     let layers = decode(&bytes);
     assert_eq!(layers.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["roads", "buildings"]);
@@ -260,9 +287,8 @@ fn empty_and_hostile() {
     }
     // A huge line (200,000 vertices zig-zagging through the tile) is clipped and simplified.
     let b = cambridge(12).bounds();
-    let zig: Vec<[f64; 2]> = (0..200_000)
-        .map(|i| [b.west - 0.5 + i as f64 * 1e-5, if i % 2 == 0 { b.south } else { b.north }])
-        .collect();
+    let zig: Vec<[f64; 2]> =
+        (0..200_000).map(|i| [b.west - 0.5 + i as f64 * 1e-5, if i % 2 == 0 { b.south } else { b.north }]).collect();
     assert_eq!(tb.add("roads", Some(1), &Geometry::Lines(vec![zig]), &[]), Ok(true));
     let layers = decode(&tb.finish());
     assert_eq!(layers.len(), 1);

@@ -67,7 +67,12 @@ async fn register_uitds(store: &Store, n: usize) -> anyhow::Result<usize> {
     let mut count = 0;
     for (i, u) in units.iter().take(n).enumerate() {
         let address = huoyan_simulator::address_hex(huoyan_simulator::address_of(SIM_PREFIX, i as u32));
-        let d = huoyan_store::frames::NewDevice { jurisdiction_id: u.jurisdiction_id, unit_id: Some(u.id), address, name: format!("{} 用户信息传输装置", u.name) };
+        let d = huoyan_store::frames::NewDevice {
+            jurisdiction_id: u.jurisdiction_id,
+            unit_id: Some(u.id),
+            address,
+            name: format!("{} 用户信息传输装置", u.name),
+        };
         store.register_device(&sys, d).await?;
         count += 1;
     }
@@ -93,7 +98,10 @@ pub(crate) fn demo_password(username: &str) -> String {
 fn prepare_dir(dir: &Path) -> anyhow::Result<()> {
     let db = dir.join("huoyan.db");
     if db.exists() && !dir.join(MARKER).exists() {
-        bail!("{} holds a store that the demo did not create; choose another --data directory for the demo", dir.display());
+        bail!(
+            "{} holds a store that the demo did not create; choose another --data directory for the demo",
+            dir.display()
+        );
     }
     for f in ["huoyan.db", "huoyan.db-wal", "huoyan.db-shm"] {
         let p = dir.join(f);
@@ -121,14 +129,46 @@ pub(crate) async fn build(store: &Store, a: &Args) -> anyhow::Result<Vec<(String
     let started = std::time::Instant::now();
     // The tree: 市 › 县/区 (the city boundary) › 乡镇/街道 (the eight engine first-due districts).
     let city = store
-        .create_jurisdiction(&sys, Jurisdiction { id: 0, parent_id: None, level: JurisdictionLevel::City, name: "剑桥市（演示）Cambridge, MA".into(), code: None, boundary: None, path: String::new() })
+        .create_jurisdiction(
+            &sys,
+            Jurisdiction {
+                id: 0,
+                parent_id: None,
+                level: JurisdictionLevel::City,
+                name: "剑桥市（演示）Cambridge, MA".into(),
+                code: None,
+                boundary: None,
+                path: String::new(),
+            },
+        )
         .await?;
-    layer(store, cambridge!("Boundary/City_Boundary/BOUNDARY_CityBoundary.geojson"), mapping!("boundary.toml"), Some(city.id)).await?;
-    let county = store.list_jurisdictions(&Scope::all(), false).await?.into_iter().find(|j| j.level == JurisdictionLevel::County).context("boundary import made no county")?;
-    layer(store, cambridge!("Public_Safety/Fire_Engine_Districts/PUBLICSAFETY_FireEngineDistricts.geojson"), mapping!("engine_districts.toml"), Some(county.id)).await?;
+    layer(
+        store,
+        cambridge!("Boundary/City_Boundary/BOUNDARY_CityBoundary.geojson"),
+        mapping!("boundary.toml"),
+        Some(city.id),
+    )
+    .await?;
+    let county = store
+        .list_jurisdictions(&Scope::all(), false)
+        .await?
+        .into_iter()
+        .find(|j| j.level == JurisdictionLevel::County)
+        .context("boundary import made no county")?;
+    layer(
+        store,
+        cambridge!("Public_Safety/Fire_Engine_Districts/PUBLICSAFETY_FireEngineDistricts.geojson"),
+        mapping!("engine_districts.toml"),
+        Some(county.id),
+    )
+    .await?;
     for (file, map, what) in [
         (cambridge!("Trans/Street_Centerlines/TRANS_Centerlines.geojson"), mapping!("streets.toml"), "streets"),
-        (cambridge!("Public_Safety/Fire_Stations/PUBLICSAFETY_FireStations.geojson"), mapping!("stations.toml"), "stations"),
+        (
+            cambridge!("Public_Safety/Fire_Stations/PUBLICSAFETY_FireStations.geojson"),
+            mapping!("stations.toml"),
+            "stations",
+        ),
         (cambridge!("Infra/Hydrants/INFRA_Hydrants.geojson"), mapping!("hydrants.toml"), "hydrants"),
     ] {
         let s = layer(store, file, map, None).await?;
@@ -157,10 +197,20 @@ pub(crate) async fn build(store: &Store, a: &Args) -> anyhow::Result<Vec<(String
         s.duty_strength = strength;
         store.update(&sys, id, s).await?;
     }
-    println!("  generated {} units ({} refused), {} stations in all, seed {}", units.len(), refused, stations.len(), a.seed);
+    println!(
+        "  generated {} units ({} refused), {} stations in all, seed {}",
+        units.len(),
+        refused,
+        stations.len(),
+        a.seed
+    );
     // One account per role.
     let nodes = store.list_jurisdictions(&Scope::all(), false).await?;
-    let township = nodes.iter().filter(|j| j.level == JurisdictionLevel::Township).min_by_key(|j| j.name.clone()).context("no township")?;
+    let township = nodes
+        .iter()
+        .filter(|j| j.level == JurisdictionLevel::Township)
+        .min_by_key(|j| j.name.clone())
+        .context("no township")?;
     let managed = units
         .iter()
         .filter(|u| u.jurisdiction_id == township.id && u.classes.contains(&UnitClass::KeyUnit))

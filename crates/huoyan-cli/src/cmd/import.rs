@@ -85,10 +85,20 @@ pub(crate) struct Summary {
 
 /// Writes a batch: boundaries as jurisdiction nodes under `parent`, then every record in one
 /// transaction. With `strict`, any skipped or refused item aborts the import.
-pub(crate) async fn store_batch(store: &Store, actor: &Principal, batch: ImportBatch, parent: Option<i64>, strict: bool) -> anyhow::Result<Summary> {
+pub(crate) async fn store_batch(
+    store: &Store,
+    actor: &Principal,
+    batch: ImportBatch,
+    parent: Option<i64>,
+    strict: bool,
+) -> anyhow::Result<Summary> {
     let started = std::time::Instant::now();
     if strict && batch.report.skipped_total() > 0 {
-        bail!("{} item(s) would be skipped (first: {:?}); nothing was written", batch.report.skipped_total(), batch.report.skipped.first());
+        bail!(
+            "{} item(s) would be skipped (first: {:?}); nothing was written",
+            batch.report.skipped_total(),
+            batch.report.skipped.first()
+        );
     }
     let mut written = std::collections::BTreeMap::new();
     if !batch.jurisdictions.is_empty() {
@@ -101,7 +111,8 @@ pub(crate) async fn store_batch(store: &Store, actor: &Principal, batch: ImportB
     imp.records(batch.stations).await?;
     imp.records(batch.water_sources).await?;
     imp.records(batch.units).await?;
-    let refused: Vec<String> = imp.refused.iter().map(|r| format!("{} #{}: {}", r.table, r.index + 1, r.reason)).collect();
+    let refused: Vec<String> =
+        imp.refused.iter().map(|r| format!("{} #{}: {}", r.table, r.index + 1, r.reason)).collect();
     if strict && !refused.is_empty() {
         imp.rollback().await?;
         bail!("{} record(s) refused (first: {}); nothing was written", refused.len(), refused[0]);
@@ -155,7 +166,8 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
         Cmd::Osm { file, station_kind, include_tracks, common } => {
             let opts = OsmOptions { station_kind: *station_kind, include_tracks: *include_tracks };
             let file = file.clone();
-            let batch = tokio::task::spawn_blocking(move || huoyan_import::read_osm_pbf(&file, &opts, &Bar::new())).await??;
+            let batch =
+                tokio::task::spawn_blocking(move || huoyan_import::read_osm_pbf(&file, &opts, &Bar::new())).await??;
             (batch, common)
         }
         Cmd::Geojson { file, mapping, common } => {

@@ -37,7 +37,15 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
             let j = store
                 .create_jurisdiction(
                     &Principal::system(),
-                    Jurisdiction { id: 0, parent_id: *parent, level: *level, name: name.clone(), code: code.clone(), boundary: None, path: String::new() },
+                    Jurisdiction {
+                        id: 0,
+                        parent_id: *parent,
+                        level: *level,
+                        name: name.clone(),
+                        code: code.clone(),
+                        boundary: None,
+                        path: String::new(),
+                    },
                 )
                 .await?;
             println!("created jurisdiction {} (id {}, path {})", j.name, j.id, j.path);

@@ -16,7 +16,11 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, a: &Args) -> anyhow::Result<()>
     let store = Store::connect(&cfg.store_config(&cli.data)?).await?;
     if !a.status {
         let done = store.migrate().await?;
-        println!("applied {} migration(s){}", done.len(), if done.is_empty() { "; the schema is up to date" } else { "" });
+        println!(
+            "applied {} migration(s){}",
+            done.len(),
+            if done.is_empty() { "; the schema is up to date" } else { "" }
+        );
     }
     for m in store.migration_status().await? {
         println!("{:04} {:<20} {}", m.version, m.name, m.applied_at.as_deref().unwrap_or("pending"));

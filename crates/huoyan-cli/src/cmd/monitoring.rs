@@ -56,7 +56,12 @@ async fn publish_device(store: &Store, state: &AppState, address: &str, online: 
 }
 
 /// Starts the engine, the webhook delivery and (when configured) the gateway.
-pub(crate) async fn start(store: &Store, cfg: &Config, state: &AppState, stop: watch::Receiver<bool>) -> anyhow::Result<Running> {
+pub(crate) async fn start(
+    store: &Store,
+    cfg: &Config,
+    state: &AppState,
+    stop: watch::Receiver<bool>,
+) -> anyhow::Result<Running> {
     let live = state.live.clone();
     let on_change: OnChange = Arc::new(move |c: &AlarmChange| {
         live.publish(alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
@@ -78,7 +83,11 @@ pub(crate) async fn start(store: &Store, cfg: &Config, state: &AppState, stop: w
         });
     }
     if !cfg.monitor.webhook_url.is_empty() {
-        tasks.spawn(huoyan_monitor::webhook::run(store.clone(), cfg.monitor.webhook_url.clone(), stopped(stop.clone())));
+        tasks.spawn(huoyan_monitor::webhook::run(
+            store.clone(),
+            cfg.monitor.webhook_url.clone(),
+            stopped(stop.clone()),
+        ));
     }
     let mut gateway = None;
     if !cfg.gateway.listen.is_empty() {

@@ -54,7 +54,9 @@ pub(crate) struct EtaArgs {
 async fn router(cli: &Cli, cfg: &Config, profile: &Option<PathBuf>) -> anyhow::Result<(huoyan_store::Store, Router)> {
     let store = super::open(cli, cfg).await?;
     let profile = match profile {
-        Some(p) => Profile::from_toml(&std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?)?,
+        Some(p) => {
+            Profile::from_toml(&std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?)?
+        }
         None => Profile::default(),
     };
     let roads = super::load_all::<Road>(&store).await?;
@@ -79,7 +81,8 @@ pub(crate) async fn eta(cli: &Cli, cfg: &Config, a: &EtaArgs) -> anyhow::Result<
     let stations = super::load_all::<Station>(&store).await?;
     let points: Vec<(f64, f64)> = stations.iter().map(|s| (s.lon, s.lat)).collect();
     let times = router.travel_times_to((a.at.0, a.at.1), &points)?;
-    let rows: Vec<(Option<f64>, &Station)> = huoyan_geo::fastest_first(&times).into_iter().map(|(i, t)| (t, &stations[i])).collect();
+    let rows: Vec<(Option<f64>, &Station)> =
+        huoyan_geo::fastest_first(&times).into_iter().map(|(i, t)| (t, &stations[i])).collect();
     let out: Vec<_> = rows
         .iter()
         .map(|(t, s)| {

@@ -23,7 +23,8 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
     let store = super::open(cli, cfg).await?;
     match c {
         Cmd::Load { file } => {
-            let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let text =
+                std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let set = RuleSet::from_toml(&text)?;
             let id = set.id.clone();
             let changed = store.load_rule_set(&Principal::system(), set).await?;
@@ -33,7 +34,14 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
             let in_force = store.rules().id.clone();
             for s in store.rule_sets().await? {
                 let mark = if s.id == in_force { "*" } else { " " };
-                println!("{mark} {:<28} {:<8} from {} {} rules — {}", s.id, s.region, s.effective_from, s.rules.len(), s.name);
+                println!(
+                    "{mark} {:<28} {:<8} from {} {} rules — {}",
+                    s.id,
+                    s.region,
+                    s.effective_from,
+                    s.rules.len(),
+                    s.name
+                );
             }
         }
     }

@@ -35,7 +35,12 @@ async fn shutdown_signal() {
 
 /// Serves `store` on the configured (or given) address with the monitoring centre; runs the
 /// UITD simulator against the gateway when `simulate` is given (the demo).
-pub(crate) async fn serve_store(store: Store, cfg: &Config, listen: Option<&str>, simulate: Option<huoyan_simulator::SimConfig>) -> anyhow::Result<()> {
+pub(crate) async fn serve_store(
+    store: Store,
+    cfg: &Config,
+    listen: Option<&str>,
+    simulate: Option<huoyan_simulator::SimConfig>,
+) -> anyhow::Result<()> {
     let mut server = cfg.server.clone();
     if let Some(l) = listen {
         server.listen = l.to_string();

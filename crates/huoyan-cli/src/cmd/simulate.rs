@@ -55,11 +55,17 @@ pub(crate) struct UitdArgs {
 
 pub(crate) async fn run(cmd: &Cmd) -> anyhow::Result<()> {
     let Cmd::Uitd(a) = cmd;
-    let prefix = u16::from_str_radix(&a.prefix, 16).map_err(|_| anyhow::anyhow!("--prefix {:?}: 4 hex digits", a.prefix))?;
+    let prefix =
+        u16::from_str_radix(&a.prefix, 16).map_err(|_| anyhow::anyhow!("--prefix {:?}: 4 hex digits", a.prefix))?;
     if a.duration.is_none() && a.uploads.is_none() {
         eprintln!("no --duration or --uploads: running until Ctrl-C");
     }
-    for (name, v) in [("fire-share", a.fire_share), ("fault-share", a.fault_share), ("retransmit-share", a.retransmit_share), ("garbage-share", a.garbage_share)] {
+    for (name, v) in [
+        ("fire-share", a.fire_share),
+        ("fault-share", a.fault_share),
+        ("retransmit-share", a.retransmit_share),
+        ("garbage-share", a.garbage_share),
+    ] {
         if !(0.0..=1.0).contains(&v) {
             bail!("--{name} {v}: a share is between 0 and 1");
         }

@@ -70,7 +70,15 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
         }
         Cmd::List => {
             for u in store.list_users(&Scope::all()).await? {
-                println!("{:>4} {:<16} {:<14} jurisdiction {:<4} {}{}", u.id, u.username, u.role.zh(), u.jurisdiction_id, u.display_name, if u.disabled { " (disabled)" } else { "" });
+                println!(
+                    "{:>4} {:<16} {:<14} jurisdiction {:<4} {}{}",
+                    u.id,
+                    u.username,
+                    u.role.zh(),
+                    u.jurisdiction_id,
+                    u.display_name,
+                    if u.disabled { " (disabled)" } else { "" }
+                );
             }
         }
         Cmd::Passwd { username, password } => {

@@ -49,7 +49,11 @@ fn int(name: &str, v: &str) -> ApiResult<i64> {
     v.parse().map_err(|_| ApiError::BadRequest(format!("query parameter {name}: {v:?} is not an integer")))
 }
 
-async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Page<Alarm>>> {
+async fn list(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Page<Alarm>>> {
     let p = auth.require(Resource::Alarm, Action::Read)?;
     let mut f = AlarmFilter::default();
     for (k, v) in &params {
@@ -57,7 +61,9 @@ async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(
             "status" => {
                 for s in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     if !["open", "escalated", "handled"].contains(&s) {
-                        return Err(ApiError::BadRequest(format!("query parameter status: {s:?} is not open, escalated or handled")));
+                        return Err(ApiError::BadRequest(format!(
+                            "query parameter status: {s:?} is not open, escalated or handled"
+                        )));
                     }
                     f.status.push(s.to_string());
                 }
@@ -71,7 +77,10 @@ async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(
             "level" => {
                 for l in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     if !huoyan_monitor::kinds::LEVELS.contains(&l) {
-                        return Err(ApiError::BadRequest(format!("query parameter level: {l:?} is not {}", huoyan_monitor::kinds::LEVELS.join(", "))));
+                        return Err(ApiError::BadRequest(format!(
+                            "query parameter level: {l:?} is not {}",
+                            huoyan_monitor::kinds::LEVELS.join(", ")
+                        )));
                     }
                     f.levels.push(l.to_string());
                 }
@@ -86,16 +95,26 @@ async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(
             "unit_id" => f.unit_id = Some(int(k, v)?),
             "device" => {
                 // A UITD's 12 hex digits, or a sensor's address.
-                let a = huoyan_store::frames::normalize_address(v).or_else(|_| huoyan_store::sensors::normalize_sensor_address(v));
-                f.device_address = Some(a.map_err(|_| ApiError::BadRequest(format!("query parameter device: {v:?} is not a device address")))?);
+                let a = huoyan_store::frames::normalize_address(v)
+                    .or_else(|_| huoyan_store::sensors::normalize_sensor_address(v));
+                f.device_address = Some(a.map_err(|_| {
+                    ApiError::BadRequest(format!("query parameter device: {v:?} is not a device address"))
+                })?);
             }
             "since" => {
-                chrono::DateTime::parse_from_rfc3339(v).map_err(|_| ApiError::BadRequest(format!("query parameter since: {v:?} is not an RFC 3339 time")))?;
+                chrono::DateTime::parse_from_rfc3339(v).map_err(|_| {
+                    ApiError::BadRequest(format!("query parameter since: {v:?} is not an RFC 3339 time"))
+                })?;
                 f.since = Some(v.clone());
             }
             "limit" => f.limit = Some(int(k, v)?.clamp(1, 500)),
             "offset" => f.offset = Some(int(k, v)?.max(0)),
-            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: {}", ALARM_PARAMS.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")))),
+            _ => {
+                return Err(ApiError::BadRequest(format!(
+                    "unknown query parameter {k:?}; known: {}",
+                    ALARM_PARAMS.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")
+                )));
+            }
         }
     }
     Ok(Json(st.store.list_alarms(&Scope::from(p), &f).await?))
@@ -106,7 +125,12 @@ async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>)
     Ok(Json(st.store.get_alarm(&Scope::from(p), parse_id(&id)?).await?))
 }
 
-async fn handle(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, JsonBody(h): JsonBody<Handling>) -> ApiResult<Json<Alarm>> {
+async fn handle(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    JsonBody(h): JsonBody<Handling>,
+) -> ApiResult<Json<Alarm>> {
     let p = auth.require(Resource::Alarm, Action::Write)?;
     let (alarm, path) = st.store.handle_alarm(p, parse_id(&id)?, &h).await?;
     st.live.publish(alarm_event(&alarm, "handled", &path));
@@ -125,13 +149,20 @@ async fn handle(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, 
     Ok(Json(alarm))
 }
 
-async fn kpis(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<MonitoringKpis>> {
+async fn kpis(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<MonitoringKpis>> {
     let p = auth.require(Resource::Alarm, Action::Read)?;
-    let mut since = (chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let mut since =
+        (chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     for (k, v) in &params {
         match k.as_str() {
             "since" => {
-                chrono::DateTime::parse_from_rfc3339(v).map_err(|_| ApiError::BadRequest(format!("query parameter since: {v:?} is not an RFC 3339 time")))?;
+                chrono::DateTime::parse_from_rfc3339(v).map_err(|_| {
+                    ApiError::BadRequest(format!("query parameter since: {v:?} is not an RFC 3339 time"))
+                })?;
                 since = v.clone();
             }
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: since"))),
@@ -173,7 +204,11 @@ pub(crate) struct FrameLine {
     summary: String,
 }
 
-async fn devices(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<DeviceListing>>> {
+async fn devices(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Vec<DeviceListing>>> {
     let p = auth.require(Resource::Device, Action::Read)?;
     let mut unit = None;
     for (k, v) in &params {
@@ -187,19 +222,44 @@ async fn devices(State(st): State<AppState>, auth: Auth, Query(params): Query<Ve
     ids.sort_unstable();
     ids.dedup();
     let names = st.store.unit_names(&ids).await?;
-    Ok(Json(list.into_iter().map(|d| DeviceListing { unit_name: d.unit_id.and_then(|u| names.get(&u).cloned()), device: d }).collect()))
+    Ok(Json(
+        list.into_iter()
+            .map(|d| DeviceListing { unit_name: d.unit_id.and_then(|u| names.get(&u).cloned()), device: d })
+            .collect(),
+    ))
 }
 
-async fn register(State(st): State<AppState>, auth: Auth, JsonBody(d): JsonBody<DeviceInput>) -> ApiResult<(StatusCode, Json<Device>)> {
+async fn register(
+    State(st): State<AppState>,
+    auth: Auth,
+    JsonBody(d): JsonBody<DeviceInput>,
+) -> ApiResult<(StatusCode, Json<Device>)> {
     let p = auth.require(Resource::Device, Action::Write)?;
-    let dev = st.store.register_device(p, NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: d.unit_id, address: d.address, name: d.name }).await?;
+    let dev = st
+        .store
+        .register_device(
+            p,
+            NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: d.unit_id, address: d.address, name: d.name },
+        )
+        .await?;
     Ok((StatusCode::CREATED, Json(dev)))
 }
 
 async fn frames(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<FrameLine>>> {
     let p = auth.require(Resource::Device, Action::Read)?;
     let id = parse_id(&id)?;
-    let dev = st.store.list_devices(&Scope::from(p), None).await?.into_iter().find(|d| d.id == id).ok_or(ApiError::NotFound(format!("no device {id} in your jurisdiction")))?;
+    let dev = st
+        .store
+        .list_devices(&Scope::from(p), None)
+        .await?
+        .into_iter()
+        .find(|d| d.id == id)
+        .ok_or(ApiError::NotFound(format!("no device {id} in your jurisdiction")))?;
     let frames = st.store.recent_frames(&dev.address, 100).await?;
-    Ok(Json(frames.into_iter().map(|f| FrameLine { summary: huoyan_monitor::framelog::frame_summary(&f.decoded), frame: f }).collect()))
+    Ok(Json(
+        frames
+            .into_iter()
+            .map(|f| FrameLine { summary: huoyan_monitor::framelog::frame_summary(&f.decoded), frame: f })
+            .collect(),
+    ))
 }

@@ -7,9 +7,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use huoyan_domain::Role;
 use huoyan_domain::access::{Action, Resource, can};
 use huoyan_domain::account::User;
-use huoyan_domain::Role;
 use huoyan_store::Scope;
 use serde::{Deserialize, Serialize};
 
@@ -84,7 +84,10 @@ async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequest>
     }
     let now = std::time::Instant::now();
     if let Some(wait) = st.logins.locked(&req.username, now) {
-        return Err(ApiError::TooManyRequests(format!("too many failed logins for this account; try again in {} minutes", wait.div_ceil(60))));
+        return Err(ApiError::TooManyRequests(format!(
+            "too many failed logins for this account; try again in {} minutes",
+            wait.div_ceil(60)
+        )));
     }
     let (token, user) = match st.store.login(&req.username, &req.password).await {
         Ok(ok) => ok,

@@ -34,7 +34,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Auth, decode_json};
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/dispatch-plans", get(plans).post(load_plans)).route("/vehicles/{id}/status", post(vehicle_status))
+    Router::new()
+        .route("/dispatch-plans", get(plans).post(load_plans))
+        .route("/vehicles/{id}/status", post(vehicle_status))
 }
 
 /// Every record of a kind visible in `scope`.
@@ -115,18 +117,38 @@ pub(crate) fn target(inc: &Incident, unit: Option<&Unit>) -> Target {
 }
 
 /// Fills the plan for a target from the situation.
-pub(crate) fn recommend(plans: &PlanSet, t: &Target, sit: &Situation, unit_id: Option<i64>) -> ApiResult<Recommendation> {
-    let plan = plans.select(t).ok_or_else(|| ApiError::Internal("the plan set has no catch-all for the category".into()))?;
+pub(crate) fn recommend(
+    plans: &PlanSet,
+    t: &Target,
+    sit: &Situation,
+    unit_id: Option<i64>,
+) -> ApiResult<Recommendation> {
+    let plan =
+        plans.select(t).ok_or_else(|| ApiError::Internal("the plan set has no catch-all for the category".into()))?;
     let forces: Vec<Force> = sit
         .stations
         .iter()
         .zip(&sit.etas)
-        .map(|(s, t)| Force { station_id: s.id, name: s.name.clone(), kind: s.kind, status: s.status, unit_id: s.unit_id, eta_s: *t })
+        .map(|(s, t)| Force {
+            station_id: s.id,
+            name: s.name.clone(),
+            kind: s.kind,
+            status: s.status,
+            unit_id: s.unit_id,
+            eta_s: *t,
+        })
         .collect();
     let cands: Vec<Candidate> = sit
         .vehicles
         .iter()
-        .map(|v| Candidate { vehicle_id: v.id, station_id: v.station_id, name: v.name.clone(), family: v.family, vehicle_type: v.vehicle_type.clone(), status: v.status })
+        .map(|v| Candidate {
+            vehicle_id: v.id,
+            station_id: v.station_id,
+            name: v.name.clone(),
+            family: v.family,
+            vehicle_type: v.vehicle_type.clone(),
+            status: v.status,
+        })
         .collect();
     let mut r = huoyan_dispatch::recommend(plan, &forces, &cands, unit_id, &AlertRules::default());
     if let Some(p) = &sit.routing_problem {
@@ -189,12 +211,19 @@ pub(crate) struct NearbyWater {
 }
 
 /// Water sources within `radius_m` of a point, nearest first (at most 30), with road distances.
-pub(crate) async fn water_near(st: &AppState, scope: &Scope, at: (f64, f64), radius_m: f64, g: Option<&huoyan_geo::Router>) -> ApiResult<Vec<NearbyWater>> {
+pub(crate) async fn water_near(
+    st: &AppState,
+    scope: &Scope,
+    at: (f64, f64),
+    radius_m: f64,
+    g: Option<&huoyan_geo::Router>,
+) -> ApiResult<Vec<NearbyWater>> {
     let dlat = radius_m / 111_320.0;
     let dlon = radius_m / (111_320.0 * at.1.to_radians().cos().abs().max(0.01));
     let bbox = BBox { min_lon: at.0 - dlon, min_lat: at.1 - dlat, max_lon: at.0 + dlon, max_lat: at.1 + dlat };
     let found: Vec<WaterSource> = all(st, scope, ListQuery { bbox: Some(bbox), ..Default::default() }).await?;
-    let mut near: Vec<(f64, WaterSource)> = found.into_iter().map(|w| (distance_m(at, (w.lon, w.lat)), w)).filter(|(d, _)| *d <= radius_m).collect();
+    let mut near: Vec<(f64, WaterSource)> =
+        found.into_iter().map(|w| (distance_m(at, (w.lon, w.lat)), w)).filter(|(d, _)| *d <= radius_m).collect();
     near.sort_by(|a, b| a.0.total_cmp(&b.0));
     near.truncate(30);
     Ok(near
@@ -232,7 +261,12 @@ pub(crate) async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) ->
     if let Some(u) = inc.unit_id
         && let Some(p) = st.store.preplan_for_unit(scope, u).await?
     {
-        return Ok(IncidentPrePlan { r#match: "unit".into(), unit_id: Some(u), distance_m: Some(0.0), preplan: Some(p) });
+        return Ok(IncidentPrePlan {
+            r#match: "unit".into(),
+            unit_id: Some(u),
+            distance_m: Some(0.0),
+            preplan: Some(p),
+        });
     }
     let at = (inc.lon, inc.lat);
     let r = 300.0;
@@ -252,7 +286,12 @@ pub(crate) async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) ->
     units.sort_by(|a, b| a.0.total_cmp(&b.0));
     for (d, u) in units.into_iter().take(10) {
         if let Some(p) = st.store.preplan_for_unit(scope, u.id).await? {
-            return Ok(IncidentPrePlan { r#match: "nearest".into(), unit_id: Some(u.id), distance_m: Some(d.round()), preplan: Some(p) });
+            return Ok(IncidentPrePlan {
+                r#match: "nearest".into(),
+                unit_id: Some(u.id),
+                distance_m: Some(d.round()),
+                preplan: Some(p),
+            });
         }
     }
     Ok(IncidentPrePlan { r#match: "none".into(), unit_id: None, distance_m: None, preplan: None })
@@ -260,7 +299,10 @@ pub(crate) async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) ->
 
 /// Names of vehicles and stations by id, for lists shown to people.
 pub(crate) fn names(sit: &Situation) -> (HashMap<i64, String>, HashMap<i64, String>) {
-    (sit.vehicles.iter().map(|v| (v.id, v.name.clone())).collect(), sit.stations.iter().map(|s| (s.id, s.name.clone())).collect())
+    (
+        sit.vehicles.iter().map(|v| (v.id, v.name.clone())).collect(),
+        sit.stations.iter().map(|s| (s.id, s.name.clone())).collect(),
+    )
 }
 
 /// The plan set in force and the load history.
@@ -279,7 +321,12 @@ async fn plans(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<PlanSet
 }
 
 /// Loads a plan set, as TOML (`application/toml`) or JSON.
-async fn load_plans(State(st): State<AppState>, auth: Auth, headers: HeaderMap, body: Bytes) -> ApiResult<(axum::http::StatusCode, Json<huoyan_store::plansets::PlanSetInfo>)> {
+async fn load_plans(
+    State(st): State<AppState>,
+    auth: Auth,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<(axum::http::StatusCode, Json<huoyan_store::plansets::PlanSetInfo>)> {
     let p = auth.require(Resource::DispatchPlan, Action::Write)?;
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let text = std::str::from_utf8(&body).map_err(|_| ApiError::BadRequest("the plan set is not UTF-8".into()))?;
@@ -302,7 +349,12 @@ pub(crate) struct StatusChange {
     pub status: VehicleStatus,
 }
 
-async fn vehicle_status(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Vehicle>> {
+async fn vehicle_status(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Vehicle>> {
     let p = auth.require(Resource::Vehicle, Action::Write)?;
     let id = parse_id(&id)?;
     let c: StatusChange = decode_json(&body)?;

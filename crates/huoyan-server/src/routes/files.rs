@@ -38,7 +38,10 @@ pub(crate) fn router() -> Router<AppState> {
     let mut r = Router::new();
     for layer in ["units", "water_sources"] {
         r = r
-            .route(&format!("/{layer}/import"), post(move |st, auth, headers, body| upload(st, auth, layer, headers, body)))
+            .route(
+                &format!("/{layer}/import"),
+                post(move |st, auth, headers, body| upload(st, auth, layer, headers, body)),
+            )
             .route(&format!("/{layer}/export.xlsx"), get(move |st, auth, q| export(st, auth, layer, q)));
     }
     r
@@ -52,16 +55,26 @@ fn layer_of(s: &str) -> ApiResult<(TableLayer, Resource)> {
     }
 }
 
-async fn upload(State(st): State<AppState>, auth: Auth, layer: &'static str, headers: HeaderMap, body: Bytes) -> ApiResult<(StatusCode, Json<UploadResult>)> {
+async fn upload(
+    State(st): State<AppState>,
+    auth: Auth,
+    layer: &'static str,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<UploadResult>)> {
     let (layer, resource) = layer_of(layer)?;
     let p = auth.require(resource, Action::Write)?.clone();
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let format = if ct.starts_with("text/csv") {
         TableFormat::Csv
-    } else if ct.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") || ct.starts_with("application/octet-stream") {
+    } else if ct.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        || ct.starts_with("application/octet-stream")
+    {
         TableFormat::Xlsx
     } else {
-        return Err(ApiError::UnsupportedMediaType("send the file as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".into()));
+        return Err(ApiError::UnsupportedMediaType(
+            "send the file as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".into(),
+        ));
     };
     if body.is_empty() {
         return Err(ApiError::field("file", "the file is empty"));
@@ -90,7 +103,12 @@ async fn upload(State(st): State<AppState>, auth: Auth, layer: &'static str, hea
     Ok((StatusCode::OK, Json(UploadResult { imported, report: batch.report, refused })))
 }
 
-async fn export(State(st): State<AppState>, auth: Auth, layer: &'static str, Query(params): Query<Vec<(String, String)>>) -> ApiResult<impl IntoResponse> {
+async fn export(
+    State(st): State<AppState>,
+    auth: Auth,
+    layer: &'static str,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<impl IntoResponse> {
     let (layer, resource) = layer_of(layer)?;
     let p = auth.require(resource, Action::Read)?;
     let mut q: ListQuery = parse_list_query(&params)?;
@@ -103,7 +121,10 @@ async fn export(State(st): State<AppState>, auth: Auth, layer: &'static str, Que
         }
         TableLayer::WaterSources => {
             let items = collect::<WaterSource>(&st, &scope, q).await?;
-            (huoyan_import::write_xlsx_water_sources(&items).map_err(|e| ApiError::Internal(e.to_string()))?, "water_sources.xlsx")
+            (
+                huoyan_import::write_xlsx_water_sources(&items).map_err(|e| ApiError::Internal(e.to_string()))?,
+                "water_sources.xlsx",
+            )
         }
     };
     Ok((

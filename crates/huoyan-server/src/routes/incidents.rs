@@ -24,9 +24,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use huoyan_dispatch::Recommendation;
+use huoyan_domain::Unit;
 use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::incident::IncidentCategory;
-use huoyan_domain::Unit;
 use huoyan_store::alarms::Alarm;
 use huoyan_store::dispatch::{DispatchOrder, StationAlert};
 use huoyan_store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource, NewIncident};
@@ -132,7 +132,12 @@ fn event(inc: &Incident, kind: &str, path: String, what: &str) -> NewLiveEvent {
     data["change"] = Value::from(what);
     NewLiveEvent {
         kind: kind.into(),
-        title: format!("{} · {}{}", inc.category.zh(), inc.address, if what.is_empty() { String::new() } else { format!(" · {what}") }),
+        title: format!(
+            "{} · {}{}",
+            inc.category.zh(),
+            inc.address,
+            if what.is_empty() { String::new() } else { format!(" · {what}") }
+        ),
         level: match (kind, inc.category) {
             ("incident", IncidentCategory::Fire) => "fire".into(),
             ("incident", _) => "warning".into(),
@@ -146,7 +151,8 @@ fn event(inc: &Incident, kind: &str, path: String, what: &str) -> NewLiveEvent {
 
 async fn publish(st: &AppState, inc: &Incident, kind: &str, what: &str) {
     // The incident is stored: a missing path only narrows who sees the push.
-    let path = st.store.jurisdiction_path(inc.jurisdiction_id).await.unwrap_or_else(|_| format!("/{}/", inc.jurisdiction_id));
+    let path =
+        st.store.jurisdiction_path(inc.jurisdiction_id).await.unwrap_or_else(|_| format!("/{}/", inc.jurisdiction_id));
     st.live.publish(event(inc, kind, path, what));
 }
 
@@ -154,17 +160,25 @@ async fn publish(st: &AppState, inc: &Incident, kind: &str, what: &str) {
 async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<(Option<Unit>, f64, f64)> {
     let unit = match (&r.unit_id, r.unit_query.as_deref().map(str::trim).filter(|q| !q.is_empty())) {
         (Some(id), _) => Some(st.store.get::<Unit>(scope, *id).await.map_err(|e| match e {
-            huoyan_store::StoreError::NotFound { .. } => ApiError::field("unit_id", format!("unit {id} does not exist")),
+            huoyan_store::StoreError::NotFound { .. } => {
+                ApiError::field("unit_id", format!("unit {id} does not exist"))
+            }
             other => other.into(),
         })?),
         (None, Some(q)) => {
-            let found = st.store.list::<Unit>(scope, &ListQuery { q: Some(q.into()), limit: Some(6), ..Default::default() }).await?;
+            let found = st
+                .store
+                .list::<Unit>(scope, &ListQuery { q: Some(q.into()), limit: Some(6), ..Default::default() })
+                .await?;
             match found.items.len() {
                 1 => found.items.into_iter().next(),
                 0 => return Err(ApiError::field("unit_query", format!("没有匹配“{q}”的单位 (no unit matches)"))),
                 _ => {
                     let names: Vec<String> = found.items.iter().map(|u| format!("{}({})", u.name, u.id)).collect();
-                    return Err(ApiError::field("unit_query", format!("{} 个单位匹配，请选择 (several units match): {}", found.total, names.join(", "))));
+                    return Err(ApiError::field(
+                        "unit_query",
+                        format!("{} 个单位匹配，请选择 (several units match): {}", found.total, names.join(", ")),
+                    ));
                 }
             }
         }
@@ -212,19 +226,24 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     let t1 = Instant::now();
     let plans = st.store.dispatch_plans().await?;
     let sub_type = match r.sub_type.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(w) => Some(
-            plans
-                .sub_type(r.category, w)
-                .map(|s| s.code.clone())
-                .ok_or_else(|| ApiError::field("sub_type", format!("unknown sub-type {w:?} for {}; see GET /api/v1/dispatch-plans", r.category.zh())))?,
-        ),
+        Some(w) => Some(plans.sub_type(r.category, w).map(|s| s.code.clone()).ok_or_else(|| {
+            ApiError::field(
+                "sub_type",
+                format!("unknown sub-type {w:?} for {}; see GET /api/v1/dispatch-plans", r.category.zh()),
+            )
+        })?),
         None => None,
     };
     let level = r.level.unwrap_or(1);
     let sit = Situation::at(&st, &scope, (lon, lat)).await?;
     if !r.accept_unroutable {
         if let Some(problem) = &sit.routing_problem {
-            return Err(ApiError::field("lon", format!("{problem}；请核实地点，或以 accept_unroutable=true 确认接警 (check the location, or confirm with accept_unroutable)")));
+            return Err(ApiError::field(
+                "lon",
+                format!(
+                    "{problem}；请核实地点，或以 accept_unroutable=true 确认接警 (check the location, or confirm with accept_unroutable)"
+                ),
+            ));
         }
         if !sit.any_reachable() && sit.stations.iter().any(|s| s.kind != huoyan_domain::StationKind::Micro) {
             return Err(ApiError::field(
@@ -233,7 +252,15 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
             ));
         }
     }
-    let mut new = NewIncident::new(r.category, lon, lat, r.address.clone().or_else(|| unit.as_ref().and_then(|u| u.address.clone())).unwrap_or_else(|| unit.as_ref().map(|u| u.name.clone()).unwrap_or_default()));
+    let mut new = NewIncident::new(
+        r.category,
+        lon,
+        lat,
+        r.address
+            .clone()
+            .or_else(|| unit.as_ref().and_then(|u| u.address.clone()))
+            .unwrap_or_else(|| unit.as_ref().map(|u| u.name.clone()).unwrap_or_default()),
+    );
     new.sub_type = sub_type;
     new.level = level;
     new.unit_id = unit.as_ref().map(|u| u.id);
@@ -277,17 +304,26 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     if let Some(a) = &alarm {
         // The store linked the alarm to its incident; consoles see the request settled.
         let linked = st.store.get_alarm(&scope, a.id).await?;
-        let path = st.store.jurisdiction_path(linked.jurisdiction_id).await.unwrap_or_else(|_| format!("/{}/", linked.jurisdiction_id));
+        let path = st
+            .store
+            .jurisdiction_path(linked.jurisdiction_id)
+            .await
+            .unwrap_or_else(|_| format!("/{}/", linked.jurisdiction_id));
         st.live.publish(crate::live::alarm_event(&linked, "incident", &path));
     }
     publish(&st, &incident, "incident", "").await;
     let total_ms = t0.elapsed().as_secs_f64() * 1000.0;
     tracing::info!(incident = incident.id, recommendation_ms = rec_ms, total_ms, "incident taken in");
-    let timing = json!({"recommendation_ms": (rec_ms * 100.0).round() / 100.0, "total_ms": (total_ms * 100.0).round() / 100.0});
+    let timing =
+        json!({"recommendation_ms": (rec_ms * 100.0).round() / 100.0, "total_ms": (total_ms * 100.0).round() / 100.0});
     Ok((StatusCode::CREATED, Json(Intake { incident, recommendation: rec, timing })))
 }
 
-async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Page<Incident>>> {
+async fn list(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Page<Incident>>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
     let mut q = IncidentQuery::default();
     let int = |k: &str, v: &str, max: i64| match v.parse::<i64>() {
@@ -299,16 +335,32 @@ async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(
             "status" => {
                 for s in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     if !["received", "dispatched", "on_scene", "closed"].contains(&s) {
-                        return Err(ApiError::BadRequest(format!("query parameter status: {s:?} is not received, dispatched, on_scene or closed")));
+                        return Err(ApiError::BadRequest(format!(
+                            "query parameter status: {s:?} is not received, dispatched, on_scene or closed"
+                        )));
                     }
                     q.statuses.push(s.into());
                 }
             }
-            "category" => q.category = Some(IncidentCategory::parse(v).ok_or_else(|| ApiError::BadRequest(format!("query parameter category: {}", IncidentCategory::expected())))?.code().into()),
+            "category" => {
+                q.category = Some(
+                    IncidentCategory::parse(v)
+                        .ok_or_else(|| {
+                            ApiError::BadRequest(format!("query parameter category: {}", IncidentCategory::expected()))
+                        })?
+                        .code()
+                        .into(),
+                )
+            }
             "open" => q.open_only = matches!(v.as_str(), "true" | "1"),
             "limit" => q.limit = Some(int(k, v, 1000)?.max(1)),
             "offset" => q.offset = Some(int(k, v, i64::MAX)?),
-            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: {}", LIST_PARAMS.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")))),
+            _ => {
+                return Err(ApiError::BadRequest(format!(
+                    "unknown query parameter {k:?}; known: {}",
+                    LIST_PARAMS.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")
+                )));
+            }
         }
     }
     Ok(Json(st.store.list_incidents(&Scope::from(p), &q).await?))
@@ -319,7 +371,12 @@ async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>)
     Ok(Json(st.store.get_incident(&Scope::from(p), parse_id(&id)?).await?))
 }
 
-async fn patch(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Incident>> {
+async fn patch(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Incident>> {
     let p = auth.require(Resource::Incident, Action::Write)?;
     let id = parse_id(&id)?;
     let change: IncidentPatch = decode_json(&body)?;
@@ -336,7 +393,11 @@ async fn fresh(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<(Situa
     Ok((sit, rec))
 }
 
-async fn recommendation(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Recommendation>> {
+async fn recommendation(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Recommendation>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
     let scope = Scope::from(p);
     let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
@@ -361,7 +422,8 @@ async fn board(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -
             v
         })
         .collect();
-    let mut stations: Vec<i64> = dispatches.iter().filter(|d| d.status.is_active() || d.vehicle_id.is_none()).map(|d| d.station_id).collect();
+    let mut stations: Vec<i64> =
+        dispatches.iter().filter(|d| d.status.is_active() || d.vehicle_id.is_none()).map(|d| d.station_id).collect();
     stations.extend(rec.assignments.iter().map(|a| a.station_id));
     stations.extend(rec.alerts.iter().map(|a| a.station_id));
     let at = (inc.lon, inc.lat);
@@ -389,12 +451,20 @@ pub(crate) struct DispatchRequest {
     pub alerts: Vec<i64>,
 }
 
-async fn dispatch(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Value>> {
+async fn dispatch(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let p = auth.require(Resource::Incident, Action::Write)?;
     let id = parse_id(&id)?;
     let req: DispatchRequest = decode_json(&body)?;
     if req.recommended == (!req.vehicles.is_empty() || !req.alerts.is_empty()) {
-        return Err(ApiError::field("recommended", "send either {\"recommended\": true} or the vehicles and alerts you chose"));
+        return Err(ApiError::field(
+            "recommended",
+            "send either {\"recommended\": true} or the vehicles and alerts you chose",
+        ));
     }
     if req.vehicles.len() > 200 || req.alerts.len() > 200 {
         return Err(ApiError::field("vehicles", "at most 200 vehicles and 200 alerts"));
@@ -407,9 +477,14 @@ async fn dispatch(State(st): State<AppState>, auth: Auth, Path(id): Path<String>
     type Picks = Vec<(i64, Option<String>)>;
     let (vehicles, alerts): (Picks, Picks) = if req.recommended {
         if rec.assignments.is_empty() && rec.alerts.is_empty() {
-            return Err(ApiError::Conflict("没有可调派的力量 (nothing available to dispatch); see the recommendation's unfilled".into()));
+            return Err(ApiError::Conflict(
+                "没有可调派的力量 (nothing available to dispatch); see the recommendation's unfilled".into(),
+            ));
         }
-        (rec.assignments.iter().map(|a| (a.vehicle_id, Some(a.label.clone()))).collect(), rec.alerts.iter().map(|a| (a.station_id, Some(a.text.clone()))).collect())
+        (
+            rec.assignments.iter().map(|a| (a.vehicle_id, Some(a.label.clone()))).collect(),
+            rec.alerts.iter().map(|a| (a.station_id, Some(a.text.clone()))).collect(),
+        )
     } else {
         (req.vehicles.iter().map(|v| (*v, None)).collect(), req.alerts.iter().map(|s| (*s, None)).collect())
     };
@@ -424,19 +499,39 @@ async fn dispatch(State(st): State<AppState>, auth: Auth, Path(id): Path<String>
             distance_m: route.as_ref().map(|r| r.metres),
         });
     }
-    let alerts: Vec<StationAlert> = alerts.into_iter().map(|(sid, reason)| StationAlert { station_id: sid, eta_s: sit.eta_of(sid), reason }).collect();
+    let alerts: Vec<StationAlert> = alerts
+        .into_iter()
+        .map(|(sid, reason)| StationAlert { station_id: sid, eta_s: sit.eta_of(sid), reason })
+        .collect();
     let made = st.store.dispatch_vehicles(p, id, orders, alerts).await?;
     let inc = st.store.get_incident(&scope, id).await?;
-    publish(&st, &inc, "incident_update", &format!("调派 {} 辆车", made.iter().filter(|d| d.vehicle_id.is_some()).count())).await;
-    Ok(Json(json!({"incident": inc, "dispatches": made, "unfilled": if req.recommended { json!(rec.unfilled) } else { json!([]) }})))
+    publish(
+        &st,
+        &inc,
+        "incident_update",
+        &format!("调派 {} 辆车", made.iter().filter(|d| d.vehicle_id.is_some()).count()),
+    )
+    .await;
+    Ok(Json(
+        json!({"incident": inc, "dispatches": made, "unfilled": if req.recommended { json!(rec.unfilled) } else { json!([]) }}),
+    ))
 }
 
-async fn timeline(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<huoyan_store::timeline::TimelineEntry>>> {
+async fn timeline(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<huoyan_store::timeline::TimelineEntry>>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
     Ok(Json(st.store.timeline(&Scope::from(p), parse_id(&id)?).await?))
 }
 
-async fn add_stage(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<(StatusCode, Json<huoyan_store::timeline::TimelineOutcome>)> {
+async fn add_stage(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<huoyan_store::timeline::TimelineOutcome>)> {
     let p = auth.require(Resource::Incident, Action::Write)?;
     let id = parse_id(&id)?;
     let e: NewTimelineEntry = decode_json(&body)?;
@@ -445,13 +540,22 @@ async fn add_stage(State(st): State<AppState>, auth: Auth, Path(id): Path<String
     Ok((StatusCode::CREATED, Json(out)))
 }
 
-async fn water(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<super::dispatch::NearbyWater>>> {
+async fn water(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Vec<super::dispatch::NearbyWater>>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
     let mut radius = 500.0;
     for (k, v) in &params {
         match (k.as_str(), v.parse::<f64>()) {
             ("radius_m", Ok(r)) if (10.0..=3000.0).contains(&r) => radius = r,
-            ("radius_m", _) => return Err(ApiError::BadRequest(format!("query parameter radius_m: {v:?} is not a number of metres in 10..3000"))),
+            ("radius_m", _) => {
+                return Err(ApiError::BadRequest(format!(
+                    "query parameter radius_m: {v:?} is not a number of metres in 10..3000"
+                )));
+            }
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: radius_m"))),
         }
     }
@@ -461,7 +565,11 @@ async fn water(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, Q
     Ok(Json(water_near(&st, &scope, (inc.lon, inc.lat), radius, g.as_deref()).await?))
 }
 
-async fn preplan(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<super::dispatch::IncidentPrePlan>> {
+async fn preplan(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<super::dispatch::IncidentPrePlan>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
     auth.require(Resource::PrePlan, Action::Read)?;
     let scope = Scope::from(p);

@@ -19,14 +19,22 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/jurisdictions/{id}", get(get_one).put(update).delete(remove))
 }
 
-async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<Jurisdiction>>> {
+async fn list(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Vec<Jurisdiction>>> {
     let p = auth.require(Resource::Jurisdiction, Action::Read)?;
     let mut with_boundary = false;
     for (k, v) in &params {
         match (k.as_str(), v.as_str()) {
             ("boundary", "true" | "1") => with_boundary = true,
             ("boundary", "false" | "0") => with_boundary = false,
-            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k}={v}; known: boundary=true|false"))),
+            _ => {
+                return Err(ApiError::BadRequest(format!(
+                    "unknown query parameter {k}={v}; known: boundary=true|false"
+                )));
+            }
         }
     }
     Ok(Json(st.store.list_jurisdictions(&Scope::from(p), with_boundary).await?))
@@ -37,12 +45,21 @@ async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>)
     Ok(Json(st.store.get_jurisdiction(&Scope::from(p), parse_id(&id)?).await?))
 }
 
-async fn create(State(st): State<AppState>, auth: Auth, JsonBody(j): JsonBody<Jurisdiction>) -> ApiResult<(StatusCode, Json<Jurisdiction>)> {
+async fn create(
+    State(st): State<AppState>,
+    auth: Auth,
+    JsonBody(j): JsonBody<Jurisdiction>,
+) -> ApiResult<(StatusCode, Json<Jurisdiction>)> {
     let p = auth.require(Resource::Jurisdiction, Action::Write)?;
     Ok((StatusCode::CREATED, Json(st.store.create_jurisdiction(p, j).await?)))
 }
 
-async fn update(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, JsonBody(j): JsonBody<Jurisdiction>) -> ApiResult<Json<Jurisdiction>> {
+async fn update(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    JsonBody(j): JsonBody<Jurisdiction>,
+) -> ApiResult<Json<Jurisdiction>> {
     let p = auth.require(Resource::Jurisdiction, Action::Write)?;
     Ok(Json(st.store.update_jurisdiction(p, parse_id(&id)?, j).await?))
 }

@@ -28,10 +28,19 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 fn sse(e: &LiveEvent) -> Event {
-    Event::default().id(e.seq.to_string()).event(e.kind.clone()).json_data(e).unwrap_or_else(|_| Event::default().comment("unserialisable event"))
+    Event::default()
+        .id(e.seq.to_string())
+        .event(e.kind.clone())
+        .json_data(e)
+        .unwrap_or_else(|_| Event::default().comment("unserialisable event"))
 }
 
-async fn stream_events(State(st): State<AppState>, auth: Auth, headers: HeaderMap, Query(q): Query<Vec<(String, String)>>) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+async fn stream_events(
+    State(st): State<AppState>,
+    auth: Auth,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     let p = auth.require(Resource::Alarm, Action::Read)?;
     let scope = p.jurisdiction_path.clone();
     // Browsers resend the last id on reconnect; `?after=` does the same for scripts.
@@ -40,7 +49,11 @@ async fn stream_events(State(st): State<AppState>, auth: Auth, headers: HeaderMa
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
         .or_else(|| q.iter().find(|(k, _)| k == "after").map(|(_, v)| v.clone()))
-        .map(|s| s.trim().parse::<u64>().map_err(|_| ApiError::BadRequest(format!("Last-Event-ID / after: {s:?} is not an event number"))))
+        .map(|s| {
+            s.trim()
+                .parse::<u64>()
+                .map_err(|_| ApiError::BadRequest(format!("Last-Event-ID / after: {s:?} is not an event number")))
+        })
         .transpose()?;
     let (rx, missed) = st.live.subscribe(after);
     let mut first: Vec<Event> = Vec::new();
@@ -56,7 +69,9 @@ async fn stream_events(State(st): State<AppState>, auth: Auth, headers: HeaderMa
             match rx.recv().await {
                 Ok(e) if visible(&scope, &e.jurisdiction_path) => return Some((Ok(sse(&e)), (rx, scope))),
                 Ok(_) => continue,
-                Err(RecvError::Lagged(_)) => return Some((Ok(Event::default().event("resync").data("{}")), (rx, scope))),
+                Err(RecvError::Lagged(_)) => {
+                    return Some((Ok(Event::default().event("resync").data("{}")), (rx, scope)));
+                }
                 Err(RecvError::Closed) => return None,
             }
         }
@@ -67,7 +82,8 @@ async fn stream_events(State(st): State<AppState>, auth: Auth, headers: HeaderMa
 async fn recent(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<LiveEvent>>> {
     let p = auth.require(Resource::Alarm, Action::Read)?;
     let (_, kept) = st.live.subscribe(Some(0));
-    let list = kept.unwrap_or_default().into_iter().filter(|e| visible(&p.jurisdiction_path, &e.jurisdiction_path)).collect();
+    let list =
+        kept.unwrap_or_default().into_iter().filter(|e| visible(&p.jurisdiction_path, &e.jurisdiction_path)).collect();
     Ok(Json(list))
 }
 
@@ -82,5 +98,7 @@ async fn test_event(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Li
         jurisdiction_path: p.jurisdiction_path.clone(),
     });
     let (_, kept) = st.live.subscribe(Some(seq - 1));
-    kept.and_then(|v| v.into_iter().next()).map(Json).ok_or_else(|| ApiError::Internal("the test event was not kept".into()))
+    kept.and_then(|v| v.into_iter().next())
+        .map(Json)
+        .ok_or_else(|| ApiError::Internal("the test event was not kept".into()))
 }

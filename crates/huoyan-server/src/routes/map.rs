@@ -40,30 +40,41 @@ fn point(lon: f64, lat: f64) -> Geometry {
     Geometry::new(Value::Point(vec![lon, lat]))
 }
 
-async fn features(State(st): State<AppState>, Auth(p): Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<FeatureCollection>> {
+async fn features(
+    State(st): State<AppState>,
+    Auth(p): Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<FeatureCollection>> {
     let mut bbox = None;
     let mut layers: Vec<String> = vec!["stations".into(), "water_sources".into(), "units".into()];
     let mut limit = 2000;
     for (k, v) in &params {
         match k.as_str() {
-            "bbox" => bbox = Some(BBox::parse(v).map_err(|e| ApiError::BadRequest(format!("query parameter bbox: {e}")))?),
+            "bbox" => {
+                bbox = Some(BBox::parse(v).map_err(|e| ApiError::BadRequest(format!("query parameter bbox: {e}")))?)
+            }
             "layers" => layers = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
             "limit" => {
                 limit = v.parse::<i64>().ok().filter(|n| (1..=MAX_PER_LAYER).contains(n)).ok_or_else(|| {
-                    ApiError::BadRequest(format!("query parameter limit: {v:?} is not an integer in 1..{MAX_PER_LAYER}"))
+                    ApiError::BadRequest(format!(
+                        "query parameter limit: {v:?} is not an integer in 1..{MAX_PER_LAYER}"
+                    ))
                 })?
             }
-            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: bbox, layers, limit"))),
+            _ => {
+                return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: bbox, layers, limit")));
+            }
         }
     }
-    let bbox = bbox.ok_or_else(|| ApiError::BadRequest("query parameter bbox is required: minLon,minLat,maxLon,maxLat".into()))?;
+    let bbox = bbox
+        .ok_or_else(|| ApiError::BadRequest("query parameter bbox is required: minLon,minLat,maxLon,maxLat".into()))?;
     let scope = Scope::from(&p);
     let q = ListQuery { bbox: Some(bbox), limit: Some(limit), ..Default::default() };
     let mut out = Vec::new();
     for layer in &layers {
-        let kind = EntityKind::from_table(layer).filter(|_| LAYERS.contains(&layer.as_str())).ok_or_else(|| {
-            ApiError::BadRequest(format!("unknown layer {layer:?}; known: {}", LAYERS.join(", ")))
-        })?;
+        let kind = EntityKind::from_table(layer)
+            .filter(|_| LAYERS.contains(&layer.as_str()))
+            .ok_or_else(|| ApiError::BadRequest(format!("unknown layer {layer:?}; known: {}", LAYERS.join(", "))))?;
         if !can(p.role, resource_of(kind), Action::Read) {
             return Err(ApiError::Forbidden(format!("the role {} may not read the layer {layer}", p.role.zh())));
         }
@@ -86,7 +97,12 @@ async fn features(State(st): State<AppState>, Auth(p): Auth, Query(params): Quer
             }
             EntityKind::Road => {
                 for r in st.store.list::<Road>(&scope, &q).await?.items {
-                    out.push(feature(layer, r.id, r.geometry, json!({"name": r.name, "class": r.class, "oneway": r.oneway})));
+                    out.push(feature(
+                        layer,
+                        r.id,
+                        r.geometry,
+                        json!({"name": r.name, "class": r.class, "oneway": r.oneway}),
+                    ));
                 }
             }
             _ => {

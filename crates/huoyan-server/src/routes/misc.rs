@@ -5,8 +5,8 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::get;
 use axum::{Json, Router};
-use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::RuleSet;
+use huoyan_domain::access::{Action, Resource};
 use huoyan_store::Scope;
 use huoyan_store::audit::AuditRecord;
 use huoyan_store::stats::Stats;
@@ -57,16 +57,26 @@ async fn stats(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Stats>>
     Ok(Json(st.store.stats(&Scope::from(p)).await?))
 }
 
-async fn audit(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Vec<AuditRecord>>> {
+async fn audit(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Vec<AuditRecord>>> {
     let p = auth.require(Resource::Audit, Action::Read)?;
     let (mut entity, mut entity_id, mut limit) = (None, None, 100);
     for (k, v) in &params {
-        let num = || v.parse::<i64>().map_err(|_| ApiError::BadRequest(format!("query parameter {k}: {v:?} is not an integer")));
+        let num = || {
+            v.parse::<i64>().map_err(|_| ApiError::BadRequest(format!("query parameter {k}: {v:?} is not an integer")))
+        };
         match k.as_str() {
             "entity" => entity = Some(v.clone()),
             "entity_id" => entity_id = Some(num()?),
             "limit" => limit = num()?.clamp(1, 1000),
-            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: entity, entity_id, limit"))),
+            _ => {
+                return Err(ApiError::BadRequest(format!(
+                    "unknown query parameter {k:?}; known: entity, entity_id, limit"
+                )));
+            }
         }
     }
     Ok(Json(st.store.audit_log(&Scope::from(p), entity.as_deref(), entity_id, limit).await?))
@@ -87,7 +97,12 @@ async fn rule_sets(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Rul
 }
 
 /// Loads a province's rule set, as TOML (`application/toml`) or JSON; reclassifies every unit.
-async fn load_rule_set(State(st): State<AppState>, auth: Auth, headers: HeaderMap, body: Bytes) -> ApiResult<Json<serde_json::Value>> {
+async fn load_rule_set(
+    State(st): State<AppState>,
+    auth: Auth,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<serde_json::Value>> {
     let p = auth.require(Resource::RuleSet, Action::Write)?;
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let set = if ct.starts_with("application/json") {
@@ -95,7 +110,8 @@ async fn load_rule_set(State(st): State<AppState>, auth: Auth, headers: HeaderMa
         set.check().map_err(|e| ApiError::field("rules", e.to_string()))?;
         set
     } else if ct.starts_with("application/toml") || ct.starts_with("text/") {
-        let text = std::str::from_utf8(&body).map_err(|_| ApiError::BadRequest("the rule set is not UTF-8 text".into()))?;
+        let text =
+            std::str::from_utf8(&body).map_err(|_| ApiError::BadRequest("the rule set is not UTF-8 text".into()))?;
         RuleSet::from_toml(text).map_err(|e| ApiError::field("rules", e.to_string()))?
     } else {
         return Err(ApiError::UnsupportedMediaType("send the rule set as application/toml or application/json".into()));
@@ -120,9 +136,9 @@ fn list<T: Copy>(all: &[T], code: fn(T) -> &'static str, zh: fn(T) -> &'static s
 
 async fn terms(_auth: Auth) -> Json<serde_json::Value> {
     use huoyan_domain::*;
+    use huoyan_monitor::kinds::{KINDS, RESULTS};
     use huoyan_store::dispatch::DispatchStatus;
     use huoyan_store::incidents::IncidentStatus;
-    use huoyan_monitor::kinds::{KINDS, RESULTS};
     Json(serde_json::json!({
         // Alarm kinds with their level; results with the term for 火警 and for other kinds.
         "alarm_kind": KINDS.iter().map(|(code, zh, level)| serde_json::json!({ "code": code, "zh": zh, "level": level })).collect::<Vec<_>>(),

@@ -46,11 +46,18 @@ pub(crate) struct PrePlanInput {
     pub doc: PrePlanDoc,
 }
 
-async fn list(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Page<PrePlanSummary>>> {
+async fn list(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Page<PrePlanSummary>>> {
     let p = auth.require(Resource::PrePlan, Action::Read)?;
     let (mut limit, mut offset) = (None, None);
     for (k, v) in &params {
-        let n = v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| ApiError::BadRequest(format!("query parameter {k}: {v:?} is not a non-negative integer")))?;
+        let n =
+            v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+                ApiError::BadRequest(format!("query parameter {k}: {v:?} is not a non-negative integer"))
+            })?;
         match k.as_str() {
             "limit" => limit = Some(n.clamp(1, 1000)),
             "offset" => offset = Some(n),
@@ -72,7 +79,12 @@ async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>)
     Ok(Json(st.store.get_preplan(&Scope::from(p), parse_id(&id)?).await?))
 }
 
-async fn replace(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<PrePlan>> {
+async fn replace(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<PrePlan>> {
     let p = auth.require(Resource::PrePlan, Action::Write)?;
     let id = parse_id(&id)?;
     let doc: PrePlanDoc = decode_json(&body)?;
@@ -105,8 +117,11 @@ async fn attach(
     }
     let name = name.ok_or_else(|| ApiError::BadRequest("query parameter name (the file name) is required".into()))?;
     let limit = MAX_ATTACHMENT_BYTES.min(st.config.max_upload_bytes);
-    let too_large = || ApiError::TooLarge(format!("附件不能超过 {} MiB (an attachment is at most {limit} bytes)", limit / 1024 / 1024));
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let too_large = || {
+        ApiError::TooLarge(format!("附件不能超过 {} MiB (an attachment is at most {limit} bytes)", limit / 1024 / 1024))
+    };
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(too_large());
     }
@@ -122,14 +137,23 @@ async fn download(State(st): State<AppState>, auth: Auth, Path(id): Path<String>
     let (meta, bytes) = st.store.attachment(&Scope::from(p), parse_id(&id)?).await?;
     let mut res = (StatusCode::OK, bytes).into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(match meta.content_type.as_str() {
-        "image/png" => "image/png",
-        "image/jpeg" => "image/jpeg",
-        "image/webp" => "image/webp",
-        _ => "application/pdf",
-    }));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(match meta.content_type.as_str() {
+            "image/png" => "image/png",
+            "image/jpeg" => "image/jpeg",
+            "image/webp" => "image/webp",
+            _ => "application/pdf",
+        }),
+    );
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    let encoded: String = meta.name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    let encoded: String = meta
+        .name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
+        .collect();
     if let Ok(v) = HeaderValue::from_str(&format!("inline; filename*=UTF-8''{encoded}")) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }

@@ -47,16 +47,22 @@ pub(crate) fn parse_list_query(params: &[(String, String)]) -> ApiResult<ListQue
             "class" => q.class = Some(v.clone()),
             "station_id" | "parent_id" => q.parent_id = Some(int(k, v, 1, i64::MAX)?),
             "jurisdiction_id" => q.jurisdiction_id = Some(int(k, v, 1, i64::MAX)?),
-            "bbox" => q.bbox = Some(BBox::parse(v).map_err(|e| ApiError::BadRequest(format!("query parameter bbox: {e}")))?),
+            "bbox" => {
+                q.bbox = Some(BBox::parse(v).map_err(|e| ApiError::BadRequest(format!("query parameter bbox: {e}")))?)
+            }
             "limit" => q.limit = Some(int(k, v, 1, huoyan_store::query::MAX_PAGE)?),
             "offset" => q.offset = Some(int(k, v, 0, i64::MAX)?),
             "sort" => {
-                q.sort = SortKey::parse(v)
-                    .ok_or_else(|| ApiError::BadRequest(format!("query parameter sort: {v:?}; use id, -id, name or -updated_at")))?
+                q.sort = SortKey::parse(v).ok_or_else(|| {
+                    ApiError::BadRequest(format!("query parameter sort: {v:?}; use id, -id, name or -updated_at"))
+                })?
             }
             other => {
                 let known: Vec<&str> = LIST_PARAMS.iter().map(|(n, _)| *n).collect();
-                return Err(ApiError::BadRequest(format!("unknown query parameter {other:?}; known: {}", known.join(", "))));
+                return Err(ApiError::BadRequest(format!(
+                    "unknown query parameter {other:?}; known: {}",
+                    known.join(", ")
+                )));
             }
         }
     }
@@ -70,7 +76,11 @@ pub(crate) fn router<R: Record>() -> Router<AppState> {
         .route(&format!("{base}/{{id}}"), get(get_one::<R>).put(replace::<R>).patch(patch::<R>).delete(remove::<R>))
 }
 
-async fn list<R: Record>(State(st): State<AppState>, auth: Auth, Query(params): Query<Vec<(String, String)>>) -> ApiResult<Json<Page<R>>> {
+async fn list<R: Record>(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Page<R>>> {
     let p = auth.require(resource_of(R::KIND), Action::Read)?;
     let q = parse_list_query(&params)?;
     Ok(Json(st.store.list::<R>(&Scope::from(p), &q).await?))
@@ -81,12 +91,21 @@ async fn get_one<R: Record>(State(st): State<AppState>, auth: Auth, Path(id): Pa
     Ok(Json(st.store.get::<R>(&Scope::from(p), parse_id(&id)?).await?))
 }
 
-async fn create<R: Record>(State(st): State<AppState>, auth: Auth, JsonBody(r): JsonBody<R>) -> ApiResult<(StatusCode, Json<R>)> {
+async fn create<R: Record>(
+    State(st): State<AppState>,
+    auth: Auth,
+    JsonBody(r): JsonBody<R>,
+) -> ApiResult<(StatusCode, Json<R>)> {
     let p = auth.require(resource_of(R::KIND), Action::Write)?;
     Ok((StatusCode::CREATED, Json(st.store.insert(p, r).await?)))
 }
 
-async fn replace<R: Record>(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, JsonBody(r): JsonBody<R>) -> ApiResult<Json<R>> {
+async fn replace<R: Record>(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    JsonBody(r): JsonBody<R>,
+) -> ApiResult<Json<R>> {
     let p = auth.require(resource_of(R::KIND), Action::Write)?;
     Ok(Json(st.store.update(p, parse_id(&id)?, r).await?))
 }
@@ -142,10 +161,22 @@ mod tests {
 
     #[test]
     fn list_parameters_are_checked() {
-        let q = parse_list_query(&params(&[("kind", "hydrant_above, pool"), ("limit", "10"), ("bbox", "-71.2,42.3,-71,42.4")])).unwrap();
+        let q = parse_list_query(&params(&[
+            ("kind", "hydrant_above, pool"),
+            ("limit", "10"),
+            ("bbox", "-71.2,42.3,-71,42.4"),
+        ]))
+        .unwrap();
         assert_eq!(q.kinds, vec!["hydrant_above", "pool"]);
         assert_eq!(q.limit, Some(10));
-        for bad in [("limit", "0"), ("limit", "9999999"), ("offset", "-1"), ("bbox", "1,2"), ("sort", "colour"), ("colour", "red")] {
+        for bad in [
+            ("limit", "0"),
+            ("limit", "9999999"),
+            ("offset", "-1"),
+            ("bbox", "1,2"),
+            ("sort", "colour"),
+            ("colour", "red"),
+        ] {
             assert!(matches!(parse_list_query(&params(&[bad])), Err(ApiError::BadRequest(_))), "{bad:?}");
         }
     }

@@ -66,12 +66,17 @@ pub(crate) async fn graph(st: &AppState) -> ApiResult<Arc<huoyan_geo::Router>> {
     let version = st.store.roads_version().await?;
     let mut built = st.routing.built.lock().await;
     if let Some((v, r)) = built.as_ref()
-        && *v == version {
-            return Ok(r.clone());
-        }
+        && *v == version
+    {
+        return Ok(r.clone());
+    }
     let mut roads: Vec<Road> = Vec::new();
     loop {
-        let q = ListQuery { limit: Some(huoyan_store::query::MAX_PAGE), offset: Some(roads.len() as i64), ..Default::default() };
+        let q = ListQuery {
+            limit: Some(huoyan_store::query::MAX_PAGE),
+            offset: Some(roads.len() as i64),
+            ..Default::default()
+        };
         let page = st.store.list::<Road>(&Scope::all(), &q).await?;
         if page.items.is_empty() {
             break;
@@ -87,7 +92,11 @@ pub(crate) async fn graph(st: &AppState) -> ApiResult<Arc<huoyan_geo::Router>> {
     Ok(router)
 }
 
-async fn route(State(st): State<AppState>, auth: Auth, Query(q): Query<Vec<(String, String)>>) -> ApiResult<Json<Value>> {
+async fn route(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(q): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<Value>> {
     auth.require(Resource::Road, Action::Read)?;
     let p = params(&q, &["from", "to"])?;
     let (from, to) = (point("from", &p["from"])?, point("to", &p["to"])?);
@@ -106,7 +115,11 @@ async fn eta(State(st): State<AppState>, auth: Auth, Query(q): Query<Vec<(String
     let scope = Scope::from(p);
     let mut stations: Vec<Station> = Vec::new();
     loop {
-        let lq = ListQuery { limit: Some(huoyan_store::query::MAX_PAGE), offset: Some(stations.len() as i64), ..Default::default() };
+        let lq = ListQuery {
+            limit: Some(huoyan_store::query::MAX_PAGE),
+            offset: Some(stations.len() as i64),
+            ..Default::default()
+        };
         let page = st.store.list::<Station>(&scope, &lq).await?;
         if page.items.is_empty() {
             break;
@@ -116,7 +129,8 @@ async fn eta(State(st): State<AppState>, auth: Auth, Query(q): Query<Vec<(String
     let g = graph(&st).await?;
     let pts: Vec<(f64, f64)> = stations.iter().map(|s| (s.lon, s.lat)).collect();
     let times = g.travel_times_to(at, &pts).map_err(route_error)?;
-    let rows: Vec<(Option<f64>, &Station)> = huoyan_geo::fastest_first(&times).into_iter().map(|(i, t)| (t, &stations[i])).collect();
+    let rows: Vec<(Option<f64>, &Station)> =
+        huoyan_geo::fastest_first(&times).into_iter().map(|(i, t)| (t, &stations[i])).collect();
     let items: Vec<Value> = rows
         .iter()
         .map(|(t, s)| {

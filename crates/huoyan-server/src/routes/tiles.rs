@@ -111,7 +111,13 @@ fn bad(e: TileError) -> ApiError {
     ApiError::BadRequest(format!("{e}; tiles are {TEMPLATE} with z ≤ {}", huoyan_tiles::tile::MAX_ZOOM))
 }
 
-async fn tile(State(st): State<AppState>, Extension(cache): Extension<Arc<TileCache>>, auth: Auth, uri: Uri, headers: HeaderMap) -> ApiResult<Response> {
+async fn tile(
+    State(st): State<AppState>,
+    Extension(cache): Extension<Arc<TileCache>>,
+    auth: Auth,
+    uri: Uri,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     auth.require(Resource::Map, Action::Read)?;
     let path = uri.path().strip_prefix("/tiles/").unwrap_or_default();
     let id = TileId::parse_path(path).map_err(bad)?;
@@ -146,7 +152,8 @@ fn respond(t: &Tile, headers: &HeaderMap) -> Response {
     } else {
         StatusCode::OK
     };
-    let mut res = if status == StatusCode::OK { Body::from(t.bytes.clone()).into_response() } else { status.into_response() };
+    let mut res =
+        if status == StatusCode::OK { Body::from(t.bytes.clone()).into_response() } else { status.into_response() };
     *res.status_mut() = status;
     let h = res.headers_mut();
     if status == StatusCode::OK {
@@ -170,7 +177,8 @@ async fn render(store: &Store, id: TileId) -> ApiResult<Tile> {
     let r = b.reach();
     let bbox = BBox { min_lon: r.west, min_lat: r.south, max_lon: r.east, max_lat: r.north };
     let classes = basemap::road_classes_at(id.z);
-    let codes: Vec<&str> = if classes.len() == RoadClass::ALL.len() { vec![] } else { classes.iter().map(|c| c.code()).collect() };
+    let codes: Vec<&str> =
+        if classes.len() == RoadClass::ALL.len() { vec![] } else { classes.iter().map(|c| c.code()).collect() };
     let roads = store.tile_roads(&bbox, &codes).await?;
     let buildings = if id.z >= basemap::BUILDINGS_MIN_ZOOM { store.tile_buildings(&bbox).await? } else { vec![] };
     let boundaries = store.tile_boundaries(&bbox).await?;
@@ -193,10 +201,28 @@ async fn render(store: &Store, id: TileId) -> ApiResult<Tile> {
             add(basemap::BUILDINGS, x.id, &x.footprint, &props);
         }
         for x in &roads {
-            add(basemap::ROADS, x.id, &x.geometry, &[("class", Value::String(x.class.clone())), ("name", Value::String(x.name.clone())), ("oneway", Value::Int(x.oneway))]);
+            add(
+                basemap::ROADS,
+                x.id,
+                &x.geometry,
+                &[
+                    ("class", Value::String(x.class.clone())),
+                    ("name", Value::String(x.name.clone())),
+                    ("oneway", Value::Int(x.oneway)),
+                ],
+            );
         }
         for x in &boundaries {
-            add(basemap::BOUNDARIES, x.id, &x.boundary, &[("id", Value::Int(x.id)), ("name", Value::String(x.name.clone())), ("level", Value::String(x.level.clone()))]);
+            add(
+                basemap::BOUNDARIES,
+                x.id,
+                &x.boundary,
+                &[
+                    ("id", Value::Int(x.id)),
+                    ("name", Value::String(x.name.clone())),
+                    ("level", Value::String(x.level.clone())),
+                ],
+            );
         }
         if !skipped.is_empty() {
             tracing::warn!(tile = %id, count = skipped.len(), first = %skipped[0], "features left out of a tile");
@@ -282,8 +308,14 @@ async fn map_config(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Ma
             minzoom: l.minzoom,
             fields: l.fields.iter().copied().collect(),
             classes: match l.id {
-                basemap::ROADS => RoadClass::ALL.iter().map(|c| CodeInfo { code: c.code(), zh: c.zh(), minzoom: basemap::road_min_zoom(*c) }).collect(),
-                basemap::BOUNDARIES => JurisdictionLevel::ALL.iter().map(|c| CodeInfo { code: c.code(), zh: c.zh(), minzoom: l.minzoom }).collect(),
+                basemap::ROADS => RoadClass::ALL
+                    .iter()
+                    .map(|c| CodeInfo { code: c.code(), zh: c.zh(), minzoom: basemap::road_min_zoom(*c) })
+                    .collect(),
+                basemap::BOUNDARIES => JurisdictionLevel::ALL
+                    .iter()
+                    .map(|c| CodeInfo { code: c.code(), zh: c.zh(), minzoom: l.minzoom })
+                    .collect(),
                 _ => vec![],
             },
         })
@@ -311,7 +343,10 @@ mod tests {
         assert_ne!(t.etag, Tile::new(vec![1, 2, 4]).etag);
         let mut h = HeaderMap::new();
         assert!(!not_modified(&h, &t.etag));
-        h.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&format!("\"x\", {}", t.etag.trim_start_matches("W/"))).unwrap());
+        h.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_str(&format!("\"x\", {}", t.etag.trim_start_matches("W/"))).unwrap(),
+        );
         assert!(not_modified(&h, &t.etag));
         assert_eq!(respond(&t, &h).status(), StatusCode::NOT_MODIFIED);
         assert_eq!(respond(&Tile::new(vec![]), &HeaderMap::new()).status(), StatusCode::NO_CONTENT);

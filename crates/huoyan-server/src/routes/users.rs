@@ -27,12 +27,21 @@ async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>)
     Ok(Json(st.store.get_user(&Scope::from(p), parse_id(&id)?).await?))
 }
 
-async fn create(State(st): State<AppState>, auth: Auth, JsonBody(input): JsonBody<UserInput>) -> ApiResult<(StatusCode, Json<User>)> {
+async fn create(
+    State(st): State<AppState>,
+    auth: Auth,
+    JsonBody(input): JsonBody<UserInput>,
+) -> ApiResult<(StatusCode, Json<User>)> {
     let p = auth.require(Resource::User, Action::Write)?;
     Ok((StatusCode::CREATED, Json(st.store.create_user(p, input).await?)))
 }
 
-async fn update(State(st): State<AppState>, auth: Auth, Path(id): Path<String>, JsonBody(input): JsonBody<UserInput>) -> ApiResult<Json<User>> {
+async fn update(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<UserInput>,
+) -> ApiResult<Json<User>> {
     let p = auth.require(Resource::User, Action::Write)?;
     Ok(Json(st.store.update_user(p, parse_id(&id)?, input).await?))
 }

@@ -94,7 +94,11 @@ pub fn square(lon0: f64, d: f64) -> geojson::Geometry {
 /// (1–2°). Returns (city, west, east).
 pub async fn city_west_east(
     s: &Store,
-) -> (huoyan_domain::jurisdiction::Jurisdiction, huoyan_domain::jurisdiction::Jurisdiction, huoyan_domain::jurisdiction::Jurisdiction) {
+) -> (
+    huoyan_domain::jurisdiction::Jurisdiction,
+    huoyan_domain::jurisdiction::Jurisdiction,
+    huoyan_domain::jurisdiction::Jurisdiction,
+) {
     use huoyan_domain::JurisdictionLevel;
     use huoyan_domain::jurisdiction::Jurisdiction;
     let sys = huoyan_domain::account::Principal::system();
@@ -107,8 +111,15 @@ pub async fn city_west_east(
         boundary: Some(b),
         path: String::new(),
     };
-    let city = s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
-    let west = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0))).await.unwrap();
-    let east = s.create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0))).await.unwrap();
+    let city =
+        s.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
+    let west = s
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "西街道", square(0.0, 1.0)))
+        .await
+        .unwrap();
+    let east = s
+        .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
+        .await
+        .unwrap();
     (city, west, east)
 }
