@@ -17,6 +17,9 @@ else
   echo "PostgreSQL tests: off (set HUOYAN_TEST_PG_URL to run them)"
 fi
 
+# Formatting is part of the build: one style (rustfmt.toml) so diffs carry only their change.
+cargo fmt --all -- --check
+
 cargo test --workspace "$@"
 
 # The console in a real browser: Debian's Chromium (installed when missing), the demo server,
