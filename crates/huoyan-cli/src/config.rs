@@ -77,6 +77,10 @@ pub(crate) struct GatewaySettings {
     pub(crate) idle_timeout_secs: u64,
     pub(crate) patrol_interval_secs: u64,
     pub(crate) clock_sync_interval_secs: u64,
+    /// Frames per transaction at most (group commit; 确认 follows the commit).
+    pub(crate) batch_max: usize,
+    /// How long the writer waits to fill a batch after its first frame, in milliseconds.
+    pub(crate) batch_delay_ms: u64,
 }
 
 impl Default for GatewaySettings {
@@ -89,6 +93,8 @@ impl Default for GatewaySettings {
             idle_timeout_secs: 120,
             patrol_interval_secs: 3600,
             clock_sync_interval_secs: 86_400,
+            batch_max: huoyan_gateway::GatewayConfig::default().batch_max,
+            batch_delay_ms: 2,
         }
     }
 }
@@ -104,6 +110,8 @@ impl GatewaySettings {
             unknown_devices: self.unknown_devices,
             patrol_interval: Duration::from_secs(self.patrol_interval_secs),
             clock_sync_interval: Duration::from_secs(self.clock_sync_interval_secs),
+            batch_max: self.batch_max.clamp(1, 10_000),
+            batch_delay: Duration::from_millis(self.batch_delay_ms.min(1000)),
             ..huoyan_gateway::GatewayConfig::default()
         }
     }

@@ -207,7 +207,6 @@ impl Conn {
                     serial: frame.serial,
                     command: frame.command.code(),
                     adu_type: frame.adu.as_ref().map(|a| a.type_code()),
-                    decoded: serde_json::to_value(&frame).unwrap_or(serde_json::Value::Null),
                     raw: bytes,
                     quarantined,
                 };

@@ -132,8 +132,6 @@ pub enum GatewayEvent {
         adu_type: Option<u8>,
         /// From an unregistered device.
         quarantined: bool,
-        /// The decoded frame.
-        decoded: serde_json::Value,
     },
     /// A frame of an unregistered device was denied (policy `refuse`).
     FrameRefused {

@@ -61,7 +61,6 @@ pub(crate) async fn run(
                             command: frame.command,
                             adu_type: frame.adu_type,
                             quarantined: frame.quarantined,
-                            decoded: frame.decoded,
                         });
                     }
                     // The connection may be gone; the device will retransmit on a new one.

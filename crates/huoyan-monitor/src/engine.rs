@@ -5,6 +5,12 @@
 //! is never skipped and never filed twice. It also files presence changes (离线 / recovered) and
 //! escalates alarms left unhandled too long (超时未处理).
 //!
+//! Batches without a signal (most frames under load report "normal") do not write: the position
+//! is kept in memory and the cursor saved with the next batch that files something, or after
+//! [`CURSOR_SAVE_FRAMES`] frames or [`CURSOR_SAVE_EVERY`] — a write transaction per read batch would queue behind the
+//! gateway's writer for the one SQLite write lock. After a crash the engine re-reads at most those
+//! frames, which file nothing again.
+//!
 //! Sensor readings take the same path: the HTTP and MQTT ingestion store them (append-only) and
 //! wake the engine, which reads them from its `readings` cursor, evaluates them with the
 //! threshold rules in force ([`crate::thresholds`]) and files the signals with that cursor in one
@@ -24,6 +30,12 @@ use crate::thresholds::ThresholdRules;
 pub const CURSOR: &str = "alarms";
 /// The cursor over `sensor_readings`.
 pub const READINGS_CURSOR: &str = "readings";
+/// How often a standby engine tries to take the lead.
+pub const LEAD_RETRY: Duration = Duration::from_secs(3);
+/// Frames read without a signal before the cursor is saved anyway.
+pub const CURSOR_SAVE_FRAMES: i64 = 20_000;
+/// Or time since the cursor was last saved.
+pub const CURSOR_SAVE_EVERY: Duration = Duration::from_secs(1);
 
 /// Settings of the monitoring centre (`[monitor]` in the configuration).
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
@@ -68,6 +80,17 @@ pub struct Engine {
     on_change: OnChange,
     /// The threshold rules in force and the stored set they came from (0: the shipped set).
     rules: Arc<Mutex<(i64, Arc<ThresholdRules>)>>,
+    /// Frames read so far and the cursor as saved (`None` until read from the store); the lock
+    /// also keeps two catch-ups from filing the same frames.
+    frames_at: Arc<tokio::sync::Mutex<Option<Position>>>,
+}
+
+/// How far the engine has read `alarm_frames`, and what the stored cursor says.
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    read: i64,
+    saved: i64,
+    saved_at: std::time::Instant,
 }
 
 impl Engine {
@@ -79,6 +102,7 @@ impl Engine {
             wake: Arc::new(Notify::new()),
             on_change,
             rules: Arc::new(Mutex::new((0, Arc::new(ThresholdRules::shipped())))),
+            frames_at: Arc::new(tokio::sync::Mutex::new(None)),
         }
     }
 
@@ -141,21 +165,48 @@ impl Engine {
     }
 
     async fn catch_up_frames(&self) -> huoyan_store::Result<usize> {
+        let mut at = self.frames_at.lock().await;
+        let mut pos = match *at {
+            Some(p) => p,
+            None => {
+                let c = self.store.cursor(CURSOR).await?;
+                Position { read: c, saved: c, saved_at: std::time::Instant::now() }
+            }
+        };
         let mut read = 0;
         loop {
-            let after = self.store.cursor(CURSOR).await?;
-            let frames = self.store.frames_after(after, self.config.batch.max(1)).await?;
-            let Some(last) = frames.last().map(|f| f.0) else { return Ok(read) };
+            let frames = self.store.frames_after(pos.read, self.config.batch.max(1)).await?;
+            let Some(last) = frames.last().map(|f| f.id) else { break };
             read += frames.len();
             let mut batch: Vec<Signal> = Vec::new();
-            for (id, at, address, quarantined, decoded) in &frames {
-                if !quarantined {
-                    batch.extend(signals::from_frame(*id, at, address, decoded));
-                }
+            for f in frames.iter().filter(|f| !f.quarantined) {
+                batch.extend(signals::from_raw(f.id, &f.received_at, &f.device_address, &f.raw));
             }
-            let changes = self.store.apply_signals(&batch, Some((CURSOR, last))).await?;
-            self.report(&changes);
+            if !batch.is_empty()
+                || last - pos.saved >= CURSOR_SAVE_FRAMES
+                || pos.saved_at.elapsed() >= CURSOR_SAVE_EVERY
+            {
+                let changes = self.store.apply_signals(&batch, Some((CURSOR, last))).await?;
+                (pos.saved, pos.saved_at) = (last, std::time::Instant::now());
+                self.report(&changes);
+            }
+            pos.read = last;
+            *at = Some(pos);
         }
+        *at = Some(pos);
+        Ok(read)
+    }
+
+    /// Saves the frame cursor where the engine has read (at shutdown, so a restart does not
+    /// re-read the frames that filed nothing).
+    pub async fn save_cursor(&self) -> huoyan_store::Result<()> {
+        let at = self.frames_at.lock().await;
+        if let Some(p) = *at
+            && p.read > p.saved
+        {
+            self.store.set_cursor(CURSOR, p.read).await?;
+        }
+        Ok(())
     }
 
     /// Files signals from elsewhere (presence, sensor thresholds).
@@ -191,25 +242,52 @@ impl Engine {
 
     /// Runs until `shutdown` completes: catch up when woken or every `poll_ms`; escalate every
     /// few seconds. Store errors are logged and retried.
+    ///
+    /// Nodes sharing a PostgreSQL database elect one engine ([`Store::try_lead`]): the others
+    /// wait, trying every few seconds, and take over when the leader's connection goes.
     pub async fn run(self, shutdown: impl Future<Output = ()>) {
         let mut shutdown = std::pin::pin!(shutdown);
-        let mut tick = tokio::time::interval(Duration::from_millis(self.config.poll_ms.max(10)));
-        let mut escalation = tokio::time::interval(Duration::from_secs(5));
-        loop {
-            tokio::select! {
-                () = &mut shutdown => break,
-                () = self.wake.notified() => {}
-                _ = tick.tick() => {}
-                _ = escalation.tick() => {
-                    if let Err(e) = self.escalate().await {
-                        tracing::warn!(error = %e, "escalating alarms failed");
-                    }
-                    continue;
+        'lead: loop {
+            let mut lead = loop {
+                match self.store.try_lead(CURSOR).await {
+                    Ok(Some(lead)) => break lead,
+                    Ok(None) => tracing::info!("another node files the alarms; standing by"),
+                    Err(e) => tracing::warn!(error = %e, "cannot take the alarm engine's lead"),
                 }
-            }
-            if let Err(e) = self.catch_up().await {
-                tracing::error!(error = %e, "filing alarms failed; retrying");
-                tokio::time::sleep(Duration::from_millis(200)).await;
+                tokio::select! {
+                    () = &mut shutdown => return,
+                    () = tokio::time::sleep(LEAD_RETRY) => {}
+                }
+            };
+            // Another node may have filed frames while this one stood by.
+            *self.frames_at.lock().await = None;
+            let mut tick = tokio::time::interval(Duration::from_millis(self.config.poll_ms.max(10)));
+            let mut escalation = tokio::time::interval(Duration::from_secs(5));
+            loop {
+                tokio::select! {
+                    () = &mut shutdown => {
+                        if let Err(e) = self.save_cursor().await {
+                            tracing::warn!(error = %e, "saving the alarm cursor failed");
+                        }
+                        return;
+                    }
+                    () = self.wake.notified() => {}
+                    _ = tick.tick() => {}
+                    _ = escalation.tick() => {
+                        if !lead.holds().await {
+                            tracing::error!("the alarm engine lost its lead (database connection); taking it again");
+                            continue 'lead;
+                        }
+                        if let Err(e) = self.escalate().await {
+                            tracing::warn!(error = %e, "escalating alarms failed");
+                        }
+                        continue;
+                    }
+                }
+                if let Err(e) = self.catch_up().await {
+                    tracing::error!(error = %e, "filing alarms failed; retrying");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
             }
         }
     }

@@ -72,6 +72,13 @@ fn object_line(obj: &Value) -> String {
     line
 }
 
+/// A stored frame's wire bytes (hex, as `alarm_frames.raw` holds them) decoded to the JSON
+/// document `huoyan gb26875 decode` prints; a frame that does not decode gives
+/// `{"error": "<reason>"}`, so one bad row does not hide the others.
+pub fn decode_stored(raw_hex: &str) -> Value {
+    huoyan_gb26875::decode_hex_to_json(raw_hex).unwrap_or_else(|e| serde_json::json!({ "error": e }))
+}
+
 /// The frame log line of a decoded frame (as `huoyan gb26875 decode` prints it). Never fails:
 /// unknown or malformed parts are named by their codes or left out.
 pub fn frame_summary(decoded: &Value) -> String {
@@ -111,6 +118,15 @@ mod tests {
         assert!(s.ends_with("：主电故障"), "{s}");
         let s = frame_summary(&vector("A5_upload_uitd_op_duty_check_reply"));
         assert!(s.ends_with("：查岗应答"), "{s}");
+    }
+
+    #[test]
+    fn a_stored_frame_decodes_to_the_cli_document_and_a_bad_one_names_its_error() {
+        let hex = crate::test_vector_hex("A1_upload_component_fire_smoke");
+        assert_eq!(decode_stored(&hex), vector("A1_upload_component_fire_smoke"));
+        let bad = decode_stored("4040ff");
+        assert!(bad["error"].as_str().is_some_and(|e| !e.is_empty()), "{bad}");
+        assert!(decode_stored("zz")["error"].is_string());
     }
 
     #[test]

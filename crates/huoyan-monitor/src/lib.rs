@@ -27,11 +27,14 @@ pub use engine::{Engine, MonitorConfig, OnChange};
 /// `huoyan-gb26875/tests/data`, so a clone alone builds its tests), decoded, for the tests.
 #[cfg(test)]
 pub(crate) fn test_vector(name: &str) -> serde_json::Value {
+    huoyan_gb26875::decode_hex_to_json(&test_vector_hex(name)).unwrap()
+}
+
+/// The hex of a sample frame of the project's GB/T 26875.3 vectors.
+#[cfg(test)]
+pub(crate) fn test_vector_hex(name: &str) -> String {
     let text = include_str!("../../huoyan-gb26875/tests/data/gb26875-vectors.json");
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let hex = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap()["hex"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    huoyan_gb26875::decode_hex_to_json(&hex).unwrap()
+    let frame = v["frames"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap();
+    frame["hex"].as_str().unwrap().to_string()
 }

@@ -12,6 +12,7 @@
 //!
 //! Other types (analog values, versions, configuration, time) make no signal here.
 
+use huoyan_gb26875::{Adu, Command, Frame};
 use huoyan_store::alarms::Signal;
 use serde_json::{Value, json};
 
@@ -130,6 +131,46 @@ pub fn from_frame(frame_id: i64, received_at: &str, device_address: &str, decode
     out
 }
 
+/// The signals of a frame as stored: its wire bytes. A frame that cannot make a signal (not an
+/// upload, another ADU type, or none of the bits above set — most uploads under load report
+/// "normal") is recognised on the decoded frame itself, so its JSON document is never built. A
+/// stored frame that does not decode (a hand-edited database) makes no signal and is logged.
+pub fn from_raw(frame_id: i64, received_at: &str, device_address: &str, raw: &[u8]) -> Vec<Signal> {
+    let frame = match huoyan_gb26875::decode(raw) {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::warn!(frame_id, error = %e, "a stored frame does not decode: no signal");
+            return Vec::new();
+        }
+    };
+    if !may_signal(&frame) {
+        return Vec::new();
+    }
+    match serde_json::to_value(&frame) {
+        Ok(v) => from_frame(frame_id, received_at, device_address, &v),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Whether [`from_frame`] can find a signal in `frame`: an upload of a type in the table above
+/// with one of its bits set.
+pub fn may_signal(frame: &Frame) -> bool {
+    fn hit(set: Vec<&str>, bits: &[(&str, &str)]) -> bool {
+        set.iter().any(|n| bits.iter().any(|(b, _)| b == n))
+    }
+    if frame.command != Command::SendData {
+        return false;
+    }
+    match &frame.adu {
+        Some(Adu::SystemState(o)) => o.iter().any(|o| hit(o.state.set_names(), SYSTEM_BITS)),
+        Some(Adu::ComponentState(o)) => o.iter().any(|o| hit(o.state.set_names(), COMPONENT_BITS)),
+        Some(Adu::Operation(o)) => o.iter().any(|o| hit(o.flags.set_names(), OPERATION_BITS)),
+        Some(Adu::UitdState(o)) => o.iter().any(|o| hit(o.state.set_names(), UITD_BITS)),
+        Some(Adu::UitdOperation(o)) => o.iter().any(|o| hit(o.flags.set_names(), OPERATION_BITS)),
+        _ => false,
+    }
+}
+
 /// The signal of a device going offline (`online = false`) or coming back (resolves the open
 /// 离线 alarm as `recovered`).
 pub fn presence(device_address: &str, online: bool, at: &str) -> Signal {
@@ -164,6 +205,38 @@ mod tests {
         assert_eq!(s[0].frame_id, Some(7));
         assert!(s[0].summary.contains("感烟火灾探测器 10回路2号"), "{}", s[0].summary);
         assert!(s[0].summary.starts_with("火灾报警系统1号"), "{}", s[0].summary);
+    }
+
+    #[test]
+    fn from_raw_finds_what_from_frame_finds_in_every_vector_and_skips_only_empty_ones() {
+        let text = include_str!("../../huoyan-gb26875/tests/data/gb26875-vectors.json");
+        let v: Value = serde_json::from_str(text).unwrap();
+        let mut with_signals = 0;
+        for f in v["frames"].as_array().unwrap() {
+            let raw = huoyan_gb26875::hex_to_bytes(f["hex"].as_str().unwrap()).unwrap();
+            let Ok(frame) = huoyan_gb26875::decode(&raw) else { continue };
+            let json = serde_json::to_value(&frame).unwrap();
+            let full = from_frame(3, "t", "790300000000", &json);
+            assert_eq!(from_raw(3, "t", "790300000000", &raw), full, "{}", f["name"]);
+            if !full.is_empty() {
+                with_signals += 1;
+                assert!(may_signal(&frame), "{}", f["name"]);
+            }
+        }
+        assert!(with_signals >= 2, "the vectors hold fires and faults");
+        // Every single bit of a component state: the pre-filter agrees with the full derivation.
+        let raw = huoyan_gb26875::hex_to_bytes(&crate::test_vector_hex("A1_upload_component_fire_smoke")).unwrap();
+        let frame = huoyan_gb26875::decode(&raw).unwrap();
+        for bit in 0..16 {
+            let mut f = frame.clone();
+            if let Some(Adu::ComponentState(o)) = &mut f.adu {
+                o[0].state = huoyan_gb26875::ComponentState(1 << bit);
+            }
+            let full = from_frame(1, "t", "a", &serde_json::to_value(&f).unwrap());
+            assert_eq!(may_signal(&f), !full.is_empty(), "bit {bit}");
+            assert_eq!(from_raw(1, "t", "a", &huoyan_gb26875::encode(&f)), full, "bit {bit}");
+        }
+        assert!(from_raw(1, "t", "a", b"@@garbage##").is_empty());
     }
 
     #[test]

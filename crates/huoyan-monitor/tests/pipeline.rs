@@ -87,6 +87,20 @@ fn engine(s: &Store) -> (Engine, Seen) {
     (Engine::new(s.clone(), MonitorConfig { batch: 2, ..Default::default() }, on_change), seen)
 }
 
+/// A GB/T 26875.3 upload (type 2, 部件运行状态) of a smoke detector at loop 1, point `serial`
+/// with component state `state` (0x02 = 火警), as the UITD sends it.
+fn component_upload(serial: u16, state: u16) -> Vec<u8> {
+    use huoyan_gb26875::{Address, ComponentState, encode};
+    let source = Address([0, 0, 0, 0, 0xc0, 0x01]);
+    encode(&huoyan_simulator::frames::component_upload(
+        source,
+        serial,
+        ComponentState(state),
+        (1, u32::from(serial)),
+        "一层大厅",
+    ))
+}
+
 fn fire_frame(serial: u16) -> NewFrame {
     NewFrame {
         received_at: huoyan_store::now(),
@@ -94,8 +108,7 @@ fn fire_frame(serial: u16) -> NewFrame {
         serial,
         command: 2,
         adu_type: Some(2),
-        raw: vec![1, 2, serial as u8],
-        decoded: serde_json::json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": [{"state": {"fire": true}, "component_type": {"name": "感烟火灾探测器"}, "component_address": {"loop": 1, "point": serial}}]}}),
+        raw: component_upload(serial, 0x02),
         quarantined: false,
     }
 }

@@ -110,6 +110,14 @@ async fn bad_handling_is_refused_and_writes_nothing() {
     assert_eq!(a["result"], "test");
 }
 
+/// The wire bytes of a component fault (GB/T 26875.3 type 2, state bit 2) of smoke detector 3回路7号
+/// in 二层走廊, from the west UITD.
+fn component_fault(serial: u16) -> Vec<u8> {
+    use huoyan_gb26875::{Address, ComponentState, encode};
+    let source = Address([0, 0, 0, 0, 0xa0, 0x01]);
+    encode(&huoyan_simulator::frames::component_upload(source, serial, ComponentState(0x04), (3, 7), "二层走廊"))
+}
+
 /// A component fault (ADU type 2, 部件运行状态) from the west UITD, as the gateway stores it.
 fn fault_frame(serial: u16) -> NewFrame {
     NewFrame {
@@ -118,10 +126,7 @@ fn fault_frame(serial: u16) -> NewFrame {
         serial,
         command: 2,
         adu_type: Some(2),
-        raw: vec![0x40, 0x40, serial as u8, (serial >> 8) as u8, 2],
-        decoded: json!({"command": {"code": 2}, "adu": {"type": {"code": 2}, "objects": [
-            {"state": {"fault": true}, "system_type": {"name": "火灾报警系统"}, "system_address": 1,
-             "component_type": {"name": "感烟火灾探测器"}, "component_address": {"loop": 3, "point": 7}, "description": "二层走廊"}]}}),
+        raw: component_fault(serial),
         quarantined: false,
     }
 }

@@ -33,8 +33,13 @@ const PLACES: &[&str] =
 /// An upload (command 2) from `source` with `serial`.
 pub fn upload(source: Address, serial: u16, report: Report, rng: &mut impl Rng) -> Frame {
     let time = now_tag();
-    let adu = match report {
-        Report::MainPowerFault => Adu::UitdState(vec![UitdStateObject { state: UitdState(0x08 | 0x01), time }]),
+    match report {
+        Report::MainPowerFault => send_data(
+            source,
+            serial,
+            time,
+            Some(Adu::UitdState(vec![UitdStateObject { state: UitdState(0x09), time }])),
+        ),
         r => {
             let state = match r {
                 Report::Fire => 0x02,
@@ -43,21 +48,40 @@ pub fn upload(source: Address, serial: u16, report: Report, rng: &mut impl Rng) 
             };
             let place = PLACES[rng.random_range(0..PLACES.len())];
             let (lp, pt) = (rng.random_range(1..=8u32), rng.random_range(1..=200u32));
-            Adu::ComponentState(vec![ComponentStateObject {
-                system_type: SystemType(1),
-                system_address: 1,
-                component_type: ComponentType(if r == Report::Fire {
-                    40
-                } else {
-                    [40u8, 30, 31, 23][rng.random_range(0..4)]
-                }),
-                component_address: ComponentAddress((pt << 16) | lp),
-                state: ComponentState(state),
-                description: Description::new(place),
-                time,
-            }])
+            let component = if r == Report::Fire { 40 } else { [40u8, 30, 31, 23][rng.random_range(0..4)] };
+            let mut f = component_upload(source, serial, ComponentState(state), (lp, pt), place);
+            if let Some(Adu::ComponentState(o)) = &mut f.adu {
+                o[0].component_type = ComponentType(component);
+                (f.time, o[0].time) = (time, time);
+            }
+            f
         }
+    }
+}
+
+/// An upload of one component's state (type 2, 部件运行状态) of fire alarm system 1: a smoke
+/// detector (component type 40) at (`loop`, `point`) described as `place`, time-stamped now.
+pub fn component_upload(source: Address, serial: u16, state: ComponentState, at: (u32, u32), place: &str) -> Frame {
+    let time = now_tag();
+    let object = ComponentStateObject {
+        system_type: SystemType(1),
+        system_address: 1,
+        component_type: ComponentType(40),
+        component_address: ComponentAddress((at.1 << 16) | at.0),
+        state,
+        description: Description::new(place),
+        time,
     };
+    send_data(source, serial, time, Some(Adu::ComponentState(vec![object])))
+}
+
+/// A heartbeat: an upload without ADU.
+pub fn heartbeat(source: Address, serial: u16) -> Frame {
+    send_data(source, serial, now_tag(), None)
+}
+
+/// A device's 发送数据 (command 2) to the centre.
+fn send_data(source: Address, serial: u16, time: TimeTag, adu: Option<Adu>) -> Frame {
     Frame {
         serial,
         version: Version::default(),
@@ -65,20 +89,7 @@ pub fn upload(source: Address, serial: u16, report: Report, rng: &mut impl Rng) 
         source,
         destination: Address([0; 6]),
         command: Command::SendData,
-        adu: Some(adu),
-    }
-}
-
-/// A heartbeat: an upload without ADU.
-pub fn heartbeat(source: Address, serial: u16) -> Frame {
-    Frame {
-        serial,
-        version: Version::default(),
-        time: now_tag(),
-        source,
-        destination: Address([0; 6]),
-        command: Command::SendData,
-        adu: None,
+        adu,
     }
 }
 

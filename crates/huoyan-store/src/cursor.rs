@@ -36,29 +36,42 @@ impl Store {
         Ok(())
     }
 
-    /// Frames after `after_id` in id order, at most `limit`: `(id, received_at, device_address,
-    /// quarantined, decoded)`.
-    pub async fn frames_after(
-        &self,
-        after_id: i64,
-        limit: i64,
-    ) -> Result<Vec<(i64, String, String, bool, serde_json::Value)>> {
-        let sql = format!(
-            "SELECT id, received_at, device_address, quarantined, {} FROM alarm_frames WHERE id > $1 ORDER BY id LIMIT $2",
-            self.backend.json_col("decoded")
-        );
+    /// Frames after `after_id` in id order, at most `limit`, with their wire bytes.
+    pub async fn frames_after(&self, after_id: i64, limit: i64) -> Result<Vec<FrameRecord>> {
+        let sql = "SELECT id, received_at, device_address, quarantined, raw FROM alarm_frames WHERE id > $1 ORDER BY id LIMIT $2";
         let rows = crate::dynq(sql).bind(after_id).bind(limit.max(1)).fetch_all(&self.pool).await?;
         rows.iter()
             .map(|r| {
                 let id: i64 = r.try_get(0)?;
                 let text: String = r.try_get(4)?;
-                let decoded = serde_json::from_str(&text).map_err(|e| crate::StoreError::Corrupt {
+                let raw = hex::decode(&text).map_err(|e| crate::StoreError::Corrupt {
                     table: "alarm_frames",
                     id,
-                    reason: e.to_string(),
+                    reason: format!("raw is not hex: {e}"),
                 })?;
-                Ok((id, r.try_get(1)?, r.try_get(2)?, r.try_get::<i64, _>(3)? != 0, decoded))
+                Ok(FrameRecord {
+                    id,
+                    received_at: r.try_get(1)?,
+                    device_address: r.try_get(2)?,
+                    quarantined: r.try_get::<i64, _>(3)? != 0,
+                    raw,
+                })
             })
             .collect()
     }
+}
+
+/// A stored frame as the alarm engine reads it ([`Store::frames_after`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameRecord {
+    /// Row id.
+    pub id: i64,
+    /// When the gateway received it (UTC RFC 3339).
+    pub received_at: String,
+    /// Source address, 12 hex digits.
+    pub device_address: String,
+    /// From an unregistered device.
+    pub quarantined: bool,
+    /// The wire bytes.
+    pub raw: Vec<u8>,
 }

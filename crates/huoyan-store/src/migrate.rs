@@ -21,6 +21,11 @@ const SQLITE: &[Migration] = &[
     Migration { version: 4, name: "monitoring", sql: include_str!("../migrations/sqlite/0004_monitoring.sql") },
     Migration { version: 5, name: "incidents", sql: include_str!("../migrations/sqlite/0005_incidents.sql") },
     Migration { version: 6, name: "sensors", sql: include_str!("../migrations/sqlite/0006_sensors.sql") },
+    Migration {
+        version: 7,
+        name: "frames_raw_only",
+        sql: include_str!("../migrations/sqlite/0007_frames_raw_only.sql"),
+    },
 ];
 const POSTGRES: &[Migration] = &[
     Migration { version: 1, name: "base", sql: include_str!("../migrations/postgres/0001_base.sql") },
@@ -28,6 +33,11 @@ const POSTGRES: &[Migration] = &[
     Migration { version: 3, name: "monitoring", sql: include_str!("../migrations/postgres/0003_monitoring.sql") },
     Migration { version: 4, name: "incidents", sql: include_str!("../migrations/postgres/0004_incidents.sql") },
     Migration { version: 5, name: "sensors", sql: include_str!("../migrations/postgres/0005_sensors.sql") },
+    Migration {
+        version: 6,
+        name: "frames_raw_only",
+        sql: include_str!("../migrations/postgres/0006_frames_raw_only.sql"),
+    },
 ];
 
 /// A migration's state, as printed by `huoyan migrate --status`.

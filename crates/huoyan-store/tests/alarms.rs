@@ -270,3 +270,30 @@ async fn overdue_alarms_escalate_once(s: &TestStore) {
     assert_eq!((c[0].change, c[0].alarm.id, c[0].alarm.status.as_str()), ("merged", fire.id, "escalated"));
 }
 on_both!(escalation, overdue_alarms_escalate_once);
+
+/// One node of those sharing a database leads (PostgreSQL advisory lock, per schema); when it
+/// lets go, another takes over. SQLite always grants the lead (one node owns the file).
+async fn one_leader_at_a_time(s: &TestStore) {
+    let mut first = s.try_lead("alarms").await.unwrap().expect("the first node leads");
+    assert!(first.holds().await);
+    if s.backend() == huoyan_store::Backend::Postgres {
+        assert!(s.try_lead("alarms").await.unwrap().is_none(), "a second node stands by");
+        let other = s.try_lead("webhook").await.unwrap();
+        assert!(other.is_some(), "another name is another lock");
+        drop(first);
+        // The lock goes with the leader's connection; closing it is asynchronous.
+        let mut next = None;
+        for _ in 0..50 {
+            next = s.try_lead("alarms").await.unwrap();
+            if next.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(next.is_some(), "a standby takes over when the leader goes");
+    } else {
+        assert!(s.try_lead("alarms").await.unwrap().is_some());
+        drop(first);
+    }
+}
+on_both!(leadership, one_leader_at_a_time);

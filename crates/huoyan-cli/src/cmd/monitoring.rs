@@ -67,10 +67,8 @@ pub(crate) async fn start(
         live.publish(alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
     });
     let engine = Engine::new(store.clone(), cfg.monitor.clone(), on_change).with_wake(state.monitor_wake.clone());
-    let caught = engine.catch_up().await.context("filing alarms from stored frames")?;
-    if caught > 0 {
-        tracing::info!(frames = caught, "alarm engine caught up with stored frames");
-    }
+    // The engine catches up with stored frames as soon as it holds the lead (at once on SQLite;
+    // on PostgreSQL one node of those sharing the database files the alarms).
     let mut tasks = JoinSet::new();
     tasks.spawn(engine.clone().run(stopped(stop.clone())));
     if !cfg.mqtt.url.is_empty() {

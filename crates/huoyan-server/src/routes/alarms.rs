@@ -201,6 +201,8 @@ pub(crate) struct DeviceListing {
 pub(crate) struct FrameLine {
     #[serde(flatten)]
     frame: StoredFrame,
+    /// The frame decoded from its stored wire bytes (as `huoyan gb26875 decode` prints it).
+    decoded: serde_json::Value,
     summary: String,
 }
 
@@ -259,7 +261,10 @@ async fn frames(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) 
     Ok(Json(
         frames
             .into_iter()
-            .map(|f| FrameLine { summary: huoyan_monitor::framelog::frame_summary(&f.decoded), frame: f })
+            .map(|f| {
+                let decoded = huoyan_monitor::framelog::decode_stored(&f.raw);
+                FrameLine { summary: huoyan_monitor::framelog::frame_summary(&decoded), decoded, frame: f }
+            })
             .collect(),
     ))
 }
