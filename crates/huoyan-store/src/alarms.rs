@@ -302,6 +302,7 @@ impl Store {
     /// unregistered devices are skipped. Returns the alarms changed, in order (an alarm changed
     /// twice appears once, in its final state).
     pub async fn apply_signals(&self, signals: &[Signal], cursor: Option<(&str, i64)>) -> Result<Vec<AlarmChange>> {
+        let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         let mut changes: Vec<AlarmChange> = Vec::new();
         let mut devices: Vec<(String, Option<DeviceRef>)> = Vec::new();
@@ -462,6 +463,7 @@ impl Store {
         if note.is_some_and(|n| n.chars().count() > 2000) {
             return Err(StoreError::invalid("note", "at most 2,000 characters"));
         }
+        let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         let before = alarm_tx(&mut tx, id).await?;
         let path = self.jurisdiction_path_tx(&mut tx, before.jurisdiction_id).await?;
@@ -514,6 +516,7 @@ impl Store {
     /// Marks open alarms of `level` whose first signal is older than `before` (RFC 3339) as
     /// escalated (超时未处理); returns them with their jurisdiction paths.
     pub async fn escalate_overdue(&self, level: &str, before: &str) -> Result<Vec<(Alarm, String)>> {
+        let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         let rows = crate::dynq(format!(
             "SELECT {ALARM_COLS}, j.path FROM alarms a JOIN jurisdictions j ON j.id = a.jurisdiction_id WHERE a.status = 'open' AND a.level = $1 AND a.first_at < $2 ORDER BY a.id LIMIT 500"

@@ -273,6 +273,7 @@ impl Store {
         for f in batch {
             rows.push((normalize_address(&f.device_address)?, f.content_hash()));
         }
+        let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         let per_statement = match self.backend {

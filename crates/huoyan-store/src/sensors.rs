@@ -287,6 +287,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let received = now();
+        let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         let mut out = Vec::with_capacity(readings.len());
         let mut latest: Option<&NewReading> = None;
