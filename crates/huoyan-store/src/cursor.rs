@@ -15,6 +15,27 @@ pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name:
     Ok(())
 }
 
+/// Serialises the transactions appending to a table read by a cursor (`alarm_frames`,
+/// `sensor_readings`) so that ids become visible in id order. A cursor reader takes `id > last`;
+/// were two appends to commit out of order (PostgreSQL: node A takes id 100, node B takes 101 and
+/// commits first, the engine reads 101 and moves past 100, then A commits), a confirmed frame
+/// would never be filed. On PostgreSQL a transaction-level advisory lock per schema and table,
+/// taken before the first insert and held to the commit; on SQLite the file's single write lock
+/// already does this.
+pub(crate) async fn append_lock(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: crate::Backend,
+    table: &str,
+) -> Result<()> {
+    if backend == crate::Backend::Postgres {
+        crate::dynq("SELECT 1 FROM pg_advisory_xact_lock(hashtext(current_schema()), hashtext($1))")
+            .bind(table)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// The cursor `name` (0 when never set).
     pub async fn cursor(&self, name: &str) -> Result<i64> {

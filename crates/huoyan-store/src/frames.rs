@@ -275,6 +275,7 @@ impl Store {
         }
         let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
+        crate::cursor::append_lock(&mut tx, self.backend, "alarm_frames").await?;
         let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         let per_statement = match self.backend {
             crate::Backend::Sqlite => FRAMES_PER_STATEMENT_SQLITE,

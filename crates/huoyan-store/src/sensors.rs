@@ -289,6 +289,7 @@ impl Store {
         let received = now();
         let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
+        crate::cursor::append_lock(&mut tx, self.backend, "sensor_readings").await?;
         let mut out = Vec::with_capacity(readings.len());
         let mut latest: Option<&NewReading> = None;
         for r in readings {
