@@ -643,6 +643,15 @@ async fn run(args: Args) -> anyhow::Result<()> {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::process::ExitCode {
     let args = Args::parse();
+    if let Some(Sub::Gateway(gateway::Cmd::HoldWorker(w))) = &args.command {
+        return match gateway::worker(w).await {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
     // On Ctrl-C the benchmark future is dropped: its servers and imports are killed (kill_on_drop),
     // its schemas dropped and its temporary directories removed.
     tokio::select! {

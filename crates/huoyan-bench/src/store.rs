@@ -96,7 +96,10 @@ static NEXT: AtomicU32 = AtomicU32::new(1);
 #[derive(Debug)]
 pub(crate) struct Store {
     // Field order matters: the schema is dropped before the directory is removed.
-    schema: Option<Schema>,
+    _schema: Option<Schema>,
+    /// The PostgreSQL schema the processes use (owned by `schema`, or by the store this is a
+    /// [`Store::sibling`] of).
+    pg_schema: Option<String>,
     dir: tempfile::TempDir,
     env: Env,
     /// Run `huoyan` with sqlx's statement cache off (PostgreSQL only).
@@ -117,7 +120,24 @@ impl Store {
                 Some(Schema { name, env: env.clone() })
             }
         };
-        Ok(Store { schema, dir, env: env.clone(), no_statement_cache: false })
+        let pg_schema = schema.as_ref().map(|s| s.name.clone());
+        Ok(Store { _schema: schema, pg_schema, dir, env: env.clone(), no_statement_cache: false })
+    }
+
+    /// Another node over the same PostgreSQL schema: a data directory of its own (its
+    /// `huoyan.toml`, its log), the database shared. The schema stays owned by `self`.
+    pub(crate) fn sibling(&self) -> anyhow::Result<Store> {
+        if self.pg_schema.is_none() {
+            bail!("only PostgreSQL stores can be shared by several nodes");
+        }
+        let dir = tempfile::Builder::new().prefix("huoyan-bench-node-").tempdir_in(&self.env.tmp)?;
+        Ok(Store {
+            _schema: None,
+            pg_schema: self.pg_schema.clone(),
+            dir,
+            env: self.env.clone(),
+            no_statement_cache: self.no_statement_cache,
+        })
     }
 
     /// Whether the `huoyan` processes started from now on run with sqlx's prepared-statement cache
@@ -145,13 +165,13 @@ impl Store {
             }
         }
         c.arg("--data").arg(self.dir.path());
-        if let Some(s) = &self.schema {
+        if let Some(s) = &self.pg_schema {
             let url = if self.no_statement_cache {
                 without_statement_cache(&self.env.pg_url)
             } else {
                 self.env.pg_url.clone()
             };
-            c.env("HUOYAN_DATABASE_URL", url).env("HUOYAN_PG_SCHEMA", &s.name);
+            c.env("HUOYAN_DATABASE_URL", url).env("HUOYAN_PG_SCHEMA", s);
         }
         c.args(args).stdin(Stdio::null()).kill_on_drop(true);
         c
@@ -181,8 +201,8 @@ impl Store {
     /// Runs one SQL query on the store (`sqlite3` on the SQLite file, `psql` in the schema);
     /// returns its unaligned, tuples-only output.
     pub(crate) fn sql(&self, sql: &str) -> anyhow::Result<String> {
-        match &self.schema {
-            Some(s) => psql(&self.env, &format!("SET search_path TO {}; {sql}", s.name)),
+        match &self.pg_schema {
+            Some(s) => psql(&self.env, &format!("SET search_path TO {s}; {sql}")),
             None => {
                 let out = std::process::Command::new("sqlite3")
                     .args(["-batch", "-noheader", "-readonly"])
@@ -201,7 +221,7 @@ impl Store {
 
     /// Bytes the store occupies: the SQLite files, or the PostgreSQL schema's tables with indexes.
     pub(crate) fn size_bytes(&self) -> Option<u64> {
-        match &self.schema {
+        match &self.pg_schema {
             None => {
                 let mut n = 0;
                 for f in ["huoyan.db", "huoyan.db-wal"] {
@@ -213,8 +233,7 @@ impl Store {
                 &self.env,
                 &format!(
                     "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
-                     WHERE n.nspname = '{}' AND c.relkind IN ('r', 'm')",
-                    s.name
+                     WHERE n.nspname = '{s}' AND c.relkind IN ('r', 'm')"
                 ),
             )
             .ok()

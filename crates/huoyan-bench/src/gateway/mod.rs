@@ -23,6 +23,8 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use serde::Serialize;
 
+pub(crate) use conns::worker;
+
 use crate::store::{Backend, Env, Server, Store};
 
 /// The demo's simulated devices' address prefix (`huoyan demo --uitds N` registers 5349…).
@@ -45,6 +47,9 @@ pub(crate) enum Cmd {
     Latency(latency::Args),
     /// All four with their defaults.
     All,
+    /// A worker of `connections --nodes` (holds connections for it; not run by hand).
+    #[command(hide = true)]
+    HoldWorker(conns::WorkerArgs),
 }
 
 /// What `huoyan-bench gateway` measured.
@@ -89,7 +94,7 @@ pub(crate) async fn run(cmd: &Cmd, env: &Env, backends: &[Backend]) -> anyhow::R
         Cmd::Ingest(a) => r.ingest = ingest::run(a, env, backends).await?,
         Cmd::Connections(a) => r.connections = Some(conns::run(a, env).await?),
         Cmd::Latency(a) => r.latency = latency::run(a, env, backends).await?,
-        Cmd::All => {}
+        Cmd::All | Cmd::HoldWorker(_) => {}
     }
     if all {
         eprintln!("decode rate …");
