@@ -3,7 +3,8 @@
 //! the new cursor in one transaction. The gateway wakes it after each commit, so alarms reach the
 //! console within milliseconds; after a crash it resumes at the cursor, so an acknowledged frame
 //! is never skipped and never filed twice. It also files presence changes (离线 / recovered) and
-//! escalates alarms left unhandled too long (超时未处理).
+//! escalates alarms left unhandled too long (超时未处理). Sensors silent longer than
+//! `sensor_offline_secs` go offline with a 离线 alarm; their next reading resolves it.
 //!
 //! Batches without a signal (most frames under load report "normal") do not write: the position
 //! is kept in memory and the cursor saved with the next batch that files something, or after
@@ -21,6 +22,7 @@ use std::time::Duration;
 
 use huoyan_store::Store;
 use huoyan_store::alarms::{AlarmChange, Signal};
+use huoyan_store::sensors::Reading;
 use tokio::sync::Notify;
 
 use crate::signals;
@@ -50,6 +52,10 @@ pub struct MonitorConfig {
     pub batch: i64,
     /// How often the engine looks for frames without being woken, ms (default 1000).
     pub poll_ms: u64,
+    /// A sensor without a reading for this many seconds goes offline (离线 alarm; a reading
+    /// resolves it as recovered). Default 7200: sensors on NB-IoT or LoRa commonly report every
+    /// 30–60 min; set it above the slowest reporting interval in use. 0 = off.
+    pub sensor_offline_secs: u64,
     /// URL receiving `fire_confirmed` notifications (POST JSON); empty = none (they wait in the
     /// outbox until one is configured).
     pub webhook_url: String,
@@ -62,6 +68,7 @@ impl Default for MonitorConfig {
             escalate_warning_secs: 1800,
             batch: 500,
             poll_ms: 1000,
+            sensor_offline_secs: 7200,
             webhook_url: String::new(),
         }
     }
@@ -158,7 +165,15 @@ impl Engine {
             let Some(last) = readings.last().map(|r| r.id) else { return Ok(read) };
             read += readings.len();
             let rules = self.rules().await?;
-            let batch: Vec<Signal> = readings.iter().flat_map(|r| rules.evaluate(r)).collect();
+            let mut batch: Vec<Signal> = readings.iter().flat_map(|r| rules.evaluate(r)).collect();
+            // A reading from a sensor that went silent resolves its 离线 alarm (a no-op without one).
+            let mut heard: Vec<&Reading> = Vec::new();
+            for r in &readings {
+                if !heard.iter().any(|h| h.device_address == r.device_address) {
+                    heard.push(r);
+                }
+            }
+            batch.extend(heard.iter().map(|r| signals::presence(&r.device_address, true, &r.received_at)));
             let changes = self.store.apply_signals(&batch, Some((READINGS_CURSOR, last))).await?;
             self.report(&changes);
         }
@@ -221,6 +236,24 @@ impl Engine {
         self.file(&[signals::presence(address, online, at)]).await.map(|_| ())
     }
 
+    /// Files 离线 for sensors silent longer than `sensor_offline_secs`; returns how many.
+    pub async fn expire_sensors(&self) -> huoyan_store::Result<usize> {
+        if self.config.sensor_offline_secs == 0 {
+            return Ok(0);
+        }
+        let now = chrono::Utc::now();
+        let secs = i64::try_from(self.config.sensor_offline_secs).unwrap_or(i64::MAX / 2);
+        let before = (now - chrono::Duration::seconds(secs)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let gone = self.store.expire_sensors(&before).await?;
+        let signals: Vec<Signal> = gone.iter().map(|a| signals::presence(a, false, &at)).collect();
+        if !signals.is_empty() {
+            tracing::info!(sensors = gone.len(), "sensors silent: offline");
+            self.file(&signals).await?;
+        }
+        Ok(gone.len())
+    }
+
     /// Escalates overdue alarms; returns how many.
     pub async fn escalate(&self) -> huoyan_store::Result<usize> {
         let now = chrono::Utc::now();
@@ -280,6 +313,9 @@ impl Engine {
                         }
                         if let Err(e) = self.escalate().await {
                             tracing::warn!(error = %e, "escalating alarms failed");
+                        }
+                        if let Err(e) = self.expire_sensors().await {
+                            tracing::warn!(error = %e, "checking silent sensors failed");
                         }
                         continue;
                     }

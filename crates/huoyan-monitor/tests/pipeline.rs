@@ -315,3 +315,40 @@ async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
     client.abort();
     run.abort();
 }
+
+/// A sensor silent longer than `sensor_offline_secs` goes offline with a 离线 alarm (once); its
+/// next reading brings it back online and resolves the alarm as recovered.
+async fn a_silent_sensor_goes_offline_and_a_reading_recovers_it(s: &TestStore) {
+    let token = setup(s, "hp-0001").await;
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let seen = log.clone();
+    let on_change: OnChange = Arc::new(move |c| seen.lock().unwrap().push((c.alarm.kind.clone(), c.change)));
+    let e = Engine::new(s.store.clone(), MonitorConfig { sensor_offline_secs: 1, ..Default::default() }, on_change);
+    huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(30, 0.25)])).await.unwrap();
+    e.catch_up().await.unwrap();
+    assert!(s.authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
+    assert_eq!(e.expire_sensors().await.unwrap(), 0, "heard from within the second");
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    assert_eq!(e.expire_sensors().await.unwrap(), 1);
+    assert!(!s.authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
+    let offline = open_alarms(s, "offline").await;
+    assert_eq!((offline.len(), offline[0].device_address.as_str()), (1, "hp-0001"));
+    assert_eq!(e.expire_sensors().await.unwrap(), 0, "offline once, not again every check");
+    // The UITD (no frames, never online) is not the sensors' business.
+    assert!(open_alarms(s, "offline").await.iter().all(|a| a.device_address != UITD));
+    huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(1, 0.26)])).await.unwrap();
+    e.catch_up().await.unwrap();
+    assert!(s.authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
+    assert!(open_alarms(s, "offline").await.is_empty(), "the reading resolved the 离线 alarm");
+    let changes = log.lock().unwrap().clone();
+    assert_eq!(changes, [("offline".to_string(), "opened"), ("offline".to_string(), "resolved")]);
+    // Off: never expires.
+    let off = Engine::new(
+        s.store.clone(),
+        MonitorConfig { sensor_offline_secs: 0, ..Default::default() },
+        Arc::new(|_: &huoyan_store::alarms::AlarmChange| {}),
+    );
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    assert_eq!(off.expire_sensors().await.unwrap(), 0);
+}
+on_both!(sensor_offline, a_silent_sensor_goes_offline_and_a_reading_recovers_it);

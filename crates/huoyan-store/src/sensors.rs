@@ -338,6 +338,22 @@ impl Store {
         Ok(out)
     }
 
+    /// Marks sensors silent since before `before` (UTC RFC 3339; no reading received since)
+    /// offline, writing `at` as the transition time; returns their addresses. UITDs are left to
+    /// the gateway's own silence rule.
+    pub async fn expire_sensors(&self, before: &str) -> Result<Vec<String>> {
+        let _writer = self.writer().await;
+        let rows = crate::dynq(
+            "UPDATE devices SET online = 0 WHERE kind = 'sensor' AND online = 1 AND last_seen_at < $1 RETURNING address",
+        )
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<String> = rows.iter().map(|r| r.try_get(0)).collect::<std::result::Result<_, _>>()?;
+        out.sort();
+        Ok(out)
+    }
+
     /// Readings after `after_id` in id order, at most `limit` (the engine's input).
     pub async fn readings_after(&self, after_id: i64, limit: i64) -> Result<Vec<Reading>> {
         let rows = crate::dynq(format!("SELECT {READING_COLS} FROM sensor_readings r JOIN devices d ON d.id = r.device_id WHERE r.id > $1 ORDER BY r.id LIMIT $2"))
