@@ -211,11 +211,8 @@ impl Conn {
                     quarantined,
                 };
                 self.inflight += 1;
-                self.shared
-                    .jobs
-                    .send(Job { frame: record, reply: self.replies.clone() })
-                    .await
-                    .map_err(|_| Close::WriterGone)?;
+                let queue = if frame.reports_fire() { &self.shared.urgent } else { &self.shared.jobs };
+                queue.send(Job { frame: record, reply: self.replies.clone() }).await.map_err(|_| Close::WriterGone)?;
             }
             Event::Received { frame, ack_required: false, .. } => {
                 // A request or user-defined command from the device: nothing to confirm.

@@ -3,6 +3,8 @@
 //!
 //! - one task per connection reads bytes, feeds the session and sends every device upload to one
 //!   **writer task** over a bounded channel;
+//! - uploads reporting a fire go to the writer over a second queue that it always empties first,
+//!   so under load a 火警 waits for the batch being committed, not for the queue of routine states;
 //! - the writer stores up to `batch_max` frames (or what arrived within `batch_delay`) in one
 //!   transaction ([`huoyan_store::Store::store_frames`], group commit) and only then reports back,
 //!   so the connection sends 确认 (command 3) **after the commit, never before**; a failed commit is
@@ -175,6 +177,9 @@ pub(crate) struct Shared {
     pub(crate) events: broadcast::Sender<GatewayEvent>,
     pub(crate) presence: presence::Presence,
     pub(crate) jobs: mpsc::Sender<writer::Job>,
+    /// Uploads reporting a fire ([`huoyan_gb26875::Frame::reports_fire`]): the writer takes these
+    /// first, so a 火警 never waits behind a queue of routine states.
+    pub(crate) urgent: mpsc::Sender<writer::Job>,
 }
 
 /// A gateway: create it, [`Gateway::subscribe`] to its events, then [`Gateway::run`] it.
@@ -201,14 +206,15 @@ impl Gateway {
     pub async fn run(self, listener: TcpListener, shutdown: impl Future<Output = ()>) -> std::io::Result<()> {
         let Gateway { store, config, events } = self;
         let (jobs, job_rx) = mpsc::channel(config.queue.max(1));
-        let writer = tokio::spawn(writer::run(store.clone(), job_rx, config.clone(), events.clone()));
+        let (urgent, urgent_rx) = mpsc::channel(config.queue.max(1));
+        let writer = tokio::spawn(writer::run(store.clone(), urgent_rx, job_rx, config.clone(), events.clone()));
         let presence = presence::Presence::default();
         // Devices the database believes online go offline after `offline_after` unless they speak.
         match store.online_devices().await {
             Ok(list) => presence.seed(list),
             Err(e) => tracing::warn!(error = %e, "cannot read online devices"),
         }
-        let shared = Arc::new(Shared { store, config, events, presence, jobs });
+        let shared = Arc::new(Shared { store, config, events, presence, jobs, urgent });
         let (stop_tx, stop_rx) = watch::channel(false);
         let monitor = tokio::spawn(presence::monitor(shared.clone(), stop_rx.clone()));
         let permits = Arc::new(Semaphore::new(shared.config.max_connections.max(1)));

@@ -24,6 +24,7 @@ pub(crate) struct Done {
 
 pub(crate) async fn run(
     store: Store,
+    mut urgent: mpsc::Receiver<Job>,
     mut rx: mpsc::Receiver<Job>,
     config: GatewayConfig,
     events: broadcast::Sender<GatewayEvent>,
@@ -31,18 +32,39 @@ pub(crate) async fn run(
     let max = config.batch_max.max(1);
     let mut frames = Vec::with_capacity(max);
     let mut replies = Vec::with_capacity(max);
-    while let Some(first) = rx.recv().await {
+    loop {
+        // Fire reports first, whenever both queues hold jobs.
+        let first = tokio::select! {
+            biased;
+            Some(job) = urgent.recv() => job,
+            Some(job) = rx.recv() => job,
+            else => break,
+        };
         frames.push(first.frame);
         replies.push(first.reply);
         let deadline = Instant::now() + config.batch_delay;
         while frames.len() < max {
+            if let Ok(job) = urgent.try_recv() {
+                frames.push(job.frame);
+                replies.push(job.reply);
+                continue;
+            }
             let job = match rx.try_recv() {
                 Ok(job) => job,
                 Err(mpsc::error::TryRecvError::Disconnected) => break,
-                Err(mpsc::error::TryRecvError::Empty) => match tokio::time::timeout_at(deadline, rx.recv()).await {
-                    Ok(Some(job)) => job,
-                    _ => break,
-                },
+                Err(mpsc::error::TryRecvError::Empty) => {
+                    let next = tokio::time::timeout_at(deadline, async {
+                        tokio::select! {
+                            biased;
+                            Some(job) = urgent.recv() => Some(job),
+                            job = rx.recv() => job,
+                        }
+                    });
+                    match next.await {
+                        Ok(Some(job)) => job,
+                        _ => break,
+                    }
+                }
             };
             frames.push(job.frame);
             replies.push(job.reply);

@@ -386,3 +386,36 @@ fn registered_devices_get_clock_sync_and_patrol_reads() {
         h.stop().await;
     });
 }
+
+/// Routine states and fire reports take different queues to the writer (fire first); both are
+/// stored and confirmed, each exactly once, whatever the order they were sent in.
+#[test]
+fn routine_and_fire_uploads_are_both_stored_and_confirmed() {
+    mt().block_on(async {
+        let h = Harness::start(GatewayConfig::default()).await;
+        let mut s = h.connect().await;
+        let fault = |serial: u16| {
+            let mut f = base(A1);
+            f.serial = serial;
+            if let Some(huoyan_gb26875::Adu::ComponentState(o)) = &mut f.adu {
+                o[0].state = huoyan_gb26875::ComponentState(0x04);
+            }
+            assert!(!f.reports_fire());
+            encode(&f)
+        };
+        let mut burst = Vec::new();
+        for serial in 1..=40u16 {
+            burst.extend(if serial % 10 == 0 { upload(serial) } else { fault(serial) });
+        }
+        send(&mut s, &burst).await;
+        let mut confirmed = std::collections::BTreeSet::new();
+        while confirmed.len() < 40 {
+            let f = read_reply(&mut s).await.expect("connection open");
+            assert_eq!(f.command, Command::Confirm);
+            assert!(confirmed.insert(f.serial), "serial {} confirmed twice", f.serial);
+        }
+        assert_eq!(confirmed, (1..=40).collect());
+        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 40);
+        h.stop().await;
+    });
+}

@@ -191,6 +191,24 @@ pub fn try_encode(frame: &Frame) -> Result<Vec<u8>, EncodeError> {
 }
 
 impl Frame {
+    /// Whether this is a device's upload reporting a fire: the 火警 bit of a system (type 1),
+    /// component (type 2) or UITD state (type 21), or 手动报警 in an operation record (types 4
+    /// and 24). The gateway commits these ahead of routine uploads.
+    pub fn reports_fire(&self) -> bool {
+        use crate::Adu;
+        if self.command != Command::SendData {
+            return false;
+        }
+        match &self.adu {
+            Some(Adu::SystemState(o)) => o.iter().any(|o| o.state.fire()),
+            Some(Adu::ComponentState(o)) => o.iter().any(|o| o.state.fire()),
+            Some(Adu::UitdState(o)) => o.iter().any(|o| o.state.fire()),
+            Some(Adu::Operation(o)) => o.iter().any(|o| o.flags.manual_alarm()),
+            Some(Adu::UitdOperation(o)) => o.iter().any(|o| o.flags.manual_alarm()),
+            _ => false,
+        }
+    }
+
     /// A reply to `self` (confirm or deny): same serial and version, addresses swapped, empty
     /// ADU, `time` = the time of the reply.
     pub fn reply(&self, command: Command, time: TimeTag) -> Frame {

@@ -199,3 +199,32 @@ fn print_a1_json() {
     let (bytes, _) = vector("A1_upload_component_fire_smoke");
     println!("{}", serde_json::to_string_pretty(&decode_hex_to_json(&bytes_to_hex(&bytes)).unwrap()).unwrap());
 }
+
+#[test]
+fn fire_reports_are_recognised_and_nothing_else_is() {
+    assert!(vector("A1_upload_component_fire_smoke").1.reports_fire());
+    assert!(vector("B1_component_fire").1.reports_fire());
+    for name in [
+        "A2_center_ack",
+        "A4_upload_uitd_state_mainpower_fault",
+        "A5_upload_uitd_op_duty_check_reply",
+        "A9_uitd_response_state",
+    ] {
+        assert!(!vector(name).1.reports_fire(), "{name}");
+    }
+    // A manual alarm (手动报警, bit 2) in a UITD operation record is a fire report; the same bit in
+    // an answer (command 4, not an upload) is not.
+    let (_, mut f) = vector("A5_upload_uitd_op_duty_check_reply");
+    if let Some(Adu::UitdOperation(o)) = &mut f.adu {
+        o[0].flags = UitdOperationFlags(1 << 2);
+    }
+    assert!(f.reports_fire());
+    f.command = Command::Answer;
+    assert!(!f.reports_fire());
+    // A component fault is not.
+    let (_, mut f) = vector("A1_upload_component_fire_smoke");
+    if let Some(Adu::ComponentState(o)) = &mut f.adu {
+        o[0].state = ComponentState(0x04);
+    }
+    assert!(!f.reports_fire());
+}
