@@ -31,11 +31,14 @@ pub(crate) struct Args {
     /// Unmeasured seconds first.
     #[arg(long, default_value_t = 2.0)]
     pub(crate) warmup: f64,
+    /// The gateway's `batch_max` (frames per transaction); the server's default when not given.
+    #[arg(long)]
+    pub(crate) batch_max: Option<usize>,
 }
 
 impl Default for Args {
     fn default() -> Self {
-        Args { connections: 100, window: 32, duration: 10.0, warmup: 2.0 }
+        Args { connections: 100, window: 32, duration: 10.0, warmup: 2.0, batch_max: None }
     }
 }
 
@@ -74,7 +77,10 @@ pub(crate) async fn run(a: &Args, env: &Env, backends: &[Backend]) -> anyhow::Re
     let mut out = Vec::new();
     for &backend in backends {
         let store = demo_store(env, backend, a.connections).await?;
-        let gw = format!("max_connections = {}", a.connections + 100);
+        let mut gw = format!("max_connections = {}", a.connections + 100);
+        if let Some(b) = a.batch_max {
+            gw += &format!("\nbatch_max = {b}");
+        }
         let (server, target) = super::serve(&store, &client, &gw).await?;
         eprintln!("  ingest on {}: {} connections × window {} …", backend.name(), a.connections, a.window);
         let pid = server.pid;

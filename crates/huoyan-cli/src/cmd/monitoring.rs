@@ -93,7 +93,7 @@ pub(crate) async fn start(
             .await
             .with_context(|| format!("cannot listen for GB/T 26875.3 devices on {}", cfg.gateway.listen))?;
         gateway = Some(listener.local_addr()?);
-        let gw = Gateway::new(store.clone(), cfg.gateway.gateway_config());
+        let gw = Gateway::new(store.clone(), cfg.gateway.gateway_config(store.backend()));
         let mut events = gw.subscribe();
         let stop_gw = stopped(stop.clone());
         tasks.spawn(async move {
