@@ -2,7 +2,8 @@
 //!
 //! `devices` registers each UITD by its 6-byte address (lower-case hex, 12 digits) under a
 //! jurisdiction and optionally a unit, with its online state. `alarm_frames` is append-only (the
-//! database refuses UPDATE and DELETE) and idempotent: a frame's `content_hash` covers the device
+//! database refuses UPDATE and DELETE) and idempotent (unique on device, serial and content hash,
+//! side by side per device in the index): a frame's `content_hash` covers the device
 //! address, serial, command and ADU bytes — not the header's time tag, which a device may restamp —
 //! so a retransmission, also over a new connection, is recognised and not stored twice.
 //!
@@ -303,7 +304,7 @@ impl Store {
                     b + 8
                 ));
             }
-            sql.push_str(" ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash");
+            sql.push_str(" ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash");
             let mut q = crate::dynq(&sql);
             for (f, (address, hash)) in chunk.iter().zip(keys) {
                 q = q
@@ -324,15 +325,19 @@ impl Store {
         // batch, or a frame stored by an earlier batch, is a duplicate.
         let mut out = Vec::with_capacity(batch.len());
         let mut claimed = std::collections::HashSet::new();
-        for (_, hash) in &rows {
+        for ((address, hash), f) in rows.iter().zip(batch) {
             out.push(match inserted.get(hash) {
                 Some(&id) if claimed.insert(hash.as_str()) => StoredOutcome::New { id },
                 Some(&id) => StoredOutcome::Duplicate { id },
                 None => {
-                    let r = crate::dynq("SELECT id FROM alarm_frames WHERE content_hash = $1")
-                        .bind(hash.as_str())
-                        .fetch_one(&mut *tx)
-                        .await?;
+                    let r = crate::dynq(
+                        "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 AND content_hash = $3",
+                    )
+                    .bind(address.as_str())
+                    .bind(i64::from(f.serial))
+                    .bind(hash.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
                     StoredOutcome::Duplicate { id: r.try_get(0)? }
                 }
             });

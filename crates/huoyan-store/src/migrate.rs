@@ -26,6 +26,11 @@ const SQLITE: &[Migration] = &[
         name: "frames_raw_only",
         sql: include_str!("../migrations/sqlite/0007_frames_raw_only.sql"),
     },
+    Migration {
+        version: 8,
+        name: "frames_dedup_key",
+        sql: include_str!("../migrations/sqlite/0008_frames_dedup_key.sql"),
+    },
 ];
 const POSTGRES: &[Migration] = &[
     Migration { version: 1, name: "base", sql: include_str!("../migrations/postgres/0001_base.sql") },
@@ -37,6 +42,11 @@ const POSTGRES: &[Migration] = &[
         version: 6,
         name: "frames_raw_only",
         sql: include_str!("../migrations/postgres/0006_frames_raw_only.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "frames_dedup_key",
+        sql: include_str!("../migrations/postgres/0007_frames_dedup_key.sql"),
     },
 ];
 
