@@ -22,10 +22,10 @@ use crate::audit::{self, AuditEntry};
 use crate::{Result, Store, StoreError, check_in_scope, now};
 
 /// Frames per `INSERT` statement of [`Store::store_frames`] on PostgreSQL (8 parameters each;
-/// PostgreSQL allows 65,535 per statement): few round trips per batch. Not larger: full chunks
-/// reuse one prepared statement, and each other row count is a statement of its own to parse and
-/// plan (1,024 per statement, so that a whole batch was one statement of varying size, measured
-/// 28,000 instead of 45,000 frames/s).
+/// PostgreSQL allows 65,535 per statement): few round trips per batch. Full chunks reuse one
+/// prepared statement; each other row count is a statement of its own to parse and plan. 1,024
+/// (a whole batch as one statement of varying size) measured 28,000 frames/s against 44,000–46,000
+/// with 500, but in a period when this VM had slowed down: not conclusive (docs/BENCHMARKS.md).
 pub const FRAMES_PER_STATEMENT_PG: usize = 500;
 
 /// The same on SQLite. Smaller, because binding a parameter of a statement with n parameters
