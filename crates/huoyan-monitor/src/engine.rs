@@ -74,6 +74,12 @@ impl Default for MonitorConfig {
     }
 }
 
+/// `secs` seconds before `now`, as stored (UTC RFC 3339, milliseconds).
+fn rfc3339_before(now: chrono::DateTime<chrono::Utc>, secs: u64) -> String {
+    let secs = i64::try_from(secs).unwrap_or(i64::MAX / 2);
+    (now - chrono::Duration::seconds(secs)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 /// Called with every alarm the engine opened, merged, resolved or escalated (`change` =
 /// `opened`, `merged`, `resolved`, `escalated`).
 pub type OnChange = Arc<dyn Fn(&AlarmChange) + Send + Sync>;
@@ -242,8 +248,7 @@ impl Engine {
             return Ok(0);
         }
         let now = chrono::Utc::now();
-        let secs = i64::try_from(self.config.sensor_offline_secs).unwrap_or(i64::MAX / 2);
-        let before = (now - chrono::Duration::seconds(secs)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let before = rfc3339_before(now, self.config.sensor_offline_secs);
         let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let gone = self.store.expire_sensors(&before).await?;
         let signals: Vec<Signal> = gone.iter().map(|a| signals::presence(a, false, &at)).collect();
@@ -260,8 +265,7 @@ impl Engine {
         let mut n = 0;
         for (level, secs) in [("fire", self.config.escalate_fire_secs), ("warning", self.config.escalate_warning_secs)]
         {
-            let before = (now - chrono::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2)))
-                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            let before = rfc3339_before(now, secs);
             let list = self.store.escalate_overdue(level, &before).await?;
             n += list.len();
             let changes: Vec<AlarmChange> = list

@@ -339,7 +339,7 @@ impl Store {
     }
 
     /// Marks sensors silent since before `before` (UTC RFC 3339; no reading received since)
-    /// offline, writing `at` as the transition time; returns their addresses. UITDs are left to
+    /// offline; returns their addresses (sorted). UITDs are left to
     /// the gateway's own silence rule.
     pub async fn expire_sensors(&self, before: &str) -> Result<Vec<String>> {
         let _writer = self.writer().await;

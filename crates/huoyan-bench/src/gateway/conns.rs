@@ -125,9 +125,14 @@ fn raise_fd_limit(want: u64) -> (String, String) {
 }
 
 fn note(failures: &mut Vec<(String, usize)>, e: &str) {
+    note_n(failures, e, 1);
+}
+
+/// Counts `n` failures with message `e`.
+fn note_n(failures: &mut Vec<(String, usize)>, e: &str, n: usize) {
     match failures.iter_mut().find(|(m, _)| m == e) {
-        Some(f) => f.1 += 1,
-        None => failures.push((e.to_string(), 1)),
+        Some(f) => f.1 += n,
+        None => failures.push((e.to_string(), n)),
     }
 }
 
@@ -324,9 +329,7 @@ pub(crate) async fn run(a: &Args, env: &Env) -> anyhow::Result<ConnOutcome> {
             let o: WorkerOutcome = serde_json::from_str(&w.line().await?).context("a worker's report")?;
             held += o.held;
             for (m, k) in o.failures {
-                for _ in 0..k {
-                    note(&mut failures, &m);
-                }
+                note_n(&mut failures, &m, k);
             }
             let _ = w.child.wait().await;
         }
