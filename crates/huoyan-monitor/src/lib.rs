@@ -8,6 +8,7 @@
 //! - [`thresholds`]: sensor threshold rules as data, each citing its source, and their evaluation;
 //! - [`ingest`]: the sensor reading payload (HTTP and MQTT), checked and stored;
 //! - [`mqtt`]: the MQTT client subscribing to an external broker (Mosquitto …);
+//! - [`mqtt_endpoint`]: the embedded, publish-only MQTT 3.1.1 endpoint sensors publish to;
 //! - [`webhook`]: at-least-once delivery of a confirmed fire to the 119 side.
 //!
 //! Storage is `huoyan_store::alarms`; the HTTP side (operator queue, live push) is in the server.
@@ -17,6 +18,7 @@ pub mod framelog;
 pub mod ingest;
 pub mod kinds;
 pub mod mqtt;
+pub mod mqtt_endpoint;
 pub mod signals;
 pub mod thresholds;
 pub mod webhook;

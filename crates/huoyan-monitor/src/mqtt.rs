@@ -10,7 +10,8 @@
 //! (`clean_session = false` with a fixed client id), so the broker keeps messages while Huoyan
 //! restarts. The client reconnects on its own with back-off (1 s doubling to 30 s).
 //!
-//! Not built: an embedded broker (rumqttd has memory-growth reports under load); run Mosquitto.
+//! A single node needs no broker: [`crate::mqtt_endpoint`] lets sensors publish to `huoyan serve`
+//! itself (`listen`). Both may run at once; they share `topic` and the payload.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,7 +27,8 @@ use crate::ingest::{self, IngestError};
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct MqttConfig {
-    /// The broker, `mqtt://[user:password@]host[:port]` (port 1883 by default); empty = no MQTT.
+    /// The external broker, `mqtt://[user:password@]host[:port]` (port 1883 by default); empty =
+    /// no client.
     pub url: String,
     /// Topic pattern with `{address}` standing for one level, the sensor's address.
     pub topic: String,
@@ -34,6 +36,14 @@ pub struct MqttConfig {
     pub client_id: String,
     /// Keep-alive, seconds.
     pub keep_alive_secs: u64,
+    /// The embedded ingest endpoint's address, e.g. `127.0.0.1:1883`; empty = none.
+    pub listen: String,
+    /// Embedded endpoint: largest accepted packet (remaining length), bytes.
+    pub max_packet_bytes: usize,
+    /// Embedded endpoint: simultaneous connections at most.
+    pub max_connections: usize,
+    /// Embedded endpoint: seconds a new connection has to send its CONNECT.
+    pub connect_timeout_secs: u64,
 }
 
 impl Default for MqttConfig {
@@ -43,6 +53,10 @@ impl Default for MqttConfig {
             topic: "huoyan/sensors/{address}/readings".into(),
             client_id: "huoyan-monitor".into(),
             keep_alive_secs: 30,
+            listen: String::new(),
+            max_packet_bytes: 64 * 1024,
+            max_connections: 4096,
+            connect_timeout_secs: 10,
         }
     }
 }
@@ -58,6 +72,16 @@ pub enum MqttConfigError {
     /// The topic pattern.
     #[error("mqtt.topic {0:?}: needs exactly one level that is exactly {{address}}, and no + or #")]
     Topic(String),
+    /// A limit of the embedded endpoint out of range.
+    #[error("mqtt.{name} = {value}: must be {range}")]
+    Limit {
+        /// The setting.
+        name: &'static str,
+        /// Its value.
+        value: u64,
+        /// The accepted range.
+        range: &'static str,
+    },
 }
 
 /// The broker's host, port and credentials.
@@ -150,7 +174,13 @@ pub async fn handle(store: &Store, config: &MqttConfig, topic: &str, payload: &[
     let Some(token) = p.token.clone().filter(|t| !t.trim().is_empty()) else {
         return Outcome::Refused(IngestError::Unauthorized);
     };
-    match ingest::ingest(store, address, &token, &p).await {
+    store_payload(store, address, &token, &p).await
+}
+
+/// Authenticates, checks and stores a decoded payload, sorting the result into an [`Outcome`]
+/// (shared by the client and the embedded endpoint).
+pub(crate) async fn store_payload(store: &Store, address: &str, token: &str, p: &ingest::ReadingsPayload) -> Outcome {
+    match ingest::ingest(store, address, token, p).await {
         Ok(r) => Outcome::Stored(r),
         Err(e @ IngestError::Store(_)) => Outcome::Retry(e),
         Err(e) => Outcome::Refused(e),

@@ -278,6 +278,7 @@ async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
         topic: format!("{topic_root}/{{address}}/readings"),
         client_id: format!("huoyan-test-{}", std::process::id()),
         keep_alive_secs: 5,
+        ..Default::default()
     };
     let client = tokio::spawn(huoyan_monitor::mqtt::run(s.store.clone(), config, wake, std::future::pending()));
     // A device publishing: its own client.

@@ -1,0 +1,190 @@
+//! The embedded endpoint's sockets: accepts connections (up to `max_connections`; one more is
+//! closed at once), runs a [`Session`] per connection and carries out its actions against the
+//! store — credentials through `Store::authenticate_sensor`, payloads through the same checks and
+//! store as HTTP and the MQTT client — and wakes the alarm engine after a commit.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use huoyan_store::Store;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, Semaphore};
+use tokio::task::JoinSet;
+
+use super::session::{Action, Auth, Limits, Session};
+use crate::ingest::{self, IngestError};
+use crate::mqtt::{self, MqttConfig, MqttConfigError, Outcome};
+
+/// Bytes read from a socket at a time.
+const READ_CHUNK: usize = 4096;
+/// A write (an acknowledgement) that does not complete within this closes the connection.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The checked settings of the endpoint.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    /// `[mqtt]` (the topic pattern).
+    pub config: MqttConfig,
+    /// Per-connection limits.
+    pub limits: Limits,
+    /// Simultaneous connections at most.
+    pub max_connections: usize,
+}
+
+impl Endpoint {
+    /// Checks the topic pattern and the limits of `config`.
+    pub fn new(config: &MqttConfig) -> Result<Endpoint, MqttConfigError> {
+        config.filter()?;
+        let limit = |name, value: u64, ok: bool, range| match ok {
+            true => Ok(()),
+            false => Err(MqttConfigError::Limit { name, value, range }),
+        };
+        let packet = config.max_packet_bytes;
+        limit("max_packet_bytes", packet as u64, (64..=268_435_455).contains(&packet), "64–268435455")?;
+        let conns = config.max_connections;
+        limit("max_connections", conns as u64, (1..=1_000_000).contains(&conns), "1–1000000")?;
+        let secs = config.connect_timeout_secs;
+        limit("connect_timeout_secs", secs, (1..=3600).contains(&secs), "1–3600")?;
+        Ok(Endpoint {
+            config: config.clone(),
+            limits: Limits { max_packet_bytes: packet, connect_timeout: Duration::from_secs(secs) },
+            max_connections: conns,
+        })
+    }
+}
+
+/// Serves MQTT on `listener` until `shutdown` completes, then drops the open connections (a
+/// message without its acknowledgement is sent again by the device).
+pub async fn serve(
+    listener: TcpListener,
+    store: Store,
+    endpoint: Endpoint,
+    wake: Arc<Notify>,
+    shutdown: impl Future<Output = ()>,
+) {
+    let slots = Arc::new(Semaphore::new(endpoint.max_connections));
+    let endpoint = Arc::new(endpoint);
+    let mut connections = JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            () = &mut shutdown => break,
+            Some(_) = connections.join_next(), if !connections.is_empty() => continue,
+            a = listener.accept() => a,
+        };
+        let (socket, peer) = match accepted {
+            Ok(a) => a,
+            Err(e) => {
+                // Out of descriptors and the like: wait instead of spinning.
+                tracing::warn!(error = %e, "MQTT accept failed");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            tracing::warn!(%peer, max = endpoint.max_connections, "MQTT connection refused: too many connections");
+            drop(socket);
+            continue;
+        };
+        let (store, endpoint, wake) = (store.clone(), endpoint.clone(), wake.clone());
+        connections.spawn(async move {
+            connection(socket, peer, &store, &endpoint, &wake).await;
+            drop(slot);
+        });
+    }
+    connections.shutdown().await;
+}
+
+/// Sleeps until `deadline`, or forever without one.
+async fn until(deadline: Option<Instant>) {
+    match deadline {
+        Some(d) => tokio::time::sleep_until(tokio::time::Instant::from_std(d)).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// One connection, until its session closes or the peer goes away.
+async fn connection(mut socket: TcpStream, peer: SocketAddr, store: &Store, endpoint: &Endpoint, wake: &Notify) {
+    let _ = socket.set_nodelay(true);
+    let mut session = Session::new(endpoint.config.clone(), endpoint.limits.clone(), Instant::now());
+    let mut buf = vec![0u8; READ_CHUNK];
+    let mut actions = Vec::new();
+    loop {
+        // Carry out the actions; a check or a store yields the session's next ones.
+        let mut queue = std::collections::VecDeque::from(std::mem::take(&mut actions));
+        while let Some(action) = queue.pop_front() {
+            let more = match action {
+                Action::Send(bytes) => {
+                    if !matches!(tokio::time::timeout(WRITE_TIMEOUT, socket.write_all(&bytes)).await, Ok(Ok(()))) {
+                        tracing::debug!(%peer, "MQTT write failed");
+                        return;
+                    }
+                    continue;
+                }
+                Action::Authenticate { address, token } => {
+                    let auth = match store.authenticate_sensor(&address, &token).await {
+                        Ok(Some(device)) => Auth::Sensor(device.address),
+                        Ok(None) => Auth::Refused,
+                        Err(e) => {
+                            tracing::error!(%peer, error = %e, "MQTT: checking a sensor's credentials failed");
+                            Auth::Unavailable
+                        }
+                    };
+                    session.authenticated(auth, Instant::now())
+                }
+                Action::Ingest { address, token, payload } => {
+                    let outcome = ingest_payload(store, &address, &token, &payload).await;
+                    report(&address, &outcome, wake);
+                    session.ingested(&outcome, Instant::now())
+                }
+                Action::Close(why) => {
+                    tracing::info!(%peer, sensor = session.sensor(), reason = %why, "MQTT connection closed");
+                    let _ = tokio::time::timeout(WRITE_TIMEOUT, socket.shutdown()).await;
+                    return;
+                }
+            };
+            queue.extend(more);
+        }
+        tokio::select! {
+            read = socket.read(&mut buf) => match read {
+                Ok(0) | Err(_) => {
+                    tracing::debug!(%peer, sensor = session.sensor(), "MQTT peer went away");
+                    return;
+                }
+                Ok(n) => actions = session.feed(buf.get(..n).unwrap_or_default(), Instant::now()),
+            },
+            () = until(session.deadline()) => actions = session.timeout(Instant::now()),
+        }
+    }
+}
+
+/// Decodes and stores a payload of an authenticated connection: `token` in the payload may be
+/// omitted and must otherwise be the connection's (`address` is checked by the ingest).
+pub async fn ingest_payload(store: &Store, address: &str, token: &str, payload: &Bytes) -> Outcome {
+    let p = match ingest::parse(payload) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Refused(e),
+    };
+    if p.token.as_deref().is_some_and(|t| t.trim() != token.trim()) {
+        return Outcome::Refused(IngestError::Invalid {
+            field: "token".into(),
+            reason: "does not match the token the connection authenticated with".into(),
+        });
+    }
+    mqtt::store_payload(store, address, token, &p).await
+}
+
+/// Logs an outcome and wakes the engine after new readings were committed.
+fn report(address: &str, outcome: &Outcome, wake: &Notify) {
+    match outcome {
+        Outcome::Stored(r) if r.stored > 0 => wake.notify_one(),
+        Outcome::Stored(_) => {}
+        Outcome::Refused(e) => tracing::warn!(sensor = address, error = %e, "MQTT reading refused"),
+        Outcome::Retry(e) => {
+            tracing::error!(sensor = address, error = %e, "storing MQTT readings failed; not acknowledged")
+        }
+    }
+}
