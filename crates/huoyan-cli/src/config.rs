@@ -32,10 +32,14 @@
 //! escalate_warning_secs = 1800
 //! webhook_url = "http://119-gateway.example/huoyan"   # fire_confirmed notifications
 //!
-//! [mqtt]                          # sensor readings over MQTT (external broker, e.g. Mosquitto)
-//! url = "mqtt://127.0.0.1:1883"   # "" = no MQTT (the default); mqtt://user:password@host:port
+//! [mqtt]                          # sensor readings over MQTT
+//! url = "mqtt://127.0.0.1:1883"   # external broker (Mosquitto …); "" = none (the default)
 //! topic = "huoyan/sensors/{address}/readings"
 //! client_id = "huoyan-monitor"
+//! listen = "0.0.0.0:1883"         # embedded publish-only endpoint; "" = none (the default)
+//! max_packet_bytes = 65536        # embedded endpoint: largest packet
+//! max_connections = 4096
+//! connect_timeout_secs = 10
 //! ```
 //!
 //! Threshold rules for sensors: `<data>/thresholds.toml`, when present, is loaded at `serve`.
@@ -43,7 +47,7 @@
 //! Environment overrides: `HUOYAN_DATABASE_URL`, `HUOYAN_PG_SCHEMA`, `HUOYAN_MAX_CONNECTIONS`,
 //! `HUOYAN_LISTEN`, `HUOYAN_MAX_BODY_BYTES`, `HUOYAN_MAX_UPLOAD_BYTES`, `HUOYAN_LOG_FORMAT`,
 //! `HUOYAN_LOG_LEVEL`, `HUOYAN_WEB_DIR`, `HUOYAN_GATEWAY_LISTEN`, `HUOYAN_WEBHOOK_URL`,
-//! `HUOYAN_MQTT_URL`.
+//! `HUOYAN_MQTT_URL`, `HUOYAN_MQTT_LISTEN`.
 
 use std::path::{Path, PathBuf};
 
@@ -216,9 +220,15 @@ impl Config {
         if let Some(v) = env("HUOYAN_MQTT_URL") {
             cfg.mqtt.url = v;
         }
+        if let Ok(v) = std::env::var("HUOYAN_MQTT_LISTEN") {
+            cfg.mqtt.listen = v;
+        }
         if !cfg.mqtt.url.is_empty() {
             cfg.mqtt.broker()?;
             cfg.mqtt.filter()?;
+        }
+        if !cfg.mqtt.listen.is_empty() {
+            huoyan_monitor::mqtt_endpoint::Endpoint::new(&cfg.mqtt)?;
         }
         if cfg.gateway.patrol_interval_secs > 7200 {
             bail!(
@@ -286,5 +296,20 @@ mod tests {
         let err = Config::load(Some(&dir.path().join("bad.toml")), dir.path()).unwrap_err();
         assert!(format!("{err:#}").contains("{address}"), "{err:#}");
         assert!(Config::load(None, dir.path()).unwrap().mqtt.url.is_empty(), "no MQTT unless configured");
+        assert!(Config::load(None, dir.path()).unwrap().mqtt.listen.is_empty(), "no embedded endpoint either");
+        std::fs::write(
+            dir.path().join("listen.toml"),
+            "[mqtt]\nlisten = \"127.0.0.1:1883\"\nmax_packet_bytes = 4096\n",
+        )
+        .unwrap();
+        let cfg = Config::load(Some(&dir.path().join("listen.toml")), dir.path()).unwrap();
+        assert_eq!(
+            (cfg.mqtt.listen.as_str(), cfg.mqtt.max_packet_bytes, cfg.mqtt.url.as_str()),
+            ("127.0.0.1:1883", 4096, "")
+        );
+        std::fs::write(dir.path().join("limit.toml"), "[mqtt]\nlisten = \"127.0.0.1:1883\"\nmax_connections = 0\n")
+            .unwrap();
+        let err = Config::load(Some(&dir.path().join("limit.toml")), dir.path()).unwrap_err();
+        assert!(format!("{err:#}").contains("max_connections"), "{err:#}");
     }
 }

@@ -1,6 +1,7 @@
 //! The monitoring centre inside `huoyan serve`: the GB/T 26875.3 gateway on its own port, the
-//! alarm engine (frames → merged alarms, presence, escalation) and the webhook delivery, wired to
-//! the server's live channel so consoles see alarms as they are filed.
+//! alarm engine (frames → merged alarms, presence, escalation), sensor readings over MQTT (the
+//! client of an external broker and the embedded endpoint) and the webhook delivery, wired to the
+//! server's live channel so consoles see alarms as they are filed.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -21,6 +22,8 @@ use crate::config::Config;
 pub(crate) struct Running {
     /// Where the gateway listens, if it does.
     pub(crate) gateway: Option<SocketAddr>,
+    /// Where the embedded MQTT endpoint listens, if it does.
+    pub(crate) mqtt: Option<SocketAddr>,
     tasks: JoinSet<()>,
 }
 
@@ -80,6 +83,16 @@ pub(crate) async fn start(
             }
         });
     }
+    let mut mqtt = None;
+    if !cfg.mqtt.listen.is_empty() {
+        let endpoint = huoyan_monitor::mqtt_endpoint::Endpoint::new(&cfg.mqtt)?;
+        let listener = tokio::net::TcpListener::bind(&cfg.mqtt.listen)
+            .await
+            .with_context(|| format!("cannot listen for MQTT sensors on {}", cfg.mqtt.listen))?;
+        mqtt = Some(listener.local_addr()?);
+        let (store, wake) = (store.clone(), state.monitor_wake.clone());
+        tasks.spawn(huoyan_monitor::mqtt_endpoint::serve(listener, store, endpoint, wake, stopped(stop.clone())));
+    }
     if !cfg.monitor.webhook_url.is_empty() {
         tasks.spawn(huoyan_monitor::webhook::run(
             store.clone(),
@@ -137,5 +150,5 @@ pub(crate) async fn start(
             }
         });
     }
-    Ok(Running { gateway, tasks })
+    Ok(Running { gateway, mqtt, tasks })
 }

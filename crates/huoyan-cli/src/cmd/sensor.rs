@@ -77,7 +77,11 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
             };
             let reg = store.register_sensor(&sys, s).await?;
             println!("registered sensor {} (id {}, {})", reg.device.address, reg.device.id, measurement);
-            println!("token (shown once; send it as X-Huoyan-Device-Token or \"token\" over MQTT): {}", reg.token);
+            println!(
+                "token (shown once; send it as X-Huoyan-Device-Token, as \"token\" via an MQTT broker, or as the \
+                 MQTT password with the address as user name on the embedded endpoint): {}",
+                reg.token
+            );
         }
         Cmd::List => {
             for d in store.list_devices(&Scope::all(), None).await?.into_iter().filter(|d| d.kind == "sensor") {

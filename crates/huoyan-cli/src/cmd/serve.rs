@@ -1,5 +1,5 @@
-//! `huoyan serve`: the API, the console and the monitoring centre (GB/T 26875.3 gateway, alarm
-//! engine, webhook) until Ctrl-C or SIGTERM.
+//! `huoyan serve`: the API, the console and the monitoring centre (GB/T 26875.3 gateway, MQTT
+//! sensor ingestion, alarm engine, webhook) until Ctrl-C or SIGTERM.
 
 use huoyan_server::AppState;
 use huoyan_store::Store;
@@ -60,6 +60,9 @@ pub(crate) async fn serve_store(
     }
     if let Ok(b) = cfg.mqtt.broker() {
         println!("  sensor readings over MQTT from {}:{} on {}", b.host, b.port, cfg.mqtt.topic);
+    }
+    if let Some(m) = monitoring.mqtt {
+        println!("  MQTT endpoint for sensors on {m} (publish to {})", cfg.mqtt.topic);
     }
     if let (Some(mut sim), Some(g)) = (simulate, monitoring.gateway) {
         sim.target = g.to_string();

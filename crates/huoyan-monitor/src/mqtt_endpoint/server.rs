@@ -14,7 +14,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinSet;
 
-use super::session::{Action, Auth, Limits, Session};
+use super::session::{Action, Auth, Closed, Limits, Session};
 use crate::ingest::{self, IngestError};
 use crate::mqtt::{self, MqttConfig, MqttConfigError, Outcome};
 
@@ -141,7 +141,11 @@ async fn connection(mut socket: TcpStream, peer: SocketAddr, store: &Store, endp
                     session.ingested(&outcome, Instant::now())
                 }
                 Action::Close(why) => {
-                    tracing::info!(%peer, sensor = session.sensor(), reason = %why, "MQTT connection closed");
+                    if why == Closed::Disconnect {
+                        tracing::debug!(%peer, sensor = session.sensor(), "MQTT client disconnected");
+                    } else {
+                        tracing::info!(%peer, sensor = session.sensor(), reason = %why, "MQTT connection closed");
+                    }
                     let _ = tokio::time::timeout(WRITE_TIMEOUT, socket.shutdown()).await;
                     return;
                 }
