@@ -76,10 +76,10 @@ fn reading(ago: i64, value: f64) -> String {
 async fn until(events: &mut EventLoop, want: impl Fn(&Packet) -> bool) -> Result<Packet, ConnectionError> {
     let wait = async {
         loop {
-            if let Event::Incoming(p) = events.poll().await? {
-                if want(&p) {
-                    return Ok(p);
-                }
+            if let Event::Incoming(p) = events.poll().await?
+                && want(&p)
+            {
+                return Ok(p);
             }
         }
     };
