@@ -40,6 +40,8 @@ struct Conn {
     partial_since: Option<Instant>,
     last_activity: Instant,
     inflight: usize,
+    /// This connection's number, for the writer's grouped replies.
+    id: u64,
     replies: mpsc::UnboundedSender<Done>,
     /// Registered device per address; `None` = unknown, with the lookup time.
     devices: HashMap<Address, (Option<Device>, Instant)>,
@@ -71,6 +73,7 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
         partial_since: None,
         last_activity: now,
         inflight: 0,
+        id: shared.next_conn.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         replies,
         devices: HashMap::new(),
         last_device: None,
@@ -102,6 +105,9 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
             _ = stop.changed() => Err(Close::Stopped),
             Some(done) = done_rx.recv() => {
                 c.on_done(done);
+                while let Ok(done) = done_rx.try_recv() {
+                    c.on_done(done);
+                }
                 Ok(())
             }
             r = rd.read(&mut buf), if c.inflight < max_inflight => match r {
@@ -212,7 +218,10 @@ impl Conn {
                 };
                 self.inflight += 1;
                 let queue = if frame.reports_fire() { &self.shared.urgent } else { &self.shared.jobs };
-                queue.send(Job { frame: record, reply: self.replies.clone() }).await.map_err(|_| Close::WriterGone)?;
+                queue
+                    .send(Job { frame: record, conn: self.id, reply: self.replies.clone() })
+                    .await
+                    .map_err(|_| Close::WriterGone)?;
             }
             Event::Received { frame, ack_required: false, .. } => {
                 // A request or user-defined command from the device: nothing to confirm.
@@ -293,17 +302,16 @@ impl Conn {
     }
 
     fn on_done(&mut self, done: Done) {
-        self.inflight = self.inflight.saturating_sub(1);
+        self.inflight = self.inflight.saturating_sub(done.serials.len());
         self.last_activity = self.last_activity.max(Instant::now());
         let now = Instant::now().into_std();
-        let r = match done.result {
-            Ok(_) => self.session.ack(now, done.serial),
-            Err(_) => self.session.deny(now, done.serial),
-        };
-        if let Err(e) = r {
-            // Pushed out of the de-duplication window: the device retransmits, and the store
-            // recognises the retransmission.
-            tracing::debug!(peer = %self.peer, error = %e, "reply after commit not sent");
+        for serial in done.serials {
+            let r = if done.committed { self.session.ack(now, serial) } else { self.session.deny(now, serial) };
+            if let Err(e) = r {
+                // Pushed out of the de-duplication window: the device retransmits, and the store
+                // recognises the retransmission.
+                tracing::debug!(peer = %self.peer, error = %e, "reply after commit not sent");
+            }
         }
     }
 
@@ -331,14 +339,17 @@ impl Conn {
         d
     }
 
+    /// Writes everything the session has to send in one write (a batch's 确认 for this
+    /// connection arrive together).
     async fn flush(&mut self, wr: &mut OwnedWriteHalf) -> Result<(), Close> {
-        while let Some(out) = self.session.poll_transmit() {
-            match tokio::time::timeout(self.shared.config.frame_timeout, wr.write_all(&out)).await {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => return Err(Close::Io(e)),
-                Err(_) => return Err(Close::WriteTimeout),
-            }
+        let Some(mut out) = self.session.poll_transmit() else { return Ok(()) };
+        while let Some(more) = self.session.poll_transmit() {
+            out.extend_from_slice(&more);
         }
-        Ok(())
+        match tokio::time::timeout(self.shared.config.frame_timeout, wr.write_all(&out)).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Close::Io(e)),
+            Err(_) => Err(Close::WriteTimeout),
+        }
     }
 }

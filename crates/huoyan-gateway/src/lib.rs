@@ -180,6 +180,8 @@ pub(crate) struct Shared {
     /// Uploads reporting a fire ([`huoyan_gb26875::Frame::reports_fire`]): the writer takes these
     /// first, so a 火警 never waits behind a queue of routine states.
     pub(crate) urgent: mpsc::Sender<writer::Job>,
+    /// Numbers the connections.
+    pub(crate) next_conn: std::sync::atomic::AtomicU64,
 }
 
 /// A gateway: create it, [`Gateway::subscribe`] to its events, then [`Gateway::run`] it.
@@ -214,7 +216,15 @@ impl Gateway {
             Ok(list) => presence.seed(list),
             Err(e) => tracing::warn!(error = %e, "cannot read online devices"),
         }
-        let shared = Arc::new(Shared { store, config, events, presence, jobs, urgent });
+        let shared = Arc::new(Shared {
+            store,
+            config,
+            events,
+            presence,
+            jobs,
+            urgent,
+            next_conn: std::sync::atomic::AtomicU64::new(0),
+        });
         let (stop_tx, stop_rx) = watch::channel(false);
         let monitor = tokio::spawn(presence::monitor(shared.clone(), stop_rx.clone()));
         let permits = Arc::new(Semaphore::new(shared.config.max_connections.max(1)));

@@ -2,6 +2,8 @@
 //! transaction, publishes the new ones and only then tells each connection the outcome, so 确认 is
 //! never sent before the commit.
 
+use std::collections::HashMap;
+
 use huoyan_store::Store;
 use huoyan_store::frames::{NewFrame, StoredOutcome};
 use tokio::sync::{broadcast, mpsc};
@@ -12,14 +14,36 @@ use crate::{GatewayConfig, GatewayEvent};
 /// A frame to store and where to report.
 pub(crate) struct Job {
     pub(crate) frame: NewFrame,
+    /// The connection's number (one [`Done`] per connection and batch).
+    pub(crate) conn: u64,
     pub(crate) reply: mpsc::UnboundedSender<Done>,
 }
 
-/// The outcome for one frame: `Ok` after commit (new row or retransmission), `Err` when the
-/// transaction failed (the connection denies the frame so that the device retransmits).
+/// The outcome for a connection's frames of one batch, in the order they were queued:
+/// `committed` (each is a new row or a retransmission of a stored one), or not because the
+/// transaction failed (the connection denies them so that the device retransmits).
 pub(crate) struct Done {
-    pub(crate) serial: u16,
-    pub(crate) result: Result<StoredOutcome, String>,
+    pub(crate) serials: Vec<u16>,
+    pub(crate) committed: bool,
+}
+
+/// Groups a batch's replies by connection: one message, and one wake-up, per connection.
+#[derive(Default)]
+struct Replies {
+    by_conn: HashMap<u64, (mpsc::UnboundedSender<Done>, Vec<u16>)>,
+}
+
+impl Replies {
+    fn add(&mut self, conn: u64, reply: mpsc::UnboundedSender<Done>, serial: u16) {
+        self.by_conn.entry(conn).or_insert_with(|| (reply, Vec::new())).1.push(serial);
+    }
+
+    fn send(&mut self, committed: bool) {
+        for (_, (reply, serials)) in self.by_conn.drain() {
+            // The connection may be gone; the device will retransmit on a new one.
+            let _ = reply.send(Done { serials, committed });
+        }
+    }
 }
 
 pub(crate) async fn run(
@@ -32,6 +56,7 @@ pub(crate) async fn run(
     let max = config.batch_max.max(1);
     let mut frames = Vec::with_capacity(max);
     let mut replies = Vec::with_capacity(max);
+    let mut grouped = Replies::default();
     loop {
         // Fire reports first, whenever both queues hold jobs.
         let first = tokio::select! {
@@ -41,12 +66,12 @@ pub(crate) async fn run(
             else => break,
         };
         frames.push(first.frame);
-        replies.push(first.reply);
+        replies.push((first.conn, first.reply));
         let deadline = Instant::now() + config.batch_delay;
         while frames.len() < max {
             if let Ok(job) = urgent.try_recv() {
                 frames.push(job.frame);
-                replies.push(job.reply);
+                replies.push((job.conn, job.reply));
                 continue;
             }
             let job = match rx.try_recv() {
@@ -67,34 +92,33 @@ pub(crate) async fn run(
                 }
             };
             frames.push(job.frame);
-            replies.push(job.reply);
+            replies.push((job.conn, job.reply));
         }
         let result = store.store_frames(&frames).await;
         match result {
             Ok(outcomes) => {
                 tracing::debug!(frames = frames.len(), "batch committed");
-                for ((frame, reply), outcome) in frames.drain(..).zip(replies.drain(..)).zip(outcomes) {
-                    let serial = frame.serial;
+                for ((frame, (conn, reply)), outcome) in frames.drain(..).zip(replies.drain(..)).zip(outcomes) {
                     if let StoredOutcome::New { id } = outcome {
                         let _ = events.send(GatewayEvent::FrameStored {
                             id,
                             device_address: frame.device_address,
-                            serial,
+                            serial: frame.serial,
                             command: frame.command,
                             adu_type: frame.adu_type,
                             quarantined: frame.quarantined,
                         });
                     }
-                    // The connection may be gone; the device will retransmit on a new one.
-                    let _ = reply.send(Done { serial, result: Ok(outcome) });
+                    grouped.add(conn, reply, frame.serial);
                 }
+                grouped.send(true);
             }
             Err(e) => {
                 tracing::error!(error = %e, frames = frames.len(), "storing a batch of frames failed; denying them");
-                let msg = e.to_string();
-                for (frame, reply) in frames.drain(..).zip(replies.drain(..)) {
-                    let _ = reply.send(Done { serial: frame.serial, result: Err(msg.clone()) });
+                for (frame, (conn, reply)) in frames.drain(..).zip(replies.drain(..)) {
+                    grouped.add(conn, reply, frame.serial);
                 }
+                grouped.send(false);
             }
         }
     }

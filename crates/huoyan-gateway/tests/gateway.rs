@@ -310,10 +310,39 @@ async fn store_story(store: &Store) {
     assert!(store.set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
     assert!(!store.set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
     assert_eq!(store.online_devices().await.unwrap(), vec![DEVICE.to_string()]);
+    // Text that could break an array literal or a statement is stored as it came (PostgreSQL takes
+    // a batch as one array per column), also beside a missing ADU type.
+    let odd = "x\",{\\} NULL '; y";
+    let mut f = new_frame(7, &upload(7));
+    f.received_at = odd.into();
+    f.device_address = "0000000000FF".into();
+    f.adu_type = None;
+    f.quarantined = true;
+    let out3 = store.store_frames(&[f]).await.unwrap();
+    assert!(matches!(out3[0], StoredOutcome::New { .. }));
+    let r = &store.recent_frames("0000000000ff", 5).await.unwrap()[0];
+    assert_eq!((r.received_at.as_str(), r.adu_type, r.quarantined), (odd, None, true));
+    // A batch larger than one SQLite statement (32 rows), with repeats of earlier frames.
+    let big: Vec<NewFrame> = (100..200u16).map(|s| new_frame(s, &upload(s))).chain([new_frame(1, &a)]).collect();
+    let out4 = store.store_frames(&big).await.unwrap();
+    assert_eq!(out4.iter().filter(|o| matches!(o, StoredOutcome::New { .. })).count(), 100);
+    assert_eq!(out4[100], StoredOutcome::Duplicate { id: out[0].id() });
+    let ids: std::collections::HashSet<i64> = out4.iter().map(|o| o.id()).collect();
+    assert_eq!(ids.len(), 101, "every frame its own row");
+    assert_eq!(store.count_frames(None).await.unwrap(), 103);
+    // last_seen_at is written at most once per device and second.
+    let at = |t: &str, s: u16| NewFrame { received_at: t.into(), ..new_frame(s, &upload(s)) };
+    let seen = async || store.device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.unwrap();
+    store.store_frames(&[at("2099-01-01T00:00:00.100Z", 300)]).await.unwrap();
+    assert_eq!(seen().await, "2099-01-01T00:00:00.100Z");
+    store.store_frames(&[at("2099-01-01T00:00:00.900Z", 301)]).await.unwrap();
+    assert_eq!(seen().await, "2099-01-01T00:00:00.100Z", "same second: not written again");
+    store.store_frames(&[at("2099-01-01T00:00:01.000Z", 302)]).await.unwrap();
+    assert_eq!(seen().await, "2099-01-01T00:00:01.000Z");
     // Append-only.
     assert!(store.execute_admin("UPDATE alarm_frames SET serial = 9").await.is_err());
     assert!(store.execute_admin("DELETE FROM alarm_frames").await.is_err());
-    assert_eq!(store.count_frames(None).await.unwrap(), 2);
+    assert_eq!(store.count_frames(None).await.unwrap(), 106);
 }
 
 #[test]

@@ -21,17 +21,12 @@ use sqlx::any::AnyRow;
 use crate::audit::{self, AuditEntry};
 use crate::{Result, Store, StoreError, check_in_scope, now};
 
-/// Frames per `INSERT` statement of [`Store::store_frames`] on PostgreSQL (8 parameters each;
-/// PostgreSQL allows 65,535 per statement): few round trips per batch. Full chunks reuse one
-/// prepared statement; each other row count is a statement of its own to parse and plan. 1,024
-/// (a whole batch as one statement of varying size) measured 28,000 frames/s against 44,000–46,000
-/// with 500, but in a period when this VM had slowed down: not conclusive (docs/BENCHMARKS.md).
-pub const FRAMES_PER_STATEMENT_PG: usize = 500;
-
-/// The same on SQLite. Smaller, because binding a parameter of a statement with n parameters
-/// looks its name up in a list (`sqlite3_bind_parameter_name`), which makes a statement's binding
-/// cost grow with n²: at 500 frames (4,500 parameters) it was 13 % of the gateway's CPU.
-pub const FRAMES_PER_STATEMENT_SQLITE: usize = 32;
+/// Frames per `INSERT` statement of [`Store::store_frames`] on SQLite (PostgreSQL takes a batch
+/// in one statement of arrays). The statement uses anonymous `?` placeholders: with numbered ones
+/// (`$n`) sqlx looks every parameter's name up in a list (`sqlite3_bind_parameter_name`), so
+/// binding grew with n² (13 % of the gateway's CPU at 500 rows; still 10 % of SQLite's threads at
+/// 32). Measured with `?`: 32, 64, 128 and 256 rows within noise of each other, 64 the best.
+pub const FRAMES_PER_STATEMENT_SQLITE: usize = 64;
 
 /// A device to register.
 #[derive(Debug, Clone)]
@@ -266,9 +261,9 @@ impl Store {
     /// Registered devices' `last_seen_at` is updated in the same transaction (to the latest
     /// `received_at` of the batch: the frames of one batch arrive within milliseconds).
     ///
-    /// One multi-row `INSERT … ON CONFLICT DO NOTHING RETURNING` per [`FRAMES_PER_STATEMENT`]
-    /// frames and one `UPDATE` of the devices per batch: a batch costs a few round trips to the
-    /// database, not one per frame.
+    /// One `INSERT … ON CONFLICT DO NOTHING RETURNING` per batch on PostgreSQL (arrays) or per
+    /// [`FRAMES_PER_STATEMENT_SQLITE`] frames on SQLite, and one `UPDATE` of the devices per batch
+    /// (each device at most once a second): a batch costs a few round trips, not one per frame.
     pub async fn store_frames(&self, batch: &[NewFrame]) -> Result<Vec<StoredOutcome>> {
         if batch.is_empty() {
             return Ok(Vec::new());
@@ -281,47 +276,20 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         crate::cursor::append_lock(&mut tx, self.backend, "alarm_frames").await?;
         let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
-        let per_statement = match self.backend {
-            crate::Backend::Sqlite => FRAMES_PER_STATEMENT_SQLITE,
-            crate::Backend::Postgres => FRAMES_PER_STATEMENT_PG,
-        };
-        for (chunk, keys) in batch.chunks(per_statement).zip(rows.chunks(per_statement)) {
-            let mut sql = String::with_capacity(200 + chunk.len() * 48);
-            sql.push_str(
-                "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, quarantined) VALUES ",
-            );
-            for i in 0..chunk.len() {
-                let b = i * 8;
-                if i > 0 {
-                    sql.push_str(", ");
+        match self.backend {
+            crate::Backend::Sqlite => {
+                for (chunk, keys) in
+                    batch.chunks(FRAMES_PER_STATEMENT_SQLITE).zip(rows.chunks(FRAMES_PER_STATEMENT_SQLITE))
+                {
+                    for r in insert_values(chunk, keys).fetch_all(&mut *tx).await? {
+                        inserted.insert(r.try_get(1)?, r.try_get(0)?);
+                    }
                 }
-                sql.push_str(&format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    b + 1,
-                    b + 2,
-                    b + 3,
-                    b + 4,
-                    b + 5,
-                    b + 6,
-                    b + 7,
-                    b + 8
-                ));
             }
-            sql.push_str(" ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash");
-            let mut q = crate::dynq(&sql);
-            for (f, (address, hash)) in chunk.iter().zip(keys) {
-                q = q
-                    .bind(f.received_at.clone())
-                    .bind(address.clone())
-                    .bind(i64::from(f.serial))
-                    .bind(i64::from(f.command))
-                    .bind(f.adu_type.map(i64::from))
-                    .bind(hex::encode(&f.raw))
-                    .bind(hash.clone())
-                    .bind(i64::from(f.quarantined));
-            }
-            for r in q.fetch_all(&mut *tx).await? {
-                inserted.insert(r.try_get(1)?, r.try_get(0)?);
+            crate::Backend::Postgres => {
+                for r in insert_unnest(batch, &rows).fetch_all(&mut *tx).await? {
+                    inserted.insert(r.try_get(1)?, r.try_get(0)?);
+                }
             }
         }
         // In batch order: the first frame with a new hash is the new row; a repeat of it within the
@@ -349,12 +317,35 @@ impl Store {
         addresses.sort_unstable();
         addresses.dedup();
         let latest = batch.iter().map(|f| f.received_at.as_str()).max().unwrap_or_default();
-        let list: Vec<String> = (0..addresses.len()).map(|i| format!("${}", i + 2)).collect();
-        let mut q = crate::dynq(format!("UPDATE devices SET last_seen_at = $1 WHERE address IN ({})", list.join(", ")))
-            .bind(latest.to_string());
-        for a in addresses {
-            q = q.bind(a.to_string());
-        }
+        // At most once per device and second: a device seen earlier in the same second (a
+        // `last_seen_at` with `latest`'s first 19 characters, `YYYY-MM-DDTHH:MM:SS`, as a prefix)
+        // is not written again, which spares PostgreSQL a new row version per device and batch.
+        let second = latest.get(..19).unwrap_or(latest);
+        let q = match self.backend {
+            crate::Backend::Sqlite => {
+                let list: Vec<String> = (0..addresses.len()).map(|i| format!("${}", i + 3)).collect();
+                let mut q = crate::dynq(format!("{UPDATE_SEEN} address IN ({})", list.join(", ")));
+                q = q.bind(latest.to_string()).bind(second.to_string());
+                for a in addresses {
+                    q = q.bind(a.to_string());
+                }
+                q
+            }
+            crate::Backend::Postgres => {
+                let mut list = String::from("{");
+                for (i, a) in addresses.iter().enumerate() {
+                    if i > 0 {
+                        list.push(',');
+                    }
+                    array_text(&mut list, a);
+                }
+                list.push('}');
+                crate::dynq(format!("{UPDATE_SEEN} address = ANY($3::text[])"))
+                    .bind(latest.to_string())
+                    .bind(second.to_string())
+                    .bind(list)
+            }
+        };
         q.execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(out)
@@ -401,4 +392,96 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// The start of the per-batch update of `devices.last_seen_at`; the address condition follows.
+const UPDATE_SEEN: &str = "UPDATE devices SET last_seen_at = $1 WHERE (last_seen_at IS NULL OR last_seen_at < $2) AND";
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// A multi-row `INSERT … VALUES (…), (…) … ON CONFLICT DO NOTHING RETURNING id, content_hash` of
+/// `chunk` (SQLite: [`FRAMES_PER_STATEMENT_SQLITE`] rows at most).
+fn insert_values<'q>(chunk: &'q [NewFrame], keys: &'q [(String, String)]) -> AnyQuery<'q> {
+    let mut sql = String::with_capacity(200 + chunk.len() * 48);
+    sql.push_str(
+        "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, quarantined) VALUES ",
+    );
+    // Anonymous `?` placeholders: SQLite then binds in O(1) per parameter; with numbered ones
+    // (`$n`), sqlx looks each name up in a list (`sqlite3_bind_parameter_name`), O(n²) a statement.
+    for i in 0..chunk.len() {
+        sql.push_str(if i == 0 { "(?, ?, ?, ?, ?, ?, ?, ?)" } else { ", (?, ?, ?, ?, ?, ?, ?, ?)" });
+    }
+    sql.push_str(" ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash");
+    let mut q = crate::dynq(sql);
+    for (f, (address, hash)) in chunk.iter().zip(keys) {
+        q = q
+            .bind(f.received_at.clone())
+            .bind(address.clone())
+            .bind(i64::from(f.serial))
+            .bind(i64::from(f.command))
+            .bind(f.adu_type.map(i64::from))
+            .bind(hex::encode(&f.raw))
+            .bind(hash.clone())
+            .bind(i64::from(f.quarantined));
+    }
+    q
+}
+
+/// The whole batch as one `INSERT … SELECT FROM UNNEST($1::text[], …)` (PostgreSQL): one array
+/// literal per column, so the statement text is the same for every batch size — prepared once
+/// per connection, never re-planned — and PostgreSQL parses 8 parameters instead of 8 per row.
+fn insert_unnest<'q>(batch: &'q [NewFrame], keys: &'q [(String, String)]) -> AnyQuery<'q> {
+    let mut cols: [String; 8] = Default::default();
+    for c in &mut cols {
+        c.reserve(batch.len() * 24);
+        c.push('{');
+    }
+    for (i, (f, (address, hash))) in batch.iter().zip(keys).enumerate() {
+        if i > 0 {
+            for c in &mut cols {
+                c.push(',');
+            }
+        }
+        array_text(&mut cols[0], &f.received_at);
+        array_text(&mut cols[1], address);
+        cols[2].push_str(&f.serial.to_string());
+        cols[3].push_str(&f.command.to_string());
+        match f.adu_type {
+            Some(t) => cols[4].push_str(&t.to_string()),
+            None => cols[4].push_str("NULL"),
+        }
+        cols[5].push_str(&hex::encode(&f.raw));
+        cols[6].push_str(hash);
+        cols[7].push(if f.quarantined { '1' } else { '0' });
+    }
+    for c in &mut cols {
+        c.push('}');
+    }
+    let [received_at, address, serial, command, adu_type, raw, hash, quarantined] = cols;
+    crate::dynq(
+        "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, quarantined) \
+         SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::bigint[]) \
+         ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash",
+    )
+    .bind(received_at)
+    .bind(address)
+    .bind(serial)
+    .bind(command)
+    .bind(adu_type)
+    .bind(raw)
+    .bind(hash)
+    .bind(quarantined)
+}
+
+/// Appends `s` to a PostgreSQL array literal as one quoted element (`"` and `\` escaped), so
+/// that no text — commas, braces, spaces, the word NULL — can change the array's shape.
+fn array_text(out: &mut String, s: &str) {
+    out.push('"');
+    for ch in s.chars() {
+        if ch == '"' || ch == '\\' {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('"');
 }
