@@ -94,10 +94,11 @@ pub(crate) async fn run(
             frames.push(job.frame);
             replies.push((job.conn, job.reply));
         }
+        let started = Instant::now();
         let result = store.store_frames(&frames).await;
         match result {
             Ok(outcomes) => {
-                tracing::debug!(frames = frames.len(), "batch committed");
+                tracing::debug!(frames = frames.len(), store_us = started.elapsed().as_micros(), "batch committed");
                 for ((frame, (conn, reply)), outcome) in frames.drain(..).zip(replies.drain(..)).zip(outcomes) {
                     if let StoredOutcome::New { id } = outcome {
                         let _ = events.send(GatewayEvent::FrameStored {
