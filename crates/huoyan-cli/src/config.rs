@@ -87,6 +87,8 @@ pub(crate) struct GatewaySettings {
     pub(crate) batch_max: Option<usize>,
     /// How long the writer waits to fill a batch after its first frame, in milliseconds.
     pub(crate) batch_delay_ms: u64,
+    /// Batches in flight at once (1–8): the next is gathered and queued while one commits.
+    pub(crate) writers: usize,
 }
 
 impl Default for GatewaySettings {
@@ -101,6 +103,7 @@ impl Default for GatewaySettings {
             clock_sync_interval_secs: 86_400,
             batch_max: None,
             batch_delay_ms: 2,
+            writers: 2,
         }
     }
 }
@@ -124,6 +127,7 @@ impl GatewaySettings {
                 })
                 .clamp(1, 10_000),
             batch_delay: Duration::from_millis(self.batch_delay_ms.min(1000)),
+            writers: self.writers.clamp(1, 8),
             ..huoyan_gateway::GatewayConfig::default()
         }
     }

@@ -6,7 +6,8 @@
 //! - uploads reporting a fire go to the writer over a second queue that it always empties first,
 //!   so under load a 火警 waits for the batch being committed, not for the queue of routine states;
 //! - the writer stores up to `batch_max` frames (or what arrived within `batch_delay`) in one
-//!   transaction ([`huoyan_store::Store::store_frames`], group commit) and only then reports back,
+//!   transaction ([`huoyan_store::Store::store_frames`], group commit), with up to `writers`
+//!   batches in flight (a pipeline), and only then reports back,
 //!   so the connection sends 确认 (command 3) **after the commit, never before**; a failed commit is
 //!   answered with 否认 (command 6) so the device retransmits;
 //! - invalid frames are denied by the session and the connection stays up; retransmissions are
@@ -76,6 +77,8 @@ pub struct GatewayConfig {
     pub batch_max: usize,
     /// How long the writer waits to fill a batch after its first frame (default 2 ms).
     pub batch_delay: Duration,
+    /// Batches in flight at once (default 2): the next is gathered and queued while one commits.
+    pub writers: usize,
     /// Capacity of the queue to the writer (default 4096).
     pub queue: usize,
     /// Capacity of the event channel (default 1024); slow subscribers lose old events.
@@ -106,6 +109,7 @@ impl Default for GatewayConfig {
             max_inflight: 64,
             batch_max: 256,
             batch_delay: Duration::from_millis(2),
+            writers: 2,
             queue: 4096,
             events: 1024,
             centre_address: [0; 6],

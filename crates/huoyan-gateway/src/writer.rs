@@ -1,12 +1,19 @@
 //! The writer task: group commit. It takes frames from every connection, stores a batch in one
 //! transaction, publishes the new ones and only then tells each connection the outcome, so 确认 is
 //! never sent before the commit.
+//!
+//! Up to `writers` batches are in flight at once (a pipeline): while one transaction executes or
+//! waits for its commit, the next batch is gathered, prepared and queued behind it, so the database
+//! does not wait for the gateway between batches. Each batch is still one transaction, answered
+//! only after its own commit; the store keeps the batches' commits in order
+//! ([`Store::store_frames`]: PostgreSQL's append lock, SQLite's one writer).
 
 use std::collections::HashMap;
 
 use huoyan_store::Store;
 use huoyan_store::frames::{NewFrame, StoredOutcome};
 use tokio::sync::{broadcast, mpsc};
+use tokio::task::JoinSet;
 use tokio::time::Instant;
 
 use crate::{GatewayConfig, GatewayEvent};
@@ -38,8 +45,8 @@ impl Replies {
         self.by_conn.entry(conn).or_insert_with(|| (reply, Vec::new())).1.push(serial);
     }
 
-    fn send(&mut self, committed: bool) {
-        for (_, (reply, serials)) in self.by_conn.drain() {
+    fn send(self, committed: bool) {
+        for (_, (reply, serials)) in self.by_conn {
             // The connection may be gone; the device will retransmit on a new one.
             let _ = reply.send(Done { serials, committed });
         }
@@ -54,9 +61,7 @@ pub(crate) async fn run(
     events: broadcast::Sender<GatewayEvent>,
 ) {
     let max = config.batch_max.max(1);
-    let mut frames = Vec::with_capacity(max);
-    let mut replies = Vec::with_capacity(max);
-    let mut grouped = Replies::default();
+    let mut in_flight = JoinSet::new();
     loop {
         // Fire reports first, whenever both queues hold jobs.
         let first = tokio::select! {
@@ -65,13 +70,11 @@ pub(crate) async fn run(
             Some(job) = rx.recv() => job,
             else => break,
         };
-        frames.push(first.frame);
-        replies.push((first.conn, first.reply));
+        let mut batch = vec![first];
         let deadline = Instant::now() + config.batch_delay;
-        while frames.len() < max {
+        while batch.len() < max {
             if let Ok(job) = urgent.try_recv() {
-                frames.push(job.frame);
-                replies.push((job.conn, job.reply));
+                batch.push(job);
                 continue;
             }
             let job = match rx.try_recv() {
@@ -91,36 +94,46 @@ pub(crate) async fn run(
                     }
                 }
             };
-            frames.push(job.frame);
-            replies.push((job.conn, job.reply));
+            batch.push(job);
         }
-        let started = Instant::now();
-        let result = store.store_frames(&frames).await;
-        match result {
-            Ok(outcomes) => {
-                tracing::debug!(frames = frames.len(), store_us = started.elapsed().as_micros(), "batch committed");
-                for ((frame, (conn, reply)), outcome) in frames.drain(..).zip(replies.drain(..)).zip(outcomes) {
-                    if let StoredOutcome::New { id } = outcome {
-                        let _ = events.send(GatewayEvent::FrameStored {
-                            id,
-                            device_address: frame.device_address,
-                            serial: frame.serial,
-                            command: frame.command,
-                            adu_type: frame.adu_type,
-                            quarantined: frame.quarantined,
-                        });
-                    }
-                    grouped.add(conn, reply, frame.serial);
+        in_flight.spawn(commit(store.clone(), batch, events.clone()));
+        // A free place in the pipeline before gathering the next batch (which meanwhile grows).
+        while in_flight.len() >= config.writers.max(1) {
+            let _ = in_flight.join_next().await;
+        }
+    }
+    while in_flight.join_next().await.is_some() {}
+}
+
+/// Stores one batch, publishes its new frames and answers its connections.
+async fn commit(store: Store, batch: Vec<Job>, events: broadcast::Sender<GatewayEvent>) {
+    let (frames, replies): (Vec<NewFrame>, Vec<_>) = batch.into_iter().map(|j| (j.frame, (j.conn, j.reply))).unzip();
+    let started = Instant::now();
+    let mut grouped = Replies::default();
+    match store.store_frames(&frames).await {
+        Ok(outcomes) => {
+            tracing::debug!(frames = frames.len(), store_us = started.elapsed().as_micros(), "batch committed");
+            for ((frame, (conn, reply)), outcome) in frames.into_iter().zip(replies).zip(outcomes) {
+                if let StoredOutcome::New { id } = outcome {
+                    let _ = events.send(GatewayEvent::FrameStored {
+                        id,
+                        device_address: frame.device_address,
+                        serial: frame.serial,
+                        command: frame.command,
+                        adu_type: frame.adu_type,
+                        quarantined: frame.quarantined,
+                    });
                 }
-                grouped.send(true);
+                grouped.add(conn, reply, frame.serial);
             }
-            Err(e) => {
-                tracing::error!(error = %e, frames = frames.len(), "storing a batch of frames failed; denying them");
-                for (frame, (conn, reply)) in frames.drain(..).zip(replies.drain(..)) {
-                    grouped.add(conn, reply, frame.serial);
-                }
-                grouped.send(false);
+            grouped.send(true);
+        }
+        Err(e) => {
+            tracing::error!(error = %e, frames = frames.len(), "storing a batch of frames failed; denying them");
+            for (frame, (conn, reply)) in frames.into_iter().zip(replies) {
+                grouped.add(conn, reply, frame.serial);
             }
+            grouped.send(false);
         }
     }
 }

@@ -34,11 +34,14 @@ pub(crate) struct Args {
     /// The gateway's `batch_max` (frames per transaction); the server's default when not given.
     #[arg(long)]
     pub(crate) batch_max: Option<usize>,
+    /// The gateway's `writers` (batches in flight at once); the server's default when not given.
+    #[arg(long)]
+    pub(crate) writers: Option<usize>,
 }
 
 impl Default for Args {
     fn default() -> Self {
-        Args { connections: 100, window: 32, duration: 10.0, warmup: 2.0, batch_max: None }
+        Args { connections: 100, window: 32, duration: 10.0, warmup: 2.0, batch_max: None, writers: None }
     }
 }
 
@@ -80,6 +83,9 @@ pub(crate) async fn run(a: &Args, env: &Env, backends: &[Backend]) -> anyhow::Re
         let mut gw = format!("max_connections = {}", a.connections + 100);
         if let Some(b) = a.batch_max {
             gw += &format!("\nbatch_max = {b}");
+        }
+        if let Some(w) = a.writers {
+            gw += &format!("\nwriters = {w}");
         }
         let (server, target) = super::serve(&store, &client, &gw).await?;
         eprintln!("  ingest on {}: {} connections × window {} …", backend.name(), a.connections, a.window);
