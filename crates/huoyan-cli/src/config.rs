@@ -286,6 +286,23 @@ mod tests {
     }
 
     #[test]
+    fn gateway_batches_default_per_backend_and_are_clamped() {
+        use huoyan_store::Backend;
+        let d = GatewaySettings::default();
+        let (sqlite, pg) = (d.gateway_config(Backend::Sqlite), d.gateway_config(Backend::Postgres));
+        assert_eq!((sqlite.batch_max, pg.batch_max, sqlite.writers), (256, 1024, 2));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("g.toml"), "[gateway]\nbatch_max = 50000\nwriters = 0\n").unwrap();
+        let g =
+            Config::load(Some(&dir.path().join("g.toml")), dir.path()).unwrap().gateway.gateway_config(Backend::Sqlite);
+        assert_eq!((g.batch_max, g.writers), (10_000, 1));
+        std::fs::write(dir.path().join("g.toml"), "[gateway]\nwriters = 99\n").unwrap();
+        let g =
+            Config::load(Some(&dir.path().join("g.toml")), dir.path()).unwrap().gateway.gateway_config(Backend::Sqlite);
+        assert_eq!(g.writers, 8);
+    }
+
+    #[test]
     fn mqtt_settings_are_checked_at_load() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
