@@ -77,7 +77,8 @@ pub struct GatewayConfig {
     pub batch_max: usize,
     /// How long the writer waits to fill a batch after its first frame (default 2 ms).
     pub batch_delay: Duration,
-    /// Batches in flight at once (default 2): the next is gathered and queued while one commits.
+    /// Batches in flight at once (default 2; `huoyan serve` uses 1 on SQLite, where a second batch
+    /// could only wait for the one write lock): the next is gathered and queued while one commits.
     pub writers: usize,
     /// Capacity of the queue to the writer (default 4096).
     pub queue: usize,
