@@ -22,6 +22,7 @@ use std::time::Duration;
 
 use huoyan_store::Store;
 use huoyan_store::alarms::{AlarmChange, Signal};
+use huoyan_store::cursor::AppendListener;
 use huoyan_store::sensors::Reading;
 use tokio::sync::Notify;
 
@@ -277,6 +278,18 @@ impl Engine {
         Ok(n)
     }
 
+    /// A listener for appends by other nodes (PostgreSQL); `None` on SQLite or when it cannot
+    /// be opened (logged; the engine polls, and tries again every few seconds).
+    async fn listen_appends(&self) -> Option<AppendListener> {
+        match self.store.append_listener().await {
+            Ok(l) => l,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for other nodes' appends; polling");
+                None
+            }
+        }
+    }
+
     /// Runs until `shutdown` completes: catch up when woken or every `poll_ms`; escalate every
     /// few seconds. Store errors are logged and retried.
     ///
@@ -298,6 +311,8 @@ impl Engine {
             };
             // Another node may have filed frames while this one stood by.
             *self.frames_at.lock().await = None;
+            // Frames and readings other nodes store wake this one at their commit (PostgreSQL).
+            let mut appends = self.listen_appends().await;
             let mut tick = tokio::time::interval(Duration::from_millis(self.config.poll_ms.max(10)));
             let mut escalation = tokio::time::interval(Duration::from_secs(5));
             loop {
@@ -309,6 +324,12 @@ impl Engine {
                         return;
                     }
                     () = self.wake.notified() => {}
+                    r = next_append(&mut appends) => {
+                        if let Err(e) = r {
+                            tracing::warn!(error = %e, "listening for other nodes' appends failed; polling meanwhile");
+                            appends = None;
+                        }
+                    }
                     _ = tick.tick() => {}
                     _ = escalation.tick() => {
                         if !lead.holds().await {
@@ -321,6 +342,9 @@ impl Engine {
                         if let Err(e) = self.expire_sensors().await {
                             tracing::warn!(error = %e, "checking silent sensors failed");
                         }
+                        if appends.is_none() {
+                            appends = self.listen_appends().await;
+                        }
                         continue;
                     }
                 }
@@ -330,5 +354,13 @@ impl Engine {
                 }
             }
         }
+    }
+}
+
+/// The next append reported by `listener`; never, without one.
+async fn next_append(listener: &mut Option<AppendListener>) -> huoyan_store::Result<()> {
+    match listener {
+        Some(l) => l.recv().await,
+        None => std::future::pending().await,
     }
 }

@@ -156,6 +156,45 @@ async fn frames_are_filed_once_across_restarts(s: &TestStore) {
 }
 on_both!(frames_once, frames_are_filed_once_across_restarts);
 
+/// Two nodes on one PostgreSQL schema: a frame stored by the node without the engine wakes the
+/// leading engine at the commit (`LISTEN/NOTIFY`), long before its next poll.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_nodes_frame_wakes_the_leading_engine() {
+    let Some(s) = common::postgres().await else {
+        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL-only test skipped");
+        return;
+    };
+    setup(&s, "hp-0001").await;
+    let on_change: OnChange = Arc::new(|_| {});
+    let config = MonitorConfig { poll_ms: 600_000, ..Default::default() };
+    let engine = Engine::new(s.store.clone(), config, on_change);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(engine.run(async move {
+        let _ = stopped.await;
+    }));
+    // The engine leads, listens and has caught up (its first poll is at once) …
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(open_alarms(&s, "fire").await.is_empty());
+    // … when the other node stores a fire upload.
+    let (url, schema) = s.pg_location().unwrap();
+    let other =
+        Store::connect(&huoyan_store::StoreConfig { url, pg_schema: Some(schema), max_connections: 1 }).await.unwrap();
+    other.store_frames(&[fire_frame(1)]).await.unwrap();
+    let mut filed = false;
+    for _ in 0..100 {
+        if !open_alarms(&s, "fire").await.is_empty() {
+            filed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(filed, "the fire was not filed within 5 s although the engine polls only every 10 min");
+    let _ = stop.send(());
+    running.await.unwrap();
+    other.close().await;
+    s.drop_schema().await;
+}
+
 async fn low_pressure_opens_merges_and_recovers(s: &TestStore) {
     let token = setup(s, "hp-0001").await;
     let (e, _) = engine(s);

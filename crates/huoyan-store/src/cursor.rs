@@ -1,5 +1,7 @@
 //! Named cursors over append-only tables: how far a consumer (the alarm engine) has read, saved in
 //! the same transaction as what it did with the rows, so that after a crash it resumes exactly.
+//! On PostgreSQL every append also notifies [`APPEND_CHANNEL`], so that a reader on another node
+//! ([`Store::append_listener`]) is woken at the commit instead of at its next poll.
 
 use sqlx::Row;
 
@@ -21,22 +23,68 @@ pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name:
 /// commits first, the engine reads 101 and moves past 100, then A commits), a confirmed frame
 /// would never be filed. On PostgreSQL a transaction-level advisory lock per schema and table,
 /// taken before the first insert and held to the commit; on SQLite the file's single write lock
-/// already does this.
+/// already does this. In the same statement, on PostgreSQL, a `NOTIFY` of [`APPEND_CHANNEL`] with
+/// the schema as payload, delivered when (and only if) the transaction commits.
 pub(crate) async fn append_lock(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     backend: crate::Backend,
     table: &str,
 ) -> Result<()> {
     if backend == crate::Backend::Postgres {
-        crate::dynq("SELECT 1 FROM pg_advisory_xact_lock(hashtext(current_schema()), hashtext($1))")
-            .bind(table)
-            .execute(&mut **tx)
-            .await?;
+        crate::dynq(
+            "SELECT 1 FROM pg_advisory_xact_lock(hashtext(current_schema()), hashtext($1)), \
+             pg_notify($2, current_schema())",
+        )
+        .bind(table)
+        .bind(APPEND_CHANNEL)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }
 
+/// The PostgreSQL notification channel of appends to `alarm_frames` and `sensor_readings`; the
+/// payload is the schema, so stores in other schemas of the same database are told apart.
+pub const APPEND_CHANNEL: &str = "huoyan_append";
+
+/// Wakes a cursor reader when any node commits an append to this store's schema (PostgreSQL
+/// `LISTEN`, on a connection of its own).
+pub struct AppendListener {
+    listener: sqlx::postgres::PgListener,
+    schema: String,
+}
+
+impl std::fmt::Debug for AppendListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppendListener").field("schema", &self.schema).finish()
+    }
+}
+
+impl AppendListener {
+    /// Waits for the next append to this schema. After a lost connection the listener reconnects
+    /// on its own; appends in the gap are not reported (readers poll as well).
+    pub async fn recv(&mut self) -> Result<()> {
+        loop {
+            let n = self.listener.recv().await?;
+            if n.payload() == self.schema {
+                return Ok(());
+            }
+        }
+    }
+}
+
 impl Store {
+    /// A listener for appends by any node ([`AppendListener`]); `None` on SQLite, where one
+    /// process owns the file and wakes its reader itself.
+    pub async fn append_listener(&self) -> Result<Option<AppendListener>> {
+        let Some(url) = &self.pg_url else { return Ok(None) };
+        let schema: String =
+            crate::dynq("SELECT CAST(current_schema() AS TEXT)").fetch_one(&self.pool).await?.try_get(0)?;
+        let mut listener = sqlx::postgres::PgListener::connect(url).await?;
+        listener.listen(APPEND_CHANNEL).await?;
+        Ok(Some(AppendListener { listener, schema }))
+    }
+
     /// The cursor `name` (0 when never set).
     pub async fn cursor(&self, name: &str) -> Result<i64> {
         let row = crate::dynq("SELECT last_id FROM monitor_cursors WHERE name = $1")

@@ -72,6 +72,8 @@ pub struct Store {
     pub(crate) areas: Arc<RwLock<Option<Arc<jurisdictions::AreaIndex>>>>,
     /// Path of the SQLite file, for backups.
     pub(crate) sqlite_path: Option<std::path::PathBuf>,
+    /// The PostgreSQL URL, for connections outside the pool ([`cursor::AppendListener`]).
+    pub(crate) pg_url: Option<String>,
     /// Held by every clone; the SQLite checkpointer ([`checkpoint`]) stops when it is gone.
     _alive: Arc<()>,
     /// The queue of this process's SQLite writers on the hot paths ([`Store::writer`]).
@@ -193,6 +195,7 @@ impl Store {
             rules: Arc::new(RwLock::new(Arc::new(RuleSet::national_baseline()))),
             areas: Arc::new(RwLock::new(None)),
             sqlite_path,
+            pg_url: (backend == Backend::Postgres).then(|| cfg.url.clone()),
             _alive: alive,
             writer: Arc::new(tokio::sync::Mutex::new(())),
         })

@@ -21,6 +21,11 @@ impl std::ops::Deref for TestStore {
 }
 
 impl TestStore {
+    /// PostgreSQL's URL and this store's schema (`None` on SQLite), to open another node on it.
+    pub fn pg_location(&self) -> Option<(String, String)> {
+        self.pg.clone()
+    }
+
     pub async fn drop_schema(self) {
         self.store.close().await;
         if let Some((url, schema)) = self.pg {
