@@ -12,6 +12,8 @@
 //! bytes (`raw`); readers decode them (`huoyan-gb26875`), so this crate does not depend on the
 //! protocol crate and the ingest path builds no JSON document.
 
+use std::fmt::Write as _;
+
 use huoyan_domain::account::Principal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -331,20 +333,10 @@ impl Store {
                 }
                 q
             }
-            crate::Backend::Postgres => {
-                let mut list = String::from("{");
-                for (i, a) in addresses.iter().enumerate() {
-                    if i > 0 {
-                        list.push(',');
-                    }
-                    array_text(&mut list, a);
-                }
-                list.push('}');
-                crate::dynq(format!("{UPDATE_SEEN} address = ANY($3::text[])"))
-                    .bind(latest.to_string())
-                    .bind(second.to_string())
-                    .bind(list)
-            }
+            crate::Backend::Postgres => crate::dynq(format!("{UPDATE_SEEN} address = ANY($3::text[])"))
+                .bind(latest.to_string())
+                .bind(second.to_string())
+                .bind(text_array(&addresses)),
         };
         q.execute(&mut *tx).await?;
         tx.commit().await?;
@@ -397,21 +389,29 @@ impl Store {
 /// The start of the per-batch update of `devices.last_seen_at`; the address condition follows.
 const UPDATE_SEEN: &str = "UPDATE devices SET last_seen_at = $1 WHERE (last_seen_at IS NULL OR last_seen_at < $2) AND";
 
+/// The columns of a frame row, in the order both inserts bind them.
+const INSERT_FRAME: &str =
+    "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, quarantined)";
+
+/// What both inserts do with a frame already stored, and what they read back.
+const ON_CONFLICT_RETURNING: &str =
+    "ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash";
+
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 /// A multi-row `INSERT … VALUES (…), (…) … ON CONFLICT DO NOTHING RETURNING id, content_hash` of
 /// `chunk` (SQLite: [`FRAMES_PER_STATEMENT_SQLITE`] rows at most).
 fn insert_values<'q>(chunk: &'q [NewFrame], keys: &'q [(String, String)]) -> AnyQuery<'q> {
     let mut sql = String::with_capacity(200 + chunk.len() * 48);
-    sql.push_str(
-        "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, quarantined) VALUES ",
-    );
+    sql.push_str(INSERT_FRAME);
+    sql.push_str(" VALUES ");
     // Anonymous `?` placeholders: SQLite then binds in O(1) per parameter; with numbered ones
     // (`$n`), sqlx looks each name up in a list (`sqlite3_bind_parameter_name`), O(n²) a statement.
     for i in 0..chunk.len() {
         sql.push_str(if i == 0 { "(?, ?, ?, ?, ?, ?, ?, ?)" } else { ", (?, ?, ?, ?, ?, ?, ?, ?)" });
     }
-    sql.push_str(" ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash");
+    sql.push(' ');
+    sql.push_str(ON_CONFLICT_RETURNING);
     let mut q = crate::dynq(sql);
     for (f, (address, hash)) in chunk.iter().zip(keys) {
         q = q
@@ -444,12 +444,13 @@ fn insert_unnest<'q>(batch: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
         }
         array_text(&mut cols[0], &f.received_at);
         array_text(&mut cols[1], address);
-        cols[2].push_str(&f.serial.to_string());
-        cols[3].push_str(&f.command.to_string());
-        match f.adu_type {
-            Some(t) => cols[4].push_str(&t.to_string()),
-            None => cols[4].push_str("NULL"),
-        }
+        // Writing into a String cannot fail.
+        let _ = write!(cols[2], "{}", f.serial);
+        let _ = write!(cols[3], "{}", f.command);
+        let _ = match f.adu_type {
+            Some(t) => write!(cols[4], "{t}"),
+            None => write!(cols[4], "NULL"),
+        };
         cols[5].push_str(&hex::encode(&f.raw));
         cols[6].push_str(hash);
         cols[7].push(if f.quarantined { '1' } else { '0' });
@@ -458,11 +459,10 @@ fn insert_unnest<'q>(batch: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
         c.push('}');
     }
     let [received_at, address, serial, command, adu_type, raw, hash, quarantined] = cols;
-    crate::dynq(
-        "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, quarantined) \
-         SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::bigint[]) \
-         ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash",
-    )
+    crate::dynq(format!(
+        "{INSERT_FRAME} SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], \
+         $6::text[], $7::text[], $8::bigint[]) {ON_CONFLICT_RETURNING}"
+    ))
     .bind(received_at)
     .bind(address)
     .bind(serial)
@@ -471,6 +471,19 @@ fn insert_unnest<'q>(batch: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
     .bind(raw)
     .bind(hash)
     .bind(quarantined)
+}
+
+/// A PostgreSQL text array literal of `items` ([`array_text`] each).
+fn text_array(items: &[&str]) -> String {
+    let mut out = String::from("{");
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        array_text(&mut out, s);
+    }
+    out.push('}');
+    out
 }
 
 /// Appends `s` to a PostgreSQL array literal as one quoted element (`"` and `\` escaped), so
