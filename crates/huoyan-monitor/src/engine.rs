@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use huoyan_store::Store;
 use huoyan_store::alarms::{AlarmChange, Signal};
-use huoyan_store::cursor::AppendListener;
+use huoyan_store::notify::ChannelListener;
 use huoyan_store::sensors::Reading;
 use tokio::sync::Notify;
 
@@ -280,7 +280,7 @@ impl Engine {
 
     /// A listener for appends by other nodes (PostgreSQL); `None` on SQLite or when it cannot
     /// be opened (logged; the engine polls, and tries again every few seconds).
-    async fn listen_appends(&self) -> Option<AppendListener> {
+    async fn listen_appends(&self) -> Option<ChannelListener> {
         match self.store.append_listener().await {
             Ok(l) => l,
             Err(e) => {
@@ -358,9 +358,10 @@ impl Engine {
 }
 
 /// The next append reported by `listener`; never, without one.
-async fn next_append(listener: &mut Option<AppendListener>) -> huoyan_store::Result<()> {
+async fn next_append(listener: &mut Option<ChannelListener>) -> huoyan_store::Result<()> {
     match listener {
-        Some(l) => l.recv().await,
+        // A gap (the connection was lost) wakes the engine too: it catches up from its cursor.
+        Some(l) => l.recv().await.map(|_| ()),
         None => std::future::pending().await,
     }
 }

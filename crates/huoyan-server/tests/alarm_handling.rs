@@ -191,6 +191,17 @@ async fn the_stream_delivers_an_alarm_filed_from_a_frame_and_replays_it() {
     let mut current = stream(&f, "dispatcher", Some(seq + 1)).await;
     let replay = common::read_events(&mut current, wait, |e, _| e == "hello").await;
     assert_eq!(replay.iter().map(|(_, e, _)| e.as_str()).collect::<Vec<_>>(), ["hello"]);
+    // An id of another start of the server (or of another node) cannot be answered from this
+    // sequence: the console is told to reload, then hello.
+    let r = f
+        .req(Method::GET, "/api/v1/events/stream", Some("dispatcher"))
+        .header("Last-Event-ID", format!("abc123-{}", seq - 1))
+        .send()
+        .await
+        .unwrap();
+    let mut elsewhere = r;
+    let replay = common::read_events(&mut elsewhere, wait, |e, _| e == "hello").await;
+    assert_eq!(replay.iter().map(|(_, e, _)| e.as_str()).collect::<Vec<_>>(), ["resync", "hello"], "{replay:?}");
     // A bad Last-Event-ID is a 400, not a silent full stream.
     let r = f
         .req(Method::GET, "/api/v1/events/stream", Some("dispatcher"))

@@ -47,42 +47,11 @@ pub(crate) async fn append_lock(
 /// payload is the schema, so stores in other schemas of the same database are told apart.
 pub const APPEND_CHANNEL: &str = "huoyan_append";
 
-/// Wakes a cursor reader when any node commits an append to this store's schema (PostgreSQL
-/// `LISTEN`, on a connection of its own).
-pub struct AppendListener {
-    listener: sqlx::postgres::PgListener,
-    schema: String,
-}
-
-impl std::fmt::Debug for AppendListener {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppendListener").field("schema", &self.schema).finish()
-    }
-}
-
-impl AppendListener {
-    /// Waits for the next append to this schema. After a lost connection the listener reconnects
-    /// on its own; appends in the gap are not reported (readers poll as well).
-    pub async fn recv(&mut self) -> Result<()> {
-        loop {
-            let n = self.listener.recv().await?;
-            if n.payload() == self.schema {
-                return Ok(());
-            }
-        }
-    }
-}
-
 impl Store {
-    /// A listener for appends by any node ([`AppendListener`]); `None` on SQLite, where one
+    /// A listener for appends by any node ([`crate::notify::ChannelListener`]); `None` on SQLite, where one
     /// process owns the file and wakes its reader itself.
-    pub async fn append_listener(&self) -> Result<Option<AppendListener>> {
-        let Some(url) = &self.pg_url else { return Ok(None) };
-        let schema: String =
-            crate::dynq("SELECT CAST(current_schema() AS TEXT)").fetch_one(&self.pool).await?.try_get(0)?;
-        let mut listener = sqlx::postgres::PgListener::connect(url).await?;
-        listener.listen(APPEND_CHANNEL).await?;
-        Ok(Some(AppendListener { listener, schema }))
+    pub async fn append_listener(&self) -> Result<Option<crate::notify::ChannelListener>> {
+        self.listen(APPEND_CHANNEL).await
     }
 
     /// The cursor `name` (0 when never set).

@@ -474,7 +474,7 @@ fn insert_unnest<'q>(batch: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
 }
 
 /// A PostgreSQL text array literal of `items` ([`array_text`] each).
-fn text_array(items: &[&str]) -> String {
+pub(crate) fn text_array(items: &[&str]) -> String {
     let mut out = String::from("{");
     for (i, s) in items.iter().enumerate() {
         if i > 0 {

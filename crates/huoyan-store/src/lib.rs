@@ -28,6 +28,7 @@ pub mod jurisdictions;
 pub mod lead;
 pub mod migrate;
 pub mod monitoring;
+pub mod notify;
 pub mod outbox;
 pub mod plansets;
 pub mod preplans;
@@ -72,7 +73,7 @@ pub struct Store {
     pub(crate) areas: Arc<RwLock<Option<Arc<jurisdictions::AreaIndex>>>>,
     /// Path of the SQLite file, for backups.
     pub(crate) sqlite_path: Option<std::path::PathBuf>,
-    /// The PostgreSQL URL, for connections outside the pool ([`cursor::AppendListener`]).
+    /// The PostgreSQL URL, for connections outside the pool ([`notify::ChannelListener`]).
     pub(crate) pg_url: Option<String>,
     /// Held by every clone; the SQLite checkpointer ([`checkpoint`]) stops when it is gone.
     _alive: Arc<()>,

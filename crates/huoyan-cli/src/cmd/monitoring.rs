@@ -74,6 +74,8 @@ pub(crate) async fn start(
     // on PostgreSQL one node of those sharing the database files the alarms).
     let mut tasks = JoinSet::new();
     tasks.spawn(engine.clone().run(stopped(stop.clone())));
+    // In a cluster (PostgreSQL), consoles on every node see every node's events.
+    tasks.spawn(huoyan_server::live::cluster::run(state.live.clone(), store.clone(), stopped(stop.clone())));
     if !cfg.mqtt.url.is_empty() {
         let (store, mqtt, wake) = (store.clone(), cfg.mqtt.clone(), state.monitor_wake.clone());
         let stop_mqtt = stopped(stop.clone());

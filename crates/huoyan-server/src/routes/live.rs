@@ -18,7 +18,7 @@ use tokio::sync::broadcast::error::RecvError;
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Auth;
-use crate::live::{LiveEvent, NewLiveEvent, visible};
+use crate::live::{After, LiveBus, LiveEvent, NewLiveEvent, RESYNC, for_subscriber};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -27,9 +27,12 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/events/test", post(test_event))
 }
 
-fn sse(e: &LiveEvent) -> Event {
+fn sse(bus: &LiveBus, e: &LiveEvent) -> Event {
+    if e.kind == RESYNC {
+        return Event::default().id(bus.event_id(e.seq)).event(RESYNC).data("{}");
+    }
     Event::default()
-        .id(e.seq.to_string())
+        .id(bus.event_id(e.seq))
         .event(e.kind.clone())
         .json_data(e)
         .unwrap_or_else(|_| Event::default().comment("unserialisable event"))
@@ -50,27 +53,35 @@ async fn stream_events(
         .map(str::to_string)
         .or_else(|| q.iter().find(|(k, _)| k == "after").map(|(_, v)| v.clone()))
         .map(|s| {
-            s.trim()
-                .parse::<u64>()
-                .map_err(|_| ApiError::BadRequest(format!("Last-Event-ID / after: {s:?} is not an event number")))
+            st.live.parse_after(&s).ok_or_else(|| {
+                ApiError::BadRequest(format!("Last-Event-ID / after: {s:?} is not an event id of this stream"))
+            })
         })
         .transpose()?;
     let (rx, missed) = st.live.subscribe(after);
     let mut first: Vec<Event> = Vec::new();
     match missed {
-        Some(list) => first.extend(list.iter().filter(|e| visible(&scope, &e.jurisdiction_path)).map(sse)),
-        // Too much was missed: the console reloads its lists.
-        None => first.push(Event::default().event("resync").data("{}")),
+        Some(list) => first.extend(list.iter().filter(|e| for_subscriber(&scope, e)).map(|e| sse(&st.live, e))),
+        // Too much was missed, or it was missed elsewhere: the console reloads its lists.
+        None => first.push(Event::default().event(RESYNC).data("{}")),
     }
-    first.push(Event::default().event("hello").data(format!("{{\"last_seq\":{}}}", st.live.last_seq())));
+    first.push(Event::default().id(st.live.event_id(st.live.last_seq())).event("hello").data(format!(
+        "{{\"last_seq\":{},\"origin\":\"{}\"}}",
+        st.live.last_seq(),
+        st.live.origin()
+    )));
     let head = stream::iter(first.into_iter().map(Ok));
-    let tail = stream::unfold((rx, scope), |(mut rx, scope)| async move {
+    let bus = st.live.clone();
+    let tail = stream::unfold((rx, scope, bus), |(mut rx, scope, bus)| async move {
         loop {
             match rx.recv().await {
-                Ok(e) if visible(&scope, &e.jurisdiction_path) => return Some((Ok(sse(&e)), (rx, scope))),
+                Ok(e) if for_subscriber(&scope, &e) => {
+                    let ev = sse(&bus, &e);
+                    return Some((Ok(ev), (rx, scope, bus)));
+                }
                 Ok(_) => continue,
                 Err(RecvError::Lagged(_)) => {
-                    return Some((Ok(Event::default().event("resync").data("{}")), (rx, scope)));
+                    return Some((Ok(Event::default().event(RESYNC).data("{}")), (rx, scope, bus)));
                 }
                 Err(RecvError::Closed) => return None,
             }
@@ -81,9 +92,12 @@ async fn stream_events(
 
 async fn recent(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<LiveEvent>>> {
     let p = auth.require(Resource::Alarm, Action::Read)?;
-    let (_, kept) = st.live.subscribe(Some(0));
-    let list =
-        kept.unwrap_or_default().into_iter().filter(|e| visible(&p.jurisdiction_path, &e.jurisdiction_path)).collect();
+    let (_, kept) = st.live.subscribe(Some(After::Seq(0)));
+    let list = kept
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| e.kind != RESYNC && for_subscriber(&p.jurisdiction_path, e))
+        .collect();
     Ok(Json(list))
 }
 
@@ -97,7 +111,7 @@ async fn test_event(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Li
         data: serde_json::json!({ "by": p.username }),
         jurisdiction_path: p.jurisdiction_path.clone(),
     });
-    let (_, kept) = st.live.subscribe(Some(seq - 1));
+    let (_, kept) = st.live.subscribe(Some(After::Seq(seq - 1)));
     kept.and_then(|v| v.into_iter().next())
         .map(Json)
         .ok_or_else(|| ApiError::Internal("the test event was not kept".into()))

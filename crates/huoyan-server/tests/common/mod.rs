@@ -276,6 +276,16 @@ pub async fn postgres(prefix: &str) -> Option<PgSchema> {
 }
 
 impl PgSchema {
+    /// Another store on the same schema (another node of a cluster).
+    pub async fn another_node(&self) -> Store {
+        let config = huoyan_store::StoreConfig {
+            url: self.url.clone(),
+            pg_schema: Some(self.schema.clone()),
+            max_connections: 2,
+        };
+        Store::open(&config).await.unwrap()
+    }
+
     pub async fn drop(self) {
         self.store.close().await;
         let config = huoyan_store::StoreConfig { url: self.url, pg_schema: None, max_connections: 1 };
@@ -315,7 +325,8 @@ pub async fn read_events(
             let (mut id, mut event, mut data) = (None, String::from("message"), String::new());
             for line in block.lines() {
                 if let Some(v) = line.strip_prefix("id:") {
-                    id = v.trim().parse().ok();
+                    // `origin-seq`: the sequence number.
+                    id = v.trim().rsplit('-').next().and_then(|s| s.parse().ok());
                 } else if let Some(v) = line.strip_prefix("event:") {
                     event = v.trim().to_string();
                 } else if let Some(v) = line.strip_prefix("data:") {
