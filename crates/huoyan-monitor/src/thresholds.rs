@@ -3,6 +3,12 @@
 //! changed copy through the API or the CLI without touching code (kept in the store, the latest
 //! in force).
 //!
+//! A rule may name one sensor (`device`, its address): for that sensor, the rules naming it
+//! replace the general rules of the same measurement and alarm kind — a sprinkler main whose
+//! design pressure is 0.35 MPa gets its own low-pressure threshold, the other sprinkler sensors
+//! keep the general one. Loading a set checks that each named sensor is registered with the
+//! rule's measurement ([`ThresholdRules::check_sensors`]).
+//!
 //! Evaluation is stateless; the open alarm lives in the store. For each (metric, kind) a reading
 //! either violates a rule (a signal that opens or merges into the alarm), is back beyond the
 //! threshold by the rule's hysteresis (a signal resolving the open alarm as `recovered`), or lies
@@ -58,6 +64,10 @@ impl Comparison {
 pub struct ThresholdRule {
     /// The sensor measurement it applies to (`hydrant_pressure` …).
     pub measurement: String,
+    /// One sensor's address: the rule is for that sensor only, in place of the general rules of
+    /// its measurement and kind. Without: every sensor of the measurement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
     /// The alarm condition.
     pub comparison: Comparison,
     /// The threshold.
@@ -163,8 +173,50 @@ impl ThresholdRules {
             if r.kind == "fire" && r.recovers {
                 return Err(bad("a fire is handled by an operator: set recovers = false".into()));
             }
+            if let Some(d) = &r.device
+                && huoyan_store::sensors::normalize_sensor_address(d).ok().as_deref() != Some(d.as_str())
+            {
+                return Err(bad(format!(
+                    "device {d:?}: a sensor address is 4–64 characters of a-z, 0-9, - and _ (lower-case)"
+                )));
+            }
         }
         Ok(())
+    }
+
+    /// Checks that every sensor a rule names is registered, as a sensor of the rule's
+    /// measurement (a rule for an address nobody uses would silently never apply).
+    pub async fn check_sensors(&self, store: &huoyan_store::Store) -> huoyan_store::Result<Result<(), RulesError>> {
+        for (i, r) in self.rules.iter().enumerate() {
+            let Some(address) = &r.device else { continue };
+            let reason = match store.sensor_by_address(address).await? {
+                None => format!("device {address:?} is not a registered sensor"),
+                Some(d) if d.measurement.as_deref() != Some(r.measurement.as_str()) => format!(
+                    "device {address:?} measures {}, not {}",
+                    d.measurement.as_deref().unwrap_or("nothing"),
+                    r.measurement
+                ),
+                Some(_) => continue,
+            };
+            return Ok(Err(RulesError::Rule { index: i + 1, measurement: r.measurement.clone(), reason }));
+        }
+        Ok(Ok(()))
+    }
+
+    /// The rules judging `r`'s kind `kind`: those naming its sensor, else the general ones.
+    fn rules_for<'a>(&'a self, r: &Reading, kind: &str) -> Vec<&'a ThresholdRule> {
+        let of = |own: bool| -> Vec<&ThresholdRule> {
+            self.rules
+                .iter()
+                .filter(|x| x.measurement == r.metric && x.kind == kind)
+                .filter(|x| match &x.device {
+                    Some(d) => own && *d == r.device_address,
+                    None => !own,
+                })
+                .collect()
+        };
+        let own = of(true);
+        if own.is_empty() { of(false) } else { own }
     }
 
     /// The signals of one reading: per alarm kind of its metric, a violation (opens or merges),
@@ -173,13 +225,12 @@ impl ThresholdRules {
         let mut out = Vec::new();
         let mut kinds: Vec<&str> = Vec::new();
         for rule in self.rules.iter().filter(|x| x.measurement == r.metric) {
-            if !kinds.contains(&rule.kind.as_str()) {
+            if rule.device.as_ref().is_none_or(|d| *d == r.device_address) && !kinds.contains(&rule.kind.as_str()) {
                 kinds.push(&rule.kind);
             }
         }
         for kind in kinds {
-            let rules: Vec<&ThresholdRule> =
-                self.rules.iter().filter(|x| x.measurement == r.metric && x.kind == kind).collect();
+            let rules = self.rules_for(r, kind);
             if let Some(rule) = rules.iter().find(|x| x.comparison.holds(r.value, x.value)) {
                 out.push(signal(r, rule, None));
             } else if rules.iter().all(|x| x.recovers && recovered(x, r.value)) {
@@ -236,7 +287,7 @@ fn signal(r: &Reading, rule: &ThresholdRule, resolves: Option<&str>) -> Signal {
             "value": r.value,
             "unit": r.unit,
             "at": r.at,
-            "rule": { "comparison": rule.comparison, "value": rule.value, "source": rule.source, "verified": rule.verified },
+            "rule": { "comparison": rule.comparison, "value": rule.value, "source": rule.source, "verified": rule.verified, "device": rule.device },
         }),
         resolves: resolves.map(str::to_string),
     }
@@ -319,6 +370,63 @@ mod tests {
         assert_eq!(s[0].component["rule"]["source"], "GB 50974-2014 7.2.8");
         assert_eq!(s[0].device_address, "hp-0001");
         assert_eq!(s[0].level, "warning");
+    }
+
+    #[test]
+    fn a_rule_naming_a_sensor_replaces_the_general_rule_of_its_kind_for_that_sensor_only() {
+        let mut set = ThresholdRules::shipped();
+        let general = set.rules.iter().find(|r| r.measurement == "sprinkler_pressure").unwrap().clone();
+        assert_eq!((general.comparison, general.value), (Comparison::Lt, 0.05));
+        // A main whose design pressure is 0.35 MPa: low below 0.25, and too high above 1.2.
+        set.rules.push(ThresholdRule {
+            device: Some("hp-0001".into()),
+            value: 0.25,
+            hysteresis: 0.02,
+            source: "本地设定（设计工作压力 0.35 MPa）".into(),
+            verified: false,
+            ..general.clone()
+        });
+        set.rules.push(ThresholdRule {
+            device: Some("hp-0001".into()),
+            comparison: Comparison::Gt,
+            value: 1.2,
+            hysteresis: 0.05,
+            kind: "over_limit".into(),
+            source: "本地设定".into(),
+            verified: false,
+            ..general.clone()
+        });
+        set.check().unwrap();
+        // The named sensor (`reading` is hp-0001): its own thresholds (and its upper limit,
+        // which 0.2 MPa is well below: recovered).
+        let kinds = |v: f64| -> Vec<(String, Option<String>)> {
+            set.evaluate(&reading("sprinkler_pressure", v)).into_iter().map(|s| (s.kind, s.resolves)).collect()
+        };
+        let over_ok = ("over_limit".to_string(), Some("recovered".to_string()));
+        assert_eq!(kinds(0.2), [("low_pressure".into(), None), over_ok.clone()]);
+        let s = set.evaluate(&reading("sprinkler_pressure", 0.2));
+        assert!(s[0].summary.contains("低于0.25 MPa（本地设定（设计工作压力 0.35 MPa））"), "{}", s[0].summary);
+        assert_eq!(s[0].component["rule"]["device"], "hp-0001");
+        assert_eq!(kinds(0.26), [over_ok], "low: in its hysteresis band");
+        let high = set.evaluate(&reading("sprinkler_pressure", 1.3));
+        assert_eq!(
+            high.iter().map(|s| (s.kind.as_str(), s.resolves.as_deref())).collect::<Vec<_>>(),
+            [("low_pressure", Some("recovered")), ("over_limit", None)]
+        );
+        // Another sensor: the general rule, and no upper limit.
+        let mut other = reading("sprinkler_pressure", 0.2);
+        other.device_address = "sp-0002".into();
+        let s = set.evaluate(&other);
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].kind.as_str(), s[0].resolves.as_deref()), ("low_pressure", Some("recovered")));
+        other.value = 0.04;
+        assert!(set.evaluate(&other)[0].summary.contains("低于0.05 MPa"));
+        other.value = 1.3;
+        assert_eq!(set.evaluate(&other).iter().filter(|s| s.kind == "over_limit").count(), 0);
+        // An address that is not a sensor address is refused, naming the rule.
+        set.rules.last_mut().unwrap().device = Some("HP 0001".into());
+        let err = set.check().unwrap_err().to_string();
+        assert!(err.starts_with(&format!("rule {} (sprinkler_pressure): device", set.rules.len())), "{err}");
     }
 
     #[test]

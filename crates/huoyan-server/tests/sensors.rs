@@ -282,3 +282,66 @@ async fn threshold_rules_are_data() {
     let (s, v) = put("admin", "application/json", rules.to_string()).await;
     assert_eq!((s, v["rules"]["id"].as_str()), (200, Some("local-json")), "{v}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sensors_own_threshold_replaces_the_general_one_for_it_alone() {
+    let f = common::start().await;
+    let _engine = common::start_engine(&f);
+    let (west, west_token) = f.west.sensor.clone();
+    let (east, east_token) = f.east.sensor.clone();
+    let rule = |measurement: &str, device: &str, value: f64, unit: &str| {
+        format!(
+            "\n[[rule]]\nmeasurement = \"{measurement}\"\ndevice = \"{device}\"\ncomparison = \"lt\"\nvalue = {value}\nunit = \"{unit}\"\nhysteresis = 0.02\nkind = \"low_pressure\"\nsource = \"本地设定（该管网平时压力 0.35 MPa）\"\nverified = false\n"
+        )
+    };
+    let put = |body: String| {
+        let r = f.req(Method::PUT, "/api/v1/thresholds", Some("admin")).header("content-type", "application/toml");
+        async move {
+            let r = r.body(body).send().await.unwrap();
+            let s = r.status().as_u16();
+            (s, r.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    let shipped = huoyan_monitor::thresholds::SHIPPED.replace("id = \"huoyan-default\"", "id = \"per-sensor\"");
+    let before = f.fingerprint().await.0;
+    // A rule for a sensor nobody registered, or for a sensor of another measurement: refused.
+    let (s, v) = put(format!("{shipped}{}", rule("hydrant_pressure", "hp-nobody", 0.3, "MPa"))).await;
+    assert_eq!(s, 422, "{v}");
+    assert!(v.to_string().contains("not a registered sensor"), "{v}");
+    let (s, v) = put(format!("{shipped}{}", rule("tank_level", &west, 0.3, "m"))).await;
+    assert_eq!(s, 422, "{v}");
+    assert!(v.to_string().contains("measures hydrant_pressure, not tank_level"), "{v}");
+    assert_eq!(f.fingerprint().await.0, before, "refused loads wrote nothing");
+    let (s, v) = put(format!("{shipped}{}", rule("hydrant_pressure", &west.to_uppercase(), 0.3, "MPa"))).await;
+    assert_eq!(s, 422, "addresses are written as registered (lower-case): {v}");
+    let (s, v) = put(format!("{shipped}{}", rule("hydrant_pressure", &west, 0.3, "MPa"))).await;
+    assert_eq!(s, 200, "{v}");
+    let (_, t) = f.get_json("/api/v1/thresholds", "dispatcher").await;
+    let own: Vec<&Value> =
+        t["rules"]["rule"].as_array().unwrap().iter().filter(|r| r["device"] == west.as_str()).collect();
+    assert_eq!(own.len(), 1, "{t}");
+
+    // 0.25 MPa at both: low for the west sensor (its own 0.3), normal for the east (general 0.14).
+    let mut live = f.req(Method::GET, "/api/v1/events/stream", Some("dispatcher")).send().await.unwrap();
+    common::read_events(&mut live, Duration::from_secs(5), |e, _| e == "hello").await;
+    for (address, token) in [(&east, &east_token), (&west, &west_token)] {
+        let (s, v) = post_readings(
+            &f,
+            Some(token),
+            json!({"address": address, "readings": [reading(1, json!(0.25))]}).to_string(),
+        )
+        .await;
+        assert_eq!(s, 200, "{v}");
+    }
+    let got = common::read_events(&mut live, Duration::from_secs(10), |e, _| e == "alarm").await;
+    let ev = &got.last().expect("an alarm event").2;
+    assert_eq!(
+        (ev["data"]["kind"].as_str(), ev["data"]["device_address"].as_str()),
+        (Some("low_pressure"), Some(west.as_str())),
+        "{got:?}"
+    );
+    assert!(ev["data"]["summary"].as_str().unwrap().contains("低于0.3 MPa（本地设定"), "{ev}");
+    // The east reading was judged first (readings are judged in order) and raised nothing.
+    let (_, list) = f.get_json(&format!("/api/v1/alarms?device={east}"), "dispatcher").await;
+    assert_eq!(list["total"], 0, "{list}");
+}

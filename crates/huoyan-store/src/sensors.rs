@@ -262,6 +262,16 @@ impl Store {
         Ok(SensorRegistration { device, token })
     }
 
+    /// The sensor with `address` (any case), if registered.
+    pub async fn sensor_by_address(&self, address: &str) -> Result<Option<Device>> {
+        let address = normalize_sensor_address(address)?;
+        let row = crate::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1 AND kind = 'sensor'"))
+            .bind(address)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(device_from_row).transpose()
+    }
+
     /// The sensor with `address` if `token` is its ingestion token; `None` for an unknown
     /// address, a device that is not a sensor, or a wrong token (the caller cannot tell which).
     pub async fn authenticate_sensor(&self, address: &str, token: &str) -> Result<Option<Device>> {

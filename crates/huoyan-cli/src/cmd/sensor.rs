@@ -112,6 +112,7 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
             let text =
                 std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let set = ThresholdRules::parse(&text)?;
+            set.check_sensors(&store).await??;
             store.load_threshold_rules(&sys, &format!("file:{}", file.display()), &text).await?;
             println!("loaded {} ({} rules); in force for readings from now on", set.id, set.rules.len());
             let codes: Vec<&str> = MEASUREMENTS
@@ -131,7 +132,8 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
 pub(crate) async fn load_data_dir_rules(store: &huoyan_store::Store, data: &std::path::Path) -> anyhow::Result<()> {
     let path = data.join("thresholds.toml");
     let Ok(text) = std::fs::read_to_string(&path) else { return Ok(()) };
-    ThresholdRules::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let set = ThresholdRules::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    set.check_sensors(store).await?.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     if store.threshold_rules().await?.is_some_and(|s| s.body == text) {
         return Ok(());
     }

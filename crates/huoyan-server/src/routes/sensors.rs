@@ -184,6 +184,7 @@ async fn load_thresholds(
         }
     };
     let rules = ThresholdRules::parse(&text).map_err(|e| ApiError::field("rules", e.to_string()))?;
+    rules.check_sensors(&st.store).await?.map_err(|e| ApiError::field("rules", e.to_string()))?;
     let s = st.store.load_threshold_rules(p, "api", &text).await?;
     // Readings from now on are judged by the new set.
     st.monitor_wake.notify_one();
