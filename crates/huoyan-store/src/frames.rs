@@ -263,8 +263,8 @@ impl Store {
     /// Registered devices' `last_seen_at` is updated in the same transaction (to the latest
     /// `received_at` of the batch: the frames of one batch arrive within milliseconds).
     ///
-    /// One `INSERT … ON CONFLICT DO NOTHING RETURNING` per batch on PostgreSQL (arrays) or per
-    /// [`FRAMES_PER_STATEMENT_SQLITE`] frames on SQLite, and one `UPDATE` of the devices per batch
+    /// One `INSERT … WHERE NOT EXISTS … RETURNING` per batch on PostgreSQL (arrays) or one
+    /// `INSERT … ON CONFLICT DO NOTHING RETURNING` per [`FRAMES_PER_STATEMENT_SQLITE`] frames on SQLite, and one `UPDATE` of the devices per batch
     /// (each device at most once a second): a batch costs a few round trips, not one per frame.
     pub async fn store_frames(&self, batch: &[NewFrame]) -> Result<Vec<StoredOutcome>> {
         if batch.is_empty() {
@@ -289,7 +289,11 @@ impl Store {
                 }
             }
             crate::Backend::Postgres => {
-                for r in insert_unnest(batch, &rows).fetch_all(&mut *tx).await? {
+                // The first of each hash only: the statement's NOT EXISTS does not see its own rows.
+                let mut seen = std::collections::HashSet::with_capacity(batch.len());
+                let (firsts, keys): (Vec<&NewFrame>, Vec<&(String, String)>) =
+                    batch.iter().zip(&rows).filter(|(_, (_, hash))| seen.insert(hash.as_str())).unzip();
+                for r in insert_unnest(&firsts, &keys).fetch_all(&mut *tx).await? {
                     inserted.insert(r.try_get(1)?, r.try_get(0)?);
                 }
             }
@@ -393,7 +397,7 @@ const UPDATE_SEEN: &str = "UPDATE devices SET last_seen_at = $1 WHERE (last_seen
 const INSERT_FRAME: &str =
     "INSERT INTO alarm_frames (received_at, device_address, serial, command, adu_type, raw, content_hash, quarantined)";
 
-/// What both inserts do with a frame already stored, and what they read back.
+/// What the SQLite insert does with a frame already stored, and what it reads back.
 const ON_CONFLICT_RETURNING: &str =
     "ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash";
 
@@ -430,7 +434,15 @@ fn insert_values<'q>(chunk: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
 /// The whole batch as one `INSERT … SELECT FROM UNNEST($1::text[], …)` (PostgreSQL): one array
 /// literal per column, so the statement text is the same for every batch size — prepared once
 /// per connection, never re-planned — and PostgreSQL parses 8 parameters instead of 8 per row.
-fn insert_unnest<'q>(batch: &'q [NewFrame], keys: &'q [(String, String)]) -> AnyQuery<'q> {
+///
+/// Frames already stored are skipped by `NOT EXISTS` rather than `ON CONFLICT DO NOTHING`, whose
+/// speculative insertion made a row a quarter dearer (300,000 rows in `psql`: 3.9–4.2 s against
+/// 2.9–3.3 s, the same as a plain insert). That is safe because every transaction appending to
+/// `alarm_frames` holds the append lock ([`crate::cursor::append_lock`]), so no other can store
+/// the same frame between the check and the insert; the unique index stays as the guarantee (a
+/// violation would fail the batch, and nothing of it would be confirmed). `batch` must not hold
+/// the same frame twice (the statement does not see its own rows).
+fn insert_unnest<'q>(batch: &[&'q NewFrame], keys: &[&'q (String, String)]) -> AnyQuery<'q> {
     let mut cols: [String; 8] = Default::default();
     for c in &mut cols {
         c.reserve(batch.len() * 24);
@@ -461,7 +473,9 @@ fn insert_unnest<'q>(batch: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
     let [received_at, address, serial, command, adu_type, raw, hash, quarantined] = cols;
     crate::dynq(format!(
         "{INSERT_FRAME} SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], \
-         $6::text[], $7::text[], $8::bigint[]) {ON_CONFLICT_RETURNING}"
+         $6::text[], $7::text[], $8::bigint[]) AS s(received_at, device_address, serial, command, adu_type, raw, \
+         content_hash, quarantined) WHERE NOT EXISTS (SELECT 1 FROM alarm_frames f WHERE f.device_address = \
+         s.device_address AND f.serial = s.serial AND f.content_hash = s.content_hash) RETURNING id, content_hash"
     ))
     .bind(received_at)
     .bind(address)
