@@ -94,8 +94,9 @@ pub struct NewFrame {
 }
 
 impl NewFrame {
-    /// The idempotency key: SHA-256 of address, serial, command and the ADU bytes (the wire bytes
-    /// between the 27-byte header and the checksum; the whole raw frame when shorter than 30).
+    /// The idempotency key: the first 128 bits of the SHA-256 of address, serial, command and the
+    /// ADU bytes (the wire bytes between the 27-byte header and the checksum; the whole raw frame
+    /// when shorter than 30), as 32 lower-case hex digits (PostgreSQL keeps them as `uuid`).
     pub fn content_hash(&self) -> String {
         let adu = if self.raw.len() >= 30 { &self.raw[27..self.raw.len() - 3] } else { &self.raw[..] };
         let mut h = Sha256::new();
@@ -104,7 +105,7 @@ impl NewFrame {
         h.update(self.serial.to_le_bytes());
         h.update([self.command]);
         h.update(adu);
-        hex::encode(h.finalize())
+        hex::encode(&h.finalize()[..16])
     }
 }
 
@@ -307,9 +308,15 @@ impl Store {
                 Some(&id) if claimed.insert(hash.as_str()) => StoredOutcome::New { id },
                 Some(&id) => StoredOutcome::Duplicate { id },
                 None => {
-                    let r = crate::dynq(
-                        "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 AND content_hash = $3",
-                    )
+                    let r = crate::dynq(match self.backend {
+                        crate::Backend::Sqlite => {
+                            "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 AND content_hash = $3"
+                        }
+                        crate::Backend::Postgres => {
+                            "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 \
+                             AND content_hash = CAST($3 AS uuid)"
+                        }
+                    })
                     .bind(address.as_str())
                     .bind(i64::from(f.serial))
                     .bind(hash.as_str())
@@ -473,9 +480,10 @@ fn insert_unnest<'q>(batch: &[&'q NewFrame], keys: &[&'q (String, String)]) -> A
     let [received_at, address, serial, command, adu_type, raw, hash, quarantined] = cols;
     crate::dynq(format!(
         "{INSERT_FRAME} SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], \
-         $6::text[], $7::text[], $8::bigint[]) AS s(received_at, device_address, serial, command, adu_type, raw, \
+         $6::text[], $7::uuid[], $8::bigint[]) AS s(received_at, device_address, serial, command, adu_type, raw, \
          content_hash, quarantined) WHERE NOT EXISTS (SELECT 1 FROM alarm_frames f WHERE f.device_address = \
-         s.device_address AND f.serial = s.serial AND f.content_hash = s.content_hash) RETURNING id, content_hash"
+         s.device_address AND f.serial = s.serial AND f.content_hash = s.content_hash) \
+         RETURNING id, encode(uuid_send(content_hash), 'hex')"
     ))
     .bind(received_at)
     .bind(address)

@@ -31,6 +31,7 @@ const SQLITE: &[Migration] = &[
         name: "frames_dedup_key",
         sql: include_str!("../migrations/sqlite/0008_frames_dedup_key.sql"),
     },
+    Migration { version: 9, name: "frames_hash128", sql: include_str!("../migrations/sqlite/0009_frames_hash128.sql") },
 ];
 const POSTGRES: &[Migration] = &[
     Migration { version: 1, name: "base", sql: include_str!("../migrations/postgres/0001_base.sql") },
@@ -47,6 +48,11 @@ const POSTGRES: &[Migration] = &[
         version: 7,
         name: "frames_dedup_key",
         sql: include_str!("../migrations/postgres/0007_frames_dedup_key.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "frames_hash128",
+        sql: include_str!("../migrations/postgres/0008_frames_hash128.sql"),
     },
 ];
 
