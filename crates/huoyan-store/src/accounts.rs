@@ -84,7 +84,7 @@ impl Store {
         input.validate(true).map_err(StoreError::Invalid)?;
         self.check_account_target(actor, &input).await?;
         let hash = hash_password(input.password.as_deref().unwrap_or_default())?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists = sqlx::query("SELECT 1 FROM users WHERE username = $1")
             .bind(input.username.as_str())
             .fetch_optional(&mut *tx)
@@ -160,7 +160,7 @@ impl Store {
         if id == actor.user_id && (input.role != before.role || input.disabled) {
             return Err(StoreError::Forbidden("you cannot change your own role or disable yourself".into()));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let taken = sqlx::query("SELECT 1 FROM users WHERE username = $1 AND id <> $2")
             .bind(input.username.as_str())
             .bind(id)
@@ -217,7 +217,7 @@ impl Store {
         if id == actor.user_id {
             return Err(StoreError::Forbidden("you cannot delete yourself".into()));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
         audit::append(
@@ -234,7 +234,7 @@ impl Store {
     /// Sets a password by user name (the CLI's `huoyan user passwd`).
     pub async fn set_password(&self, actor: &Principal, username: &str, password: &str) -> Result<()> {
         huoyan_domain::account::check_password(username, password).map_err(|r| StoreError::invalid("password", r))?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query("SELECT id, jurisdiction_id FROM users WHERE username = $1")
             .bind(username)
             .fetch_optional(&mut *tx)

@@ -303,7 +303,7 @@ impl Store {
     /// twice appears once, in its final state).
     pub async fn apply_signals(&self, signals: &[Signal], cursor: Option<(&str, i64)>) -> Result<Vec<AlarmChange>> {
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut changes: Vec<AlarmChange> = Vec::new();
         let mut devices: Vec<(String, Option<DeviceRef>)> = Vec::new();
         for s in signals {
@@ -464,7 +464,7 @@ impl Store {
             return Err(StoreError::invalid("note", "at most 2,000 characters"));
         }
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let before = alarm_tx(&mut tx, id).await?;
         let path = self.jurisdiction_path_tx(&mut tx, before.jurisdiction_id).await?;
         check_in_scope(actor, &path)?;
@@ -507,7 +507,7 @@ impl Store {
     /// The alarm an intake names, checked as the intake will check it in its own transaction (see
     /// [`alarm_for_incident`]): for answering before the recommendation is computed.
     pub async fn alarm_for_incident(&self, actor: &Principal, id: i64) -> Result<Alarm> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let a = alarm_for_incident(&mut tx, actor, id).await;
         tx.rollback().await?;
         a
@@ -517,7 +517,7 @@ impl Store {
     /// escalated (超时未处理); returns them with their jurisdiction paths.
     pub async fn escalate_overdue(&self, level: &str, before: &str) -> Result<Vec<(Alarm, String)>> {
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let rows = crate::dynq(format!(
             "SELECT {ALARM_COLS}, j.path FROM alarms a JOIN jurisdictions j ON j.id = a.jurisdiction_id WHERE a.status = 'open' AND a.level = $1 AND a.first_at < $2 ORDER BY a.id LIMIT 500"
         ))

@@ -69,7 +69,7 @@ impl Store {
     /// Sets the cursor `name` on its own (when a batch produced nothing to file).
     pub async fn set_cursor(&self, name: &str, last_id: i64) -> Result<()> {
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         set_tx(&mut tx, name, last_id).await?;
         tx.commit().await?;
         Ok(())

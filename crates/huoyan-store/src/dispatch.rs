@@ -302,7 +302,7 @@ impl Store {
             c.range(&format!("alerts[{i}].eta_s"), a.eta_s, 0.0, 1e7);
         }
         c.finish().map_err(StoreError::Invalid)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing = self.dispatches_tx(&mut tx, incident_id).await?;
         let at = now();
         let mut made = Vec::new();
@@ -419,7 +419,7 @@ impl Store {
     /// change goes through the incident timeline.
     pub async fn set_vehicle_status(&self, actor: &Principal, vehicle_id: i64, to: VehicleStatus) -> Result<Vehicle> {
         let before: Vehicle = self.get(&Scope::from(actor), vehicle_id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let active = sqlx::query("SELECT id, incident_id, status FROM dispatches WHERE vehicle_id = $1 AND status IN ('dispatched', 'en_route', 'on_scene', 'returning')")
             .bind(vehicle_id)
             .fetch_optional(&mut *tx)

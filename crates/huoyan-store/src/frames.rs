@@ -203,7 +203,7 @@ impl Store {
         if d.name.trim().is_empty() {
             return Err(StoreError::invalid("name", "must not be empty"));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let path = self.jurisdiction_path_tx(&mut tx, d.jurisdiction_id).await?;
         check_in_scope(actor, &path)?;
         address_is_free(&mut tx, &address).await?;
@@ -276,7 +276,7 @@ impl Store {
             rows.push((normalize_address(&f.device_address)?, f.content_hash()));
         }
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         crate::cursor::append_lock(&mut tx, self.backend, "alarm_frames").await?;
         let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         match self.backend {

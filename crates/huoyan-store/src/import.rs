@@ -37,7 +37,7 @@ impl Store {
     pub async fn begin_import(&self, actor: &Principal) -> Result<BulkImport<'_>> {
         Ok(BulkImport {
             store: self,
-            tx: self.pool.begin().await?,
+            tx: self.begin_write().await?,
             actor: actor.clone(),
             written: Default::default(),
             refused: Vec::new(),

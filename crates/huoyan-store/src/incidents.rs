@@ -309,7 +309,7 @@ impl Store {
         }
         c.finish().map_err(StoreError::Invalid)?;
         let sub_type = self.check_sub_type(input.category, input.sub_type.as_deref()).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let IncidentSource::Alarm { alarm_id } = input.source {
             crate::alarms::alarm_for_incident(&mut tx, actor, alarm_id).await?;
         }
@@ -498,7 +498,7 @@ impl Store {
             None if category != before.category => None,
             None => before.sub_type.clone(),
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE incidents SET category = $1, sub_type = $2, level = $3, address = $4, notes = $5, deaths = $6, serious_injuries = $7, \
              direct_loss_yuan = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11",

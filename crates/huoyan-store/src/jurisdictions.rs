@@ -120,7 +120,7 @@ impl Store {
     /// Creates a node. A root can be created only by the system (CLI, demo); other nodes need a parent
     /// in the actor's subtree, at a deeper level.
     pub async fn create_jurisdiction(&self, actor: &Principal, j: Jurisdiction) -> Result<Jurisdiction> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let j = self.create_jurisdiction_tx(&mut tx, actor, j).await?;
         tx.commit().await?;
         self.forget_areas();
@@ -134,7 +134,7 @@ impl Store {
         parent_id: Option<i64>,
         nodes: Vec<Jurisdiction>,
     ) -> Result<Vec<Jurisdiction>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut out = Vec::with_capacity(nodes.len());
         for mut j in nodes {
             j.parent_id = parent_id;
@@ -259,7 +259,7 @@ impl Store {
              boundary = {}, updated_at = $9 WHERE id = $10",
             self.backend.json_param(8)
         );
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         crate::dynq(&sql)
             .bind(j.level.code())
             .bind(j.name.as_str())
@@ -297,7 +297,7 @@ impl Store {
         if before.path == actor.jurisdiction_path {
             return Err(StoreError::Forbidden("you cannot delete your own jurisdiction".into()));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut tables = vec![
             ("jurisdictions", "parent_id"),
             ("users", "jurisdiction_id"),

@@ -216,6 +216,21 @@ impl Store {
         }
     }
 
+    /// Begins a transaction that will write. On SQLite `BEGIN IMMEDIATE`: the transaction takes
+    /// the write lock at once (waiting up to the busy timeout if another holds it). A deferred
+    /// transaction takes it at its first write instead, and if it read before and another
+    /// connection committed in between, SQLite refuses at once with "database is locked"
+    /// (`SQLITE_BUSY_SNAPSHOT`; waiting cannot help, so the busy timeout does not apply) — beside
+    /// the gateway's back-to-back batches that failed any read-then-write transaction (a device
+    /// registration, a dispatch, a timeline entry; `tests/contention.rs`). Read-only transactions
+    /// (consistent multi-query reads) keep `pool.begin()`.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// The SQLite database file, for the embedded backend.
     pub fn sqlite_path(&self) -> Option<&Path> {
         self.sqlite_path.as_deref()

@@ -130,7 +130,7 @@ impl Store {
         }
         let mut done = Vec::new();
         for m in self.migrations().iter().filter(|m| !applied.contains(&m.version)) {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.begin_write().await?;
             sqlx::raw_sql(m.sql).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO huoyan_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)")
                 .bind(m.version)

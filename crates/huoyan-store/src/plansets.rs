@@ -83,7 +83,7 @@ impl Store {
         let body = serde_json::to_string(&set).map_err(|e| StoreError::invalid("plans", e.to_string()))?;
         let sha = hex::encode(Sha256::digest(body.as_bytes()));
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query("INSERT INTO dispatch_plan_sets (set_id, name, body, sha256, loaded_by, loaded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
             .bind(set.id.as_str())
             .bind(set.name.as_str())

@@ -223,7 +223,7 @@ impl Store {
         let scope = Scope::from(actor);
         deny_unit_managers(&scope)?;
         doc.validate().map_err(StoreError::Invalid)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query("SELECT u.jurisdiction_id, j.path, u.status FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = $1")
             .bind(unit_id)
             .fetch_optional(&mut *tx)
@@ -293,7 +293,7 @@ impl Store {
     /// Deletes a pre-plan and its attachments.
     pub async fn delete_preplan(&self, actor: &Principal, id: i64) -> Result<()> {
         let before = self.get_preplan(&Scope::from(actor), id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM preplan_attachments WHERE preplan_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM preplans WHERE id = $1").bind(id).execute(&mut *tx).await?;
         audit::append(
@@ -336,7 +336,7 @@ impl Store {
             return Err(StoreError::Conflict(format!("a pre-plan holds at most {MAX_ATTACHMENTS} attachments")));
         }
         let sha = hex::encode(Sha256::digest(bytes));
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query("INSERT INTO preplan_attachments (preplan_id, name, content_type, size_bytes, sha256, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
             .bind(preplan_id)
             .bind(name)
@@ -391,7 +391,7 @@ impl Store {
     /// Removes an attachment; returns the plan afterwards.
     pub async fn delete_attachment(&self, actor: &Principal, id: i64) -> Result<PrePlan> {
         let (meta, _) = self.attachment(&Scope::from(actor), id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let pid: i64 = sqlx::query("SELECT preplan_id FROM preplan_attachments WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)

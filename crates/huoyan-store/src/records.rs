@@ -182,7 +182,7 @@ impl Store {
 
     /// Creates a record; returns it with its id and derived fields.
     pub async fn insert<R: Record>(&self, actor: &Principal, mut r: R) -> Result<R> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         r.set_id(0);
         self.prepare(&mut tx, actor, &mut r, None).await?;
         let id = self.insert_row(&mut tx, &r).await?;
@@ -201,7 +201,7 @@ impl Store {
     /// Replaces a record (the caller must see both the old and the new jurisdiction).
     pub async fn update<R: Record>(&self, actor: &Principal, id: i64, mut r: R) -> Result<R> {
         let before: R = self.get(&Scope::from(actor), id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         r.set_id(id);
         if R::PARENT.is_none() && r.jurisdiction_id() == 0 {
             r.set_jurisdiction_id(before.jurisdiction_id());
@@ -240,7 +240,7 @@ impl Store {
             return Err(StoreError::Forbidden("a unit manager cannot delete records".into()));
         }
         let before: R = self.get(&Scope::from(actor), id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for (table, col) in dependants(R::KIND) {
             let n: i64 = crate::dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1"))
                 .bind(id)

@@ -52,7 +52,7 @@ impl Store {
             return Err(StoreError::invalid("id", "the national baseline ships with Huoyan; give your set its own id"));
         }
         let body = serde_json::to_string(&set).map_err(|e| StoreError::invalid("rules", e.to_string()))?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM rule_sets WHERE id = $1").bind(set.id.as_str()).execute(&mut *tx).await?;
         crate::dynq(format!(
             "INSERT INTO rule_sets (id, name, region, effective_from, effective_to, body, loaded_at) VALUES ($1, $2, $3, $4, $5, {}, $7)",

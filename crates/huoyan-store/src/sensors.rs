@@ -215,7 +215,7 @@ impl Store {
         self.check_reference::<huoyan_domain::Building>(actor, "building_id", s.building_id).await?;
         self.check_reference::<huoyan_domain::Unit>(actor, "unit_id", s.unit_id).await?;
         let (token, hash) = new_token();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         crate::frames::address_is_free(&mut tx, &address).await?;
         let row = crate::dynq(format!(
             "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, building_id, water_source_id, token_hash, measurement) \
@@ -245,7 +245,7 @@ impl Store {
             .find(|d| d.id == device_id && d.kind == "sensor");
         let Some(device) = device else { return Err(StoreError::NotFound { entity: "sensors", id: device_id }) };
         let (token, hash) = new_token();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         crate::dynq("UPDATE devices SET token_hash = $1 WHERE id = $2")
             .bind(hash.as_str())
             .bind(device_id)
@@ -298,7 +298,7 @@ impl Store {
         }
         let received = now();
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         crate::cursor::append_lock(&mut tx, self.backend, "sensor_readings").await?;
         let mut out = Vec::with_capacity(readings.len());
         let mut latest: Option<&NewReading> = None;
@@ -405,7 +405,7 @@ impl Store {
     /// Keeps a threshold rule set (already parsed and checked by the caller) as the one in force
     /// (audited).
     pub async fn load_threshold_rules(&self, actor: &Principal, origin: &str, body: &str) -> Result<StoredRuleSet> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let at = now();
         let row = crate::dynq(
             "INSERT INTO threshold_rule_sets (loaded_at, loaded_by, origin, body) VALUES ($1, $2, $3, $4) RETURNING id",

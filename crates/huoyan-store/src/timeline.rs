@@ -176,7 +176,7 @@ impl Store {
             id: incident_id,
             reason: "reported_at".into(),
         })?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let events = self.events_tx(&mut tx, incident_id).await?;
         let vehicle = if e.stage.per_vehicle() { e.vehicle_id } else { None };
         if events.iter().any(|x| x.stage == e.stage && (!e.stage.per_vehicle() || x.vehicle_id == vehicle)) {
