@@ -4,7 +4,8 @@
 //! console within milliseconds; after a crash it resumes at the cursor, so an acknowledged frame
 //! is never skipped and never filed twice. It also files presence changes (离线 / recovered) and
 //! escalates alarms left unhandled too long (超时未处理). Sensors silent longer than
-//! `sensor_offline_secs` go offline with a 离线 alarm; their next reading resolves it.
+//! their silence limit (`silence` rules, else `sensor_offline_secs`) go offline with a 离线 alarm;
+//! their next reading resolves it.
 //!
 //! Batches without a signal (most frames under load report "normal") do not write: the position
 //! is kept in memory and the cursor saved with the next batch that files something, or after
@@ -243,15 +244,26 @@ impl Engine {
         self.file(&[signals::presence(address, online, at)]).await.map(|_| ())
     }
 
-    /// Files 离线 for sensors silent longer than `sensor_offline_secs`; returns how many.
+    /// Files 离线 for sensors silent longer than their limit (their own or their measurement's
+    /// silence rule, else `sensor_offline_secs`; [`crate::silence`]); returns how many.
     pub async fn expire_sensors(&self) -> huoyan_store::Result<usize> {
-        if self.config.sensor_offline_secs == 0 {
+        let rules = self.rules().await?;
+        let default = self.config.sensor_offline_secs;
+        // Only sensors silent longer than the shortest limit can be due.
+        let Some(shortest) = rules.silence.iter().map(|r| r.after_secs).chain((default > 0).then_some(default)).min()
+        else {
             return Ok(0);
-        }
+        };
         let now = chrono::Utc::now();
-        let before = rfc3339_before(now, self.config.sensor_offline_secs);
         let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let gone = self.store.expire_sensors(&before).await?;
+        let mut gone = Vec::new();
+        for (address, measurement, last_seen) in self.store.silent_sensors(&rfc3339_before(now, shortest)).await? {
+            let Some(limit) = crate::silence::limit(&rules.silence, &address, &measurement, default) else { continue };
+            let before = rfc3339_before(now, limit);
+            if last_seen < before && self.store.expire_sensor(&address, &before).await? {
+                gone.push(address);
+            }
+        }
         let signals: Vec<Signal> = gone.iter().map(|a| signals::presence(a, false, &at)).collect();
         if !signals.is_empty() {
             tracing::info!(sensors = gone.len(), "sensors silent: offline");

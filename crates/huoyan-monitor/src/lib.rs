@@ -20,6 +20,7 @@ pub mod kinds;
 pub mod mqtt;
 pub mod mqtt_endpoint;
 pub mod signals;
+pub mod silence;
 pub mod thresholds;
 pub mod webhook;
 

@@ -20,6 +20,7 @@ use huoyan_store::sensors::{Reading, measurement};
 use serde::{Deserialize, Serialize};
 
 use crate::kinds::{KINDS, level_of};
+use crate::silence::SilenceRule;
 
 /// The shipped rule set.
 pub const SHIPPED: &str = include_str!("../rules/thresholds.toml");
@@ -107,6 +108,9 @@ pub struct ThresholdRules {
     /// The rules.
     #[serde(rename = "rule", default)]
     pub rules: Vec<ThresholdRule>,
+    /// How long sensors may stay silent ([`crate::silence`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub silence: Vec<SilenceRule>,
 }
 
 /// Why a rule set was refused.
@@ -119,6 +123,16 @@ pub enum RulesError {
     #[error("rule {index} ({measurement}): {reason}")]
     Rule {
         /// 1-based position.
+        index: usize,
+        /// Its measurement.
+        measurement: String,
+        /// Why.
+        reason: String,
+    },
+    /// A silence rule is wrong.
+    #[error("silence rule {index} ({measurement}): {reason}")]
+    Silence {
+        /// 1-based position among the silence rules.
         index: usize,
         /// Its measurement.
         measurement: String,
@@ -181,6 +195,14 @@ impl ThresholdRules {
                 )));
             }
         }
+        if self.silence.len() > 500 {
+            return Err(RulesError::Set("a rule set has at most 500 silence rules".into()));
+        }
+        for (i, r) in self.silence.iter().enumerate() {
+            if let Some(reason) = crate::silence::problem(r) {
+                return Err(RulesError::Silence { index: i + 1, measurement: r.measurement.clone(), reason });
+            }
+        }
         Ok(())
     }
 
@@ -189,16 +211,14 @@ impl ThresholdRules {
     pub async fn check_sensors(&self, store: &huoyan_store::Store) -> huoyan_store::Result<Result<(), RulesError>> {
         for (i, r) in self.rules.iter().enumerate() {
             let Some(address) = &r.device else { continue };
-            let reason = match store.sensor_by_address(address).await? {
-                None => format!("device {address:?} is not a registered sensor"),
-                Some(d) if d.measurement.as_deref() != Some(r.measurement.as_str()) => format!(
-                    "device {address:?} measures {}, not {}",
-                    d.measurement.as_deref().unwrap_or("nothing"),
-                    r.measurement
-                ),
-                Some(_) => continue,
-            };
+            let Some(reason) = sensor_problem(store, address, &r.measurement).await? else { continue };
             return Ok(Err(RulesError::Rule { index: i + 1, measurement: r.measurement.clone(), reason }));
+        }
+        for (i, r) in self.silence.iter().enumerate() {
+            let Some(address) = &r.device else { continue };
+            if let Some(reason) = sensor_problem(store, address, &r.measurement).await? {
+                return Ok(Err(RulesError::Silence { index: i + 1, measurement: r.measurement.clone(), reason }));
+            }
         }
         Ok(Ok(()))
     }
@@ -239,6 +259,22 @@ impl ThresholdRules {
         }
         out
     }
+}
+
+/// Why a rule naming the sensor `address` for `measurement` could never apply, if it could not.
+async fn sensor_problem(
+    store: &huoyan_store::Store,
+    address: &str,
+    measurement: &str,
+) -> huoyan_store::Result<Option<String>> {
+    Ok(match store.sensor_by_address(address).await? {
+        None => Some(format!("device {address:?} is not a registered sensor")),
+        Some(d) if d.measurement.as_deref() != Some(measurement) => Some(format!(
+            "device {address:?} measures {}, not {measurement}",
+            d.measurement.as_deref().unwrap_or("nothing")
+        )),
+        Some(_) => None,
+    })
 }
 
 /// Whether `v` is back beyond the threshold by the hysteresis (and no longer violating).

@@ -392,3 +392,60 @@ async fn a_silent_sensor_goes_offline_and_a_reading_recovers_it(s: &TestStore) {
     assert_eq!(off.expire_sensors().await.unwrap(), 0);
 }
 on_both!(sensor_offline, a_silent_sensor_goes_offline_and_a_reading_recovers_it);
+
+/// Silence rules as data: a measurement's limit applies with the default off, a sensor's own
+/// rule overrides it, and a rule naming an unknown sensor is refused.
+async fn silence_rules_set_each_sensors_limit(s: &TestStore) {
+    use huoyan_monitor::thresholds::{SHIPPED, ThresholdRules};
+    let sys = Principal::system();
+    let token1 = setup(s, "hp-0001").await;
+    let first = s.sensor_by_address("hp-0001").await.unwrap().unwrap();
+    let token2 = s
+        .register_sensor(
+            &sys,
+            NewSensor {
+                jurisdiction_id: first.jurisdiction_id,
+                water_source_id: first.water_source_id,
+                address: "hp-0002".into(),
+                name: "H-1 水压（备用）".into(),
+                measurement: "hydrant_pressure".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .token;
+    let silence = |device: &str, secs: u64| {
+        let device = if device.is_empty() { String::new() } else { format!("device = \"{device}\"\n") };
+        format!(
+            "\n[[silence]]\nmeasurement = \"hydrant_pressure\"\n{device}after_secs = {secs}\nsource = \"本地设定\"\n"
+        )
+    };
+    // A rule naming a sensor nobody registered is refused, naming the rule.
+    let bad = ThresholdRules::parse(&format!("{SHIPPED}{}", silence("hp-9999", 60))).unwrap();
+    let err = bad.check_sensors(s).await.unwrap().unwrap_err().to_string();
+    // The shipped set has one silence rule (smoke): this is the second.
+    assert!(err.starts_with("silence rule 2 (hydrant_pressure): device \"hp-9999\""), "{err}");
+    // Pressure sensors: 1 s; hp-0002: an hour. The engine's default is off.
+    let text = format!("{SHIPPED}{}{}", silence("", 1), silence("hp-0002", 3600));
+    let set = ThresholdRules::parse(&text).unwrap();
+    set.check_sensors(s).await.unwrap().unwrap();
+    s.load_threshold_rules(&sys, "test", &text).await.unwrap();
+    let e = Engine::new(
+        s.store.clone(),
+        MonitorConfig { sensor_offline_secs: 0, ..Default::default() },
+        Arc::new(|_: &huoyan_store::alarms::AlarmChange| {}),
+    );
+    for (address, token) in [("hp-0001", &token1), ("hp-0002", &token2)] {
+        huoyan_monitor::ingest::ingest(s, address, token, &payload(&[(1, 0.3)])).await.unwrap();
+    }
+    e.catch_up().await.unwrap();
+    assert_eq!(e.expire_sensors().await.unwrap(), 0, "both heard from within the second");
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    assert_eq!(e.expire_sensors().await.unwrap(), 1);
+    assert!(!s.sensor_by_address("hp-0001").await.unwrap().unwrap().online, "its measurement's 1 s");
+    assert!(s.sensor_by_address("hp-0002").await.unwrap().unwrap().online, "its own hour");
+    let offline = open_alarms(s, "offline").await;
+    assert_eq!(offline.iter().map(|a| a.device_address.as_str()).collect::<Vec<_>>(), ["hp-0001"]);
+}
+on_both!(silence_rules, silence_rules_set_each_sensors_limit);

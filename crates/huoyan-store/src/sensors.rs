@@ -348,20 +348,33 @@ impl Store {
         Ok(out)
     }
 
-    /// Marks sensors silent since before `before` (UTC RFC 3339; no reading received since)
-    /// offline; returns their addresses (sorted). UITDs are left to
-    /// the gateway's own silence rule.
-    pub async fn expire_sensors(&self, before: &str) -> Result<Vec<String>> {
-        let _writer = self.writer().await;
+    /// Online sensors whose last reading is before `before` (UTC RFC 3339): (address,
+    /// measurement, last seen), the candidates for going offline.
+    pub async fn silent_sensors(&self, before: &str) -> Result<Vec<(String, String, String)>> {
         let rows = crate::dynq(
-            "UPDATE devices SET online = 0 WHERE kind = 'sensor' AND online = 1 AND last_seen_at < $1 RETURNING address",
+            "SELECT address, measurement, last_seen_at FROM devices \
+             WHERE kind = 'sensor' AND online = 1 AND last_seen_at < $1 ORDER BY address",
         )
         .bind(before)
         .fetch_all(&self.pool)
         .await?;
-        let mut out: Vec<String> = rows.iter().map(|r| r.try_get(0)).collect::<std::result::Result<_, _>>()?;
-        out.sort();
-        Ok(out)
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get::<Option<String>, _>(1)?.unwrap_or_default(), r.try_get(2)?)))
+            .collect()
+    }
+
+    /// Marks the sensor `address` offline if it is online and silent since before `before`;
+    /// returns whether it was (a reading that arrived meanwhile keeps it online).
+    pub async fn expire_sensor(&self, address: &str, before: &str) -> Result<bool> {
+        let _writer = self.writer().await;
+        let r = crate::dynq(
+            "UPDATE devices SET online = 0 WHERE kind = 'sensor' AND address = $1 AND online = 1 AND last_seen_at < $2",
+        )
+        .bind(address)
+        .bind(before)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() > 0)
     }
 
     /// Readings after `after_id` in id order, at most `limit` (the engine's input).
