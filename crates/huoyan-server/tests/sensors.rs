@@ -345,3 +345,33 @@ async fn a_sensors_own_threshold_replaces_the_general_one_for_it_alone() {
     let (_, list) = f.get_json(&format!("/api/v1/alarms?device={east}"), "dispatcher").await;
     assert_eq!(list["total"], 0, "{list}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registering_a_uitd_checks_its_unit() {
+    let f = common::start().await;
+    let before = f.fingerprint().await.0;
+    let west = f.west.jurisdiction.id;
+    let body = |unit: Value| json!({"jurisdiction_id": west, "address": "0000000a0b0c", "name": "西商场传输装置", "unit_id": unit});
+    // A unit that does not exist, or not in the caller's jurisdiction: a field error, not a 500.
+    for (user, unit, want) in [
+        ("inspector", json!(999_999), 422),
+        ("east_inspector", json!(f.west.ids["units"]), 403),
+        ("inspector", json!("x"), 422),
+    ] {
+        let r = f.req(Method::POST, "/api/v1/devices", Some(user)).json(&body(unit.clone())).send().await.unwrap();
+        let s = r.status().as_u16();
+        let text = r.text().await.unwrap();
+        assert_eq!(s, want, "{user} {unit} → {text}");
+        if s == 422 && unit.is_i64() {
+            assert!(text.contains("unit_id"), "{text}");
+        }
+    }
+    assert_eq!(f.fingerprint().await.0, before, "refused registrations wrote nothing");
+    let r = f
+        .req(Method::POST, "/api/v1/devices", Some("inspector"))
+        .json(&body(json!(f.west.ids["units"])))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+}

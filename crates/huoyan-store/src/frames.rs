@@ -206,6 +206,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let path = self.jurisdiction_path_tx(&mut tx, d.jurisdiction_id).await?;
         check_in_scope(actor, &path)?;
+        self.check_reference::<huoyan_domain::Unit>(actor, "unit_id", d.unit_id).await?;
         address_is_free(&mut tx, &address).await?;
         let at = now();
         let row = crate::dynq(format!(
