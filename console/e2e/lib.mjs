@@ -1,5 +1,7 @@
 // Shared helpers of the end-to-end tests and the benchmark: Debian's Chromium driven by
-// playwright-core (never a downloaded browser), the server's address, login.
+// playwright-core (never a downloaded browser), the server's address, login, API calls beside the
+// browser.
+import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -41,4 +43,18 @@ export async function login(page, user = 'admin', password = `${user}@Huoyan2026
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-password').press('Enter')
   await page.getByTestId('shell').waitFor({ timeout: 20000 })
+}
+
+/** A bearer token of a demo account, for API calls beside the browser. */
+export async function apiToken(user) {
+  const r = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: `${user}@Huoyan2026` }) })
+  assert.equal(r.status, 200, `login ${user}`)
+  return (await r.json()).token
+}
+
+/** An API call with a bearer token: `{status, body}` (body parsed as JSON, or null). */
+export async function apiJson(tok, path, init = {}) {
+  const r = await fetch(`${BASE}/api/v1/${path}`, { ...init, headers: { Authorization: `Bearer ${tok}`, 'Content-Type': 'application/json', ...(init.headers || {}) } })
+  const body = await r.json().catch(() => null)
+  return { status: r.status, body }
 }

@@ -6,23 +6,12 @@
 // The gateway is HUOYAN_GATEWAY (host:port; scripts/test-e2e.sh sets it), else 127.0.0.1:9026.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, launch, login, shot } from './lib.mjs'
+import { BASE, apiJson, apiToken, launch, login, shot } from './lib.mjs'
 import { componentFireAdu, connectUitd, frame, reachable } from './gb26875.mjs'
 
 const GATEWAY = process.env.HUOYAN_GATEWAY || '127.0.0.1:9026'
 
-/** A bearer token of a demo account, for API calls beside the browser. */
-async function token(user) {
-  const r = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: `${user}@Huoyan2026` }) })
-  assert.equal(r.status, 200, `login ${user}`)
-  return (await r.json()).token
-}
-
-async function apiJson(tok, path, init = {}) {
-  const r = await fetch(`${BASE}/api/v1/${path}`, { ...init, headers: { Authorization: `Bearer ${tok}`, 'Content-Type': 'application/json', ...(init.headers || {}) } })
-  const body = await r.json().catch(() => null)
-  return { status: r.status, body }
-}
+const token = apiToken
 
 describe('监控中心 monitoring centre', { timeout: 300_000 }, () => {
   let browser

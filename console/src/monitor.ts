@@ -46,6 +46,12 @@ export interface Device {
   registered_at: string
   last_seen_at: string | null
   online: boolean
+  /** uitd (用户信息传输装置) or sensor (物联网传感器). */
+  kind?: 'uitd' | 'sensor' | string
+  /** A sensor's measurement code (hydrant_pressure …). */
+  measurement?: string | null
+  building_id?: number | null
+  water_source_id?: number | null
 }
 
 export interface FrameLine {

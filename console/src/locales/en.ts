@@ -1,7 +1,9 @@
 // English. Keep the keys in step with zh-CN.ts.
+import sensor from './sensor.en'
 import incident from './incident.en'
 export default {
   incident,
+  sensor,
   app: { name: 'Huoyan', title: 'Fire Protection Platform', full: 'Huoyan 火眼 · Fire Protection Platform' },
   common: {
     search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', detail: 'Details',
@@ -51,7 +53,7 @@ export default {
     },
     dev: {
       name: 'Device', unit: 'Unit', address: 'Address', online: 'Online', offline: 'Offline', state: 'State', lastSeen: 'Last seen',
-      frames: 'Frames', all: 'All', keyword: 'Device, unit or address', count: '{n} devices, {online} online',
+      sensor: 'Sensor', frames: 'Frames', all: 'All', keyword: 'Device, unit or address', count: '{n} devices, {online} online',
     },
     quarantined: 'Unregistered (quarantined)', sec: '{n} s', minSec: '{m} min {s} s', hourMin: '{h} h {m} min',
     result: { real: 'Confirmed', real_fire: 'Confirmed real fire', false: 'False alarm', test: 'Test', ignored: 'Ignored', recovered: 'Recovered' },

@@ -1,7 +1,9 @@
 // Chinese (the default). Vocabulary terms (站型、水源类型…) come from the server's /api/v1/terms.
+import sensor from './sensor.zh-CN'
 import incident from './incident.zh-CN'
 export default {
   incident,
+  sensor,
   app: { name: '火眼', title: '智慧消防平台', full: '火眼 · 智慧消防平台' },
   common: {
     search: '搜索', reset: '重置', save: '保存', cancel: '取消', close: '关闭', edit: '编辑', detail: '详情',
@@ -51,7 +53,7 @@ export default {
     },
     dev: {
       name: '设备名称', unit: '所属单位', address: '地址', online: '在线', offline: '离线', state: '状态', lastSeen: '最后通信',
-      frames: '报文', all: '全部', keyword: '设备名称、单位或地址', count: '共 {n} 台，在线 {online} 台',
+      sensor: '传感器', frames: '报文', all: '全部', keyword: '设备名称、单位或地址', count: '共 {n} 台，在线 {online} 台',
     },
     quarantined: '未登记设备（隔离）', sec: '{n} 秒', minSec: '{m} 分 {s} 秒', hourMin: '{h} 时 {m} 分',
     result: { real: '确认属实', real_fire: '确认真实火警', false: '误报', test: '测试', ignored: '忽略', recovered: '自动恢复' },
