@@ -40,6 +40,8 @@
 //! max_packet_bytes = 65536        # embedded endpoint: largest packet
 //! max_connections = 4096
 //! connect_timeout_secs = 10
+//! tls_cert = "/etc/huoyan/mqtt-cert.pem" # embedded endpoint over TLS (with tls_key); "" = plain
+//! tls_key = "/etc/huoyan/mqtt-key.pem"
 //! ```
 //!
 //! Threshold rules for sensors: `<data>/thresholds.toml`, when present, is loaded at `serve`.

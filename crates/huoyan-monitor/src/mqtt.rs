@@ -42,8 +42,14 @@ pub struct MqttConfig {
     pub max_packet_bytes: usize,
     /// Embedded endpoint: simultaneous connections at most.
     pub max_connections: usize,
-    /// Embedded endpoint: seconds a new connection has to send its CONNECT.
+    /// Embedded endpoint: seconds a new connection has to send its CONNECT (and, with TLS, to
+    /// finish the handshake first).
     pub connect_timeout_secs: u64,
+    /// Embedded endpoint over TLS (MQTT over TLS, usually port 8883): the server's certificate
+    /// chain, a PEM file; empty = plain TCP. Set with `tls_key`.
+    pub tls_cert: String,
+    /// The certificate's private key, a PEM file (PKCS#8, PKCS#1 or SEC1).
+    pub tls_key: String,
 }
 
 impl Default for MqttConfig {
@@ -57,6 +63,8 @@ impl Default for MqttConfig {
             max_packet_bytes: 64 * 1024,
             max_connections: 4096,
             connect_timeout_secs: 10,
+            tls_cert: String::new(),
+            tls_key: String::new(),
         }
     }
 }
@@ -72,6 +80,9 @@ pub enum MqttConfigError {
     /// The topic pattern.
     #[error("mqtt.topic {0:?}: needs exactly one level that is exactly {{address}}, and no + or #")]
     Topic(String),
+    /// The endpoint's TLS certificate or key.
+    #[error("mqtt.tls_cert / mqtt.tls_key: {0}")]
+    Tls(String),
     /// A limit of the embedded endpoint out of range.
     #[error("mqtt.{name} = {value}: must be {range}")]
     Limit {

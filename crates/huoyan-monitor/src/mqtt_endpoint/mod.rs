@@ -27,8 +27,13 @@
 //!   CONNECT; 1.5 × the client's keep-alive without a complete packet closes (keep-alive 0: no
 //!   limit, as the standard says); at most `max_connections` (4096), more are closed at once.
 //!
-//! Not built: TLS (put a TLS terminator in front), taking over a session when a client id
-//! connects twice (the old connection ends at its keep-alive), MQTT 5.
+//! - **TLS**: with `tls_cert` and `tls_key` (PEM files) the endpoint speaks MQTT over TLS only
+//!   (rustls, TLS 1.2 and 1.3; the handshake must finish within `connect_timeout_secs`); a client
+//!   speaking plain MQTT to it is closed without anything stored. Devices authenticate with their
+//!   token as before (no client certificates).
+//!
+//! Not built: client certificates, taking over a session when a client id connects twice (the
+//! old connection ends at its keep-alive), MQTT 5.
 //!
 //! [`session`] is the protocol without I/O; [`server`] runs it on sockets.
 

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use huoyan_store::Store;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpListener;
 use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinSet;
 
@@ -24,7 +24,7 @@ const READ_CHUNK: usize = 4096;
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The checked settings of the endpoint.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Endpoint {
     /// `[mqtt]` (the topic pattern).
     pub config: MqttConfig,
@@ -32,6 +32,46 @@ pub struct Endpoint {
     pub limits: Limits,
     /// Simultaneous connections at most.
     pub max_connections: usize,
+    /// TLS, when `tls_cert` and `tls_key` are set.
+    pub tls: Option<tokio_rustls::TlsAcceptor>,
+}
+
+impl std::fmt::Debug for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Endpoint")
+            .field("config", &self.config)
+            .field("limits", &self.limits)
+            .field("max_connections", &self.max_connections)
+            .field("tls", &self.tls.is_some())
+            .finish()
+    }
+}
+
+/// The TLS acceptor of `cert` and `key` (PEM files).
+fn tls_acceptor(cert: &str, key: &str) -> Result<tokio_rustls::TlsAcceptor, MqttConfigError> {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    use tokio_rustls::rustls;
+    let bad = |what: &str, e: &dyn std::fmt::Display| MqttConfigError::Tls(format!("{what}: {e}"));
+    let not_cert =
+        |e: &dyn std::fmt::Display| MqttConfigError::Tls(format!("{cert}: not a PEM certificate chain ({e})"));
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(cert)
+        .map_err(|e| not_cert(&e))?
+        .collect::<Result<_, _>>()
+        .map_err(|e| not_cert(&e))?;
+    if chain.is_empty() {
+        return Err(not_cert(&"no certificate in it"));
+    }
+    let key = PrivateKeyDer::from_pem_file(key)
+        .map_err(|e| MqttConfigError::Tls(format!("{key}: not a PEM private key ({e})")))?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| bad("TLS versions", &e))?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .map_err(|e| bad("certificate and key", &e))?;
+    Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
 }
 
 impl Endpoint {
@@ -48,10 +88,18 @@ impl Endpoint {
         limit("max_connections", conns as u64, (1..=1_000_000).contains(&conns), "1–1000000")?;
         let secs = config.connect_timeout_secs;
         limit("connect_timeout_secs", secs, (1..=3600).contains(&secs), "1–3600")?;
+        let tls = match (config.tls_cert.trim(), config.tls_key.trim()) {
+            ("", "") => None,
+            ("", _) | (_, "") => {
+                return Err(MqttConfigError::Tls("set both the certificate and the key, or neither".into()));
+            }
+            (cert, key) => Some(tls_acceptor(cert, key)?),
+        };
         Ok(Endpoint {
             config: config.clone(),
             limits: Limits { max_packet_bytes: packet, connect_timeout: Duration::from_secs(secs) },
             max_connections: conns,
+            tls,
         })
     }
 }
@@ -89,9 +137,18 @@ pub async fn serve(
             drop(socket);
             continue;
         };
+        let _ = socket.set_nodelay(true);
         let (store, endpoint, wake) = (store.clone(), endpoint.clone(), wake.clone());
         connections.spawn(async move {
-            connection(socket, peer, &store, &endpoint, &wake).await;
+            match &endpoint.tls {
+                None => connection(socket, peer, &store, &endpoint, &wake).await,
+                // The handshake counts against the time a connection has for its CONNECT.
+                Some(tls) => match tokio::time::timeout(endpoint.limits.connect_timeout, tls.accept(socket)).await {
+                    Ok(Ok(stream)) => connection(stream, peer, &store, &endpoint, &wake).await,
+                    Ok(Err(e)) => tracing::info!(%peer, error = %e, "MQTT TLS handshake failed"),
+                    Err(_) => tracing::info!(%peer, "MQTT TLS handshake timed out"),
+                },
+            }
             drop(slot);
         });
     }
@@ -107,8 +164,13 @@ async fn until(deadline: Option<Instant>) {
 }
 
 /// One connection, until its session closes or the peer goes away.
-async fn connection(mut socket: TcpStream, peer: SocketAddr, store: &Store, endpoint: &Endpoint, wake: &Notify) {
-    let _ = socket.set_nodelay(true);
+async fn connection<S: AsyncRead + AsyncWrite + Unpin>(
+    mut socket: S,
+    peer: SocketAddr,
+    store: &Store,
+    endpoint: &Endpoint,
+    wake: &Notify,
+) {
     let mut session = Session::new(endpoint.config.clone(), endpoint.limits.clone(), Instant::now());
     let mut buf = vec![0u8; READ_CHUNK];
     let mut actions = Vec::new();
