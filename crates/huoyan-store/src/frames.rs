@@ -239,8 +239,13 @@ impl Store {
 
     /// The device with `address` (12 hex digits, any case), if registered.
     pub async fn device_by_address(&self, address: &str) -> Result<Option<Device>> {
-        let address = normalize_address(address)?;
-        let row = crate::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1"))
+        self.device_where_address(&normalize_address(address)?, "").await
+    }
+
+    /// The device with the (normalised) `address` and the extra SQL condition `and` (`""` or
+    /// `AND …`), if any.
+    pub(crate) async fn device_where_address(&self, address: &str, and: &str) -> Result<Option<Device>> {
+        let row = crate::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1 {and}"))
             .bind(address)
             .fetch_optional(&self.pool)
             .await?;
@@ -266,8 +271,9 @@ impl Store {
     /// `received_at` of the batch: the frames of one batch arrive within milliseconds).
     ///
     /// One `INSERT … WHERE NOT EXISTS … RETURNING` per batch on PostgreSQL (arrays) or one
-    /// `INSERT … ON CONFLICT DO NOTHING RETURNING` per [`FRAMES_PER_STATEMENT_SQLITE`] frames on SQLite, and one `UPDATE` of the devices per batch
-    /// (each device at most once a second): a batch costs a few round trips, not one per frame.
+    /// `INSERT … ON CONFLICT DO NOTHING RETURNING` per [`FRAMES_PER_STATEMENT_SQLITE`] frames on
+    /// SQLite, and one `UPDATE` of the devices per batch (each device at most once a second): a
+    /// batch costs a few round trips, not one per frame.
     pub async fn store_frames(&self, batch: &[NewFrame]) -> Result<Vec<StoredOutcome>> {
         if batch.is_empty() {
             return Ok(Vec::new());
@@ -309,15 +315,14 @@ impl Store {
                 Some(&id) if claimed.insert(hash.as_str()) => StoredOutcome::New { id },
                 Some(&id) => StoredOutcome::Duplicate { id },
                 None => {
-                    let r = crate::dynq(match self.backend {
-                        crate::Backend::Sqlite => {
-                            "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 AND content_hash = $3"
-                        }
-                        crate::Backend::Postgres => {
-                            "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 \
-                             AND content_hash = CAST($3 AS uuid)"
-                        }
-                    })
+                    // The hash is text on SQLite, `uuid` on PostgreSQL.
+                    let hash_param = match self.backend {
+                        crate::Backend::Sqlite => "$3",
+                        crate::Backend::Postgres => "CAST($3 AS uuid)",
+                    };
+                    let r = crate::dynq(format!(
+                        "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 AND content_hash = {hash_param}"
+                    ))
                     .bind(address.as_str())
                     .bind(i64::from(f.serial))
                     .bind(hash.as_str())

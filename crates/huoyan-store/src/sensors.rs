@@ -265,12 +265,7 @@ impl Store {
 
     /// The sensor with `address` (any case), if registered.
     pub async fn sensor_by_address(&self, address: &str) -> Result<Option<Device>> {
-        let address = normalize_sensor_address(address)?;
-        let row = crate::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1 AND kind = 'sensor'"))
-            .bind(address)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(device_from_row).transpose()
+        self.device_where_address(&normalize_sensor_address(address)?, "AND kind = 'sensor'").await
     }
 
     /// The sensor with `address` if `token` is its ingestion token; `None` for an unknown

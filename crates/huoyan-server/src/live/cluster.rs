@@ -137,8 +137,10 @@ async fn send(bus: Arc<LiveBus>, store: Store, mut rx: mpsc::Receiver<LiveEvent>
     let mut failed = false;
     while rx.recv_many(&mut batch, BATCH).await > 0 {
         let mut bodies = Vec::with_capacity(batch.len() + 1);
-        // Something was lost since the last message sent: the others reload first.
-        if failed || bus.relay_lost.swap(false, Ordering::Relaxed) {
+        // Something was lost since the last message sent: the others reload first (the flag is
+        // taken either way, so one loss means one resync).
+        let lost = bus.relay_lost.swap(false, Ordering::Relaxed);
+        if failed || lost {
             bodies.push(encode(bus.origin(), None));
         }
         bodies.extend(batch.drain(..).map(|e| body_for(bus.origin(), &e)));

@@ -65,11 +65,13 @@ async fn stream_events(
         // Too much was missed, or it was missed elsewhere: the console reloads its lists.
         None => first.push(Event::default().event(RESYNC).data("{}")),
     }
-    first.push(Event::default().id(st.live.event_id(st.live.last_seq())).event("hello").data(format!(
-        "{{\"last_seq\":{},\"origin\":\"{}\"}}",
-        st.live.last_seq(),
-        st.live.origin()
-    )));
+    let last = st.live.last_seq();
+    first.push(
+        Event::default()
+            .id(st.live.event_id(last))
+            .event("hello")
+            .data(format!("{{\"last_seq\":{last},\"origin\":\"{}\"}}", st.live.origin())),
+    );
     let head = stream::iter(first.into_iter().map(Ok));
     let bus = st.live.clone();
     let tail = stream::unfold((rx, scope, bus), |(mut rx, scope, bus)| async move {
