@@ -178,7 +178,7 @@ pub(crate) fn alarm_from_row(r: &AnyRow) -> Result<Alarm> {
     })
 }
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 /// The device a signal names: id, jurisdiction, unit, jurisdiction path, unit name.
 struct DeviceRef {
@@ -189,7 +189,7 @@ struct DeviceRef {
     unit_name: Option<String>,
 }
 
-async fn device_ref(tx: &mut Tx, address: &str) -> Result<Option<DeviceRef>> {
+async fn device_ref(tx: &mut Tx<'_>, address: &str) -> Result<Option<DeviceRef>> {
     let row = crate::dynq(
         "SELECT d.id, d.jurisdiction_id, d.unit_id, j.path, u.name FROM devices d JOIN jurisdictions j ON j.id = d.jurisdiction_id \
          LEFT JOIN units u ON u.id = d.unit_id WHERE d.address = $1",
@@ -209,7 +209,7 @@ async fn device_ref(tx: &mut Tx, address: &str) -> Result<Option<DeviceRef>> {
     .transpose()
 }
 
-async fn open_alarm(tx: &mut Tx, key: &str) -> Result<Option<Alarm>> {
+async fn open_alarm(tx: &mut Tx<'_>, key: &str) -> Result<Option<Alarm>> {
     let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.open_key = $1"))
         .bind(key)
         .fetch_optional(&mut **tx)
@@ -220,7 +220,7 @@ async fn open_alarm(tx: &mut Tx, key: &str) -> Result<Option<Alarm>> {
 /// The alarm an incident is taken in from, checked in the intake's transaction: it exists in the
 /// actor's scope, is a 火警 an operator confirmed as real (确认真实火警), and has not become an
 /// incident yet. Refusals name the field `source.alarm_id`.
-pub(crate) async fn alarm_for_incident(tx: &mut Tx, actor: &Principal, id: i64) -> Result<Alarm> {
+pub(crate) async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> Result<Alarm> {
     let missing = || StoreError::invalid("source.alarm_id", format!("报警 #{id} 不存在或不在您的辖区 (no such alarm)"));
     let a = match alarm_tx(tx, id).await {
         Err(StoreError::NotFound { .. }) => return Err(missing()),
@@ -258,7 +258,7 @@ pub(crate) async fn alarm_for_incident(tx: &mut Tx, actor: &Principal, id: i64) 
 
 /// Links an alarm to the incident it became, in the intake's transaction; a concurrent intake
 /// from the same alarm loses with a conflict.
-pub(crate) async fn link_incident_tx(tx: &mut Tx, alarm_id: i64, incident_id: i64) -> Result<()> {
+pub(crate) async fn link_incident_tx(tx: &mut Tx<'_>, alarm_id: i64, incident_id: i64) -> Result<()> {
     let done = crate::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2 AND incident_id IS NULL")
         .bind(incident_id)
         .bind(alarm_id)
@@ -272,7 +272,7 @@ pub(crate) async fn link_incident_tx(tx: &mut Tx, alarm_id: i64, incident_id: i6
     Ok(())
 }
 
-async fn alarm_tx(tx: &mut Tx, id: i64) -> Result<Alarm> {
+async fn alarm_tx(tx: &mut Tx<'_>, id: i64) -> Result<Alarm> {
     let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(&mut **tx)
@@ -302,8 +302,8 @@ impl Store {
     /// unregistered devices are skipped. Returns the alarms changed, in order (an alarm changed
     /// twice appears once, in its final state).
     pub async fn apply_signals(&self, signals: &[Signal], cursor: Option<(&str, i64)>) -> Result<Vec<AlarmChange>> {
-        let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         let mut changes: Vec<AlarmChange> = Vec::new();
         let mut devices: Vec<(String, Option<DeviceRef>)> = Vec::new();
         for s in signals {
@@ -463,8 +463,8 @@ impl Store {
         if note.is_some_and(|n| n.chars().count() > 2000) {
             return Err(StoreError::invalid("note", "at most 2,000 characters"));
         }
-        let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         let before = alarm_tx(&mut tx, id).await?;
         let path = self.jurisdiction_path_tx(&mut tx, before.jurisdiction_id).await?;
         check_in_scope(actor, &path)?;
@@ -516,8 +516,8 @@ impl Store {
     /// Marks open alarms of `level` whose first signal is older than `before` (RFC 3339) as
     /// escalated (超时未处理); returns them with their jurisdiction paths.
     pub async fn escalate_overdue(&self, level: &str, before: &str) -> Result<Vec<(Alarm, String)>> {
-        let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         let rows = crate::dynq(format!(
             "SELECT {ALARM_COLS}, j.path FROM alarms a JOIN jurisdictions j ON j.id = a.jurisdiction_id WHERE a.status = 'open' AND a.level = $1 AND a.first_at < $2 ORDER BY a.id LIMIT 500"
         ))

@@ -73,7 +73,7 @@ pub struct AuditRecord {
 
 /// Appends an entry inside the caller's transaction.
 pub(crate) async fn append(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     backend: Backend,
     actor: &Principal,
     e: AuditEntry,

@@ -7,7 +7,7 @@ use sqlx::Row;
 
 use crate::{Result, Store};
 
-pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name: &str, last_id: i64) -> Result<()> {
+pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'_, sqlx::Any>, name: &str, last_id: i64) -> Result<()> {
     // Portable upsert: both SQLite and PostgreSQL accept ON CONFLICT … DO UPDATE.
     crate::dynq("INSERT INTO monitor_cursors (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id")
         .bind(name)
@@ -26,7 +26,7 @@ pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name:
 /// already does this. In the same statement, on PostgreSQL, a `NOTIFY` of [`APPEND_CHANNEL`] with
 /// the schema as payload, delivered when (and only if) the transaction commits.
 pub(crate) async fn append_lock(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     backend: crate::Backend,
     table: &str,
 ) -> Result<()> {
@@ -68,8 +68,8 @@ impl Store {
 
     /// Sets the cursor `name` on its own (when a batch produced nothing to file).
     pub async fn set_cursor(&self, name: &str, last_id: i64) -> Result<()> {
-        let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         set_tx(&mut tx, name, last_id).await?;
         tx.commit().await?;
         Ok(())

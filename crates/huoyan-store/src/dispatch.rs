@@ -194,7 +194,7 @@ fn conflict_on_unique(e: sqlx::Error, what: String) -> StoreError {
 
 /// Moves a vehicle record to `to`, if it is in `from` (compare-and-set); returns it.
 pub(crate) async fn set_vehicle_status_tx(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     backend: Backend,
     id: i64,
     from: Option<VehicleStatus>,
@@ -248,11 +248,7 @@ pub(crate) async fn set_vehicle_status_tx(
 }
 
 impl Store {
-    pub(crate) async fn dispatches_tx(
-        &self,
-        tx: &mut Transaction<'static, Any>,
-        incident_id: i64,
-    ) -> Result<Vec<Dispatch>> {
+    pub(crate) async fn dispatches_tx(&self, tx: &mut Transaction<'_, Any>, incident_id: i64) -> Result<Vec<Dispatch>> {
         let rows = sqlx::query(
             "SELECT id, incident_id, vehicle_id, station_id, requirement, eta_s, distance_m, jurisdiction_id, status, created_at, updated_at \
              FROM dispatches WHERE incident_id = $1 ORDER BY id",
@@ -470,7 +466,7 @@ impl Store {
 
 #[allow(clippy::too_many_arguments)]
 async fn insert_dispatch(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     incident_id: i64,
     jurisdiction_id: i64,
     vehicle_id: Option<i64>,

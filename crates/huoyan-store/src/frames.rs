@@ -183,10 +183,10 @@ pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
     })
 }
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 /// Refuses an address already registered (UITD or sensor) with a conflict.
-pub(crate) async fn address_is_free(tx: &mut Tx, address: &str) -> Result<()> {
+pub(crate) async fn address_is_free(tx: &mut Tx<'_>, address: &str) -> Result<()> {
     let exists =
         crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
     if exists.is_some() {
@@ -224,7 +224,12 @@ impl Store {
     }
 
     /// Audits a device row just inserted and commits.
-    pub(crate) async fn finish_device_create(&self, mut tx: Tx, actor: &Principal, row: &AnyRow) -> Result<Device> {
+    pub(crate) async fn finish_device_create(
+        &self,
+        mut tx: Tx<'static>,
+        actor: &Principal,
+        row: &AnyRow,
+    ) -> Result<Device> {
         let device = device_from_row(row)?;
         audit::append(
             &mut tx,
@@ -282,8 +287,8 @@ impl Store {
         for f in batch {
             rows.push((normalize_address(&f.device_address)?, f.content_hash()));
         }
-        let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         crate::cursor::append_lock(&mut tx, self.backend, "alarm_frames").await?;
         let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         match self.backend {

@@ -388,12 +388,7 @@ impl Store {
     }
 
     /// The unit's jurisdiction, when the unit exists and the actor may act there.
-    async fn unit_jurisdiction(
-        &self,
-        tx: &mut Transaction<'static, Any>,
-        actor: &Principal,
-        unit_id: i64,
-    ) -> Result<i64> {
+    async fn unit_jurisdiction(&self, tx: &mut Transaction<'_, Any>, actor: &Principal, unit_id: i64) -> Result<i64> {
         let row = sqlx::query("SELECT u.jurisdiction_id, j.path FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = $1")
             .bind(unit_id)
             .fetch_optional(&mut **tx)
@@ -429,7 +424,7 @@ impl Store {
         }
     }
 
-    pub(crate) async fn incident_tx(&self, tx: &mut Transaction<'static, Any>, id: i64) -> Result<Incident> {
+    pub(crate) async fn incident_tx(&self, tx: &mut Transaction<'_, Any>, id: i64) -> Result<Incident> {
         let row = crate::dynq(format!("SELECT {COLS} FROM incidents WHERE id = $1"))
             .bind(id)
             .fetch_optional(&mut **tx)

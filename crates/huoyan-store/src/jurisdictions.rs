@@ -59,7 +59,7 @@ impl Store {
         row.map(|r| r.try_get(0)).transpose()?.ok_or(StoreError::NotFound { entity: "jurisdictions", id })
     }
 
-    pub(crate) async fn jurisdiction_path_tx(&self, tx: &mut Transaction<'static, Any>, id: i64) -> Result<String> {
+    pub(crate) async fn jurisdiction_path_tx(&self, tx: &mut Transaction<'_, Any>, id: i64) -> Result<String> {
         let row =
             sqlx::query("SELECT path FROM jurisdictions WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
         match row {
@@ -147,7 +147,7 @@ impl Store {
 
     pub(crate) async fn create_jurisdiction_tx(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        tx: &mut Transaction<'_, Any>,
         actor: &Principal,
         mut j: Jurisdiction,
     ) -> Result<Jurisdiction> {

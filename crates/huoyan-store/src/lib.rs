@@ -77,8 +77,86 @@ pub struct Store {
     pub(crate) pg_url: Option<String>,
     /// Held by every clone; the SQLite checkpointer ([`checkpoint`]) stops when it is gone.
     _alive: Arc<()>,
-    /// The queue of this process's SQLite writers on the hot paths ([`Store::writer`]).
-    writer: Arc<tokio::sync::Mutex<()>>,
+    /// The queue of this process's SQLite writers on the hot paths, and their one connection
+    /// ([`Store::writer`]).
+    writer: Arc<tokio::sync::Mutex<WriterConn>>,
+    /// How to open that connection (SQLite only).
+    writer_opts: Option<AnyConnectOptions>,
+}
+
+/// The hot writers' own SQLite connection, opened on first use ([`Store::writer`]).
+#[derive(Default)]
+struct WriterConn {
+    conn: Option<sqlx::AnyConnection>,
+    /// `BEGIN` failed on it: closed and opened afresh before the next transaction.
+    failed: bool,
+}
+
+/// A turn to write on the hot paths ([`Store::writer`]); transactions begin with
+/// [`WriteTurn::begin`]. Drop it only after the transaction is committed or dropped.
+pub(crate) struct WriteTurn<'s> {
+    store: &'s Store,
+    /// SQLite: the queue's guard, holding the writers' connection. PostgreSQL: none.
+    conn: Option<tokio::sync::MutexGuard<'s, WriterConn>>,
+}
+
+impl WriteTurn<'_> {
+    /// Begins a writing transaction: on SQLite `BEGIN IMMEDIATE` on the hot writers' own
+    /// connection, on PostgreSQL [`Store::begin_write`] on a pooled one.
+    pub(crate) async fn begin(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Any>> {
+        use sqlx::Connection;
+        let Some(w) = self.conn.as_deref_mut() else {
+            return self.store.begin_write().await;
+        };
+        if w.failed {
+            if let Some(c) = w.conn.take() {
+                let _ = c.close().await;
+            }
+            w.failed = false;
+        }
+        if w.conn.is_none() {
+            let opts =
+                self.store.writer_opts.as_ref().ok_or_else(|| StoreError::Config("no writer connection".into()))?;
+            let mut c = sqlx::AnyConnection::connect_with(opts).await?;
+            sqlite_session(&mut c).await?;
+            // The writers' working set — the insertion points of every device in the frame
+            // log's indexes — stays cached: SQLite keeps a connection's page cache across
+            // transactions unless another connection wrote in between.
+            c.execute(sqlx::AssertSqlSafe(format!("PRAGMA cache_size = -{WRITER_CACHE_KIB}"))).await?;
+            w.conn = Some(c);
+        }
+        let conn = w.conn.as_mut().expect("opened above");
+        match conn.begin_with("BEGIN IMMEDIATE").await {
+            Ok(tx) => Ok(tx),
+            Err(e) => {
+                w.failed = true;
+                Err(e.into())
+            }
+        }
+    }
+}
+
+/// Page cache of the hot writers' SQLite connection, KiB (SQLite's default is 2,000).
+pub const WRITER_CACHE_KIB: u32 = 65_536;
+
+/// The settings of every SQLite connection: WAL lets readers (and `huoyan backup`) run beside
+/// the writer; foreign keys are off by default in SQLite. `synchronous = FULL`: every commit is on
+/// disk (fsync) before it returns, so what the gateway confirmed (确认) survives a power cut, not
+/// only a crash of the process; with group commit that is one fsync per batch of frames.
+/// Checkpoints run in the background ([`checkpoint`]); the autocheckpoint is the safety net.
+/// `temp_store = MEMORY`: a statement that may fail half-way (every multi-row `INSERT` with a
+/// unique key) keeps the pages it changes in a statement journal so that it can be undone alone;
+/// in a temporary file that journal took a quarter of the frame writer's time in `pwrite`
+/// (`examples/store_frames.rs` under `perf`). In memory it holds at most one statement's pages.
+async fn sqlite_session(conn: &mut sqlx::AnyConnection) -> std::result::Result<(), sqlx::Error> {
+    conn.execute(
+        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; \
+         PRAGMA temp_store = MEMORY;",
+    )
+    .await?;
+    conn.execute(sqlx::AssertSqlSafe(format!("PRAGMA wal_autocheckpoint = {}", checkpoint::AUTOCHECKPOINT_PAGES)))
+        .await?;
+    Ok(())
 }
 
 /// Connection settings.
@@ -149,23 +227,7 @@ impl Store {
             AnyPoolOptions::new().max_connections(cfg.max_connections.max(1)).acquire_timeout(Duration::from_secs(10));
         match backend {
             Backend::Sqlite => {
-                pool = pool.after_connect(|conn, _| {
-                    Box::pin(async move {
-                        // WAL lets readers (and `huoyan backup`) run beside the writer; foreign keys are
-                        // off by default in SQLite. `synchronous = FULL`: every commit is on disk
-                        // (fsync) before it returns, so what the gateway confirmed (确认) survives a
-                        // power cut, not only a crash of the process; with group commit that is one
-                        // fsync per batch of frames.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;").await?;
-                        // Checkpoints run in the background (`checkpoint`); this is the safety net.
-                        conn.execute(sqlx::AssertSqlSafe(format!(
-                            "PRAGMA wal_autocheckpoint = {}",
-                            checkpoint::AUTOCHECKPOINT_PAGES
-                        )))
-                        .await?;
-                        Ok(())
-                    })
-                });
+                pool = pool.after_connect(|conn, _| Box::pin(sqlite_session(conn)));
             }
             Backend::Postgres => {
                 if let Some(s) = schema.clone() {
@@ -189,6 +251,7 @@ impl Store {
         if backend == Backend::Sqlite {
             tokio::spawn(checkpoint::run(opts.clone(), Arc::downgrade(&alive)));
         }
+        let writer_opts = (backend == Backend::Sqlite).then(|| opts.clone());
         let pool = pool.connect_with(opts).await?;
         Ok(Store {
             pool,
@@ -198,21 +261,28 @@ impl Store {
             sqlite_path,
             pg_url: (backend == Backend::Postgres).then(|| cfg.url.clone()),
             _alive: alive,
-            writer: Arc::new(tokio::sync::Mutex::new(())),
+            writer: Arc::new(tokio::sync::Mutex::new(WriterConn::default())),
+            writer_opts,
         })
     }
 
-    /// Waits for this process's turn to write (SQLite only; `None` on PostgreSQL, where writers
-    /// do not exclude each other). SQLite has one write lock per file, and a writer that finds it
-    /// taken sleeps and retries in its busy handler: under the gateway's back-to-back batches the
-    /// alarm engine lost that race for up to 1.8 s at p99. The hot writers (frames, signals,
-    /// cursor, readings, an operator's handling, escalation) queue here instead, in order (tokio's
-    /// mutex is fair), so each waits only for the transactions ahead of it. Hold the guard until
-    /// the transaction is committed or dropped, and never across a call that takes it again.
-    pub(crate) async fn writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match self.backend {
-            Backend::Sqlite => Some(self.writer.lock().await),
-            Backend::Postgres => None,
+    /// Waits for this process's turn to write on the hot paths (SQLite; on PostgreSQL, where
+    /// writers do not exclude each other, at once). SQLite has one write lock per file, and a
+    /// writer that finds it taken sleeps and retries in its busy handler: under the gateway's
+    /// back-to-back batches the alarm engine lost that race for up to 1.8 s at p99. The hot
+    /// writers (frames, signals, cursor, readings, an operator's handling, escalation) queue here
+    /// instead, in order (tokio's mutex is fair), so each waits only for the transactions ahead of
+    /// it. They also share one connection: a SQLite connection discards its page cache whenever
+    /// another connection has written since its last transaction, so with a pooled connection per
+    /// batch every batch re-read the indexes' pages. Hold the turn until the transaction is
+    /// committed or dropped, and never across a call that takes it again.
+    pub(crate) async fn writer(&self) -> WriteTurn<'_> {
+        WriteTurn {
+            store: self,
+            conn: match self.backend {
+                Backend::Sqlite => Some(self.writer.lock().await),
+                Backend::Postgres => None,
+            },
         }
     }
 

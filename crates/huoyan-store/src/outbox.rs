@@ -22,7 +22,7 @@ pub struct OutboxEntry {
 }
 
 pub(crate) async fn enqueue_tx(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     event: &str,
     payload: &serde_json::Value,
 ) -> Result<i64> {

@@ -104,7 +104,7 @@ fn deny_unit_managers(scope: &Scope) -> Result<()> {
 }
 
 impl Store {
-    async fn attachments_tx(&self, tx: &mut Transaction<'static, Any>, preplan_id: i64) -> Result<Vec<AttachmentMeta>> {
+    async fn attachments_tx(&self, tx: &mut Transaction<'_, Any>, preplan_id: i64) -> Result<Vec<AttachmentMeta>> {
         let rows = sqlx::query("SELECT id, name, content_type, size_bytes, sha256, created_at FROM preplan_attachments WHERE preplan_id = $1 ORDER BY id")
             .bind(preplan_id)
             .fetch_all(&mut **tx)
@@ -126,7 +126,7 @@ impl Store {
 
     async fn preplan_row(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        tx: &mut Transaction<'_, Any>,
         scope: &Scope,
         by: &str,
         id: i64,
@@ -414,7 +414,7 @@ impl Store {
         Ok(after)
     }
 
-    async fn rescore(&self, tx: &mut Transaction<'static, Any>, preplan_id: i64) -> Result<()> {
+    async fn rescore(&self, tx: &mut Transaction<'_, Any>, preplan_id: i64) -> Result<()> {
         let p = self
             .preplan_row(tx, &Scope::all(), "id", preplan_id)
             .await?

@@ -91,7 +91,7 @@ impl Store {
     /// scope, references, uniqueness, validation, classification.
     pub(crate) async fn prepare<R: Record>(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        tx: &mut Transaction<'_, Any>,
         actor: &Principal,
         r: &mut R,
         self_id: Option<i64>,
@@ -164,7 +164,7 @@ impl Store {
     }
 
     /// Inserts one record inside a transaction (no audit entry); returns its id.
-    pub(crate) async fn insert_row<R: Record>(&self, tx: &mut Transaction<'static, Any>, r: &R) -> Result<i64> {
+    pub(crate) async fn insert_row<R: Record>(&self, tx: &mut Transaction<'_, Any>, r: &R) -> Result<i64> {
         let sql = format!(
             "INSERT INTO {} (jurisdiction_id, name, kind, status, code, parent_id, measure, min_lon, min_lat, max_lon, max_lat, doc, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, {F7}, {F8}, {F9}, {F10}, {F11}, {}, $13, $13) RETURNING id",

@@ -293,8 +293,8 @@ impl Store {
             return Ok(Vec::new());
         }
         let received = now();
-        let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         crate::cursor::append_lock(&mut tx, self.backend, "sensor_readings").await?;
         let mut out = Vec::with_capacity(readings.len());
         let mut latest: Option<&NewReading> = None;

@@ -75,7 +75,7 @@ pub struct TimelineOutcome {
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn insert_event(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     backend: Backend,
     actor: &Principal,
     incident_id: i64,
@@ -110,7 +110,7 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
 }
 
 impl Store {
-    async fn events_tx(&self, tx: &mut Transaction<'static, Any>, incident_id: i64) -> Result<Vec<TimelineEntry>> {
+    async fn events_tx(&self, tx: &mut Transaction<'_, Any>, incident_id: i64) -> Result<Vec<TimelineEntry>> {
         let rows = crate::dynq(format!(
             "SELECT id, incident_id, stage, at, vehicle_id, actor, note, {} AS warnings, recorded_at FROM incident_events WHERE incident_id = $1 ORDER BY at, id",
             self.backend.json_col("warnings")
