@@ -83,9 +83,10 @@ pub(crate) struct GatewaySettings {
     pub(crate) idle_timeout_secs: u64,
     pub(crate) patrol_interval_secs: u64,
     pub(crate) clock_sync_interval_secs: u64,
-    /// Frames per transaction at most (group commit; 确认 follows the commit). Unset: 256 on
-    /// SQLite, 1,024 on PostgreSQL (measured: +35–50 % durable frames/s on PostgreSQL, none on
-    /// SQLite; docs/BENCHMARKS.md).
+    /// Frames per transaction at most (group commit; 确认 follows the commit). Unset: 2,048 on
+    /// SQLite (its WAL writes whole pages: the fewer commits, the fewer times each device's index
+    /// pages are written; +10–20 % against 256), 1,024 on PostgreSQL (+35–50 % against 256;
+    /// docs/BENCHMARKS.md).
     pub(crate) batch_max: Option<usize>,
     /// How long the writer waits to fill a batch after its first frame, in milliseconds.
     pub(crate) batch_delay_ms: u64,
@@ -127,7 +128,7 @@ impl GatewaySettings {
             batch_max: self
                 .batch_max
                 .unwrap_or(match backend {
-                    huoyan_store::Backend::Sqlite => 256,
+                    huoyan_store::Backend::Sqlite => 2048,
                     huoyan_store::Backend::Postgres => 1024,
                 })
                 .clamp(1, 10_000),
@@ -301,7 +302,7 @@ mod tests {
         use huoyan_store::Backend;
         let d = GatewaySettings::default();
         let (sqlite, pg) = (d.gateway_config(Backend::Sqlite), d.gateway_config(Backend::Postgres));
-        assert_eq!((sqlite.batch_max, pg.batch_max, sqlite.writers, pg.writers), (256, 1024, 1, 2));
+        assert_eq!((sqlite.batch_max, pg.batch_max, sqlite.writers, pg.writers), (2048, 1024, 1, 2));
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("g.toml"), "[gateway]\nbatch_max = 50000\nwriters = 0\n").unwrap();
         let g =

@@ -54,18 +54,41 @@ async fn main() -> anyhow::Result<()> {
         None => Store::open_dir(dir.path()).await?,
     };
     let frames: Vec<NewFrame> = (0..total).map(|n| frame(n % devices, n / devices)).collect();
+    // A reader following the log as the alarm engine does (read transactions all the time).
+    let reader = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            let mut after = 0;
+            let mut read = 0usize;
+            loop {
+                match store.frames_after(after, 1000).await {
+                    Ok(rows) if rows.is_empty() => tokio::time::sleep(std::time::Duration::from_millis(5)).await,
+                    Ok(rows) => {
+                        read += rows.len();
+                        after = rows.last().map_or(after, |r| r.id);
+                    }
+                    Err(_) => return read,
+                }
+            }
+        })
+    };
     let (cpu0, t0) = (cpu_seconds(), Instant::now());
     let mut stored = 0usize;
+    let mut slowest = std::time::Duration::ZERO;
     for chunk in frames.chunks(batch as usize) {
+        let started = Instant::now();
         stored += store.store_frames(chunk).await?.len();
+        slowest = slowest.max(started.elapsed());
     }
     let (secs, cpu) = (t0.elapsed().as_secs_f64(), cpu_seconds() - cpu0);
+    reader.abort();
     println!(
-        "{} frames in batches of {batch} from {devices} devices on {:?}: {:.2} s, {:.0} frames/s, CPU {:.2} s ({:.1} µs per frame)",
+        "{} frames in batches of {batch} from {devices} devices on {:?}: {:.2} s, {:.0} frames/s, slowest batch {} ms, CPU {:.2} s ({:.1} µs per frame, with the reader)",
         stored,
         store.backend(),
         secs,
         stored as f64 / secs,
+        slowest.as_millis(),
         cpu,
         cpu * 1e6 / stored as f64
     );

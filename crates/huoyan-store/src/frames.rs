@@ -259,14 +259,21 @@ impl Store {
 
     /// Records a device's online state and last-seen time `at` (UTC RFC 3339). Returns whether a
     /// registered device's state changed.
+    ///
+    /// A hot writer ([`Store::writer`]): on a pooled connection it waited in SQLite's busy
+    /// handler behind the gateway's back-to-back batches, and the device's connection with it
+    /// (seen as 确认 delays of 2.4–3.5 s when devices came online under load).
     pub async fn set_device_online(&self, address: &str, online: bool, at: &str) -> Result<bool> {
         let address = normalize_address(address)?;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         let r = crate::dynq("UPDATE devices SET online = $1, last_seen_at = $2 WHERE address = $3 AND online <> $1")
             .bind(i64::from(online))
             .bind(at)
             .bind(address)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(r.rows_affected() > 0)
     }
 
@@ -287,28 +294,30 @@ impl Store {
         for f in batch {
             rows.push((normalize_address(&f.device_address)?, f.content_hash()));
         }
-        let mut turn = self.writer().await;
-        let mut tx = turn.begin().await?;
-        crate::cursor::append_lock(&mut tx, self.backend, "alarm_frames").await?;
-        let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
-        match self.backend {
-            crate::Backend::Sqlite => {
-                for (chunk, keys) in
-                    batch.chunks(FRAMES_PER_STATEMENT_SQLITE).zip(rows.chunks(FRAMES_PER_STATEMENT_SQLITE))
-                {
-                    for r in insert_values(chunk, keys).fetch_all(&mut *tx).await? {
-                        inserted.insert(r.try_get(1)?, r.try_get(0)?);
-                    }
-                }
-            }
+        // The statements are built before the turn to write, so that a second batch in flight
+        // ([gateway] writers) prepares while the one ahead of it is in the database.
+        let statements: Vec<AnyQuery<'_>> = match self.backend {
+            crate::Backend::Sqlite => batch
+                .chunks(FRAMES_PER_STATEMENT_SQLITE)
+                .zip(rows.chunks(FRAMES_PER_STATEMENT_SQLITE))
+                .map(|(chunk, keys)| insert_values(chunk, keys))
+                .collect(),
             crate::Backend::Postgres => {
                 // The first of each hash only: the statement's NOT EXISTS does not see its own rows.
                 let mut seen = std::collections::HashSet::with_capacity(batch.len());
                 let (firsts, keys): (Vec<&NewFrame>, Vec<&(String, String)>) =
                     batch.iter().zip(&rows).filter(|(_, (_, hash))| seen.insert(hash.as_str())).unzip();
-                for r in insert_unnest(&firsts, &keys).fetch_all(&mut *tx).await? {
-                    inserted.insert(r.try_get(1)?, r.try_get(0)?);
-                }
+                vec![insert_unnest(&firsts, &keys)]
+            }
+        };
+        let seen_update = self.update_seen(batch, &rows);
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
+        crate::cursor::append_lock(&mut tx, self.backend, "alarm_frames").await?;
+        let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        for q in statements {
+            for r in q.fetch_all(&mut *tx).await? {
+                inserted.insert(r.try_get(1)?, r.try_get(0)?);
             }
         }
         // In batch order: the first frame with a new hash is the new row; a repeat of it within the
@@ -337,19 +346,29 @@ impl Store {
                 }
             });
         }
+        seen_update.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// The batch's update of `devices.last_seen_at`, to the latest `received_at` of the batch
+    /// (the frames of one batch arrive within milliseconds). At most once per device and second:
+    /// a device seen earlier in the same second (a `last_seen_at` with `latest`'s first 19
+    /// characters, `YYYY-MM-DDTHH:MM:SS`, as a prefix) is not written again, which spares
+    /// PostgreSQL a new row version per device and batch.
+    fn update_seen<'q>(&self, batch: &[NewFrame], rows: &[(String, String)]) -> AnyQuery<'q> {
         let mut addresses: Vec<&str> = rows.iter().map(|(a, _)| a.as_str()).collect();
         addresses.sort_unstable();
         addresses.dedup();
         let latest = batch.iter().map(|f| f.received_at.as_str()).max().unwrap_or_default();
-        // At most once per device and second: a device seen earlier in the same second (a
-        // `last_seen_at` with `latest`'s first 19 characters, `YYYY-MM-DDTHH:MM:SS`, as a prefix)
-        // is not written again, which spares PostgreSQL a new row version per device and batch.
         let second = latest.get(..19).unwrap_or(latest);
-        let q = match self.backend {
+        match self.backend {
             crate::Backend::Sqlite => {
-                let list: Vec<String> = (0..addresses.len()).map(|i| format!("${}", i + 3)).collect();
-                let mut q = crate::dynq(format!("{UPDATE_SEEN} address IN ({})", list.join(", ")));
-                q = q.bind(latest.to_string()).bind(second.to_string());
+                // Anonymous placeholders, as in `insert_values`.
+                let list = vec!["?"; addresses.len()].join(", ");
+                let mut q = crate::dynq(format!("{UPDATE_SEEN_SQLITE} address IN ({list})"))
+                    .bind(latest.to_string())
+                    .bind(second.to_string());
                 for a in addresses {
                     q = q.bind(a.to_string());
                 }
@@ -359,10 +378,7 @@ impl Store {
                 .bind(latest.to_string())
                 .bind(second.to_string())
                 .bind(text_array(&addresses)),
-        };
-        q.execute(&mut *tx).await?;
-        tx.commit().await?;
-        Ok(out)
+        }
     }
 
     /// Addresses of the devices recorded as online.
@@ -410,6 +426,10 @@ impl Store {
 
 /// The start of the per-batch update of `devices.last_seen_at`; the address condition follows.
 const UPDATE_SEEN: &str = "UPDATE devices SET last_seen_at = $1 WHERE (last_seen_at IS NULL OR last_seen_at < $2) AND";
+
+/// [`UPDATE_SEEN`] with anonymous placeholders only (SQLite; sqlx numbers `?` apart from `?N`).
+const UPDATE_SEEN_SQLITE: &str =
+    "UPDATE devices SET last_seen_at = ? WHERE (last_seen_at IS NULL OR last_seen_at < ?) AND";
 
 /// The columns of a frame row, in the order both inserts bind them.
 const INSERT_FRAME: &str =

@@ -362,14 +362,16 @@ impl Store {
     /// Marks the sensor `address` offline if it is online and silent since before `before`;
     /// returns whether it was (a reading that arrived meanwhile keeps it online).
     pub async fn expire_sensor(&self, address: &str, before: &str) -> Result<bool> {
-        let _writer = self.writer().await;
+        let mut turn = self.writer().await;
+        let mut tx = turn.begin().await?;
         let r = crate::dynq(
             "UPDATE devices SET online = 0 WHERE kind = 'sensor' AND address = $1 AND online = 1 AND last_seen_at < $2",
         )
         .bind(address)
         .bind(before)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(r.rows_affected() > 0)
     }
 
