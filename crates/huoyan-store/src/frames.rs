@@ -21,7 +21,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditEntry};
-use crate::{Result, Store, StoreError, check_in_scope, now};
+use crate::{AnyQuery, Result, Store, StoreError, check_in_scope, now};
 
 /// Frames per `INSERT` statement of [`Store::store_frames`] on SQLite (PostgreSQL takes a batch
 /// in one statement of arrays). The statement uses anonymous `?` placeholders: with numbered ones
@@ -265,16 +265,11 @@ impl Store {
     /// (seen as 确认 delays of 2.4–3.5 s when devices came online under load).
     pub async fn set_device_online(&self, address: &str, online: bool, at: &str) -> Result<bool> {
         let address = normalize_address(address)?;
-        let mut turn = self.writer().await;
-        let mut tx = turn.begin().await?;
-        let r = crate::dynq("UPDATE devices SET online = $1, last_seen_at = $2 WHERE address = $3 AND online <> $1")
+        let q = crate::dynq("UPDATE devices SET online = $1, last_seen_at = $2 WHERE address = $3 AND online <> $1")
             .bind(i64::from(online))
             .bind(at)
-            .bind(address)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(r.rows_affected() > 0)
+            .bind(address);
+        Ok(self.writer().await.execute(q).await?.rows_affected() > 0)
     }
 
     /// Stores a batch of frames in one transaction (all or none). Retransmissions of stored frames
@@ -438,8 +433,6 @@ const INSERT_FRAME: &str =
 /// What the SQLite insert does with a frame already stored, and what it reads back.
 const ON_CONFLICT_RETURNING: &str =
     "ON CONFLICT (device_address, serial, content_hash) DO NOTHING RETURNING id, content_hash";
-
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 /// A multi-row `INSERT … VALUES (…), (…) … ON CONFLICT DO NOTHING RETURNING id, content_hash` of
 /// `chunk` (SQLite: [`FRAMES_PER_STATEMENT_SQLITE`] rows at most).

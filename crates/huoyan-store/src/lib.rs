@@ -101,6 +101,18 @@ pub(crate) struct WriteTurn<'s> {
 }
 
 impl WriteTurn<'_> {
+    /// Runs one statement as its own transaction: on SQLite on the hot writers' connection, on
+    /// PostgreSQL on a pooled one (one round trip).
+    pub(crate) async fn execute(&mut self, q: AnyQuery<'_>) -> Result<sqlx::any::AnyQueryResult> {
+        let mut tx = match self.conn {
+            Some(_) => self.begin().await?,
+            None => return Ok(q.execute(&self.store.pool).await?),
+        };
+        let r = q.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(r)
+    }
+
     /// Begins a writing transaction: on SQLite `BEGIN IMMEDIATE` on the hot writers' own
     /// connection, on PostgreSQL [`Store::begin_write`] on a pooled one.
     pub(crate) async fn begin(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Any>> {
@@ -347,9 +359,12 @@ pub(crate) fn opt_float(v: Option<f64>) -> Option<String> {
     v.map(|x| x.to_string())
 }
 
+/// A query of the `Any` driver.
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
 /// A query from SQL built at run time. Only table and column names from this crate and numbered
 /// placeholders are ever formatted into such SQL; values are always bound.
-pub(crate) fn dynq<'q>(sql: impl AsRef<str>) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+pub(crate) fn dynq<'q>(sql: impl AsRef<str>) -> AnyQuery<'q> {
     sqlx::query(sqlx::AssertSqlSafe(sql.as_ref().to_owned()))
 }
 

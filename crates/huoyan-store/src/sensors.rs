@@ -362,17 +362,12 @@ impl Store {
     /// Marks the sensor `address` offline if it is online and silent since before `before`;
     /// returns whether it was (a reading that arrived meanwhile keeps it online).
     pub async fn expire_sensor(&self, address: &str, before: &str) -> Result<bool> {
-        let mut turn = self.writer().await;
-        let mut tx = turn.begin().await?;
-        let r = crate::dynq(
+        let q = crate::dynq(
             "UPDATE devices SET online = 0 WHERE kind = 'sensor' AND address = $1 AND online = 1 AND last_seen_at < $2",
         )
         .bind(address)
-        .bind(before)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(r.rows_affected() > 0)
+        .bind(before);
+        Ok(self.writer().await.execute(q).await?.rows_affected() > 0)
     }
 
     /// Readings after `after_id` in id order, at most `limit` (the engine's input).
