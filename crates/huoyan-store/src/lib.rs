@@ -329,8 +329,12 @@ impl Store {
         Ok(())
     }
 
-    /// Closes the pool.
+    /// Closes the pool and the hot writers' connection (after the transactions in progress).
     pub async fn close(&self) {
+        use sqlx::Connection;
+        if let Some(c) = self.writer.lock().await.conn.take() {
+            let _ = c.close().await;
+        }
         self.pool.close().await;
     }
 
