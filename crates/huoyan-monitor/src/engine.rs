@@ -10,7 +10,8 @@
 //! Batches without a signal (most frames under load report "normal") do not write: the position
 //! is kept in memory and the cursor saved with the next batch that files something, or after
 //! [`CURSOR_SAVE_FRAMES`] frames or [`CURSOR_SAVE_EVERY`] — a write transaction per read batch would queue behind the
-//! gateway's writer for the one SQLite write lock. After a crash the engine re-reads at most those
+//! gateway's writer for the one SQLite write lock — or when the engine has caught up and the saved
+//! position is older than [`CURSOR_SAVE_EVERY`]. After a crash the engine re-reads at most those
 //! frames, which file nothing again.
 //!
 //! Sensor readings take the same path: the HTTP and MQTT ingestion store them (append-only) and
@@ -199,7 +200,17 @@ impl Engine {
         let mut read = 0;
         loop {
             let frames = self.store.frames_after(pos.read, self.config.batch.max(1)).await?;
-            let Some(last) = frames.last().map(|f| f.id) else { break };
+            let Some(last) = frames.last().map(|f| f.id) else {
+                // Caught up: the position read is saved once it is [`CURSOR_SAVE_EVERY`] old,
+                // so after the load stops (the engine looks every `poll_ms`) the saved cursor
+                // reaches the end of the log — a restart then re-reads nothing, and the saved
+                // cursor tells how far behind the engine is.
+                if pos.read > pos.saved && pos.saved_at.elapsed() >= CURSOR_SAVE_EVERY {
+                    self.store.set_cursor(CURSOR, pos.read).await?;
+                    (pos.saved, pos.saved_at) = (pos.read, std::time::Instant::now());
+                }
+                break;
+            };
             read += frames.len();
             let mut batch: Vec<Signal> = Vec::new();
             for f in frames.iter().filter(|f| !f.quarantined) {

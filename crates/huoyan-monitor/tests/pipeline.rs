@@ -159,6 +159,24 @@ async fn frames_are_filed_once_across_restarts(s: &TestStore) {
 }
 on_both!(frames_once, frames_are_filed_once_across_restarts);
 
+async fn the_cursor_is_saved_once_the_engine_has_caught_up(s: &TestStore) {
+    setup(s, "hp-0001").await;
+    // Normal states (0x01) file nothing, so reading them does not save the cursor at once.
+    let normal = |serial| NewFrame { raw: component_upload(serial, 0x01), ..fire_frame(serial) };
+    let (e, _) = engine(s);
+    assert_eq!(e.catch_up().await.unwrap(), 0);
+    s.store_frames(&(1..=3).map(normal).collect::<Vec<_>>()).await.unwrap();
+    assert_eq!(e.catch_up().await.unwrap(), 3);
+    let last = s.frames_after(0, 10).await.unwrap().last().unwrap().id;
+    assert!(s.cursor(CURSOR).await.unwrap() < last, "read, not saved yet");
+    // Caught up, and the saved position older than CURSOR_SAVE_EVERY: the next look saves it.
+    tokio::time::sleep(huoyan_monitor::engine::CURSOR_SAVE_EVERY).await;
+    assert_eq!(e.catch_up().await.unwrap(), 0);
+    assert_eq!(s.cursor(CURSOR).await.unwrap(), last);
+    assert!(open_alarms(s, "fire").await.is_empty());
+}
+on_both!(cursor_when_idle, the_cursor_is_saved_once_the_engine_has_caught_up);
+
 /// Two nodes on one PostgreSQL schema: a frame stored by the node without the engine wakes the
 /// leading engine at the commit (`LISTEN/NOTIFY`), long before its next poll.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
