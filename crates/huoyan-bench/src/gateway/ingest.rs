@@ -64,8 +64,12 @@ pub(crate) struct IngestOutcome {
     pub(crate) unconfirmed: u64,
     /// Frames in `alarm_frames` afterwards.
     pub(crate) stored: Option<u64>,
-    /// Frames the alarm engine had not read when the load ended.
+    /// Frames the alarm engine had not read when the load ended (by its saved cursor).
     pub(crate) engine_backlog: Option<u64>,
+    /// Seconds after the load until the engine's saved cursor reached the end of the log (it
+    /// saves when idle, at most once a second, and looks every second: an upper bound, ±1 s);
+    /// `None` if not within [`CATCH_UP_LIMIT`].
+    pub(crate) engine_caught_up_s: Option<f64>,
     pub(crate) cpu: CpuUse,
     pub(crate) first_error: Option<String>,
 }
@@ -120,6 +124,15 @@ pub(crate) async fn run(a: &Args, env: &Env, backends: &[Backend]) -> anyhow::Re
         };
         let result = result.await;
         let (stored, engine_backlog) = stored_and_backlog(&store);
+        let load_ended = std::time::Instant::now();
+        let mut engine_caught_up_s = None;
+        while load_ended.elapsed() < CATCH_UP_LIMIT {
+            if stored_and_backlog(&store).1 == Some(0) {
+                engine_caught_up_s = Some(load_ended.elapsed().as_secs_f64());
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         server.stop().await?;
         let (mut t, cpu) = result?;
         t.latencies_us.sort_unstable();
@@ -139,6 +152,7 @@ pub(crate) async fn run(a: &Args, env: &Env, backends: &[Backend]) -> anyhow::Re
             unconfirmed: t.unconfirmed,
             stored,
             engine_backlog,
+            engine_caught_up_s,
             cpu,
             first_error: t.error,
         };
@@ -157,16 +171,19 @@ pub(crate) async fn run(a: &Args, env: &Env, backends: &[Backend]) -> anyhow::Re
     Ok(out)
 }
 
+/// How long to wait for the alarm engine to catch up after the load.
+const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
+
 pub(crate) fn markdown(rows: &[IngestOutcome]) -> String {
     let mut s = String::from(
         "Durable ingest (Cambridge demo with registered UITDs, `huoyan serve` on 127.0.0.1; closed loop: each connection keeps `window` uploads in flight, 确认 only after the commit; CPU = seconds used in the measured window):\n\n\
-         | Backend | connections × window | s | confirmed | frames/s | 确认 p50 / p99 / max ms | sent / confirmed / stored | denied | unconfirmed | engine backlog | CPU server / postgres / bench s | machine busy |\n\
-         |---|---|---:|---:|---:|---|---|---:|---:|---:|---|---:|\n",
+         | Backend | connections × window | s | confirmed | frames/s | 确认 p50 / p99 / max ms | sent / confirmed / stored | denied | unconfirmed | engine backlog / caught up after s | CPU server / postgres / bench s | machine busy |\n\
+         |---|---|---:|---:|---:|---|---|---:|---:|---|---|---:|\n",
     );
     let opt = |v: Option<u64>| v.map_or("–".to_string(), |v| v.to_string());
     for o in rows {
         s += &format!(
-            "| {} | {} × {} | {:.0} | {} | **{:.0}** | {:.1} / {:.1} / {:.0} | {} / {} / {} | {} | {} | {} | {:.1} / {:.1} / {:.1} | {:.0} % |\n",
+            "| {} | {} × {} | {:.0} | {} | **{:.0}** | {:.1} / {:.1} / {:.0} | {} / {} / {} | {} | {} | {} / {} | {:.1} / {:.1} / {:.1} | {:.0} % |\n",
             o.backend.name(),
             o.connections,
             o.window,
@@ -182,6 +199,7 @@ pub(crate) fn markdown(rows: &[IngestOutcome]) -> String {
             o.denied,
             o.unconfirmed,
             opt(o.engine_backlog),
+            o.engine_caught_up_s.map_or(format!("> {}", CATCH_UP_LIMIT.as_secs()), |s| format!("{s:.1}")),
             o.cpu.server_s,
             if o.backend == Backend::Postgres { o.cpu.postgres_s } else { 0.0 },
             o.cpu.bench_s,
