@@ -83,13 +83,12 @@ impl Store {
     /// column, and that conversion was 18 % of the server's CPU under ingest (the engine reads
     /// every frame the gateway stores; `perf --call-graph dwarf`, 2,000 connections).
     pub async fn frames_after(&self, after_id: i64, limit: i64) -> Result<Vec<FrameRecord>> {
-        let sql = "SELECT STRING_AGG(CAST(id AS TEXT) || ',' || CAST(quarantined AS TEXT) || ',' || received_at || ',' \
-                   || device_address || ',' || raw, ';' ORDER BY id) FROM (SELECT id, received_at, device_address, \
-                   quarantined, raw FROM alarm_frames WHERE id > $1 ORDER BY id LIMIT $2) f";
-        let sql = match self.backend {
-            crate::Backend::Sqlite => sql.replace("STRING_AGG", "GROUP_CONCAT"),
-            crate::Backend::Postgres => sql.to_owned(),
-        };
+        let sql = format!(
+            "SELECT {}(CAST(id AS TEXT) || ',' || CAST(quarantined AS TEXT) || ',' || received_at || ',' \
+             || device_address || ',' || raw, ';' ORDER BY id) FROM (SELECT id, received_at, device_address, \
+             quarantined, raw FROM alarm_frames WHERE id > $1 ORDER BY id LIMIT $2) f",
+            self.backend.string_agg()
+        );
         let row = crate::dynq(sql).bind(after_id).bind(limit.max(1)).fetch_one(&self.pool).await?;
         let Some(text) = row.try_get::<Option<String>, _>(0)? else { return Ok(Vec::new()) };
         text.split(';').map(parse_frame_record).collect()

@@ -42,6 +42,14 @@ impl Backend {
         }
     }
 
+    /// The aggregate joining text values with a separator (`agg(x, sep ORDER BY …)` on both).
+    pub(crate) fn string_agg(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "GROUP_CONCAT",
+            Backend::Postgres => "STRING_AGG",
+        }
+    }
+
     /// Case-insensitive substring match operator.
     pub(crate) fn ilike(self) -> &'static str {
         match self {

@@ -359,9 +359,11 @@ impl Store {
         let second = latest.get(..19).unwrap_or(latest);
         match self.backend {
             crate::Backend::Sqlite => {
-                // Anonymous placeholders, as in `insert_values`.
+                // Anonymous placeholders only, as in `insert_values` (sqlx numbers `?` apart
+                // from `$n`, so the two cannot be mixed).
                 let list = vec!["?"; addresses.len()].join(", ");
-                let mut q = crate::dynq(format!("{UPDATE_SEEN_SQLITE} address IN ({list})"))
+                let head = UPDATE_SEEN.replace("$1", "?").replace("$2", "?");
+                let mut q = crate::dynq(format!("{head} address IN ({list})"))
                     .bind(latest.to_string())
                     .bind(second.to_string());
                 for a in addresses {
@@ -421,10 +423,6 @@ impl Store {
 
 /// The start of the per-batch update of `devices.last_seen_at`; the address condition follows.
 const UPDATE_SEEN: &str = "UPDATE devices SET last_seen_at = $1 WHERE (last_seen_at IS NULL OR last_seen_at < $2) AND";
-
-/// [`UPDATE_SEEN`] with anonymous placeholders only (SQLite; sqlx numbers `?` apart from `?N`).
-const UPDATE_SEEN_SQLITE: &str =
-    "UPDATE devices SET last_seen_at = ? WHERE (last_seen_at IS NULL OR last_seen_at < ?) AND";
 
 /// The columns of a frame row, in the order both inserts bind them.
 const INSERT_FRAME: &str =
