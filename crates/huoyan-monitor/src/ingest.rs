@@ -160,6 +160,18 @@ pub async fn ingest(
     Ok(IngestResult { stored, duplicates: outcomes.len() - stored, ids: outcomes.iter().map(|o| o.id()).collect() })
 }
 
+impl From<IngestError> for huoyan_api::error::ApiError {
+    fn from(e: IngestError) -> huoyan_api::error::ApiError {
+        use huoyan_api::error::ApiError;
+        match e {
+            IngestError::Malformed(m) => ApiError::BadRequest(m),
+            IngestError::Unauthorized => ApiError::Unauthorized("unknown sensor or wrong device token".into()),
+            IngestError::Invalid { field, reason } => ApiError::field(&field, reason),
+            IngestError::Store(s) => s.into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@
 //! Storage is `huoyan_store::alarms`; the HTTP side (operator queue, live push) is in the server.
 
 pub mod engine;
+pub mod events;
 pub mod framelog;
 pub mod ingest;
 pub mod kinds;

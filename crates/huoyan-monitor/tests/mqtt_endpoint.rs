@@ -3,9 +3,6 @@
 //! TCP for hostile input (garbage, a huge remaining length, no CONNECT, a slow sender, too many
 //! connections) that must not keep a well-behaved sensor from its PUBACK.
 
-#[path = "../../huoyan-store/tests/common/mod.rs"]
-mod common;
-
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +12,9 @@ use huoyan_domain::account::Principal;
 use huoyan_monitor::mqtt::MqttConfig;
 use huoyan_monitor::mqtt_endpoint::{Endpoint, serve};
 use huoyan_store::Store;
+use huoyan_store::on_both;
 use huoyan_store::sensors::NewSensor;
+use huoyan_store::testkit as common;
 use rumqttc::{AsyncClient, ConnectReturnCode, ConnectionError, Event, EventLoop, MqttOptions, Packet, QoS};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;

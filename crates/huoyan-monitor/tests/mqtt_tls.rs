@@ -2,9 +2,6 @@
 //! TLS gets its CONNACK and its PUBACK after the commit; plain MQTT, a client that does not trust
 //! the certificate and bad certificate settings get nothing stored.
 
-#[path = "../../huoyan-store/tests/common/mod.rs"]
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,6 +9,7 @@ use huoyan_domain::account::Principal;
 use huoyan_monitor::mqtt::MqttConfig;
 use huoyan_monitor::mqtt_endpoint::{Endpoint, serve};
 use huoyan_store::sensors::NewSensor;
+use huoyan_store::testkit as common;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio_rustls::rustls;

@@ -3,9 +3,6 @@
 //! resolve as `recovered`, a loaded rule set takes effect without code, and (when Mosquitto runs
 //! on 127.0.0.1:1883) a reading published over MQTT becomes a stored reading and a 低压 alarm.
 
-#[path = "../../huoyan-store/tests/common/mod.rs"]
-mod common;
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -18,7 +15,9 @@ use huoyan_monitor::ingest::{ReadingIn, ReadingsPayload};
 use huoyan_monitor::{Engine, MonitorConfig, OnChange};
 use huoyan_store::alarms::AlarmFilter;
 use huoyan_store::frames::{NewDevice, NewFrame};
+use huoyan_store::on_both;
 use huoyan_store::sensors::NewSensor;
+use huoyan_store::testkit as common;
 use huoyan_store::{Scope, Store};
 
 const UITD: &str = "00000000c001";

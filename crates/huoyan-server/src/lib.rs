@@ -11,103 +11,22 @@
 //!
 //! Entry points: [`app`] builds the router; [`serve`] runs it on a listener until shutdown.
 
-pub mod error;
-pub mod extract;
-pub mod live;
 mod metrics;
 pub mod openapi;
 pub mod routes;
-pub mod throttle;
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
-use huoyan_store::Store;
+pub use huoyan_api::{AppState, ServerConfig, error, extract, live, throttle};
+pub use huoyan_monitor::events::alarm_event;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
-
-/// Limits and settings of the HTTP server.
-#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ServerConfig {
-    /// Address to listen on.
-    pub listen: String,
-    /// Largest JSON body accepted, bytes.
-    pub max_body_bytes: usize,
-    /// Largest spreadsheet upload accepted, bytes.
-    pub max_upload_bytes: usize,
-    /// Requests taking longer are answered 408.
-    pub request_timeout_secs: u64,
-    /// The built console (`npm run build` in `console/`). Empty: `console/dist` when it exists
-    /// in the working directory or beside the program, else only the landing page.
-    pub web_dir: String,
-    /// An external raster base map for the console instead of Huoyan's own vector tiles: an XYZ
-    /// URL template, e.g. 天地图 `https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=<key>`.
-    /// Empty: none (`external_raster` is null in `/api/v1/map/config`).
-    pub tile_url: String,
-    /// The map's attribution text. Empty: derived from the stored data's sources (OpenStreetMap's
-    /// ODbL credit after an OSM import, the City of Cambridge for the demo). Set it when using
-    /// `tile_url` (e.g. `天地图 © 国家地理信息公共服务平台`).
-    pub tile_attribution: String,
-    /// Memory for cached vector tiles, bytes (0: no cache, every tile is made on request).
-    pub tile_cache_bytes: usize,
-}
-
-impl Default for ServerConfig {
-    fn default() -> Self {
-        ServerConfig {
-            listen: "127.0.0.1:8080".into(),
-            max_body_bytes: 2 * 1024 * 1024,
-            max_upload_bytes: 32 * 1024 * 1024,
-            request_timeout_secs: 60,
-            web_dir: String::new(),
-            tile_url: String::new(),
-            tile_attribution: String::new(),
-            tile_cache_bytes: 64 * 1024 * 1024,
-        }
-    }
-}
-
-/// Shared state of the handlers.
-#[derive(Clone)]
-pub struct AppState {
-    /// The store.
-    pub store: Store,
-    /// Settings.
-    pub config: Arc<ServerConfig>,
-    /// When the server started.
-    pub started: Instant,
-    /// Failed-login counts.
-    pub logins: Arc<throttle::LoginGuard>,
-    /// The road graph for travel times.
-    pub routing: Arc<routes::routing::RoutingCache>,
-    /// Events pushed to consoles.
-    pub live: Arc<live::LiveBus>,
-    /// Notified after sensor readings were stored: the alarm engine shares it
-    /// (`huoyan_monitor::Engine::with_wake`) and evaluates them at once.
-    pub monitor_wake: Arc<tokio::sync::Notify>,
-}
-
-impl AppState {
-    /// State over a store.
-    pub fn new(store: Store, config: ServerConfig) -> AppState {
-        AppState {
-            store,
-            config: Arc::new(config),
-            started: Instant::now(),
-            logins: Arc::default(),
-            routing: Arc::default(),
-            live: Arc::default(),
-            monitor_wake: Arc::default(),
-        }
-    }
-}
 
 const INDEX_HTML: &str = include_str!("../web/index.html");
 
@@ -154,23 +73,12 @@ async fn immutable_assets(req: axum::extract::Request, next: axum::middleware::N
     res
 }
 
-/// The whole application.
-/// Builds the road graph in the background, so that the first incident intake or route after a
-/// start does not wait for it (reading every road and contracting takes about a second on a county;
-/// requests meanwhile wait for the same build). Failures are logged: routes answer them later.
+/// Builds the road graph in the background (see [`huoyan_roads::RoadNetwork::warm_up`]).
 pub fn warm_up(state: &AppState) {
-    let st = state.clone();
-    tokio::spawn(async move {
-        let t = Instant::now();
-        match routes::routing::graph(&st).await {
-            Ok(g) => {
-                tracing::info!(nodes = g.graph().num_nodes(), ms = t.elapsed().as_millis() as u64, "road graph built")
-            }
-            Err(e) => tracing::info!(error = ?e, "no road graph yet"),
-        }
-    });
+    state.roads.warm_up(state.store.clone());
 }
 
+/// The whole application.
 pub fn app(state: AppState) -> Router {
     metrics::handle();
     let uploads = DefaultBodyLimit::max(state.config.max_upload_bytes);

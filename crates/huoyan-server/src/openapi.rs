@@ -4,17 +4,16 @@
 
 use std::sync::OnceLock;
 
+use huoyan_api::openapi::{ApiDoc, Op, page_of, reference, schemas};
 use huoyan_domain::account::{Principal, User, UserInput};
 use huoyan_domain::classify::RuleSet;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
 use utoipa::ToSchema;
-use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn};
-use utoipa::openapi::request_body::RequestBodyBuilder;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::path::{HttpMethod, ParameterIn};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{
-    ArrayBuilder, ComponentsBuilder, ContentBuilder, InfoBuilder, ObjectBuilder, OpenApi, OpenApiBuilder, PathItem,
-    Paths, Ref, RefOr, Required, ResponseBuilder, Schema, Type,
+    ArrayBuilder, ComponentsBuilder, InfoBuilder, ObjectBuilder, OpenApi, OpenApiBuilder, PathItem, Type,
 };
 
 use crate::error::ErrorBody;
@@ -22,96 +21,20 @@ use crate::routes::auth::{LoginRequest, LoginResponse, Me};
 use crate::routes::files::UploadResult;
 use crate::routes::misc::{Health, RuleSets};
 
-fn json(schema: impl Into<RefOr<Schema>>) -> utoipa::openapi::Content {
-    ContentBuilder::new().schema(Some(schema)).build()
-}
-
-fn reference(name: &str) -> RefOr<Schema> {
-    RefOr::Ref(Ref::from_schema_name(name))
-}
-
-struct Op {
-    method: HttpMethod,
-    path: String,
-    tag: &'static str,
-    summary: String,
-    params: Vec<(&'static str, ParameterIn, String)>,
-    body: Option<(String, RefOr<Schema>)>,
-    ok: (u16, Option<RefOr<Schema>>),
-    public: bool,
-    /// Authenticated by a sensor's ingestion token instead of a session.
-    device_token: bool,
-}
-
-impl Op {
-    fn new(method: HttpMethod, path: impl Into<String>, tag: &'static str, summary: impl Into<String>) -> Op {
-        Op {
-            method,
-            path: path.into(),
-            tag,
-            summary: summary.into(),
-            params: vec![],
-            body: None,
-            ok: (200, None),
-            public: false,
-            device_token: false,
-        }
-    }
-    fn query(mut self, name: &'static str, doc: &str) -> Op {
-        self.params.push((name, ParameterIn::Query, doc.into()));
-        self
-    }
-    fn id(mut self) -> Op {
-        self.params.push(("id", ParameterIn::Path, "record id".into()));
-        self
-    }
-    /// The `{z}`, `{x}`, `{y}` of a tile path.
-    fn tile(mut self) -> Op {
-        self.params.push((
-            "z",
-            ParameterIn::Path,
-            format!(
-                "zoom, 0–{} (content at {}–{})",
-                huoyan_tiles::tile::MAX_ZOOM,
-                huoyan_tiles::basemap::MIN_ZOOM,
-                huoyan_tiles::basemap::MAX_ZOOM
-            ),
-        ));
-        self.params.push(("x", ParameterIn::Path, "column, 0 ≤ x < 2^z, west to east".into()));
-        self.params.push((
-            "y",
-            ParameterIn::Path,
-            "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt`".into(),
-        ));
-        self
-    }
-    fn body(mut self, content_type: &str, schema: RefOr<Schema>) -> Op {
-        self.body = Some((content_type.into(), schema));
-        self
-    }
-    fn ok(mut self, status: u16, schema: Option<RefOr<Schema>>) -> Op {
-        self.ok = (status, schema);
-        self
-    }
-    fn public(mut self) -> Op {
-        self.public = true;
-        self
-    }
-    fn device_token(mut self) -> Op {
-        self.device_token = true;
-        self
-    }
-}
-
-fn page_of(name: &str) -> RefOr<Schema> {
-    ObjectBuilder::new()
-        .property("items", ArrayBuilder::new().items(reference(name)))
-        .property("total", ObjectBuilder::new().schema_type(Type::Integer))
-        .property("limit", ObjectBuilder::new().schema_type(Type::Integer))
-        .property("offset", ObjectBuilder::new().schema_type(Type::Integer))
-        .required("items")
-        .required("total")
-        .into()
+/// The `{z}`, `{x}`, `{y}` of a tile path.
+fn tile(op: Op) -> Op {
+    op.param(
+        "z",
+        ParameterIn::Path,
+        format!(
+            "zoom, 0–{} (content at {}–{})",
+            huoyan_tiles::tile::MAX_ZOOM,
+            huoyan_tiles::basemap::MIN_ZOOM,
+            huoyan_tiles::basemap::MAX_ZOOM
+        ),
+    )
+    .param("x", ParameterIn::Path, "column, 0 ≤ x < 2^z, west to east")
+    .param("y", ParameterIn::Path, "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt`")
 }
 
 fn record_ops<R: Record + ToSchema>(ops: &mut Vec<Op>) {
@@ -149,11 +72,6 @@ fn record_ops<R: Record + ToSchema>(ops: &mut Vec<Op>) {
         .ok(200, Some(reference(&name))),
     );
     ops.push(Op::new(HttpMethod::Delete, &item, t, format!("Delete a {t} record")).id().ok(204, None));
-}
-
-fn schemas<T: ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
-    out.push((T::name().to_string(), T::schema()));
-    T::schemas(out);
 }
 
 fn build() -> OpenApi {
@@ -296,8 +214,7 @@ fn build() -> OpenApi {
         .ok(200, Some(reference("MapConfig"))),
     );
     ops.push(
-        Op::new(HttpMethod::Get, crate::routes::tiles::TEMPLATE, "map", "A base-map vector tile (Mapbox Vector Tile 2.1: roads, buildings, boundaries); outside /api/v1; session cookie or bearer token")
-            .tile()
+        tile(Op::new(HttpMethod::Get, crate::routes::tiles::TEMPLATE, "map", "A base-map vector tile (Mapbox Vector Tile 2.1: roads, buildings, boundaries); outside /api/v1; session cookie or bearer token"))
             .ok(200, Some(ObjectBuilder::new().schema_type(Type::String).format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary))).into())),
     );
     ops.push(
@@ -455,218 +372,11 @@ fn build() -> OpenApi {
             .ok(200, Some(reference("LiveEvent"))),
     );
 
-    // Incidents and dispatch (issue 5): see routes/incidents.rs, routes/dispatch.rs, routes/preplans.rs.
-    let inc = "/api/v1/incidents";
-    let mut list = Op::new(HttpMethod::Get, inc, "incidents", "Incidents (警情) in your jurisdiction, newest first")
-        .ok(200, Some(page_of("Incident")));
-    for (p, doc) in crate::routes::incidents::LIST_PARAMS {
-        list = list.query(p, doc);
-    }
-    ops.push(list);
-    ops.push(Op::new(HttpMethod::Post, inc, "incidents", "Take an incident in (接警) from coordinates, a unit id or a unit search, or from a fire alarm confirmed as real (source.kind = alarm; its unit is the default place; 409 when the alarm is already an incident); answers with the recommendation and the server time").body("application/json", reference("IncidentRequest")).ok(201, Some(reference("Intake"))));
-    ops.push(
-        Op::new(HttpMethod::Get, format!("{inc}/{{id}}"), "incidents", "One incident")
-            .id()
-            .ok(200, Some(reference("Incident"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Patch,
-            format!("{inc}/{{id}}"),
-            "incidents",
-            "Escalate or correct an incident (level, category, sub-type, address, notes, deaths/injuries/loss)",
-        )
-        .id()
-        .body("application/json", reference("IncidentPatch"))
-        .ok(200, Some(reference("Incident"))),
-    );
-    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/board"), "incidents", "The incident screen in one call: incident, timeline, dispatches (with names and ETA labels), fresh recommendation, routes as GeoJSON with ETA labels, pre-plan, nearby water").id().ok(200, Some(ObjectBuilder::new().into())));
-    ops.push(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/recommendation"), "incidents", "A fresh recommendation: the plan in force filled by road travel time, 1–3–5 minute alerts, what is missing").id().ok(200, Some(reference("Recommendation"))));
-    ops.push(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/dispatch"), "incidents", "一键调派 {\"recommended\": true}, or a chosen set of vehicles and stations to alert; committed vehicles answer 409").id().body("application/json", reference("DispatchRequest")).ok(200, Some(ObjectBuilder::new().into())));
-    ops.push(
-        Op::new(HttpMethod::Get, format!("{inc}/{{id}}/timeline"), "incidents", "The timeline, in time order")
-            .id()
-            .ok(200, Some(ArrayBuilder::new().items(reference("TimelineEntry")).into())),
-    );
-    ops.push(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/timeline"), "incidents", "Record a stage (出动, 到场, 出水, 撤离, 归队 …): impossible orders 422, implausible values flagged; moves the vehicle's status").id().body("application/json", reference("NewTimelineEntry")).ok(201, Some(reference("TimelineOutcome"))));
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            format!("{inc}/{{id}}/water"),
-            "incidents",
-            "Water sources near the incident with status and road distance",
-        )
-        .id()
-        .query("radius_m", "10–3000, default 500")
-        .ok(200, Some(ArrayBuilder::new().items(reference("NearbyWater")).into())),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            format!("{inc}/{{id}}/preplan"),
-            "incidents",
-            "The pre-plan of the incident's unit or of the nearest key unit within 300 m",
-        )
-        .id()
-        .ok(200, Some(reference("IncidentPrePlan"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            "/api/v1/dispatch-plans",
-            "dispatch",
-            "Dispatch plans (调派方案) in force and the load history",
-        )
-        .ok(200, Some(reference("PlanSets"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Post,
-            "/api/v1/dispatch-plans",
-            "dispatch",
-            "Load a dispatch plan set (TOML or JSON); in force at once",
-        )
-        .body("application/toml", reference("PlanSet"))
-        .ok(201, Some(reference("PlanSetInfo"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Post,
-            "/api/v1/vehicles/{id}/status",
-            "dispatch",
-            "Set a vehicle 在队 or 检修 by hand, or call off a dispatch before the vehicle leaves",
-        )
-        .id()
-        .body("application/json", reference("StatusChange"))
-        .ok(200, Some(reference("Vehicle"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            "/api/v1/preplans",
-            "preplans",
-            "Digital pre-plans (数字化预案) with completeness, least complete first",
-        )
-        .query("limit", "1–1000")
-        .query("offset", "rows to skip")
-        .ok(200, Some(page_of("PrePlanSummary"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Post,
-            "/api/v1/preplans",
-            "preplans",
-            "Create (201) or replace (200) the pre-plan of a key unit",
-        )
-        .body("application/json", reference("PrePlanInput"))
-        .ok(201, Some(reference("PrePlan"))),
-    );
-    ops.push(
-        Op::new(HttpMethod::Get, "/api/v1/preplans/{id}", "preplans", "One pre-plan with attachments and completeness")
-            .id()
-            .ok(200, Some(reference("PrePlan"))),
-    );
-    ops.push(
-        Op::new(HttpMethod::Put, "/api/v1/preplans/{id}", "preplans", "Replace a pre-plan's document")
-            .id()
-            .body("application/json", reference("PrePlanDoc"))
-            .ok(200, Some(reference("PrePlan"))),
-    );
-    ops.push(
-        Op::new(HttpMethod::Delete, "/api/v1/preplans/{id}", "preplans", "Delete a pre-plan and its attachments")
-            .id()
-            .ok(204, None),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Post,
-            "/api/v1/preplans/{id}/attachments",
-            "preplans",
-            "Attach a floor plan: PNG, JPEG, WebP or PDF as the raw body, at most 10 MiB",
-        )
-        .id()
-        .query("name", "file name (required)")
-        .body(
-            "application/octet-stream",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary)))
-                .into(),
-        )
-        .ok(201, Some(reference("PrePlan"))),
-    );
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/preplan-attachments/{id}", "preplans", "Download an attachment").id());
-    ops.push(
-        Op::new(HttpMethod::Delete, "/api/v1/preplan-attachments/{id}", "preplans", "Remove an attachment")
-            .id()
-            .ok(204, None),
-    );
-
-    let mut paths = Paths::new();
-    let bearer = SecurityRequirement::new("bearer", Vec::<String>::new());
-    let device_token = SecurityRequirement::new("device_token", Vec::<String>::new());
-    for op in ops {
-        let mut b = OperationBuilder::new().tag(op.tag).summary(Some(op.summary.clone()));
-        if op.device_token {
-            b = b.security(device_token.clone());
-        } else if !op.public {
-            b = b.security(bearer.clone());
-        }
-        for (name, loc, doc) in &op.params {
-            let schema: RefOr<Schema> = if matches!(*name, "id" | "z" | "x" | "y") {
-                ObjectBuilder::new().schema_type(Type::Integer).into()
-            } else {
-                ObjectBuilder::new().schema_type(Type::String).into()
-            };
-            b = b.parameter(
-                ParameterBuilder::new()
-                    .name(*name)
-                    .parameter_in(loc.clone())
-                    .required(if matches!(loc, ParameterIn::Path) { Required::True } else { Required::False })
-                    .description(Some(doc.clone()))
-                    .schema(Some(schema)),
-            );
-        }
-        if let Some((ct, schema)) = op.body {
-            b = b.request_body(Some(
-                RequestBodyBuilder::new().content(ct, json(schema)).required(Some(Required::True)).build(),
-            ));
-        }
-        let mut ok = ResponseBuilder::new().description("success");
-        let tile = op.path.ends_with(".mvt");
-        if let Some(s) = op.ok.1 {
-            ok = ok.content(if tile { crate::routes::tiles::MVT } else { "application/json" }, json(s));
-        }
-        b = b.response(op.ok.0.to_string(), ok.build());
-        if tile {
-            b = b.response("204", ResponseBuilder::new().description("nothing in this tile").build());
-            b = b.response(
-                "304",
-                ResponseBuilder::new().description("unchanged since the ETag in If-None-Match").build(),
-            );
-        }
-        for (code, what) in [
-            ("400", "malformed request"),
-            ("401", "not logged in"),
-            ("403", "not allowed for your role or jurisdiction"),
-            ("404", "not found"),
-            ("409", "conflict"),
-            ("413", "body too large"),
-            ("422", "invalid fields (named in `fields`)"),
-        ] {
-            if op.public && code != "400" && code != "422" {
-                continue;
-            }
-            b = b.response(
-                code,
-                ResponseBuilder::new()
-                    .description(what)
-                    .content("application/json", json(reference("ErrorBody")))
-                    .build(),
-            );
-        }
-        paths.add_path_operation(op.path, vec![op.method], b.build());
-    }
+    // The modules' operations and schemas, declared beside their handlers.
+    let mut modules = ApiDoc::default();
+    huoyan_incidents::routes::openapi(&mut modules);
+    ops.extend(modules.ops);
+    let paths = huoyan_api::openapi::paths(ops);
 
     let mut all = Vec::new();
     schemas::<Road>(&mut all);
@@ -707,26 +417,7 @@ fn build() -> OpenApi {
     schemas::<crate::routes::tiles::MapConfig>(&mut all);
     schemas::<huoyan_store::dashboard::Dashboard>(&mut all);
     schemas::<crate::routes::dashboard::SearchResult>(&mut all);
-    schemas::<huoyan_store::incidents::Incident>(&mut all);
-    schemas::<huoyan_store::incidents::IncidentPatch>(&mut all);
-    schemas::<crate::routes::incidents::IncidentRequest>(&mut all);
-    schemas::<crate::routes::incidents::Intake>(&mut all);
-    schemas::<crate::routes::incidents::DispatchRequest>(&mut all);
-    schemas::<huoyan_dispatch::Recommendation>(&mut all);
-    schemas::<huoyan_store::timeline::TimelineEntry>(&mut all);
-    schemas::<huoyan_store::timeline::NewTimelineEntry>(&mut all);
-    schemas::<huoyan_store::timeline::TimelineOutcome>(&mut all);
-    schemas::<huoyan_store::dispatch::Dispatch>(&mut all);
-    schemas::<crate::routes::dispatch::NearbyWater>(&mut all);
-    schemas::<crate::routes::dispatch::IncidentPrePlan>(&mut all);
-    schemas::<crate::routes::dispatch::PlanSets>(&mut all);
-    schemas::<crate::routes::dispatch::StatusChange>(&mut all);
-    schemas::<huoyan_dispatch::PlanSet>(&mut all);
-    schemas::<huoyan_store::plansets::PlanSetInfo>(&mut all);
-    schemas::<huoyan_store::preplans::PrePlan>(&mut all);
-    schemas::<huoyan_store::preplans::PrePlanSummary>(&mut all);
-    schemas::<crate::routes::preplans::PrePlanInput>(&mut all);
-    schemas::<huoyan_dispatch::PrePlanDoc>(&mut all);
+    all.extend(modules.schemas);
     let mut components = ComponentsBuilder::new()
         .security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()))
         .security_scheme(

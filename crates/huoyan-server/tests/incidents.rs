@@ -407,7 +407,7 @@ async fn preplans_and_dispatch_plans() {
     // Dispatch plans: read, load (TOML), refuse bad ones and other roles.
     let (s, plans) = f.get_json("/api/v1/dispatch-plans", "inspector").await;
     assert_eq!((s, plans["in_force"]["id"].as_str()), (200, Some("cn-baseline")));
-    let toml = huoyan_dispatch::CN_BASELINE.replace("id = \"cn-baseline\"", "id = \"test-city\"");
+    let toml = huoyan_incidents::rules::CN_BASELINE.replace("id = \"cn-baseline\"", "id = \"test-city\"");
     let load = |user: &str, body: String| {
         f.req(Method::POST, "/api/v1/dispatch-plans", Some(user)).header("content-type", "application/toml").body(body)
     };

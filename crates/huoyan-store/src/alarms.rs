@@ -144,9 +144,9 @@ pub struct Handling {
 /// Results an operator may give.
 pub const RESULTS: &[&str] = &["real", "false", "test", "ignored"];
 
-pub(crate) const ALARM_COLS: &str = "a.id, a.jurisdiction_id, a.unit_id, a.device_id, a.device_address, a.kind, a.level, a.status, a.result, a.summary, a.detail, a.count, a.first_at, a.last_at, a.first_frame_id, a.last_frame_id, a.escalated_at, a.handled_at, a.handled_by, a.note, a.incident_id";
+pub const ALARM_COLS: &str = "a.id, a.jurisdiction_id, a.unit_id, a.device_id, a.device_address, a.kind, a.level, a.status, a.result, a.summary, a.detail, a.count, a.first_at, a.last_at, a.first_frame_id, a.last_frame_id, a.escalated_at, a.handled_at, a.handled_by, a.note, a.incident_id";
 
-pub(crate) fn alarm_from_row(r: &AnyRow) -> Result<Alarm> {
+pub fn alarm_from_row(r: &AnyRow) -> Result<Alarm> {
     let id: i64 = r.try_get(0)?;
     let detail: String = r.try_get(10)?;
     Ok(Alarm {
@@ -220,7 +220,7 @@ async fn open_alarm(tx: &mut Tx<'_>, key: &str) -> Result<Option<Alarm>> {
 /// The alarm an incident is taken in from, checked in the intake's transaction: it exists in the
 /// actor's scope, is a 火警 an operator confirmed as real (确认真实火警), and has not become an
 /// incident yet. Refusals name the field `source.alarm_id`.
-pub(crate) async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> Result<Alarm> {
+pub async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> Result<Alarm> {
     let missing = || StoreError::invalid("source.alarm_id", format!("报警 #{id} 不存在或不在您的辖区 (no such alarm)"));
     let a = match alarm_tx(tx, id).await {
         Err(StoreError::NotFound { .. }) => return Err(missing()),
@@ -258,7 +258,7 @@ pub(crate) async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i
 
 /// Links an alarm to the incident it became, in the intake's transaction; a concurrent intake
 /// from the same alarm loses with a conflict.
-pub(crate) async fn link_incident_tx(tx: &mut Tx<'_>, alarm_id: i64, incident_id: i64) -> Result<()> {
+pub async fn link_incident_tx(tx: &mut Tx<'_>, alarm_id: i64, incident_id: i64) -> Result<()> {
     let done = crate::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2 AND incident_id IS NULL")
         .bind(incident_id)
         .bind(alarm_id)

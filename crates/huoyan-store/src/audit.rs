@@ -72,12 +72,7 @@ pub struct AuditRecord {
 }
 
 /// Appends an entry inside the caller's transaction.
-pub(crate) async fn append(
-    tx: &mut Transaction<'_, Any>,
-    backend: Backend,
-    actor: &Principal,
-    e: AuditEntry,
-) -> Result<()> {
+pub async fn append(tx: &mut Transaction<'_, Any>, backend: Backend, actor: &Principal, e: AuditEntry) -> Result<()> {
     let sql = format!(
         "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, jurisdiction_id, before, after) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, {}, {})",

@@ -7,7 +7,7 @@ use sqlx::Row;
 
 use crate::{Result, Store};
 
-pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'_, sqlx::Any>, name: &str, last_id: i64) -> Result<()> {
+pub async fn set_tx(tx: &mut sqlx::Transaction<'_, sqlx::Any>, name: &str, last_id: i64) -> Result<()> {
     // Portable upsert: both SQLite and PostgreSQL accept ON CONFLICT … DO UPDATE.
     crate::dynq("INSERT INTO monitor_cursors (name, last_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id")
         .bind(name)
@@ -25,7 +25,7 @@ pub(crate) async fn set_tx(tx: &mut sqlx::Transaction<'_, sqlx::Any>, name: &str
 /// taken before the first insert and held to the commit; on SQLite the file's single write lock
 /// already does this. In the same statement, on PostgreSQL, a `NOTIFY` of [`APPEND_CHANNEL`] with
 /// the schema as payload, delivered when (and only if) the transaction commits.
-pub(crate) async fn append_lock(
+pub async fn append_lock(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     backend: crate::Backend,
     table: &str,

@@ -4,7 +4,7 @@ use crate::Backend;
 
 impl Backend {
     /// A placeholder for a JSON document parameter: PostgreSQL stores JSONB and needs a cast from text.
-    pub(crate) fn json_param(self, n: usize) -> String {
+    pub fn json_param(self, n: usize) -> String {
         match self {
             Backend::Sqlite => format!("${n}"),
             Backend::Postgres => format!("CAST(${n} AS JSONB)"),
@@ -12,7 +12,7 @@ impl Backend {
     }
 
     /// A JSON document column read back as text.
-    pub(crate) fn json_col(self, col: &str) -> String {
+    pub fn json_col(self, col: &str) -> String {
         match self {
             Backend::Sqlite => col.to_string(),
             Backend::Postgres => format!("{col}::text"),
@@ -22,7 +22,7 @@ impl Backend {
     /// A bounding-box overlap test on `table`'s `min_lon … max_lat` columns against parameters
     /// `$n … $n+3` (west, south, east, north). PostgreSQL uses the GiST box index; SQLite the
     /// table's R*Tree (migration 0002), whose 32-bit bounds are a superset, then the exact test.
-    pub(crate) fn bbox_overlap(self, table: &str, n: usize) -> String {
+    pub fn bbox_overlap(self, table: &str, n: usize) -> String {
         match self {
             Backend::Sqlite => format!(
                 "(id IN (SELECT id FROM {table}_rtree WHERE min_lon <= ${e} AND max_lon >= ${w} AND min_lat <= ${nn} AND max_lat >= ${s}) \
@@ -43,7 +43,7 @@ impl Backend {
     }
 
     /// The aggregate joining text values with a separator (`agg(x, sep ORDER BY …)` on both).
-    pub(crate) fn string_agg(self) -> &'static str {
+    pub fn string_agg(self) -> &'static str {
         match self {
             Backend::Sqlite => "GROUP_CONCAT",
             Backend::Postgres => "STRING_AGG",
@@ -51,7 +51,7 @@ impl Backend {
     }
 
     /// Case-insensitive substring match operator.
-    pub(crate) fn ilike(self) -> &'static str {
+    pub fn ilike(self) -> &'static str {
         match self {
             Backend::Sqlite => "LIKE",
             Backend::Postgres => "ILIKE",

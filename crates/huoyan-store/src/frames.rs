@@ -163,9 +163,9 @@ pub fn normalize_address(address: &str) -> Result<String> {
     Ok(a)
 }
 
-pub(crate) const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value";
+pub const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value";
 
-pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
+pub fn device_from_row(r: &AnyRow) -> Result<Device> {
     Ok(Device {
         id: r.try_get(0)?,
         jurisdiction_id: r.try_get(1)?,
@@ -186,7 +186,7 @@ pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device> {
 type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 /// Refuses an address already registered (UITD or sensor) with a conflict.
-pub(crate) async fn address_is_free(tx: &mut Tx<'_>, address: &str) -> Result<()> {
+pub async fn address_is_free(tx: &mut Tx<'_>, address: &str) -> Result<()> {
     let exists =
         crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
     if exists.is_some() {
@@ -224,12 +224,7 @@ impl Store {
     }
 
     /// Audits a device row just inserted and commits.
-    pub(crate) async fn finish_device_create(
-        &self,
-        mut tx: Tx<'static>,
-        actor: &Principal,
-        row: &AnyRow,
-    ) -> Result<Device> {
+    pub async fn finish_device_create(&self, mut tx: Tx<'static>, actor: &Principal, row: &AnyRow) -> Result<Device> {
         let device = device_from_row(row)?;
         audit::append(
             &mut tx,
@@ -249,7 +244,7 @@ impl Store {
 
     /// The device with the (normalised) `address` and the extra SQL condition `and` (`""` or
     /// `AND …`), if any.
-    pub(crate) async fn device_where_address(&self, address: &str, and: &str) -> Result<Option<Device>> {
+    pub async fn device_where_address(&self, address: &str, and: &str) -> Result<Option<Device>> {
         let row = crate::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1 {and}"))
             .bind(address)
             .fetch_optional(&self.pool)
@@ -518,7 +513,7 @@ fn insert_unnest<'q>(batch: &[&'q NewFrame], keys: &[&'q (String, String)]) -> A
 }
 
 /// A PostgreSQL text array literal of `items` ([`array_text`] each).
-pub(crate) fn text_array(items: &[&str]) -> String {
+pub fn text_array(items: &[&str]) -> String {
     let mut out = String::from("{");
     for (i, s) in items.iter().enumerate() {
         if i > 0 {

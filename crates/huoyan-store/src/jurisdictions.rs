@@ -59,7 +59,7 @@ impl Store {
         row.map(|r| r.try_get(0)).transpose()?.ok_or(StoreError::NotFound { entity: "jurisdictions", id })
     }
 
-    pub(crate) async fn jurisdiction_path_tx(&self, tx: &mut Transaction<'_, Any>, id: i64) -> Result<String> {
+    pub async fn jurisdiction_path_tx(&self, tx: &mut Transaction<'_, Any>, id: i64) -> Result<String> {
         let row =
             sqlx::query("SELECT path FROM jurisdictions WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
         match row {
@@ -69,7 +69,7 @@ impl Store {
     }
 
     /// The node a record goes to when none is given: the actor's own, or for the system the first root.
-    pub(crate) async fn default_jurisdiction(&self, actor: &Principal) -> Result<i64> {
+    pub async fn default_jurisdiction(&self, actor: &Principal) -> Result<i64> {
         if actor.jurisdiction_id > 0 {
             return Ok(actor.jurisdiction_id);
         }
@@ -83,7 +83,7 @@ impl Store {
     }
 
     /// The deepest node under `within` whose boundary contains the point.
-    pub(crate) async fn locate(&self, lon: f64, lat: f64, within: &str) -> Result<Option<i64>> {
+    pub async fn locate(&self, lon: f64, lat: f64, within: &str) -> Result<Option<i64>> {
         let cached = self.areas.read().ok().and_then(|a| a.clone());
         let index = match cached {
             Some(i) => i,

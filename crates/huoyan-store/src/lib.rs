@@ -19,26 +19,23 @@ pub mod checkpoint;
 pub mod cursor;
 pub mod dashboard;
 pub mod dialect;
-pub mod dispatch;
 pub mod error;
 pub mod frames;
 pub mod import;
-pub mod incidents;
 pub mod jurisdictions;
 pub mod lead;
 pub mod migrate;
 pub mod monitoring;
 pub mod notify;
 pub mod outbox;
-pub mod plansets;
-pub mod preplans;
 pub mod query;
 pub mod records;
 pub mod rulesets;
 pub mod sensors;
 pub mod stats;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 pub mod tiles_source;
-pub mod timeline;
 
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -94,7 +91,7 @@ struct WriterConn {
 
 /// A turn to write on the hot paths ([`Store::writer`]); transactions begin with
 /// [`WriteTurn::begin`]. Drop it only after the transaction is committed or dropped.
-pub(crate) struct WriteTurn<'s> {
+pub struct WriteTurn<'s> {
     store: &'s Store,
     /// SQLite: the queue's guard, holding the writers' connection. PostgreSQL: none.
     conn: Option<tokio::sync::MutexGuard<'s, WriterConn>>,
@@ -103,7 +100,7 @@ pub(crate) struct WriteTurn<'s> {
 impl WriteTurn<'_> {
     /// Runs one statement as its own transaction: on SQLite on the hot writers' connection, on
     /// PostgreSQL on a pooled one (one round trip).
-    pub(crate) async fn execute(&mut self, q: AnyQuery<'_>) -> Result<sqlx::any::AnyQueryResult> {
+    pub async fn execute(&mut self, q: AnyQuery<'_>) -> Result<sqlx::any::AnyQueryResult> {
         let mut tx = match self.conn {
             Some(_) => self.begin().await?,
             None => return Ok(q.execute(&self.store.pool).await?),
@@ -115,7 +112,7 @@ impl WriteTurn<'_> {
 
     /// Begins a writing transaction: on SQLite `BEGIN IMMEDIATE` on the hot writers' own
     /// connection, on PostgreSQL [`Store::begin_write`] on a pooled one.
-    pub(crate) async fn begin(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Any>> {
+    pub async fn begin(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Any>> {
         use sqlx::Connection;
         let Some(w) = self.conn.as_deref_mut() else {
             return self.store.begin_write().await;
@@ -288,7 +285,7 @@ impl Store {
     /// another connection has written since its last transaction, so with a pooled connection per
     /// batch every batch re-read the indexes' pages. Hold the turn until the transaction is
     /// committed or dropped, and never across a call that takes it again.
-    pub(crate) async fn writer(&self) -> WriteTurn<'_> {
+    pub async fn writer(&self) -> WriteTurn<'_> {
         WriteTurn {
             store: self,
             conn: match self.backend {
@@ -306,11 +303,17 @@ impl Store {
     /// the gateway's back-to-back batches that failed any read-then-write transaction (a device
     /// registration, a dispatch, a timeline entry; `tests/contention.rs`). Read-only transactions
     /// (consistent multi-query reads) keep `pool.begin()`.
-    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// The connection pool, for module crates' own queries (their tables only; see
+    /// `docs/ARCHITECTURE.md`, "How to add a module").
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 
     /// The SQLite database file, for the embedded backend.
@@ -345,7 +348,7 @@ impl Store {
 }
 
 /// Checks that `principal` may act in the jurisdiction with `path`.
-pub(crate) fn check_in_scope(principal: &Principal, path: &str) -> Result<()> {
+pub fn check_in_scope(principal: &Principal, path: &str) -> Result<()> {
     if huoyan_domain::jurisdiction::path_within(path, &principal.jurisdiction_path) {
         Ok(())
     } else {
@@ -359,16 +362,16 @@ pub(crate) fn check_in_scope(principal: &Principal, path: &str) -> Result<()> {
 /// swapped), so PostgreSQL's cached statement then expects 4-byte floats and refuses the next
 /// `Some(f64)` ("incorrect binary data format"). Text has one type whether null or not, and Rust
 /// prints an f64 in the shortest form that parses back to the same value.
-pub(crate) fn opt_float(v: Option<f64>) -> Option<String> {
+pub fn opt_float(v: Option<f64>) -> Option<String> {
     v.map(|x| x.to_string())
 }
 
 /// A query of the `Any` driver.
-pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+pub type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 /// A query from SQL built at run time. Only table and column names from this crate and numbered
 /// placeholders are ever formatted into such SQL; values are always bound.
-pub(crate) fn dynq<'q>(sql: impl AsRef<str>) -> AnyQuery<'q> {
+pub fn dynq<'q>(sql: impl AsRef<str>) -> AnyQuery<'q> {
     sqlx::query(sqlx::AssertSqlSafe(sql.as_ref().to_owned()))
 }
 

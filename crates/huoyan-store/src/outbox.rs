@@ -21,7 +21,7 @@ pub struct OutboxEntry {
     pub attempts: i64,
 }
 
-pub(crate) async fn enqueue_tx(
+pub async fn enqueue_tx(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     event: &str,
     payload: &serde_json::Value,

@@ -110,7 +110,7 @@ pub struct Page<T> {
 
 /// A bound parameter.
 #[derive(Debug, Clone)]
-pub(crate) enum Arg {
+pub enum Arg {
     I(i64),
     F(f64),
     T(String),
@@ -118,34 +118,34 @@ pub(crate) enum Arg {
 
 /// A WHERE clause under construction with its parameters.
 #[derive(Debug, Default)]
-pub(crate) struct Where {
-    pub(crate) clauses: Vec<String>,
-    pub(crate) args: Vec<Arg>,
+pub struct Where {
+    pub clauses: Vec<String>,
+    pub args: Vec<Arg>,
 }
 
 impl Where {
     /// The next placeholder number.
-    pub(crate) fn next(&self) -> usize {
+    pub fn next(&self) -> usize {
         self.args.len() + 1
     }
 
-    pub(crate) fn push(&mut self, clause: String, args: Vec<Arg>) {
+    pub fn push(&mut self, clause: String, args: Vec<Arg>) {
         self.clauses.push(clause);
         self.args.extend(args);
     }
 
-    pub(crate) fn sql(&self) -> String {
+    pub fn sql(&self) -> String {
         if self.clauses.is_empty() { String::new() } else { format!(" WHERE {}", self.clauses.join(" AND ")) }
     }
 
     /// Restricts to a jurisdiction subtree by path prefix.
-    pub(crate) fn subtree(&mut self, path: &str) {
+    pub fn subtree(&mut self, path: &str) {
         self.subtree_on(path, "jurisdiction_id");
     }
 
     /// Restricts to a subtree on `column`; `+jurisdiction_id` keeps SQLite's planner from choosing
     /// the jurisdiction index when a more selective one (the bounding box) is there.
-    pub(crate) fn subtree_on(&mut self, path: &str, column: &str) {
+    pub fn subtree_on(&mut self, path: &str, column: &str) {
         if path != "/" {
             let n = self.next();
             self.push(
@@ -157,11 +157,11 @@ impl Where {
 }
 
 /// Escapes `%` and `_` for a LIKE pattern (paths contain only digits and `/`, names may contain both).
-pub(crate) fn escape_like(s: &str) -> String {
+pub fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-pub(crate) fn bind_all<'q>(mut q: Query<'q, Any, AnyArguments>, args: &'q [Arg]) -> Query<'q, Any, AnyArguments> {
+pub fn bind_all<'q>(mut q: Query<'q, Any, AnyArguments>, args: &'q [Arg]) -> Query<'q, Any, AnyArguments> {
     for a in args {
         q = match a {
             Arg::I(v) => q.bind(*v),
@@ -179,7 +179,7 @@ impl ListQuery {
     }
 
     /// Builds the WHERE clause (without scope) for a record table.
-    pub(crate) fn where_clause(&self, backend: Backend, table: &str, w: &mut Where, jurisdiction_path: Option<&str>) {
+    pub fn where_clause(&self, backend: Backend, table: &str, w: &mut Where, jurisdiction_path: Option<&str>) {
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let n = w.next();
             let like = backend.ilike();
@@ -216,11 +216,11 @@ impl ListQuery {
     }
 
     /// The column expression for subtree conditions: unindexed when a bounding box will select.
-    pub(crate) fn subtree_column(&self) -> &'static str {
+    pub fn subtree_column(&self) -> &'static str {
         if self.bbox.is_some() { "+jurisdiction_id" } else { "jurisdiction_id" }
     }
 
-    pub(crate) fn order_sql(&self) -> &'static str {
+    pub fn order_sql(&self) -> &'static str {
         self.sort.sql()
     }
 }

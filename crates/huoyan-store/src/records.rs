@@ -3,13 +3,13 @@
 //! scope and its references, classifies units, and appends to the audit log in the same transaction.
 
 use huoyan_domain::account::Principal;
-use huoyan_domain::{EntityKind, Record, Role, Unit};
+use huoyan_domain::{EntityKind, Record, Role, Unit, Vehicle, VehicleStatus};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditEntry};
 use crate::query::{Arg, ListQuery, Page, Scope, Where, bind_all};
-use crate::{Result, Store, StoreError, check_in_scope, now, opt_float};
+use crate::{Backend, Result, Store, StoreError, check_in_scope, now, opt_float};
 
 /// Columns selected for a record.
 fn select_cols(store: &Store) -> String {
@@ -17,7 +17,7 @@ fn select_cols(store: &Store) -> String {
 }
 
 /// Decodes a row of `id, jurisdiction_id, doc`.
-pub(crate) fn decode<R: Record>(row: &AnyRow) -> Result<R> {
+pub fn decode<R: Record>(row: &AnyRow) -> Result<R> {
     let id: i64 = row.try_get(0)?;
     let jid: i64 = row.try_get(1)?;
     let doc: String = row.try_get(2)?;
@@ -89,7 +89,7 @@ impl Store {
 
     /// Fills derived fields and checks a record before it is written: parent and jurisdiction,
     /// scope, references, uniqueness, validation, classification.
-    pub(crate) async fn prepare<R: Record>(
+    pub async fn prepare<R: Record>(
         &self,
         tx: &mut Transaction<'_, Any>,
         actor: &Principal,
@@ -164,7 +164,7 @@ impl Store {
     }
 
     /// Inserts one record inside a transaction (no audit entry); returns its id.
-    pub(crate) async fn insert_row<R: Record>(&self, tx: &mut Transaction<'_, Any>, r: &R) -> Result<i64> {
+    pub async fn insert_row<R: Record>(&self, tx: &mut Transaction<'_, Any>, r: &R) -> Result<i64> {
         let sql = format!(
             "INSERT INTO {} (jurisdiction_id, name, kind, status, code, parent_id, measure, min_lon, min_lat, max_lon, max_lat, doc, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, {F7}, {F8}, {F9}, {F10}, {F11}, {}, $13, $13) RETURNING id",
@@ -306,4 +306,60 @@ fn dependants(kind: EntityKind) -> &'static [(&'static str, &'static str)] {
         EntityKind::Building => &[("units", "parent_id")],
         _ => &[],
     }
+}
+
+/// Moves a vehicle record to `to`, if it is in `from` (compare-and-set), in the caller's
+/// transaction; returns it. The one way modules change a vehicle's status (dispatch, the timeline).
+pub async fn set_vehicle_status_tx(
+    tx: &mut Transaction<'_, Any>,
+    backend: Backend,
+    id: i64,
+    from: Option<VehicleStatus>,
+    to: VehicleStatus,
+) -> Result<Vehicle> {
+    let row = crate::dynq(format!(
+        "SELECT {} AS doc, status, jurisdiction_id FROM vehicles WHERE id = $1",
+        backend.json_col("doc")
+    ))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else { return Err(StoreError::NotFound { entity: "vehicles", id }) };
+    let doc: String = row.try_get(0)?;
+    let status: Option<String> = row.try_get(1)?;
+    let mut v: Vehicle =
+        serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt { table: "vehicles", id, reason: e.to_string() })?;
+    v.id = id;
+    v.jurisdiction_id = row.try_get(2)?;
+    if let Some(f) = from
+        && v.status != f
+    {
+        return Err(StoreError::Conflict(format!(
+            "车辆 {} 当前状态为{}，不是{} (vehicle {} is {}, not {})",
+            v.name,
+            v.status.zh(),
+            f.zh(),
+            v.name,
+            v.status.code(),
+            f.code()
+        )));
+    }
+    v.status = to;
+    let doc = serde_json::to_string(&v).map_err(|e| StoreError::invalid("vehicle", e.to_string()))?;
+    let json = backend.json_param(2);
+    let done = crate::dynq(format!("UPDATE vehicles SET status = $1, doc = {json}, updated_at = $3, version = version + 1 WHERE id = $4 AND status = $5"))
+        .bind(to.code())
+        .bind(doc)
+        .bind(now())
+        .bind(id)
+        .bind(status.unwrap_or_default())
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::Conflict(format!(
+            "车辆 {} 的状态刚被修改，请重试 (vehicle {} changed meanwhile)",
+            v.name, v.name
+        )));
+    }
+    Ok(v)
 }

@@ -171,7 +171,7 @@ fn reading_from_row(r: &sqlx::any::AnyRow) -> Result<Reading> {
 
 impl Store {
     /// Refuses (as invalid `field`) an id of a record that does not exist in the actor's scope.
-    pub(crate) async fn check_reference<R: huoyan_domain::Record>(
+    pub async fn check_reference<R: huoyan_domain::Record>(
         &self,
         actor: &Principal,
         field: &str,

@@ -2,16 +2,15 @@
 //! clearing the merge key, a confirmed fire queueing exactly one webhook), automatic resolution,
 //! the engine's cursor filed in the same transaction, and jurisdiction scope.
 
-mod common;
-
+use common::TestStore;
 use huoyan_domain::account::Principal;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
 use huoyan_store::alarms::{AlarmFilter, Handling, Signal};
 use huoyan_store::frames::NewDevice;
+use huoyan_store::on_both;
+use huoyan_store::testkit as common;
 use huoyan_store::{Scope, StoreError};
-
-use common::TestStore;
 
 /// A city, its west and east townships, one UITD in each.
 struct World {

@@ -2,14 +2,13 @@
 //! with "database is locked" because the gateway committed a batch between the action's first
 //! read and its first write (`Store::begin_write` takes the write lock at the start).
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use huoyan_domain::account::Principal;
 use huoyan_store::Store;
 use huoyan_store::frames::{NewDevice, NewFrame};
+use huoyan_store::testkit as common;
 
 fn frame(serial: u32) -> NewFrame {
     let mut raw = vec![0x40, 0x40];

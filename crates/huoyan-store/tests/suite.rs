@@ -1,15 +1,14 @@
 //! The storage suite: the same stories on SQLite and (when `HUOYAN_TEST_PG_URL` is set) PostgreSQL.
 
-mod common;
-
+use common::TestStore;
 use geojson::{Geometry, Value};
 use huoyan_domain::account::{Principal, UserInput};
 use huoyan_domain::geometry::BBox;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
+use huoyan_store::on_both;
+use huoyan_store::testkit as common;
 use huoyan_store::{ListQuery, Scope, SortKey, StoreError};
-
-use common::TestStore;
 
 fn square(lon0: f64, lat0: f64, d: f64) -> Geometry {
     Geometry::new(Value::Polygon(vec![vec![

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use huoyan_domain::access::{Action, Resource};
+use huoyan_monitor::events::alarm_event;
 use huoyan_store::alarms::{Alarm, AlarmFilter, Handling};
 use huoyan_store::frames::{Device, NewDevice, StoredFrame};
 use huoyan_store::monitoring::MonitoringKpis;
@@ -20,7 +21,7 @@ use super::parse_id;
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Auth, JsonBody};
-use crate::live::{NewLiveEvent, alarm_event};
+use crate::live::NewLiveEvent;
 
 /// Query parameters of `GET /alarms`.
 pub(crate) const ALARM_PARAMS: &[(&str, &str)] = &[

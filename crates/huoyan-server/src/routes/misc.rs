@@ -136,9 +136,9 @@ fn list<T: Copy>(all: &[T], code: fn(T) -> &'static str, zh: fn(T) -> &'static s
 
 async fn terms(_auth: Auth) -> Json<serde_json::Value> {
     use huoyan_domain::*;
+    use huoyan_incidents::store::dispatch::DispatchStatus;
+    use huoyan_incidents::store::incidents::IncidentStatus;
     use huoyan_monitor::kinds::{KINDS, RESULTS};
-    use huoyan_store::dispatch::DispatchStatus;
-    use huoyan_store::incidents::IncidentStatus;
     Json(serde_json::json!({
         // Alarm kinds with their level; results with the term for 火警 and for other kinds.
         "alarm_kind": KINDS.iter().map(|(code, zh, level)| serde_json::json!({ "code": code, "zh": zh, "level": level })).collect::<Vec<_>>(),
@@ -157,7 +157,7 @@ async fn terms(_auth: Auth) -> Json<serde_json::Value> {
         "role": list(Role::ALL, Role::code, Role::zh),
         "incident_category": list(incident::IncidentCategory::ALL, incident::IncidentCategory::code, incident::IncidentCategory::zh),
         "incident_status": list(&IncidentStatus::ALL, IncidentStatus::code, IncidentStatus::zh),
-        "timeline_stage": list(&huoyan_dispatch::Stage::ALL, huoyan_dispatch::Stage::code, huoyan_dispatch::Stage::zh),
+        "timeline_stage": list(&huoyan_incidents::rules::Stage::ALL, huoyan_incidents::rules::Stage::code, huoyan_incidents::rules::Stage::zh),
         "dispatch_status": list(&DispatchStatus::ALL, DispatchStatus::code, DispatchStatus::zh),
     }))
 }

@@ -3,14 +3,11 @@
 pub(crate) mod alarms;
 pub(crate) mod auth;
 pub(crate) mod dashboard;
-pub(crate) mod dispatch;
 pub(crate) mod files;
-pub(crate) mod incidents;
 pub(crate) mod jurisdictions;
 pub(crate) mod live;
 pub(crate) mod map;
 pub(crate) mod misc;
-pub(crate) mod preplans;
 pub(crate) mod records;
 pub(crate) mod routing;
 pub(crate) mod sensors;
@@ -20,8 +17,9 @@ pub(crate) mod users;
 use axum::Router;
 use huoyan_domain::*;
 
+pub(crate) use huoyan_api::params::{parse_id, resource_of};
+
 use crate::AppState;
-use crate::error::{ApiError, ApiResult};
 
 /// Every `/api/v1` route.
 pub(crate) fn api_router() -> Router<AppState> {
@@ -37,9 +35,7 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(live::router())
         .merge(alarms::router())
         .merge(sensors::router())
-        .merge(incidents::router())
-        .merge(dispatch::router())
-        .merge(preplans::router())
+        .merge(huoyan_incidents::routes::router())
         .merge(records::router::<Road>())
         .merge(records::router::<Building>())
         .merge(records::router::<Station>())
@@ -47,26 +43,4 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(records::router::<Person>())
         .merge(records::router::<WaterSource>())
         .merge(records::router::<Unit>())
-}
-
-/// Parses a path id.
-pub(crate) fn parse_id(s: &str) -> ApiResult<i64> {
-    match s.parse::<i64>() {
-        Ok(id) if id > 0 => Ok(id),
-        _ => Err(ApiError::BadRequest(format!("{s:?} is not a record id (a positive integer)"))),
-    }
-}
-
-/// The access-control resource for a record kind.
-pub(crate) fn resource_of(kind: EntityKind) -> access::Resource {
-    use access::Resource as R;
-    match kind {
-        EntityKind::Road => R::Road,
-        EntityKind::Building => R::Building,
-        EntityKind::Station => R::Station,
-        EntityKind::Vehicle => R::Vehicle,
-        EntityKind::Person => R::Person,
-        EntityKind::WaterSource => R::WaterSource,
-        EntityKind::Unit => R::Unit,
-    }
 }

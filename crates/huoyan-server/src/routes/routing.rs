@@ -1,28 +1,19 @@
 //! Travel times by road for the dispatcher: `GET /api/v1/route` (time, distance and path between
 //! two points) and `GET /api/v1/eta` (every force the caller may see, fastest first). The road
-//! graph is built from the store's roads on first use and rebuilt when the roads change.
-
-use std::sync::Arc;
+//! graph comes from the road-network service (`huoyan-roads`).
 
 use axum::extract::{Query, State};
 use axum::routing::get;
 use axum::{Json, Router};
+use huoyan_domain::Station;
 use huoyan_domain::access::{Action, Resource};
-use huoyan_domain::{Road, Station};
-use huoyan_geo::{Profile, RouteError};
+use huoyan_geo::RouteError;
 use huoyan_store::{ListQuery, Scope};
 use serde_json::{Value, json};
-use tokio::sync::Mutex;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Auth;
-
-/// The built road graph and the state of the roads it was built from.
-#[derive(Default)]
-pub struct RoutingCache {
-    built: Mutex<Option<(String, Arc<huoyan_geo::Router>)>>,
-}
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/route", get(route)).route("/eta", get(eta))
@@ -61,37 +52,6 @@ pub(crate) fn route_error(e: RouteError) -> ApiError {
     }
 }
 
-/// The graph of the current roads, rebuilding it when they changed.
-pub(crate) async fn graph(st: &AppState) -> ApiResult<Arc<huoyan_geo::Router>> {
-    let version = st.store.roads_version().await?;
-    let mut built = st.routing.built.lock().await;
-    if let Some((v, r)) = built.as_ref()
-        && *v == version
-    {
-        return Ok(r.clone());
-    }
-    let mut roads: Vec<Road> = Vec::new();
-    loop {
-        let q = ListQuery {
-            limit: Some(huoyan_store::query::MAX_PAGE),
-            offset: Some(roads.len() as i64),
-            ..Default::default()
-        };
-        let page = st.store.list::<Road>(&Scope::all(), &q).await?;
-        if page.items.is_empty() {
-            break;
-        }
-        roads.extend(page.items);
-    }
-    let router = tokio::task::spawn_blocking(move || huoyan_geo::Router::new(&roads, &Profile::default()))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| ApiError::Conflict(format!("no road graph: {e}")))?;
-    let router = Arc::new(router);
-    *built = Some((version, router.clone()));
-    Ok(router)
-}
-
 async fn route(
     State(st): State<AppState>,
     auth: Auth,
@@ -100,7 +60,7 @@ async fn route(
     auth.require(Resource::Road, Action::Read)?;
     let p = params(&q, &["from", "to"])?;
     let (from, to) = (point("from", &p["from"])?, point("to", &p["to"])?);
-    let g = graph(&st).await?;
+    let g = st.roads.graph(&st.store).await?;
     let r = g.route(from, to).map_err(route_error)?;
     Ok(Json(json!({
         "seconds": (r.seconds * 10.0).round() / 10.0,
@@ -126,7 +86,7 @@ async fn eta(State(st): State<AppState>, auth: Auth, Query(q): Query<Vec<(String
         }
         stations.extend(page.items);
     }
-    let g = graph(&st).await?;
+    let g = st.roads.graph(&st.store).await?;
     let pts: Vec<(f64, f64)> = stations.iter().map(|s| (s.lon, s.lat)).collect();
     let times = g.travel_times_to(at, &pts).map_err(route_error)?;
     let rows: Vec<(Option<f64>, &Station)> =

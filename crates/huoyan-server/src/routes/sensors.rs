@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use huoyan_domain::access::{Action, Resource};
-use huoyan_monitor::ingest::{IngestError, IngestResult, ReadingsPayload};
+use huoyan_monitor::ingest::{IngestResult, ReadingsPayload};
 use huoyan_monitor::thresholds::ThresholdRules;
 use huoyan_store::Scope;
 use huoyan_store::sensors::{NewSensor, Reading, SensorRegistration};
@@ -70,17 +70,6 @@ async fn readings(
         }
     }
     Ok(Json(st.store.recent_readings(&Scope::from(p), parse_id(&id)?, limit).await?))
-}
-
-impl From<IngestError> for ApiError {
-    fn from(e: IngestError) -> ApiError {
-        match e {
-            IngestError::Malformed(m) => ApiError::BadRequest(m),
-            IngestError::Unauthorized => ApiError::Unauthorized("unknown sensor or wrong device token".into()),
-            IngestError::Invalid { field, reason } => ApiError::field(&field, reason),
-            IngestError::Store(s) => s.into(),
-        }
-    }
 }
 
 async fn ingest(

@@ -124,14 +124,21 @@ async fn side(
     let changes = store.apply_signals(&[signal], None).await.unwrap();
     ids.insert("alarms", changes[0].alarm.id);
     // An incident on the road, the unit's pre-plan and a floor plan attached to it.
-    let mut n =
-        huoyan_store::incidents::NewIncident::new(IncidentCategory::Fire, lon + 0.0005, 0.3, format!("{tag}路口"));
+    let mut n = huoyan_incidents::store::incidents::NewIncident::new(
+        IncidentCategory::Fire,
+        lon + 0.0005,
+        0.3,
+        format!("{tag}路口"),
+    );
     n.unit_id = Some(ids["units"]);
-    ids.insert("incidents", store.create_incident(&sys, n).await.unwrap().id);
-    let doc: huoyan_dispatch::PrePlanDoc = serde_json::from_value(json!({"attack_notes": "内攻"})).unwrap();
-    let plan = store.put_preplan(&sys, ids["units"], doc).await.unwrap();
+    ids.insert("incidents", huoyan_incidents::Incidents(store).create_incident(&sys, n).await.unwrap().id);
+    let doc: huoyan_incidents::rules::PrePlanDoc = serde_json::from_value(json!({"attack_notes": "内攻"})).unwrap();
+    let plan = huoyan_incidents::Incidents(store).put_preplan(&sys, ids["units"], doc).await.unwrap();
     ids.insert("preplans", plan.id);
-    let plan = store.add_attachment(&sys, plan.id, "平面图.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").await.unwrap();
+    let plan = huoyan_incidents::Incidents(store)
+        .add_attachment(&sys, plan.id, "平面图.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .await
+        .unwrap();
     ids.insert("preplan-attachments", plan.attachments[0].id);
     assert!(ids.values().all(|id| *id > 0));
     (ids, (sensor_address.to_string(), reg.token))
@@ -300,7 +307,7 @@ impl PgSchema {
 pub fn start_engine(f: &Fixture) -> huoyan_monitor::Engine {
     let live = f.state.live.clone();
     let on_change: huoyan_monitor::OnChange = std::sync::Arc::new(move |c: &huoyan_store::alarms::AlarmChange| {
-        live.publish(huoyan_server::live::alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
+        live.publish(huoyan_server::alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
     });
     let config = huoyan_monitor::MonitorConfig { poll_ms: 50, ..Default::default() };
     let engine =

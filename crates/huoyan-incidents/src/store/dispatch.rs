@@ -6,15 +6,17 @@
 
 use huoyan_domain::account::Principal;
 use huoyan_domain::{Vehicle, VehicleStatus};
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::query::Scope;
+use huoyan_store::records::set_vehicle_status_tx;
+use huoyan_store::{Result, StoreError, now, opt_float};
 use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
-use crate::audit::{self, AuditEntry};
-use crate::incidents::IncidentStatus;
-use crate::query::Scope;
-use crate::{Backend, Result, Store, StoreError, now, opt_float};
+use crate::store::Incidents;
+use crate::store::incidents::IncidentStatus;
 
 /// Where a dispatch stands; for vehicles it mirrors the vehicle's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -192,62 +194,7 @@ fn conflict_on_unique(e: sqlx::Error, what: String) -> StoreError {
     }
 }
 
-/// Moves a vehicle record to `to`, if it is in `from` (compare-and-set); returns it.
-pub(crate) async fn set_vehicle_status_tx(
-    tx: &mut Transaction<'_, Any>,
-    backend: Backend,
-    id: i64,
-    from: Option<VehicleStatus>,
-    to: VehicleStatus,
-) -> Result<Vehicle> {
-    let row = crate::dynq(format!(
-        "SELECT {} AS doc, status, jurisdiction_id FROM vehicles WHERE id = $1",
-        backend.json_col("doc")
-    ))
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let Some(row) = row else { return Err(StoreError::NotFound { entity: "vehicles", id }) };
-    let doc: String = row.try_get(0)?;
-    let status: Option<String> = row.try_get(1)?;
-    let mut v: Vehicle =
-        serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt { table: "vehicles", id, reason: e.to_string() })?;
-    v.id = id;
-    v.jurisdiction_id = row.try_get(2)?;
-    if let Some(f) = from
-        && v.status != f
-    {
-        return Err(StoreError::Conflict(format!(
-            "车辆 {} 当前状态为{}，不是{} (vehicle {} is {}, not {})",
-            v.name,
-            v.status.zh(),
-            f.zh(),
-            v.name,
-            v.status.code(),
-            f.code()
-        )));
-    }
-    v.status = to;
-    let doc = serde_json::to_string(&v).map_err(|e| StoreError::invalid("vehicle", e.to_string()))?;
-    let json = backend.json_param(2);
-    let done = crate::dynq(format!("UPDATE vehicles SET status = $1, doc = {json}, updated_at = $3, version = version + 1 WHERE id = $4 AND status = $5"))
-        .bind(to.code())
-        .bind(doc)
-        .bind(now())
-        .bind(id)
-        .bind(status.unwrap_or_default())
-        .execute(&mut **tx)
-        .await?;
-    if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict(format!(
-            "车辆 {} 的状态刚被修改，请重试 (vehicle {} changed meanwhile)",
-            v.name, v.name
-        )));
-    }
-    Ok(v)
-}
-
-impl Store {
+impl Incidents<'_> {
     pub(crate) async fn dispatches_tx(&self, tx: &mut Transaction<'_, Any>, incident_id: i64) -> Result<Vec<Dispatch>> {
         let rows = sqlx::query(
             "SELECT id, incident_id, vehicle_id, station_id, requirement, eta_s, distance_m, jurisdiction_id, status, created_at, updated_at \
@@ -262,7 +209,7 @@ impl Store {
     /// The dispatches and alerts of an incident visible in `scope`.
     pub async fn dispatches(&self, scope: &Scope, incident_id: i64) -> Result<Vec<Dispatch>> {
         self.get_incident(scope, incident_id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let out = self.dispatches_tx(&mut tx, incident_id).await?;
         tx.commit().await?;
         Ok(out)
@@ -321,7 +268,7 @@ impl Store {
             let station_id: Option<i64> = row.try_get(0)?;
             let v = set_vehicle_status_tx(
                 &mut tx,
-                self.backend,
+                self.backend(),
                 o.vehicle_id,
                 Some(VehicleStatus::InStation),
                 VehicleStatus::Dispatched,
@@ -401,7 +348,7 @@ impl Store {
         let new: Vec<Dispatch> = all.into_iter().filter(|d| made.contains(&d.id)).collect();
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("dispatch", "incidents", Some(incident_id), Some(incident.jurisdiction_id)).after(&new),
         )
@@ -449,10 +396,10 @@ impl Store {
                 ));
             }
         }
-        let after = set_vehicle_status_tx(&mut tx, self.backend, vehicle_id, Some(before.status), to).await?;
+        let after = set_vehicle_status_tx(&mut tx, self.backend(), vehicle_id, Some(before.status), to).await?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("update", "vehicles", Some(vehicle_id), Some(after.jurisdiction_id))
                 .before(&before)

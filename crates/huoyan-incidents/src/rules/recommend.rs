@@ -27,7 +27,7 @@ use huoyan_domain::{StationKind, StationStatus, VehicleFamily, VehicleStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::plan::Plan;
+use crate::rules::plan::Plan;
 
 /// Where the alert rule comes from.
 pub const ALERT_SOURCE: &str =
@@ -356,7 +356,7 @@ pub fn recommend(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{PlanSet, Target};
+    use crate::rules::plan::{PlanSet, Target};
     use huoyan_domain::incident::IncidentCategory;
 
     fn force(id: i64, kind: StationKind, eta: Option<f64>, unit: Option<i64>) -> Force {
@@ -477,7 +477,7 @@ mod tests {
         let mut set = PlanSet::baseline();
         let p = set.plans.iter_mut().find(|p| p.id == "fire.2").unwrap();
         // fire.2: any aerial ×1 (generic) — add a specific platform requirement after it.
-        p.requirements.push(crate::plan::Requirement {
+        p.requirements.push(crate::rules::plan::Requirement {
             label: "登高平台".into(),
             family: VehicleFamily::Aerial,
             types: vec!["登高平台消防车".into()],

@@ -1,11 +1,12 @@
-//! Opens a fresh store on each backend: SQLite in a temporary directory, and PostgreSQL in a new
+//! Test support for the kernel's and the modules' storage tests (feature `testkit`): opens a
+//! fresh store on each backend: SQLite in a temporary directory, and PostgreSQL in a new
 //! schema when `HUOYAN_TEST_PG_URL` is set (the schema is dropped afterwards).
 
 #![allow(dead_code, unreachable_pub)]
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use huoyan_store::{Store, StoreConfig};
+use crate::{Store, StoreConfig};
 
 pub struct TestStore {
     pub store: Store,
@@ -67,13 +68,13 @@ macro_rules! on_both {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let s = $crate::common::sqlite().await;
+                let s = $crate::testkit::sqlite().await;
                 super::$story(&s).await;
                 s.drop_schema().await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let Some(s) = $crate::common::postgres().await else {
+                let Some(s) = $crate::testkit::postgres().await else {
                     eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
                     return;
                 };

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// The baseline plan set shipped with Huoyan.
-pub const CN_BASELINE: &str = include_str!("../plans/cn-baseline.toml");
+pub const CN_BASELINE: &str = include_str!("../../plans/cn-baseline.toml");
 
 /// The highest response level (一级 … 五级).
 pub const MAX_LEVEL: u8 = 5;
@@ -125,6 +125,24 @@ pub struct Target {
     pub classes: Vec<UnitClass>,
     /// Use category of the unit at the incident, if any.
     pub use_category: Option<UseCategory>,
+}
+
+impl Target {
+    /// The target of an incident — stored or still being taken in — at a unit or at none.
+    pub fn for_incident(
+        category: IncidentCategory,
+        sub_type: Option<String>,
+        level: u8,
+        unit: Option<&huoyan_domain::Unit>,
+    ) -> Target {
+        Target {
+            category: Some(category),
+            sub_type,
+            level,
+            classes: unit.map(|u| u.classes.clone()).unwrap_or_default(),
+            use_category: unit.map(|u| u.use_category),
+        }
+    }
 }
 
 /// Why a plan set is refused.

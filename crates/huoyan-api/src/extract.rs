@@ -88,7 +88,7 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 }
 
 /// Whether a request declares a JSON body (`Content-Type: application/json`, any parameters).
-pub(crate) fn is_json(headers: &axum::http::HeaderMap) -> bool {
+pub fn is_json(headers: &axum::http::HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -96,7 +96,7 @@ pub(crate) fn is_json(headers: &axum::http::HeaderMap) -> bool {
 }
 
 /// A body that could not be read: too large (413) or broken (400).
-pub(crate) fn body_error(e: &axum::extract::rejection::BytesRejection, limit: usize) -> ApiError {
+pub fn body_error(e: &axum::extract::rejection::BytesRejection, limit: usize) -> ApiError {
     if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::TooLarge(format!("the body is larger than {limit} bytes"))
     } else {

@@ -4,17 +4,18 @@
 //! so every node of a PostgreSQL deployment serves the same files. Limits: [`MAX_ATTACHMENT_BYTES`]
 //! per file, [`MAX_ATTACHMENTS`] files per plan.
 
-use huoyan_dispatch::{Completeness, PrePlanDoc};
 use huoyan_domain::account::Principal;
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
+use huoyan_store::{Result, StoreError, now};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
-use crate::audit::{self, AuditEntry};
-use crate::query::{Arg, Page, Scope, Where, bind_all};
-use crate::{Result, Store, StoreError, now};
+use crate::rules::{Completeness, PrePlanDoc};
+use crate::store::Incidents;
 
 /// Largest attachment, bytes (10 MiB).
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
@@ -103,7 +104,7 @@ fn deny_unit_managers(scope: &Scope) -> Result<()> {
     }
 }
 
-impl Store {
+impl Incidents<'_> {
     async fn attachments_tx(&self, tx: &mut Transaction<'_, Any>, preplan_id: i64) -> Result<Vec<AttachmentMeta>> {
         let rows = sqlx::query("SELECT id, name, content_type, size_bytes, sha256, created_at FROM preplan_attachments WHERE preplan_id = $1 ORDER BY id")
             .bind(preplan_id)
@@ -137,10 +138,10 @@ impl Store {
         w.subtree_on(&scope.path, "p.jurisdiction_id");
         let sql = format!(
             "SELECT p.id, p.unit_id, u.name, p.jurisdiction_id, {} AS doc, p.created_at, p.updated_at, p.version FROM preplans p JOIN units u ON u.id = p.unit_id{}",
-            self.backend.json_col("p.doc"),
+            self.backend().json_col("p.doc"),
             w.sql()
         );
-        let row: Option<AnyRow> = bind_all(crate::dynq(&sql), &w.args).fetch_optional(&mut **tx).await?;
+        let row: Option<AnyRow> = bind_all(huoyan_store::dynq(&sql), &w.args).fetch_optional(&mut **tx).await?;
         let Some(r) = row else { return Ok(None) };
         let pid: i64 = r.try_get(0)?;
         let doc: String = r.try_get(4)?;
@@ -166,7 +167,7 @@ impl Store {
 
     /// A pre-plan visible in `scope`.
     pub async fn get_preplan(&self, scope: &Scope, id: i64) -> Result<PrePlan> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let p = self.preplan_row(&mut tx, scope, "id", id).await?;
         tx.commit().await?;
         p.ok_or(StoreError::NotFound { entity: "preplans", id })
@@ -174,7 +175,7 @@ impl Store {
 
     /// The pre-plan of a unit, if it has one visible in `scope`.
     pub async fn preplan_for_unit(&self, scope: &Scope, unit_id: i64) -> Result<Option<PrePlan>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let p = self.preplan_row(&mut tx, scope, "unit_id", unit_id).await?;
         tx.commit().await?;
         Ok(p)
@@ -192,8 +193,8 @@ impl Store {
         w.subtree_on(&scope.path, "p.jurisdiction_id");
         let limit = limit.unwrap_or(50).clamp(1, 1000);
         let offset = offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM preplans p{}", w.sql())), &w.args)
-            .fetch_one(&self.pool)
+        let total: i64 = bind_all(huoyan_store::dynq(format!("SELECT COUNT(*) FROM preplans p{}", w.sql())), &w.args)
+            .fetch_one(self.pool())
             .await?
             .try_get(0)?;
         let sql = format!(
@@ -201,7 +202,7 @@ impl Store {
              ORDER BY p.completeness, p.id LIMIT {limit} OFFSET {offset}",
             w.sql()
         );
-        let rows = bind_all(crate::dynq(&sql), &w.args).fetch_all(&self.pool).await?;
+        let rows = bind_all(huoyan_store::dynq(&sql), &w.args).fetch_all(self.pool()).await?;
         let items = rows
             .iter()
             .map(|r| {
@@ -249,9 +250,9 @@ impl Store {
         let at = now();
         let id = match &before {
             Some(b) => {
-                crate::dynq(format!(
+                huoyan_store::dynq(format!(
                     "UPDATE preplans SET doc = {}, completeness = $2, updated_at = $3, version = version + 1, jurisdiction_id = $4 WHERE id = $5",
-                    self.backend.json_param(1)
+                    self.backend().json_param(1)
                 ))
                 .bind(body)
                 .bind(percent)
@@ -262,9 +263,9 @@ impl Store {
                 .await?;
                 b.id
             }
-            None => crate::dynq(format!(
+            None => huoyan_store::dynq(format!(
                 "INSERT INTO preplans (jurisdiction_id, unit_id, doc, completeness, created_at, updated_at) VALUES ($1, $2, {}, $4, $5, $5) RETURNING id",
-                self.backend.json_param(3)
+                self.backend().json_param(3)
             ))
             .bind(jid)
             .bind(unit_id)
@@ -285,7 +286,7 @@ impl Store {
         if let Some(b) = &before {
             e = e.before(&b.doc);
         }
-        audit::append(&mut tx, self.backend, actor, e).await?;
+        audit::append(&mut tx, self.backend(), actor, e).await?;
         tx.commit().await?;
         Ok(after)
     }
@@ -298,7 +299,7 @@ impl Store {
         sqlx::query("DELETE FROM preplans WHERE id = $1").bind(id).execute(&mut *tx).await?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("delete", "preplans", Some(id), Some(before.jurisdiction_id)).before(&before.doc),
         )
@@ -356,7 +357,7 @@ impl Store {
         let meta = after.attachments.iter().find(|a| a.id == aid).cloned();
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("attach", "preplans", Some(preplan_id), Some(plan.jurisdiction_id)).after(&meta),
         )
@@ -375,7 +376,7 @@ impl Store {
             "SELECT a.id, a.name, a.content_type, a.size_bytes, a.sha256, a.created_at, a.data FROM preplan_attachments a JOIN preplans p ON p.id = a.preplan_id{}",
             w.sql()
         );
-        let row = bind_all(crate::dynq(&sql), &w.args).fetch_optional(&self.pool).await?;
+        let row = bind_all(huoyan_store::dynq(&sql), &w.args).fetch_optional(self.pool()).await?;
         let Some(r) = row else { return Err(StoreError::NotFound { entity: "preplan_attachments", id }) };
         let meta = AttachmentMeta {
             id: r.try_get(0)?,
@@ -405,7 +406,7 @@ impl Store {
             .ok_or(StoreError::NotFound { entity: "preplans", id: pid })?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("detach", "preplans", Some(pid), Some(after.jurisdiction_id)).before(&meta),
         )

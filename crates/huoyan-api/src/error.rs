@@ -76,6 +76,17 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<huoyan_roads::RoadError> for ApiError {
+    fn from(e: huoyan_roads::RoadError) -> ApiError {
+        use huoyan_roads::RoadError;
+        match e {
+            RoadError::Store(e) => e.into(),
+            RoadError::NoGraph(_) => ApiError::Conflict(e.to_string()),
+            RoadError::Build(_) => ApiError::Internal(e.to_string()),
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = match &self {

@@ -16,18 +16,19 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use huoyan_dispatch::PrePlanDoc;
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, decode_json};
+use huoyan_api::params::parse_id;
 use huoyan_domain::access::{Action, Resource};
-use huoyan_store::preplans::{MAX_ATTACHMENT_BYTES, PrePlan, PrePlanSummary};
 use huoyan_store::{Page, Scope};
 use serde::Deserialize;
 
-use super::parse_id;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, decode_json};
+use crate::rules::PrePlanDoc;
+use crate::store::Incidents;
+use crate::store::preplans::{MAX_ATTACHMENT_BYTES, PrePlan, PrePlanSummary};
 
-pub(crate) fn router() -> Router<AppState> {
+pub fn router() -> Router<AppState> {
     Router::new()
         .route("/preplans", get(list).post(create))
         .route("/preplans/{id}", get(get_one).put(replace).delete(remove))
@@ -39,7 +40,7 @@ pub(crate) fn router() -> Router<AppState> {
 /// A pre-plan to create or replace.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct PrePlanInput {
+pub struct PrePlanInput {
     /// The key unit.
     pub unit_id: i64,
     /// The document.
@@ -64,19 +65,19 @@ async fn list(
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: limit, offset"))),
         }
     }
-    Ok(Json(st.store.list_preplans(&Scope::from(p), limit, offset).await?))
+    Ok(Json(Incidents(&st.store).list_preplans(&Scope::from(p), limit, offset).await?))
 }
 
 async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<(StatusCode, Json<PrePlan>)> {
     let p = auth.require(Resource::PrePlan, Action::Write)?;
     let input: PrePlanInput = decode_json(&body)?;
-    let plan = st.store.put_preplan(p, input.unit_id, input.doc).await?;
+    let plan = Incidents(&st.store).put_preplan(p, input.unit_id, input.doc).await?;
     Ok((if plan.version == 1 { StatusCode::CREATED } else { StatusCode::OK }, Json(plan)))
 }
 
 async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<PrePlan>> {
     let p = auth.require(Resource::PrePlan, Action::Read)?;
-    Ok(Json(st.store.get_preplan(&Scope::from(p), parse_id(&id)?).await?))
+    Ok(Json(Incidents(&st.store).get_preplan(&Scope::from(p), parse_id(&id)?).await?))
 }
 
 async fn replace(
@@ -88,13 +89,13 @@ async fn replace(
     let p = auth.require(Resource::PrePlan, Action::Write)?;
     let id = parse_id(&id)?;
     let doc: PrePlanDoc = decode_json(&body)?;
-    let current = st.store.get_preplan(&Scope::from(p), id).await?;
-    Ok(Json(st.store.put_preplan(p, current.unit_id, doc).await?))
+    let current = Incidents(&st.store).get_preplan(&Scope::from(p), id).await?;
+    Ok(Json(Incidents(&st.store).put_preplan(p, current.unit_id, doc).await?))
 }
 
 async fn remove(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<StatusCode> {
     let p = auth.require(Resource::PrePlan, Action::Write)?;
-    st.store.delete_preplan(p, parse_id(&id)?).await?;
+    Incidents(&st.store).delete_preplan(p, parse_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -129,12 +130,12 @@ async fn attach(
     if bytes.is_empty() {
         return Err(ApiError::field("file", "the body is empty: send the file's bytes"));
     }
-    Ok((StatusCode::CREATED, Json(st.store.add_attachment(p, id, &name, &bytes).await?)))
+    Ok((StatusCode::CREATED, Json(Incidents(&st.store).add_attachment(p, id, &name, &bytes).await?)))
 }
 
 async fn download(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Response> {
     let p = auth.require(Resource::PrePlan, Action::Read)?;
-    let (meta, bytes) = st.store.attachment(&Scope::from(p), parse_id(&id)?).await?;
+    let (meta, bytes) = Incidents(&st.store).attachment(&Scope::from(p), parse_id(&id)?).await?;
     let mut res = (StatusCode::OK, bytes).into_response();
     let h = res.headers_mut();
     h.insert(
@@ -162,6 +163,6 @@ async fn download(State(st): State<AppState>, auth: Auth, Path(id): Path<String>
 
 async fn detach(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<StatusCode> {
     let p = auth.require(Resource::PrePlan, Action::Write)?;
-    st.store.delete_attachment(p, parse_id(&id)?).await?;
+    Incidents(&st.store).delete_attachment(p, parse_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -23,26 +23,27 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
-use huoyan_dispatch::Recommendation;
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, decode_json};
+use huoyan_api::live::NewLiveEvent;
+use huoyan_api::params::parse_id;
 use huoyan_domain::Unit;
 use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::incident::IncidentCategory;
 use huoyan_store::alarms::Alarm;
-use huoyan_store::dispatch::{DispatchOrder, StationAlert};
-use huoyan_store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource, NewIncident};
-use huoyan_store::timeline::NewTimelineEntry;
 use huoyan_store::{ListQuery, Page, Scope};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::dispatch::{Situation, label, names, preplan_for, recommend, routes, target, unit_of, water_near};
-use super::parse_id;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, decode_json};
-use crate::live::NewLiveEvent;
+use crate::rules::{Recommendation, Target};
+use crate::store::Incidents;
+use crate::store::dispatch::{DispatchOrder, StationAlert};
+use crate::store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource, NewIncident};
+use crate::store::timeline::NewTimelineEntry;
 
-pub(crate) fn router() -> Router<AppState> {
+pub fn router() -> Router<AppState> {
     Router::new()
         .route("/incidents", get(list).post(create))
         .route("/incidents/{id}", get(get_one).patch(patch))
@@ -55,7 +56,7 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 /// Query parameters of `GET /incidents`.
-pub(crate) const LIST_PARAMS: &[(&str, &str)] = &[
+pub const LIST_PARAMS: &[(&str, &str)] = &[
     ("status", "comma-separated: received, dispatched, on_scene, closed"),
     ("category", "fire, rescue, social_assistance, security_duty, false_alarm (or the Chinese term)"),
     ("open", "true: only those not closed"),
@@ -67,7 +68,7 @@ pub(crate) const LIST_PARAMS: &[(&str, &str)] = &[
 /// 统一社会信用代码 that must match exactly one unit you can see).
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct IncidentRequest {
+pub struct IncidentRequest {
     /// Category (code or Chinese term).
     pub category: IncidentCategory,
     /// Sub-type (code or Chinese term) of the dispatch plan set in force, e.g. `high_rise` / 高层建筑火灾.
@@ -117,7 +118,7 @@ pub(crate) struct IncidentRequest {
 
 /// The answer to an intake.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct Intake {
+pub struct Intake {
     /// The incident.
     pub incident: Incident,
     /// What to send.
@@ -143,7 +144,7 @@ fn event(inc: &Incident, kind: &str, path: String, what: &str) -> NewLiveEvent {
             ("incident", _) => "warning".into(),
             _ => "info".into(),
         },
-        unhandled: inc.status == huoyan_store::incidents::IncidentStatus::Received,
+        unhandled: inc.status == crate::store::incidents::IncidentStatus::Received,
         data,
         jurisdiction_path: path,
     }
@@ -224,7 +225,7 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
         return Err(ApiError::field("lon", "not a WGS84 coordinate"));
     }
     let t1 = Instant::now();
-    let plans = st.store.dispatch_plans().await?;
+    let plans = Incidents(&st.store).dispatch_plans().await?;
     let sub_type = match r.sub_type.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(w) => Some(plans.sub_type(r.category, w).map(|s| s.code.clone()).ok_or_else(|| {
             ApiError::field(
@@ -271,36 +272,11 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     new.notes = r.notes.clone();
     new.jurisdiction_id = r.jurisdiction_id;
     // The recommendation is computed from the same inputs the stored incident will have.
-    let probe = Incident {
-        id: 0,
-        jurisdiction_id: 0,
-        category: new.category,
-        sub_type: new.sub_type.clone(),
-        level,
-        lon,
-        lat,
-        address: String::new(),
-        unit_id: new.unit_id,
-        source: new.source.clone(),
-        caller_name: None,
-        caller_phone: None,
-        status: huoyan_store::incidents::IncidentStatus::Received,
-        deaths: 0,
-        serious_injuries: 0,
-        direct_loss_yuan: 0.0,
-        fire_grade: None,
-        reported_at: String::new(),
-        notes: None,
-        plan_id: None,
-        created_by: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
-        version: 0,
-    };
-    let rec = recommend(&plans, &target(&probe, unit.as_ref()), &sit, new.unit_id)?;
+    let target = Target::for_incident(new.category, new.sub_type.clone(), level, unit.as_ref());
+    let rec = recommend(&plans, &target, &sit, new.unit_id)?;
     let rec_ms = t1.elapsed().as_secs_f64() * 1000.0;
     new.plan_id = Some(rec.plan_id.clone());
-    let incident = st.store.create_incident(p, new).await?;
+    let incident = Incidents(&st.store).create_incident(p, new).await?;
     if let Some(a) = &alarm {
         // The store linked the alarm to its incident; consoles see the request settled.
         let linked = st.store.get_alarm(&scope, a.id).await?;
@@ -309,7 +285,7 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
             .jurisdiction_path(linked.jurisdiction_id)
             .await
             .unwrap_or_else(|_| format!("/{}/", linked.jurisdiction_id));
-        st.live.publish(crate::live::alarm_event(&linked, "incident", &path));
+        st.live.publish(huoyan_monitor::events::alarm_event(&linked, "incident", &path));
     }
     publish(&st, &incident, "incident", "").await;
     let total_ms = t0.elapsed().as_secs_f64() * 1000.0;
@@ -363,12 +339,12 @@ async fn list(
             }
         }
     }
-    Ok(Json(st.store.list_incidents(&Scope::from(p), &q).await?))
+    Ok(Json(Incidents(&st.store).list_incidents(&Scope::from(p), &q).await?))
 }
 
 async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Incident>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
-    Ok(Json(st.store.get_incident(&Scope::from(p), parse_id(&id)?).await?))
+    Ok(Json(Incidents(&st.store).get_incident(&Scope::from(p), parse_id(&id)?).await?))
 }
 
 async fn patch(
@@ -380,14 +356,14 @@ async fn patch(
     let p = auth.require(Resource::Incident, Action::Write)?;
     let id = parse_id(&id)?;
     let change: IncidentPatch = decode_json(&body)?;
-    let inc = st.store.update_incident(p, id, change).await?;
+    let inc = Incidents(&st.store).update_incident(p, id, change).await?;
     publish(&st, &inc, "incident_update", "更新").await;
     Ok(Json(inc))
 }
 
 async fn fresh(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<(Situation, Recommendation)> {
     let unit = unit_of(st, scope, inc).await?;
-    let plans = st.store.dispatch_plans().await?;
+    let plans = Incidents(&st.store).dispatch_plans().await?;
     let sit = Situation::at(st, scope, (inc.lon, inc.lat)).await?;
     let rec = recommend(&plans, &target(inc, unit.as_ref()), &sit, inc.unit_id)?;
     Ok((sit, rec))
@@ -400,17 +376,17 @@ async fn recommendation(
 ) -> ApiResult<Json<Recommendation>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
     let scope = Scope::from(p);
-    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
+    let inc = Incidents(&st.store).get_incident(&scope, parse_id(&id)?).await?;
     Ok(Json(fresh(&st, &scope, &inc).await?.1))
 }
 
 async fn board(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Value>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
     let scope = Scope::from(p);
-    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
+    let inc = Incidents(&st.store).get_incident(&scope, parse_id(&id)?).await?;
     let (sit, rec) = fresh(&st, &scope, &inc).await?;
-    let timeline = st.store.timeline(&scope, inc.id).await?;
-    let dispatches = st.store.dispatches(&scope, inc.id).await?;
+    let timeline = Incidents(&st.store).timeline(&scope, inc.id).await?;
+    let dispatches = Incidents(&st.store).dispatches(&scope, inc.id).await?;
     let (vn, sn) = names(&sit);
     let disp: Vec<Value> = dispatches
         .iter()
@@ -439,7 +415,7 @@ async fn board(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -
 /// 一键调派 or a chosen set.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct DispatchRequest {
+pub struct DispatchRequest {
     /// Send the current recommendation (vehicles and alerts).
     #[serde(default)]
     pub recommended: bool,
@@ -470,7 +446,7 @@ async fn dispatch(
         return Err(ApiError::field("vehicles", "at most 200 vehicles and 200 alerts"));
     }
     let scope = Scope::from(p);
-    let inc = st.store.get_incident(&scope, id).await?;
+    let inc = Incidents(&st.store).get_incident(&scope, id).await?;
     let (sit, rec) = fresh(&st, &scope, &inc).await?;
     let at = (inc.lon, inc.lat);
     // (vehicle or station id, the requirement filled or the alert's reason)
@@ -503,8 +479,8 @@ async fn dispatch(
         .into_iter()
         .map(|(sid, reason)| StationAlert { station_id: sid, eta_s: sit.eta_of(sid), reason })
         .collect();
-    let made = st.store.dispatch_vehicles(p, id, orders, alerts).await?;
-    let inc = st.store.get_incident(&scope, id).await?;
+    let made = Incidents(&st.store).dispatch_vehicles(p, id, orders, alerts).await?;
+    let inc = Incidents(&st.store).get_incident(&scope, id).await?;
     publish(
         &st,
         &inc,
@@ -521,9 +497,9 @@ async fn timeline(
     State(st): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-) -> ApiResult<Json<Vec<huoyan_store::timeline::TimelineEntry>>> {
+) -> ApiResult<Json<Vec<crate::store::timeline::TimelineEntry>>> {
     let p = auth.require(Resource::Incident, Action::Read)?;
-    Ok(Json(st.store.timeline(&Scope::from(p), parse_id(&id)?).await?))
+    Ok(Json(Incidents(&st.store).timeline(&Scope::from(p), parse_id(&id)?).await?))
 }
 
 async fn add_stage(
@@ -531,11 +507,11 @@ async fn add_stage(
     auth: Auth,
     Path(id): Path<String>,
     body: Bytes,
-) -> ApiResult<(StatusCode, Json<huoyan_store::timeline::TimelineOutcome>)> {
+) -> ApiResult<(StatusCode, Json<crate::store::timeline::TimelineOutcome>)> {
     let p = auth.require(Resource::Incident, Action::Write)?;
     let id = parse_id(&id)?;
     let e: NewTimelineEntry = decode_json(&body)?;
-    let out = st.store.add_timeline_entry(p, id, e).await?;
+    let out = Incidents(&st.store).add_timeline_entry(p, id, e).await?;
     publish(&st, &out.incident, "incident_update", out.entry.stage.zh()).await;
     Ok((StatusCode::CREATED, Json(out)))
 }
@@ -560,8 +536,8 @@ async fn water(
         }
     }
     let scope = Scope::from(p);
-    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
-    let g = super::routing::graph(&st).await.ok();
+    let inc = Incidents(&st.store).get_incident(&scope, parse_id(&id)?).await?;
+    let g = st.roads.graph(&st.store).await.ok();
     Ok(Json(water_near(&st, &scope, (inc.lon, inc.lat), radius, g.as_deref()).await?))
 }
 
@@ -573,6 +549,6 @@ async fn preplan(
     let p = auth.require(Resource::Incident, Action::Read)?;
     auth.require(Resource::PrePlan, Action::Read)?;
     let scope = Scope::from(p);
-    let inc = st.store.get_incident(&scope, parse_id(&id)?).await?;
+    let inc = Incidents(&st.store).get_incident(&scope, parse_id(&id)?).await?;
     Ok(Json(preplan_for(&st, &scope, &inc).await?))
 }

@@ -1,5 +1,5 @@
 //! Incidents (警情): intake from a 119 call or a confirmed alarm, reading, listing and correcting.
-//! The timeline and dispatches are in [`crate::timeline`] and [`crate::dispatch`].
+//! The timeline and dispatches are in [`crate::store::timeline`] and [`crate::store::dispatch`].
 //!
 //! An incident belongs to the deepest jurisdiction whose boundary contains its point (or the one
 //! given, or the unit's, or the actor's); the actor must be able to act there. Creating one writes
@@ -10,14 +10,15 @@ use chrono::{DateTime, Utc};
 use huoyan_domain::account::Principal;
 use huoyan_domain::incident::{FireGrade, IncidentCategory, fire_grade};
 use huoyan_domain::validate::Checker;
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
+use huoyan_store::{Result, StoreError, check_in_scope, now};
 use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
-use crate::audit::{self, AuditEntry};
-use crate::query::{Arg, Page, Scope, Where, bind_all};
-use crate::{Result, Store, StoreError, check_in_scope, now};
+use crate::store::Incidents;
 
 /// Where an incident came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -286,7 +287,7 @@ fn no_unit_managers(scope: &Scope) -> Result<()> {
     }
 }
 
-impl Store {
+impl Incidents<'_> {
     /// Creates an incident with its 接警 timeline entry and an audit entry, in one transaction.
     pub async fn create_incident(&self, actor: &Principal, input: NewIncident) -> Result<Incident> {
         no_unit_managers(&Scope::from(actor))?;
@@ -296,7 +297,7 @@ impl Store {
         c.opt_text("caller_name", &input.caller_name);
         c.opt_text("caller_phone", &input.caller_phone);
         c.opt_text("notes", &input.notes);
-        if !(1..=huoyan_dispatch::MAX_LEVEL).contains(&input.level) {
+        if !(1..=crate::rules::MAX_LEVEL).contains(&input.level) {
             c.fail("level", "response level must be 1–5 (一级 … 五级)");
         }
         if let IncidentSource::Alarm { alarm_id } = input.source
@@ -311,7 +312,7 @@ impl Store {
         let sub_type = self.check_sub_type(input.category, input.sub_type.as_deref()).await?;
         let mut tx = self.begin_write().await?;
         if let IncidentSource::Alarm { alarm_id } = input.source {
-            crate::alarms::alarm_for_incident(&mut tx, actor, alarm_id).await?;
+            huoyan_store::alarms::alarm_for_incident(&mut tx, actor, alarm_id).await?;
         }
         let unit_jid = match input.unit_id {
             Some(u) => Some(self.unit_jurisdiction(&mut tx, actor, u).await?),
@@ -361,14 +362,14 @@ impl Store {
         .await?;
         let id: i64 = row.try_get(0)?;
         if let Some(alarm_id) = alarm_id {
-            crate::alarms::link_incident_tx(&mut tx, alarm_id, id).await?;
+            huoyan_store::alarms::link_incident_tx(&mut tx, alarm_id, id).await?;
         }
-        crate::timeline::insert_event(
+        crate::store::timeline::insert_event(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             id,
-            huoyan_dispatch::Stage::Alarm,
+            crate::rules::Stage::Alarm,
             &reported,
             None,
             None,
@@ -378,7 +379,7 @@ impl Store {
         let inc = self.incident_tx(&mut tx, id).await?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("create", "incidents", Some(id), Some(jid)).after(&inc),
         )
@@ -425,7 +426,7 @@ impl Store {
     }
 
     pub(crate) async fn incident_tx(&self, tx: &mut Transaction<'_, Any>, id: i64) -> Result<Incident> {
-        let row = crate::dynq(format!("SELECT {COLS} FROM incidents WHERE id = $1"))
+        let row = huoyan_store::dynq(format!("SELECT {COLS} FROM incidents WHERE id = $1"))
             .bind(id)
             .fetch_optional(&mut **tx)
             .await?;
@@ -438,8 +439,8 @@ impl Store {
         let mut w = Where::default();
         w.push("id = $1".into(), vec![Arg::I(id)]);
         w.subtree(&scope.path);
-        let row = bind_all(crate::dynq(format!("SELECT {COLS} FROM incidents{}", w.sql())), &w.args)
-            .fetch_optional(&self.pool)
+        let row = bind_all(huoyan_store::dynq(format!("SELECT {COLS} FROM incidents{}", w.sql())), &w.args)
+            .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(decode).transpose()?.ok_or(StoreError::NotFound { entity: "incidents", id })
     }
@@ -463,12 +464,12 @@ impl Store {
         }
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
         let offset = q.offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM incidents{}", w.sql())), &w.args)
-            .fetch_one(&self.pool)
+        let total: i64 = bind_all(huoyan_store::dynq(format!("SELECT COUNT(*) FROM incidents{}", w.sql())), &w.args)
+            .fetch_one(self.pool())
             .await?
             .try_get(0)?;
         let sql = format!("SELECT {COLS} FROM incidents{} ORDER BY id DESC LIMIT {limit} OFFSET {offset}", w.sql());
-        let rows = bind_all(crate::dynq(&sql), &w.args).fetch_all(&self.pool).await?;
+        let rows = bind_all(huoyan_store::dynq(&sql), &w.args).fetch_all(self.pool()).await?;
         Ok(Page { items: rows.iter().map(decode).collect::<Result<_>>()?, total, limit, offset })
     }
 
@@ -480,7 +481,7 @@ impl Store {
             c.text("address", a);
         }
         c.opt_text("notes", &p.notes);
-        if p.level.is_some_and(|l| !(1..=huoyan_dispatch::MAX_LEVEL).contains(&l)) {
+        if p.level.is_some_and(|l| !(1..=crate::rules::MAX_LEVEL).contains(&l)) {
             c.fail("level", "response level must be 1–5 (一级 … 五级)");
         }
         c.int_range("deaths", p.deaths, 0, 100_000);
@@ -517,7 +518,7 @@ impl Store {
         let after = self.incident_tx(&mut tx, id).await?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("update", "incidents", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after),
         )

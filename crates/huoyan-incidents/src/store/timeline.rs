@@ -1,21 +1,23 @@
 //! The incident timeline in the store: append-only entries (the database refuses UPDATE and
-//! DELETE), each checked against those recorded before with `huoyan_dispatch::check_entry` and
+//! DELETE), each checked against those recorded before with `crate::rules::check_entry` and
 //! moving the vehicle along 出动 → 途中 → 到场 → 返队 → 在队 in the same transaction as the entry,
 //! its dispatch record, the incident's status and the audit entry.
 
 use chrono::{DateTime, Utc};
-use huoyan_dispatch::{Mark, Stage, advance, check_entry};
 use huoyan_domain::VehicleStatus;
 use huoyan_domain::account::Principal;
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::query::Scope;
+use huoyan_store::records::set_vehicle_status_tx;
+use huoyan_store::{Backend, Result, StoreError, now};
 use serde::{Deserialize, Serialize};
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
-use crate::audit::{self, AuditEntry};
-use crate::dispatch::{DispatchStatus, set_vehicle_status_tx};
-use crate::incidents::{Incident, IncidentStatus};
-use crate::query::Scope;
-use crate::{Backend, Result, Store, StoreError, now};
+use crate::rules::{Mark, Stage, advance, check_entry};
+use crate::store::Incidents;
+use crate::store::dispatch::DispatchStatus;
+use crate::store::incidents::{Incident, IncidentStatus};
 
 /// A recorded stage.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -86,7 +88,7 @@ pub(crate) async fn insert_event(
     warnings: &[String],
 ) -> Result<i64> {
     let warnings = serde_json::to_string(warnings).map_err(|e| StoreError::invalid("warnings", e.to_string()))?;
-    let row = crate::dynq(format!(
+    let row = huoyan_store::dynq(format!(
         "INSERT INTO incident_events (incident_id, stage, at, vehicle_id, actor_id, actor, note, warnings, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, {}, $9) RETURNING id",
         backend.json_param(8)
@@ -109,11 +111,11 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
 }
 
-impl Store {
+impl Incidents<'_> {
     async fn events_tx(&self, tx: &mut Transaction<'_, Any>, incident_id: i64) -> Result<Vec<TimelineEntry>> {
-        let rows = crate::dynq(format!(
+        let rows = huoyan_store::dynq(format!(
             "SELECT id, incident_id, stage, at, vehicle_id, actor, note, {} AS warnings, recorded_at FROM incident_events WHERE incident_id = $1 ORDER BY at, id",
-            self.backend.json_col("warnings")
+            self.backend().json_col("warnings")
         ))
         .bind(incident_id)
         .fetch_all(&mut **tx)
@@ -144,7 +146,7 @@ impl Store {
     /// The timeline of an incident visible in `scope`, in time order.
     pub async fn timeline(&self, scope: &Scope, incident_id: i64) -> Result<Vec<TimelineEntry>> {
         self.get_incident(scope, incident_id).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let out = self.events_tx(&mut tx, incident_id).await?;
         tx.commit().await?;
         Ok(out)
@@ -214,7 +216,7 @@ impl Store {
             })?;
             let current = d.status.vehicle_status().unwrap_or(VehicleStatus::Dispatched);
             let next = advance(current, e.stage).map_err(StoreError::Conflict)?;
-            set_vehicle_status_tx(&mut tx, self.backend, v, Some(current), next).await?;
+            set_vehicle_status_tx(&mut tx, self.backend(), v, Some(current), next).await?;
             sqlx::query("UPDATE dispatches SET status = $1, updated_at = $2 WHERE id = $3")
                 .bind(DispatchStatus::from_vehicle(next).code())
                 .bind(now())
@@ -239,7 +241,7 @@ impl Store {
         let warnings: Vec<String> = check.warnings.iter().map(|w| w.reason.clone()).collect();
         let id = insert_event(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             incident_id,
             e.stage,
@@ -264,7 +266,7 @@ impl Store {
             .ok_or(StoreError::NotFound { entity: "incident_events", id })?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("timeline", "incidents", Some(incident_id), Some(incident.jurisdiction_id)).after(&entry),
         )

@@ -17,30 +17,30 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use huoyan_dispatch::{AlertRules, Candidate, Force, PlanSet, Recommendation, Target};
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, decode_json};
+use huoyan_api::params::parse_id;
 use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::geometry::{BBox, distance_m};
 use huoyan_domain::{Record, Station, Unit, UnitClass, Vehicle, VehicleStatus, WaterSource};
-use huoyan_store::incidents::Incident;
-use huoyan_store::preplans::PrePlan;
 use huoyan_store::{ListQuery, Scope};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::parse_id;
-use super::routing::graph;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, decode_json};
+use crate::rules::{AlertRules, Candidate, Force, PlanSet, Recommendation, Target};
+use crate::store::Incidents;
+use crate::store::incidents::Incident;
+use crate::store::preplans::PrePlan;
 
-pub(crate) fn router() -> Router<AppState> {
+pub fn router() -> Router<AppState> {
     Router::new()
         .route("/dispatch-plans", get(plans).post(load_plans))
         .route("/vehicles/{id}/status", post(vehicle_status))
 }
 
 /// Every record of a kind visible in `scope`.
-pub(crate) async fn all<R: Record>(st: &AppState, scope: &Scope, mut q: ListQuery) -> ApiResult<Vec<R>> {
+pub async fn all<R: Record>(st: &AppState, scope: &Scope, mut q: ListQuery) -> ApiResult<Vec<R>> {
     let mut out: Vec<R> = Vec::new();
     loop {
         q.limit = Some(huoyan_store::query::MAX_PAGE);
@@ -55,7 +55,7 @@ pub(crate) async fn all<R: Record>(st: &AppState, scope: &Scope, mut q: ListQuer
 }
 
 /// The forces and vehicles of a scope, with their travel times to a point.
-pub(crate) struct Situation {
+pub struct Situation {
     /// Stations visible to the caller.
     pub stations: Vec<Station>,
     /// Their vehicles.
@@ -70,10 +70,10 @@ pub(crate) struct Situation {
 
 impl Situation {
     /// Reads the forces and computes travel times to `at` (never fails for routing reasons).
-    pub(crate) async fn at(st: &AppState, scope: &Scope, at: (f64, f64)) -> ApiResult<Situation> {
+    pub async fn at(st: &AppState, scope: &Scope, at: (f64, f64)) -> ApiResult<Situation> {
         let stations: Vec<Station> = all(st, scope, ListQuery::default()).await?;
         let vehicles: Vec<Vehicle> = all(st, scope, ListQuery::default()).await?;
-        let (graph, mut problem) = match graph(st).await {
+        let (graph, mut problem) = match st.roads.graph(&st.store).await {
             Ok(g) => (Some(g), None),
             Err(e) => (None, Some(format!("没有可用路网 (no road graph: {e})"))),
         };
@@ -89,40 +89,29 @@ impl Situation {
     }
 
     /// Whether any station of the list can reach the point.
-    pub(crate) fn any_reachable(&self) -> bool {
+    pub fn any_reachable(&self) -> bool {
         self.etas.iter().zip(&self.stations).any(|(t, s)| t.is_some() && s.kind != huoyan_domain::StationKind::Micro)
     }
 
     /// Travel time of a station.
-    pub(crate) fn eta_of(&self, station_id: i64) -> Option<f64> {
+    pub fn eta_of(&self, station_id: i64) -> Option<f64> {
         self.stations.iter().position(|s| s.id == station_id).and_then(|i| self.etas[i])
     }
 
     /// Road seconds and metres from a station to the point.
-    pub(crate) fn route_from(&self, station_id: i64, to: (f64, f64)) -> Option<huoyan_geo::Route> {
+    pub fn route_from(&self, station_id: i64, to: (f64, f64)) -> Option<huoyan_geo::Route> {
         let s = self.stations.iter().find(|s| s.id == station_id)?;
         self.graph.as_ref()?.route((s.lon, s.lat), to).ok()
     }
 }
 
-/// The plan target of an incident: its category, sub-type, level and unit.
-pub(crate) fn target(inc: &Incident, unit: Option<&Unit>) -> Target {
-    Target {
-        category: Some(inc.category),
-        sub_type: inc.sub_type.clone(),
-        level: inc.level,
-        classes: unit.map(|u| u.classes.clone()).unwrap_or_default(),
-        use_category: unit.map(|u| u.use_category),
-    }
+/// The plan target of a stored incident: its category, sub-type, level and unit.
+pub fn target(inc: &Incident, unit: Option<&Unit>) -> Target {
+    Target::for_incident(inc.category, inc.sub_type.clone(), inc.level, unit)
 }
 
 /// Fills the plan for a target from the situation.
-pub(crate) fn recommend(
-    plans: &PlanSet,
-    t: &Target,
-    sit: &Situation,
-    unit_id: Option<i64>,
-) -> ApiResult<Recommendation> {
+pub fn recommend(plans: &PlanSet, t: &Target, sit: &Situation, unit_id: Option<i64>) -> ApiResult<Recommendation> {
     let plan =
         plans.select(t).ok_or_else(|| ApiError::Internal("the plan set has no catch-all for the category".into()))?;
     let forces: Vec<Force> = sit
@@ -150,7 +139,7 @@ pub(crate) fn recommend(
             status: v.status,
         })
         .collect();
-    let mut r = huoyan_dispatch::recommend(plan, &forces, &cands, unit_id, &AlertRules::default());
+    let mut r = crate::rules::recommend(plan, &forces, &cands, unit_id, &AlertRules::default());
     if let Some(p) = &sit.routing_problem {
         r.warnings.insert(0, format!("{p}；行车时间不可用 (travel times unavailable)"));
     }
@@ -158,7 +147,7 @@ pub(crate) fn recommend(
 }
 
 /// The unit of an incident, if it has one the caller can see.
-pub(crate) async fn unit_of(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<Option<Unit>> {
+pub async fn unit_of(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<Option<Unit>> {
     match inc.unit_id {
         Some(id) => match st.store.get::<Unit>(scope, id).await {
             Ok(u) => Ok(Some(u)),
@@ -170,12 +159,12 @@ pub(crate) async fn unit_of(st: &AppState, scope: &Scope, inc: &Incident) -> Api
 }
 
 /// An ETA label, e.g. `4.2 分钟`.
-pub(crate) fn label(seconds: f64) -> String {
+pub fn label(seconds: f64) -> String {
     format!("{:.1} 分钟", seconds / 60.0)
 }
 
 /// Routes from the given stations to the point as a GeoJSON FeatureCollection with ETA labels.
-pub(crate) fn routes(sit: &Situation, stations: &[i64], to: (f64, f64)) -> Value {
+pub fn routes(sit: &Situation, stations: &[i64], to: (f64, f64)) -> Value {
     let mut seen = Vec::new();
     let mut features = Vec::new();
     for &sid in stations {
@@ -195,7 +184,7 @@ pub(crate) fn routes(sit: &Situation, stations: &[i64], to: (f64, f64)) -> Value
 
 /// A water source near an incident.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct NearbyWater {
+pub struct NearbyWater {
     /// The record.
     pub water_source: WaterSource,
     /// The status in Chinese.
@@ -211,7 +200,7 @@ pub(crate) struct NearbyWater {
 }
 
 /// Water sources within `radius_m` of a point, nearest first (at most 30), with road distances.
-pub(crate) async fn water_near(
+pub async fn water_near(
     st: &AppState,
     scope: &Scope,
     at: (f64, f64),
@@ -244,7 +233,7 @@ pub(crate) async fn water_near(
 
 /// The pre-plan shown for an incident.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct IncidentPrePlan {
+pub struct IncidentPrePlan {
     /// `unit` (the incident's own unit), `nearest` (the nearest key unit with a pre-plan within
     /// 300 m), or `none`.
     pub r#match: String,
@@ -257,9 +246,9 @@ pub(crate) struct IncidentPrePlan {
 }
 
 /// The pre-plan of the incident's unit, or of the nearest key unit with one within 300 m.
-pub(crate) async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<IncidentPrePlan> {
+pub async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<IncidentPrePlan> {
     if let Some(u) = inc.unit_id
-        && let Some(p) = st.store.preplan_for_unit(scope, u).await?
+        && let Some(p) = Incidents(&st.store).preplan_for_unit(scope, u).await?
     {
         return Ok(IncidentPrePlan {
             r#match: "unit".into(),
@@ -285,7 +274,7 @@ pub(crate) async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) ->
     units.retain(|(d, _)| *d <= r);
     units.sort_by(|a, b| a.0.total_cmp(&b.0));
     for (d, u) in units.into_iter().take(10) {
-        if let Some(p) = st.store.preplan_for_unit(scope, u.id).await? {
+        if let Some(p) = Incidents(&st.store).preplan_for_unit(scope, u.id).await? {
             return Ok(IncidentPrePlan {
                 r#match: "nearest".into(),
                 unit_id: Some(u.id),
@@ -298,7 +287,7 @@ pub(crate) async fn preplan_for(st: &AppState, scope: &Scope, inc: &Incident) ->
 }
 
 /// Names of vehicles and stations by id, for lists shown to people.
-pub(crate) fn names(sit: &Situation) -> (HashMap<i64, String>, HashMap<i64, String>) {
+pub fn names(sit: &Situation) -> (HashMap<i64, String>, HashMap<i64, String>) {
     (
         sit.vehicles.iter().map(|v| (v.id, v.name.clone())).collect(),
         sit.stations.iter().map(|s| (s.id, s.name.clone())).collect(),
@@ -307,17 +296,17 @@ pub(crate) fn names(sit: &Situation) -> (HashMap<i64, String>, HashMap<i64, Stri
 
 /// The plan set in force and the load history.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct PlanSets {
+pub struct PlanSets {
     /// The set in force.
     pub in_force: PlanSet,
     /// Loads, newest first, then the built-in baseline.
-    pub history: Vec<huoyan_store::plansets::PlanSetInfo>,
+    pub history: Vec<crate::store::plansets::PlanSetInfo>,
 }
 
 async fn plans(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<PlanSets>> {
     auth.require(Resource::DispatchPlan, Action::Read)?;
-    let in_force = (*st.store.dispatch_plans().await?).clone();
-    Ok(Json(PlanSets { in_force, history: st.store.dispatch_plan_history().await? }))
+    let in_force = (*Incidents(&st.store).dispatch_plans().await?).clone();
+    Ok(Json(PlanSets { in_force, history: Incidents(&st.store).dispatch_plan_history().await? }))
 }
 
 /// Loads a plan set, as TOML (`application/toml`) or JSON.
@@ -326,7 +315,7 @@ async fn load_plans(
     auth: Auth,
     headers: HeaderMap,
     body: Bytes,
-) -> ApiResult<(axum::http::StatusCode, Json<huoyan_store::plansets::PlanSetInfo>)> {
+) -> ApiResult<(axum::http::StatusCode, Json<crate::store::plansets::PlanSetInfo>)> {
     let p = auth.require(Resource::DispatchPlan, Action::Write)?;
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let text = std::str::from_utf8(&body).map_err(|_| ApiError::BadRequest("the plan set is not UTF-8".into()))?;
@@ -338,13 +327,13 @@ async fn load_plans(
         return Err(ApiError::UnsupportedMediaType("send the plan set as application/toml or application/json".into()));
     }
     .map_err(|e| ApiError::field("plans", e.to_string()))?;
-    Ok((axum::http::StatusCode::CREATED, Json(st.store.load_dispatch_plans(p, set).await?)))
+    Ok((axum::http::StatusCode::CREATED, Json(Incidents(&st.store).load_dispatch_plans(p, set).await?)))
 }
 
 /// A manual status change.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct StatusChange {
+pub struct StatusChange {
     /// `in_station` (在队) or `maintenance` (检修); `in_station` for a vehicle 出动 but not yet left calls the dispatch off.
     pub status: VehicleStatus,
 }
@@ -358,5 +347,5 @@ async fn vehicle_status(
     let p = auth.require(Resource::Vehicle, Action::Write)?;
     let id = parse_id(&id)?;
     let c: StatusChange = decode_json(&body)?;
-    Ok(Json(st.store.set_vehicle_status(p, id, c.status).await?))
+    Ok(Json(Incidents(&st.store).set_vehicle_status(p, id, c.status).await?))
 }

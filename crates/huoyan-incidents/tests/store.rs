@@ -1,22 +1,22 @@
 //! Incidents, dispatch, timeline, pre-plans and dispatch plan sets in the store, on SQLite and
 //! (when `HUOYAN_TEST_PG_URL` is set) PostgreSQL: the same stories on both.
 
-mod common;
-
 use chrono::{Duration, Utc};
-use huoyan_dispatch::{PlanSet, PrePlanDoc, Stage};
+use common::TestStore;
 use huoyan_domain::account::Principal;
 use huoyan_domain::incident::IncidentCategory;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
+use huoyan_incidents::Incidents;
+use huoyan_incidents::rules::{PlanSet, PrePlanDoc, Stage};
+use huoyan_incidents::store::dispatch::{DispatchOrder, DispatchStatus, StationAlert};
+use huoyan_incidents::store::incidents::{IncidentPatch, IncidentQuery, IncidentSource, IncidentStatus, NewIncident};
+use huoyan_incidents::store::timeline::NewTimelineEntry;
 use huoyan_store::alarms::{Handling, Signal};
-use huoyan_store::dispatch::{DispatchOrder, DispatchStatus, StationAlert};
 use huoyan_store::frames::NewDevice;
-use huoyan_store::incidents::{IncidentPatch, IncidentQuery, IncidentSource, IncidentStatus, NewIncident};
-use huoyan_store::timeline::NewTimelineEntry;
+use huoyan_store::on_both;
+use huoyan_store::testkit as common;
 use huoyan_store::{Scope, StoreError};
-
-use common::TestStore;
 
 struct World {
     west: Jurisdiction,
@@ -86,18 +86,18 @@ async fn intake_dispatch_arrival_return(s: &TestStore) {
     n.unit_id = Some(w.mall.id);
     n.reported_at = Utc::now() - Duration::minutes(30);
     n.sub_type = Some("高层建筑火灾".into());
-    let inc = s.create_incident(&sys, n).await.unwrap();
+    let inc = Incidents(s).create_incident(&sys, n).await.unwrap();
     assert_eq!(
         (inc.status, inc.jurisdiction_id, inc.sub_type.as_deref()),
         (IncidentStatus::Received, w.west.id, Some("high_rise"))
     );
     assert_eq!(inc.source, IncidentSource::Call);
     assert_eq!(inc.fire_grade, Some(incident::FireGrade::General));
-    let tl = s.timeline(&Scope::all(), inc.id).await.unwrap();
+    let tl = Incidents(s).timeline(&Scope::all(), inc.id).await.unwrap();
     assert_eq!(tl.iter().map(|e| e.stage).collect::<Vec<_>>(), vec![Stage::Alarm], "接警 is recorded at intake");
 
     // Dispatch one tanker and alert a station: the vehicle record moves to 出动 with its dispatch record.
-    let d = s
+    let d = Incidents(s)
         .dispatch_vehicles(
             &sys,
             inc.id,
@@ -112,52 +112,55 @@ async fn intake_dispatch_arrival_return(s: &TestStore) {
     );
     assert_eq!(d[0].eta_s, Some(240.0));
     assert_eq!(vehicle_status(s, w.tankers[0].id).await, VehicleStatus::Dispatched);
-    assert_eq!(s.get_incident(&Scope::all(), inc.id).await.unwrap().status, IncidentStatus::Dispatched);
+    assert_eq!(Incidents(s).get_incident(&Scope::all(), inc.id).await.unwrap().status, IncidentStatus::Dispatched);
 
     // The same vehicle cannot be sent to a second incident; all-or-nothing with a free one.
-    let other = s.create_incident(&sys, NewIncident::new(IncidentCategory::Rescue, 0.51, 0.5, "别处")).await.unwrap();
-    let err = s
+    let other = Incidents(s)
+        .create_incident(&sys, NewIncident::new(IncidentCategory::Rescue, 0.51, 0.5, "别处"))
+        .await
+        .unwrap();
+    let err = Incidents(s)
         .dispatch_vehicles(&sys, other.id, vec![order(&w.tankers[1]), order(&w.tankers[0])], vec![])
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("出动")), "{err}");
     assert_eq!(vehicle_status(s, w.tankers[1].id).await, VehicleStatus::InStation, "nothing half-written");
-    assert!(s.dispatches(&Scope::all(), other.id).await.unwrap().is_empty());
+    assert!(Incidents(s).dispatches(&Scope::all(), other.id).await.unwrap().is_empty());
 
     // Timeline: 出动 → 途中, 到场 → 到场 and the incident on scene.
     let id = w.tankers[0].id;
-    let o = s.add_timeline_entry(&sys, inc.id, entry(Stage::Dispatch, 28, Some(id))).await.unwrap();
+    let o = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Dispatch, 28, Some(id))).await.unwrap();
     assert_eq!(o.vehicle_status, Some(VehicleStatus::EnRoute));
     // An arrival before the 出动: refused with the rule, nothing written.
-    let err = s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 29, Some(id))).await.unwrap_err();
+    let err = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 29, Some(id))).await.unwrap_err();
     assert!(matches!(err, StoreError::Invalid(ref f) if f[0].reason.contains("到场时间不能早于出动时间")), "{err}");
     assert_eq!(vehicle_status(s, id).await, VehicleStatus::EnRoute);
     // 2 km in 4 minutes: plausible.
-    let o = s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 24, Some(id))).await.unwrap();
+    let o = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 24, Some(id))).await.unwrap();
     assert!(o.entry.warnings.is_empty(), "{:?}", o.entry.warnings);
     assert_eq!((o.vehicle_status, o.incident.status), (Some(VehicleStatus::OnScene), IncidentStatus::OnScene));
     assert!(
         matches!(
-            s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 23, Some(id))).await,
+            Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 23, Some(id))).await,
             Err(StoreError::Conflict(_))
         ),
         "recorded twice"
     );
-    s.add_timeline_entry(&sys, inc.id, entry(Stage::WaterOn, 22, None)).await.unwrap();
-    s.add_timeline_entry(&sys, inc.id, entry(Stage::Withdrawn, 10, Some(id))).await.unwrap();
+    Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::WaterOn, 22, None)).await.unwrap();
+    Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Withdrawn, 10, Some(id))).await.unwrap();
     assert_eq!(vehicle_status(s, id).await, VehicleStatus::Returning);
-    let err = s.add_timeline_entry(&sys, inc.id, entry(Stage::Closed, 5, None)).await.unwrap_err();
+    let err = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Closed, 5, None)).await.unwrap_err();
     assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("still committed")), "{err}");
-    s.add_timeline_entry(&sys, inc.id, entry(Stage::Returned, 6, Some(id))).await.unwrap();
+    Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Returned, 6, Some(id))).await.unwrap();
     assert_eq!(vehicle_status(s, id).await, VehicleStatus::InStation);
-    let o = s.add_timeline_entry(&sys, inc.id, entry(Stage::Closed, 5, None)).await.unwrap();
+    let o = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Closed, 5, None)).await.unwrap();
     assert_eq!(o.incident.status, IncidentStatus::Closed);
     assert!(matches!(
-        s.add_timeline_entry(&sys, inc.id, entry(Stage::Ended, 4, None)).await,
+        Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Ended, 4, None)).await,
         Err(StoreError::Conflict(_))
     ));
     // The returned vehicle is free again.
-    s.dispatch_vehicles(&sys, other.id, vec![order(&w.tankers[0])], vec![]).await.unwrap();
+    Incidents(s).dispatch_vehicles(&sys, other.id, vec![order(&w.tankers[0])], vec![]).await.unwrap();
 
     // Append-only timeline; audit entries for each step.
     assert!(s.execute_admin("UPDATE incident_events SET actor = 'x'").await.is_err());
@@ -205,22 +208,22 @@ async fn incident_from_a_confirmed_fire_alarm(s: &TestStore) {
         n
     };
     let refused = |e: StoreError, words: &str| matches!(e, StoreError::Invalid(ref f) if f[0].field == "source.alarm_id" && f[0].reason.contains(words));
-    let count = async || s.list_incidents(&Scope::all(), &IncidentQuery::default()).await.unwrap().total;
+    let count = async || Incidents(s).list_incidents(&Scope::all(), &IncidentQuery::default()).await.unwrap().total;
     // No such alarm; an alarm not yet confirmed; a fault alarm: refused, nothing written.
-    assert!(refused(s.create_incident(&sys, from_alarm(9999)).await.unwrap_err(), "不存在"));
+    assert!(refused(Incidents(s).create_incident(&sys, from_alarm(9999)).await.unwrap_err(), "不存在"));
     let fire = fire_alarm(s, &w, "0000000000a1").await;
-    assert!(refused(s.create_incident(&sys, from_alarm(fire)).await.unwrap_err(), "尚未确认"));
+    assert!(refused(Incidents(s).create_incident(&sys, from_alarm(fire)).await.unwrap_err(), "尚未确认"));
     assert_eq!(count().await, 0);
     // Someone outside the alarm's jurisdiction does not see it.
     let east = person(Role::Dispatcher, &w.east);
     s.handle_alarm(&sys, fire, &Handling { result: "real".into(), note: Some("值班员电话核实".into()) }).await.unwrap();
-    assert!(refused(s.create_incident(&east, from_alarm(fire)).await.unwrap_err(), "不存在"));
+    assert!(refused(Incidents(s).create_incident(&east, from_alarm(fire)).await.unwrap_err(), "不存在"));
     // Confirmed: the incident is taken in and the alarm points to it.
-    let inc = s.create_incident(&person(Role::Dispatcher, &w.west), from_alarm(fire)).await.unwrap();
+    let inc = Incidents(s).create_incident(&person(Role::Dispatcher, &w.west), from_alarm(fire)).await.unwrap();
     assert_eq!(inc.source, IncidentSource::Alarm { alarm_id: fire });
     assert_eq!(s.get_alarm(&Scope::all(), fire).await.unwrap().incident_id, Some(inc.id));
     // Only once.
-    let again = s.create_incident(&sys, from_alarm(fire)).await.unwrap_err();
+    let again = Incidents(s).create_incident(&sys, from_alarm(fire)).await.unwrap_err();
     assert!(matches!(again, StoreError::Conflict(ref m) if m.contains(&inc.id.to_string())), "{again}");
     assert_eq!(count().await, 1);
 }
@@ -231,28 +234,31 @@ async fn implausible_speed_is_flagged_and_statuses_only_move_forward(s: &TestSto
     let sys = Principal::system();
     let mut n = NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "西商场");
     n.reported_at = Utc::now() - Duration::minutes(30);
-    let inc = s.create_incident(&sys, n).await.unwrap();
+    let inc = Incidents(s).create_incident(&sys, n).await.unwrap();
     let v = &w.tankers[0];
     let far = DispatchOrder { vehicle_id: v.id, requirement: None, eta_s: Some(100.0), distance_m: Some(30_000.0) };
-    s.dispatch_vehicles(&sys, inc.id, vec![far], vec![]).await.unwrap();
-    s.add_timeline_entry(&sys, inc.id, entry(Stage::Dispatch, 20, Some(v.id))).await.unwrap();
-    let o = s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 15, Some(v.id))).await.unwrap();
+    Incidents(s).dispatch_vehicles(&sys, inc.id, vec![far], vec![]).await.unwrap();
+    Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Dispatch, 20, Some(v.id))).await.unwrap();
+    let o = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 15, Some(v.id))).await.unwrap();
     assert!(o.entry.warnings[0].contains("360 km/h"), "{:?}", o.entry.warnings);
-    let tl = s.timeline(&Scope::all(), inc.id).await.unwrap();
+    let tl = Incidents(s).timeline(&Scope::all(), inc.id).await.unwrap();
     assert_eq!(tl.last().unwrap().warnings, o.entry.warnings, "warnings are stored with the entry");
     // 中途返回 after arrival is impossible; a stage for a vehicle not sent is refused.
     assert!(matches!(
-        s.add_timeline_entry(&sys, inc.id, entry(Stage::MidwayReturn, 14, Some(v.id))).await,
+        Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::MidwayReturn, 14, Some(v.id))).await,
         Err(StoreError::Conflict(_))
     ));
-    let err = s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 14, Some(w.tankers[1].id))).await.unwrap_err();
+    let err = Incidents(s)
+        .add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 14, Some(w.tankers[1].id)))
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("not committed")), "{err}");
     assert!(
-        matches!(s.add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 14, None)).await, Err(StoreError::Invalid(ref f)) if f[0].field == "vehicle_id")
+        matches!(Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 14, None)).await, Err(StoreError::Invalid(ref f)) if f[0].field == "vehicle_id")
     );
     // A future time.
     assert!(matches!(
-        s.add_timeline_entry(&sys, inc.id, entry(Stage::Deploy, -60, None)).await,
+        Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Deploy, -60, None)).await,
         Err(StoreError::Invalid(_))
     ));
 }
@@ -263,24 +269,34 @@ async fn manual_vehicle_status(s: &TestStore) {
     let sys = Principal::system();
     let v = &w.tankers[0];
     assert_eq!(
-        s.set_vehicle_status(&sys, v.id, VehicleStatus::Maintenance).await.unwrap().status,
+        Incidents(s).set_vehicle_status(&sys, v.id, VehicleStatus::Maintenance).await.unwrap().status,
         VehicleStatus::Maintenance
     );
-    let inc = s.create_incident(&sys, NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "x")).await.unwrap();
+    let inc =
+        Incidents(s).create_incident(&sys, NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "x")).await.unwrap();
     assert!(
-        matches!(s.dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await, Err(StoreError::Conflict(ref m)) if m.contains("检修"))
+        matches!(Incidents(s).dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await, Err(StoreError::Conflict(ref m)) if m.contains("检修"))
     );
-    s.set_vehicle_status(&sys, v.id, VehicleStatus::InStation).await.unwrap();
-    assert!(matches!(s.set_vehicle_status(&sys, v.id, VehicleStatus::OnScene).await, Err(StoreError::Invalid(_))));
+    Incidents(s).set_vehicle_status(&sys, v.id, VehicleStatus::InStation).await.unwrap();
+    assert!(matches!(
+        Incidents(s).set_vehicle_status(&sys, v.id, VehicleStatus::OnScene).await,
+        Err(StoreError::Invalid(_))
+    ));
     // Calling a dispatch off before the vehicle leaves.
-    s.dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await.unwrap();
-    assert!(matches!(s.set_vehicle_status(&sys, v.id, VehicleStatus::Maintenance).await, Err(StoreError::Conflict(_))));
-    s.set_vehicle_status(&sys, v.id, VehicleStatus::InStation).await.unwrap();
-    assert_eq!(s.dispatches(&Scope::all(), inc.id).await.unwrap()[0].status, DispatchStatus::Cancelled);
+    Incidents(s).dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await.unwrap();
+    assert!(matches!(
+        Incidents(s).set_vehicle_status(&sys, v.id, VehicleStatus::Maintenance).await,
+        Err(StoreError::Conflict(_))
+    ));
+    Incidents(s).set_vehicle_status(&sys, v.id, VehicleStatus::InStation).await.unwrap();
+    assert_eq!(Incidents(s).dispatches(&Scope::all(), inc.id).await.unwrap()[0].status, DispatchStatus::Cancelled);
     // Once it has left, only the timeline moves it.
-    s.dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await.unwrap();
-    s.add_timeline_entry(&sys, inc.id, entry(Stage::Dispatch, 0, Some(v.id))).await.unwrap();
-    assert!(matches!(s.set_vehicle_status(&sys, v.id, VehicleStatus::InStation).await, Err(StoreError::Conflict(_))));
+    Incidents(s).dispatch_vehicles(&sys, inc.id, vec![order(v)], vec![]).await.unwrap();
+    Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Dispatch, 0, Some(v.id))).await.unwrap();
+    assert!(matches!(
+        Incidents(s).set_vehicle_status(&sys, v.id, VehicleStatus::InStation).await,
+        Err(StoreError::Conflict(_))
+    ));
 }
 on_both!(vehicle_status_by_hand, manual_vehicle_status);
 
@@ -289,57 +305,66 @@ async fn scope_and_bad_input_write_nothing(s: &TestStore) {
     let sys = Principal::system();
     let before = s.audit_log(&Scope::all(), None, None, 1000).await.unwrap().len();
     let bad = NewIncident::new(IncidentCategory::Fire, 200.0, 0.5, "x");
-    assert!(matches!(s.create_incident(&sys, bad).await, Err(StoreError::Invalid(ref f)) if f[0].field == "lon"));
+    assert!(
+        matches!(Incidents(s).create_incident(&sys, bad).await, Err(StoreError::Invalid(ref f)) if f[0].field == "lon")
+    );
     let mut bad = NewIncident::new(IncidentCategory::Rescue, 0.5, 0.5, "x");
     bad.sub_type = Some("high_rise".into()); // a fire sub-type
-    assert!(matches!(s.create_incident(&sys, bad).await, Err(StoreError::Invalid(ref f)) if f[0].field == "sub_type"));
+    assert!(
+        matches!(Incidents(s).create_incident(&sys, bad).await, Err(StoreError::Invalid(ref f)) if f[0].field == "sub_type")
+    );
     let mut bad = NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "x");
     bad.level = 6;
     bad.unit_id = Some(999_999);
-    assert!(matches!(s.create_incident(&sys, bad).await, Err(StoreError::Invalid(_))));
+    assert!(matches!(Incidents(s).create_incident(&sys, bad).await, Err(StoreError::Invalid(_))));
     let mut bad = NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "x");
     bad.unit_id = Some(999_999);
-    assert!(matches!(s.create_incident(&sys, bad).await, Err(StoreError::Invalid(ref f)) if f[0].field == "unit_id"));
-    assert_eq!(s.list_incidents(&Scope::all(), &IncidentQuery::default()).await.unwrap().total, 0);
+    assert!(
+        matches!(Incidents(s).create_incident(&sys, bad).await, Err(StoreError::Invalid(ref f)) if f[0].field == "unit_id")
+    );
+    assert_eq!(Incidents(s).list_incidents(&Scope::all(), &IncidentQuery::default()).await.unwrap().total, 0);
     assert_eq!(s.audit_log(&Scope::all(), None, None, 1000).await.unwrap().len(), before);
     // East staff cannot create in the west nor see the west's incident.
     let east = person(Role::Dispatcher, &w.east);
     assert!(matches!(
-        s.create_incident(&east, NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "x")).await,
+        Incidents(s).create_incident(&east, NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "x")).await,
         Err(StoreError::Forbidden(_))
     ));
-    let inc = s
+    let inc = Incidents(s)
         .create_incident(&person(Role::Dispatcher, &w.west), NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "西"))
         .await
         .unwrap();
-    assert!(matches!(s.get_incident(&Scope::from(&east), inc.id).await, Err(StoreError::NotFound { .. })));
-    assert_eq!(s.list_incidents(&Scope::from(&east), &IncidentQuery::default()).await.unwrap().total, 0);
+    assert!(matches!(Incidents(s).get_incident(&Scope::from(&east), inc.id).await, Err(StoreError::NotFound { .. })));
+    assert_eq!(Incidents(s).list_incidents(&Scope::from(&east), &IncidentQuery::default()).await.unwrap().total, 0);
     assert!(matches!(
-        s.dispatch_vehicles(&east, inc.id, vec![order(&w.tankers[0])], vec![]).await,
+        Incidents(s).dispatch_vehicles(&east, inc.id, vec![order(&w.tankers[0])], vec![]).await,
         Err(StoreError::NotFound { .. })
     ));
     let mut mgr = person(Role::UnitManager, &w.west);
     mgr.unit_id = Some(w.mall.id);
     assert!(matches!(
-        s.list_incidents(&Scope::from(&mgr), &IncidentQuery::default()).await,
+        Incidents(s).list_incidents(&Scope::from(&mgr), &IncidentQuery::default()).await,
         Err(StoreError::Forbidden(_))
     ));
     // Escalation and grading inputs.
-    let up = s
+    let up = Incidents(s)
         .update_incident(&sys, inc.id, IncidentPatch { level: Some(3), deaths: Some(3), ..Default::default() })
         .await
         .unwrap();
     assert_eq!((up.level, up.fire_grade), (3, Some(incident::FireGrade::Larger)));
     assert!(matches!(
-        s.update_incident(&sys, inc.id, IncidentPatch { level: Some(0), ..Default::default() }).await,
+        Incidents(s).update_incident(&sys, inc.id, IncidentPatch { level: Some(0), ..Default::default() }).await,
         Err(StoreError::Invalid(_))
     ));
-    let open = s.list_incidents(&Scope::all(), &IncidentQuery { open_only: true, ..Default::default() }).await.unwrap();
+    let open = Incidents(s)
+        .list_incidents(&Scope::all(), &IncidentQuery { open_only: true, ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(open.items[0].id, inc.id);
     // A unit with incidents cannot be deleted.
     let mut n = NewIncident::new(IncidentCategory::Fire, 0.53, 0.5, "小卖部");
     n.unit_id = Some(w.shop.id);
-    s.create_incident(&sys, n).await.unwrap();
+    Incidents(s).create_incident(&sys, n).await.unwrap();
     assert!(matches!(s.delete::<Unit>(&sys, w.shop.id).await, Err(StoreError::Conflict(_))));
 }
 on_both!(scope_and_bad_input, scope_and_bad_input_write_nothing);
@@ -352,80 +377,86 @@ async fn preplans_with_attachments(s: &TestStore) {
     let inspector = person(Role::Inspector, &w.west);
     // Only key units get pre-plans.
     assert!(
-        matches!(s.put_preplan(&inspector, w.shop.id, PrePlanDoc::default()).await, Err(StoreError::Invalid(ref f)) if f[0].field == "unit_id")
+        matches!(Incidents(s).put_preplan(&inspector, w.shop.id, PrePlanDoc::default()).await, Err(StoreError::Invalid(ref f)) if f[0].field == "unit_id")
     );
     let mut doc: PrePlanDoc = serde_json::from_value(serde_json::json!({
         "building": {"floors_above": 5, "height_m": 22.0}, "floors": [{"floor": "1-5", "usage": "商场"}],
         "hazardous_materials": [], "attack_notes": "内攻", "evacuation_notes": "南门"
     }))
     .unwrap();
-    let p = s.put_preplan(&inspector, w.mall.id, doc.clone()).await.unwrap();
+    let p = Incidents(s).put_preplan(&inspector, w.mall.id, doc.clone()).await.unwrap();
     assert_eq!(p.completeness.percent, 45.5, "{:?}", p.completeness);
     assert_eq!(p.unit_name, "西商场");
     doc.key_parts = vec![serde_json::from_value(serde_json::json!({"name": "配电室"})).unwrap()];
-    let p = s.put_preplan(&inspector, w.mall.id, doc).await.unwrap();
+    let p = Incidents(s).put_preplan(&inspector, w.mall.id, doc).await.unwrap();
     assert_eq!((p.version, p.completeness.percent), (2, 54.5));
     // Attachments: sniffed, limited, counted.
-    let p2 = s.add_attachment(&inspector, p.id, "一层平面图.png", PNG).await.unwrap();
+    let p2 = Incidents(s).add_attachment(&inspector, p.id, "一层平面图.png", PNG).await.unwrap();
     assert_eq!(p2.attachments[0].content_type, "image/png");
     assert_eq!(p2.completeness.percent, 63.6);
-    let (meta, bytes) = s.attachment(&Scope::all(), p2.attachments[0].id).await.unwrap();
+    let (meta, bytes) = Incidents(s).attachment(&Scope::all(), p2.attachments[0].id).await.unwrap();
     assert_eq!((meta.size_bytes as usize, bytes.as_slice()), (PNG.len(), PNG));
     assert!(
-        matches!(s.add_attachment(&inspector, p.id, "x.exe", b"MZ\x90\0").await, Err(StoreError::Invalid(ref f)) if f[0].field == "file")
+        matches!(Incidents(s).add_attachment(&inspector, p.id, "x.exe", b"MZ\x90\0").await, Err(StoreError::Invalid(ref f)) if f[0].field == "file")
     );
-    let big = [b"%PDF-".to_vec(), vec![0u8; huoyan_store::preplans::MAX_ATTACHMENT_BYTES]].concat();
-    assert!(matches!(s.add_attachment(&inspector, p.id, "big.pdf", &big).await, Err(StoreError::Invalid(_))));
+    let big = [b"%PDF-".to_vec(), vec![0u8; huoyan_incidents::store::preplans::MAX_ATTACHMENT_BYTES]].concat();
+    assert!(matches!(
+        Incidents(s).add_attachment(&inspector, p.id, "big.pdf", &big).await,
+        Err(StoreError::Invalid(_))
+    ));
     assert!(
-        matches!(s.add_attachment(&inspector, p.id, "../x.png", PNG).await, Err(StoreError::Invalid(ref f)) if f[0].field == "name")
+        matches!(Incidents(s).add_attachment(&inspector, p.id, "../x.png", PNG).await, Err(StoreError::Invalid(ref f)) if f[0].field == "name")
     );
-    assert_eq!(s.get_preplan(&Scope::all(), p.id).await.unwrap().attachments.len(), 1);
-    let list = s.list_preplans(&Scope::all(), None, None).await.unwrap();
+    assert_eq!(Incidents(s).get_preplan(&Scope::all(), p.id).await.unwrap().attachments.len(), 1);
+    let list = Incidents(s).list_preplans(&Scope::all(), None, None).await.unwrap();
     assert_eq!((list.total, list.items[0].completeness), (1, 63.6));
-    assert!(s.preplan_for_unit(&Scope::all(), w.mall.id).await.unwrap().is_some());
+    assert!(Incidents(s).preplan_for_unit(&Scope::all(), w.mall.id).await.unwrap().is_some());
     // Out of scope: invisible.
     let east = person(Role::Inspector, &w.east);
-    assert!(matches!(s.get_preplan(&Scope::from(&east), p.id).await, Err(StoreError::NotFound { .. })));
-    assert!(matches!(s.attachment(&Scope::from(&east), meta.id).await, Err(StoreError::NotFound { .. })));
-    assert!(matches!(s.put_preplan(&east, w.mall.id, PrePlanDoc::default()).await, Err(StoreError::Invalid(_))));
+    assert!(matches!(Incidents(s).get_preplan(&Scope::from(&east), p.id).await, Err(StoreError::NotFound { .. })));
+    assert!(matches!(Incidents(s).attachment(&Scope::from(&east), meta.id).await, Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        Incidents(s).put_preplan(&east, w.mall.id, PrePlanDoc::default()).await,
+        Err(StoreError::Invalid(_))
+    ));
     // Detach, delete.
-    assert_eq!(s.delete_attachment(&inspector, meta.id).await.unwrap().completeness.percent, 54.5);
+    assert_eq!(Incidents(s).delete_attachment(&inspector, meta.id).await.unwrap().completeness.percent, 54.5);
     assert!(
         matches!(s.delete::<Unit>(&sys, w.mall.id).await, Err(StoreError::Conflict(_))),
         "a unit with a pre-plan stays"
     );
-    s.delete_preplan(&inspector, p.id).await.unwrap();
-    assert!(s.preplan_for_unit(&Scope::all(), w.mall.id).await.unwrap().is_none());
+    Incidents(s).delete_preplan(&inspector, p.id).await.unwrap();
+    assert!(Incidents(s).preplan_for_unit(&Scope::all(), w.mall.id).await.unwrap().is_none());
 }
 on_both!(preplans, preplans_with_attachments);
 
 async fn dispatch_plan_sets(s: &TestStore) {
     let w = world(s).await;
     let sys = Principal::system();
-    assert_eq!(s.dispatch_plans().await.unwrap().id, "cn-baseline");
+    assert_eq!(Incidents(s).dispatch_plans().await.unwrap().id, "cn-baseline");
     let mut set = PlanSet::baseline();
     set.id = "test-local".into();
-    set.sub_types.push(huoyan_dispatch::SubType {
+    set.sub_types.push(huoyan_incidents::rules::SubType {
         code: "tunnel".into(),
         zh: "隧道火灾".into(),
         category: IncidentCategory::Fire,
     });
     // A township account may not load deployment-wide plans.
     assert!(matches!(
-        s.load_dispatch_plans(&person(Role::Dispatcher, &w.west), set.clone()).await,
+        Incidents(s).load_dispatch_plans(&person(Role::Dispatcher, &w.west), set.clone()).await,
         Err(StoreError::Forbidden(_))
     ));
-    let info = s.load_dispatch_plans(&sys, set).await.unwrap();
+    let info = Incidents(s).load_dispatch_plans(&sys, set).await.unwrap();
     assert!(info.seq > 0);
-    assert_eq!(s.dispatch_plans().await.unwrap().id, "test-local");
+    assert_eq!(Incidents(s).dispatch_plans().await.unwrap().id, "test-local");
     // The new sub-type is accepted at intake.
     let mut n = NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "隧道");
     n.sub_type = Some("隧道火灾".into());
-    assert_eq!(s.create_incident(&sys, n).await.unwrap().sub_type.as_deref(), Some("tunnel"));
+    assert_eq!(Incidents(s).create_incident(&sys, n).await.unwrap().sub_type.as_deref(), Some("tunnel"));
     let mut bad = PlanSet::baseline();
     bad.plans.clear();
-    assert!(matches!(s.load_dispatch_plans(&sys, bad).await, Err(StoreError::Invalid(_))));
-    let hist = s.dispatch_plan_history().await.unwrap();
+    assert!(matches!(Incidents(s).load_dispatch_plans(&sys, bad).await, Err(StoreError::Invalid(_))));
+    let hist = Incidents(s).dispatch_plan_history().await.unwrap();
     assert_eq!(hist.iter().map(|h| h.set_id.as_str()).collect::<Vec<_>>(), ["test-local", "cn-baseline"]);
 }
 on_both!(plan_sets, dispatch_plan_sets);

@@ -1,20 +1,21 @@
 //! Dispatch plan sets (调派方案) kept in the store: a brigade loads its own set (TOML or JSON,
-//! checked by `huoyan_dispatch::PlanSet::check`); the newest loaded set is in force, and with none
+//! checked by `crate::rules::PlanSet::check`); the newest loaded set is in force, and with none
 //! loaded the baseline shipped in `huoyan-dispatch/plans/cn-baseline.toml` is. Loads are kept as
 //! history. Plans apply to the whole deployment, so only accounts of a root jurisdiction (or the
 //! system) may load them.
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use huoyan_dispatch::PlanSet;
 use huoyan_domain::account::Principal;
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::{Result, StoreError, now};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 use utoipa::ToSchema;
 
-use crate::audit::{self, AuditEntry};
-use crate::{Result, Store, StoreError, now};
+use crate::rules::PlanSet;
+use crate::store::Incidents;
 
 /// A loaded plan set, as listed.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -45,11 +46,11 @@ fn baseline() -> Arc<PlanSet> {
     B.get_or_init(|| Arc::new(PlanSet::baseline())).clone()
 }
 
-impl Store {
+impl Incidents<'_> {
     /// The plan set in force.
     pub async fn dispatch_plans(&self) -> Result<Arc<PlanSet>> {
         let row = sqlx::query("SELECT id, body, sha256 FROM dispatch_plan_sets ORDER BY id DESC LIMIT 1")
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await?;
         let Some(row) = row else { return Ok(baseline()) };
         let sha: String = row.try_get(2)?;
@@ -103,7 +104,7 @@ impl Store {
         };
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("load", "dispatch_plan_sets", Some(seq), None).after(&info),
         )
@@ -117,7 +118,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT id, set_id, name, loaded_by, loaded_at FROM dispatch_plan_sets ORDER BY id DESC LIMIT 200",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let mut out: Vec<PlanSetInfo> = rows
             .iter()

@@ -1,0 +1,97 @@
+//! Huoyan's HTTP kernel: what every module's routes share. [`AppState`] (the store, settings, the
+//! road-network service, the live bus), the authenticated caller ([`extract::Auth`]) and JSON
+//! bodies ([`extract::JsonBody`]), the error every handler answers with ([`error::ApiError`], a
+//! stable code the console translates), path ids and list parameters ([`params`]), the live event
+//! bus to consoles ([`live`]) and the login throttle ([`throttle`]).
+//!
+//! Module crates (`huoyan-incidents`, …) build their `router()` on these; `huoyan-server` merges
+//! the routers and serves them. Not here: any module's routes or tables.
+
+pub mod error;
+pub mod extract;
+pub mod live;
+pub mod openapi;
+pub mod params;
+pub mod throttle;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use huoyan_store::Store;
+
+/// Limits and settings of the HTTP server.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerConfig {
+    /// Address to listen on.
+    pub listen: String,
+    /// Largest JSON body accepted, bytes.
+    pub max_body_bytes: usize,
+    /// Largest spreadsheet upload accepted, bytes.
+    pub max_upload_bytes: usize,
+    /// Requests taking longer are answered 408.
+    pub request_timeout_secs: u64,
+    /// The built console (`npm run build` in `console/`). Empty: `console/dist` when it exists
+    /// in the working directory or beside the program, else only the landing page.
+    pub web_dir: String,
+    /// An external raster base map for the console instead of Huoyan's own vector tiles: an XYZ
+    /// URL template, e.g. 天地图 `https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=<key>`.
+    /// Empty: none (`external_raster` is null in `/api/v1/map/config`).
+    pub tile_url: String,
+    /// The map's attribution text. Empty: derived from the stored data's sources (OpenStreetMap's
+    /// ODbL credit after an OSM import, the City of Cambridge for the demo). Set it when using
+    /// `tile_url` (e.g. `天地图 © 国家地理信息公共服务平台`).
+    pub tile_attribution: String,
+    /// Memory for cached vector tiles, bytes (0: no cache, every tile is made on request).
+    pub tile_cache_bytes: usize,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            listen: "127.0.0.1:8080".into(),
+            max_body_bytes: 2 * 1024 * 1024,
+            max_upload_bytes: 32 * 1024 * 1024,
+            request_timeout_secs: 60,
+            web_dir: String::new(),
+            tile_url: String::new(),
+            tile_attribution: String::new(),
+            tile_cache_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Shared state of the handlers.
+#[derive(Clone)]
+pub struct AppState {
+    /// The store.
+    pub store: Store,
+    /// Settings.
+    pub config: Arc<ServerConfig>,
+    /// When the server started.
+    pub started: Instant,
+    /// Failed-login counts.
+    pub logins: Arc<throttle::LoginGuard>,
+    /// The road-network service (travel times by road).
+    pub roads: Arc<huoyan_roads::RoadNetwork>,
+    /// Events pushed to consoles.
+    pub live: Arc<live::LiveBus>,
+    /// Notified after sensor readings were stored: the alarm engine shares it
+    /// (`huoyan_monitor::Engine::with_wake`) and evaluates them at once.
+    pub monitor_wake: Arc<tokio::sync::Notify>,
+}
+
+impl AppState {
+    /// State over a store.
+    pub fn new(store: Store, config: ServerConfig) -> AppState {
+        AppState {
+            store,
+            config: Arc::new(config),
+            started: Instant::now(),
+            logins: Arc::default(),
+            roads: Arc::default(),
+            live: Arc::default(),
+            monitor_wake: Arc::default(),
+        }
+    }
+}
