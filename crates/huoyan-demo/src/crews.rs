@@ -1,4 +1,4 @@
-//! Vehicles and personnel for stations, following 建标152-2017 (standards.md §1.4–1.6).
+//! Vehicles and personnel for stations, following 建标152-2017 (docs/standards/stations-jianbiao152.md §1.4–1.6).
 //!
 //! Vehicles per station: 特勤站 8–11, 一级普通站 5–7, 二级普通站 2–4, 小型普通站 2,
 //! 战勤保障站 8–11 (all 战勤保障消防车); 政府专职队 2–3, 企业专职队 2–4, 志愿队 1–2 (local

@@ -1,7 +1,7 @@
 //! Unit classification: which units are 消防安全重点单位, 火灾高危单位, 九小场所 or 三合一场所.
 //!
 //! The thresholds are data, not code: a [`RuleSet`] is a TOML document (see
-//! `rules/cn-national-baseline.toml`, the national baseline of `standards.md` §6–7) with an id, a
+//! `rules/cn-national-baseline.toml`, the national baseline of `docs/standards/unit-classes.md` §6–7) with an id, a
 //! region, an effective date and rules that each cite their source. A province loads its own set;
 //! the set in force on a date is chosen by [`RuleSet::in_force`]. A rule fires when the unit's use
 //! category is one it names (or it names none) and all of its `all` conditions and at least one of
@@ -59,7 +59,7 @@ pub struct Rule {
     pub text: String,
     /// Standard, regulation and clause.
     pub source: String,
-    /// Whether the threshold was verified against a copy of the source (`standards.md` marks).
+    /// Whether the threshold was verified against a copy of the source (the marks of `docs/standards/README.md`).
     #[serde(default)]
     pub verified: bool,
 }

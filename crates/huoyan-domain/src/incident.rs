@@ -1,6 +1,6 @@
 //! Incidents (警情): the national categories, fire grading, and the dispatch timeline with its
 //! ordering and plausibility checks — the rules of the fire and incident statistics system
-//! (`standards.md` §4 and §8). The dispatch workflow that fills a timeline is built on top.
+//! (`docs/standards/fire-grading.md` §4, `docs/standards/incident-statistics.md` §8). The dispatch workflow that fills a timeline is built on top.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use crate::validate::FieldError;
 
 terms! {
-    /// Incident category, national statistics (standards.md §8.1).
+    /// Incident category, national statistics (docs/standards/incident-statistics.md §8.1).
     IncidentCategory {
         Fire = ("fire", "火灾扑救"),
         Rescue = ("rescue", "抢险救援"),
@@ -20,7 +20,7 @@ terms! {
 }
 
 terms! {
-    /// Fire grade (公安部 2007-06-26《关于调整火灾等级标准的通知》, standards.md §4).
+    /// Fire grade (公安部 2007-06-26《关于调整火灾等级标准的通知》, docs/standards/fire-grading.md §4).
     FireGrade {
         General = ("general", "一般火灾"),
         Larger = ("larger", "较大火灾"),
@@ -52,7 +52,7 @@ pub fn fire_grade(deaths: u32, serious_injuries: u32, direct_loss_yuan: f64) -> 
     d.max(i).max(l)
 }
 
-/// The times of one force's turnout to an incident (统计系统出动时间字段, standards.md §8.2).
+/// The times of one force's turnout to an incident (统计系统出动时间字段, docs/standards/incident-statistics.md §8.2).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
@@ -104,7 +104,7 @@ pub struct Timeline {
 }
 
 /// Where the ordering rules come from.
-pub const TIMELINE_SOURCE: &str = "全国火灾与警情统计系统出动填报校验规则（standards.md §8.3）";
+pub const TIMELINE_SOURCE: &str = "全国火灾与警情统计系统出动填报校验规则（docs/standards/incident-statistics.md §8.3）";
 
 /// The outcome of checking a timeline: impossible orders are errors; implausible values are
 /// warnings that need a stated reason.
@@ -117,7 +117,7 @@ pub struct TimelineCheck {
 }
 
 impl Timeline {
-    /// Checks the order of the times (standards.md §8.3) and their plausibility, as of `now`.
+    /// Checks the order of the times (docs/standards/incident-statistics.md §8.3) and their plausibility, as of `now`.
     pub fn check(&self, now: DateTime<Utc>) -> TimelineCheck {
         let mut out = TimelineCheck::default();
         let names = |f: &str| -> &'static str {

@@ -503,7 +503,7 @@ pub struct WaterSource {
     pub lon: f64,
     /// Latitude (WGS84).
     pub lat: f64,
-    /// Flow, L/s (GB 50974-2014 7.2.5 asks ≥ 15 L/s of a municipal hydrant).
+    /// Flow, L/s (GB 50974-2014 7.2.8 asks ≥ 15 L/s of the hydraulically least favourable municipal hydrant).
     #[serde(default)]
     pub flow_lps: Option<f64>,
     /// Static pressure, MPa (GB 50974-2014 7.2.8: ≥ 0.14 MPa at the hydrant).
@@ -564,7 +564,7 @@ impl Record for WaterSource {
     }
 }
 
-/// The attributes that decide a unit's classes (standards.md §6–7). All optional: a rule whose
+/// The attributes that decide a unit's classes (docs/standards/unit-classes.md §6–7). All optional: a rule whose
 /// metric is unknown does not fire, and the reasons say which were missing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -222,7 +222,7 @@ terms! {
 }
 
 terms! {
-    /// Classes a unit is put in by the classification rules (standards.md §6–7).
+    /// Classes a unit is put in by the classification rules (docs/standards/unit-classes.md §6–7).
     UnitClass {
         KeyUnit = ("key_unit", "消防安全重点单位"),
         HighRisk = ("high_risk", "火灾高危单位"),

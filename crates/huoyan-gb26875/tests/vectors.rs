@@ -1,5 +1,5 @@
 //! Every verified frame of `tests/data/gb26875-vectors.json` (copied from
-//! `shared/domain/gb26875-vectors.json`; set A = the standard's example exchange, set B = the
+//! `docs/standards/gb26875-vectors.json`; set A = the standard's example exchange, set B = the
 //! shootingfans/dgiot unit-test frame): decode, check the documented fields, re-encode
 //! byte-identically, and render as JSON.
 

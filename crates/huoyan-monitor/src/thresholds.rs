@@ -82,7 +82,7 @@ pub struct ThresholdRule {
     pub kind: String,
     /// Standard and clause, e.g. `GB 50974-2014 7.2.8`, or `本地设定`.
     pub source: String,
-    /// Whether the number was seen verbatim in a cited excerpt (✅ in standards.md).
+    /// Whether the number was seen verbatim in a cited excerpt (✅ in docs/standards/).
     pub verified: bool,
     /// Whether a value back in range resolves the alarm on its own (default true; a fire is
     /// always left to the operator).
@@ -363,7 +363,7 @@ mod tests {
         );
         assert_eq!(r.source, "GB 50974-2014 7.2.8");
         assert!(r.verified);
-        // Only numbers marked ✅ in standards.md may claim verified.
+        // Only numbers marked ✅ in docs/standards/ may claim verified.
         assert_eq!(set.rules.iter().filter(|r| r.verified).count(), 1);
         for m in huoyan_store::sensors::MEASUREMENTS {
             assert!(set.rules.iter().any(|r| r.measurement == m.code), "no shipped rule for {}", m.code);

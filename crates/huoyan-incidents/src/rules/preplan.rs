@@ -1,5 +1,5 @@
 //! Digital pre-plans (数字化预案) of key units: the document's sections, their checks, and the
-//! completeness score the plans ask to be 100 % (预案制定率、完整度 100%, `DESIGN.md`).
+//! completeness score the plans ask to be 100 % (预案制定率、完整度 100%, the local 十四五 fire plans).
 //!
 //! Eleven sections, equal weight: building facts, floors, occupancy, hazardous materials, fire
 //! facilities, key parts, water sources within reach, access routes, attack notes, evacuation notes,

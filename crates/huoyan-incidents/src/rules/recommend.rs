@@ -13,7 +13,7 @@
 //! **Alerts: the 1–3–5 minute principle** (“1-3-5 分钟”联动口径: the unit's micro fire station on
 //! scene in 1 minute, neighbouring micro stations and full-time brigades — 区域联防 — in 3 minutes,
 //! the fire-rescue station in 5 minutes; a local practice, not a national standard:
-//! `standards.md` §1.8, pages `http://crsrw.com/falvchangshi/115866.html`; the 3-minute arrival of
+//! `docs/standards/stations-jianbiao152.md` §1.8, pages `http://crsrw.com/falvchangshi/115866.html`; the 3-minute arrival of
 //! micro stations is also 公消〔2015〕301号). Implemented as:
 //! 1. the micro fire station(s) of the incident's own unit are always alerted, whatever their
 //!    travel time (they are on site);
@@ -31,7 +31,7 @@ use crate::rules::plan::Plan;
 
 /// Where the alert rule comes from.
 pub const ALERT_SOURCE: &str =
-    "“1-3-5 分钟”联动口径（地方口径，非国标；standards.md §1.8）；公消〔2015〕301号（微型消防站 3 分钟到场）";
+    "“1-3-5 分钟”联动口径（地方口径，非国标；docs/standards/stations-jianbiao152.md §1.8）；公消〔2015〕301号（微型消防站 3 分钟到场）";
 
 /// Where the 5-minute target comes from.
 pub const TARGET_SOURCE: &str = "建标152-2017 第十三条（接到出动指令后 5 min 内到达辖区边缘）";

@@ -1,6 +1,6 @@
 //! The incident timeline as entries (one per stage reached) and how it drives vehicle statuses.
 //!
-//! Stages are the fields of the statistics system's turnout record (`standards.md` §8.2; the
+//! Stages are the fields of the statistics system's turnout record (`docs/standards/incident-statistics.md` §8.2; the
 //! [`Timeline`] of `huoyan_domain::incident`). Five stages belong to one vehicle — 出动, 中途返回,
 //! 到场, 撤离, 归队 — and move its status along 出动 → 途中 → 到场 → 返队 → 在队 (the dispatch
 //! order itself sets 出动); the others belong to the incident. Before an entry is stored,
