@@ -176,3 +176,22 @@ export function labelIcon(text: string): HTMLCanvasElement {
 export function toImageData(c: HTMLCanvasElement): ImageData {
   return c.getContext('2d')!.getImageData(0, 0, c.width, c.height)
 }
+
+export interface LegendImages {
+  station: { k: string; src: string }[]
+  waterStatus: { s: string; src: string }[]
+  waterKind: { k: string; src: string }[]
+  unit: { c: string; src: string }[]
+}
+let legend: LegendImages | null = null
+
+/** The legend's pictures: the symbols drawn on the map, as data URLs (made once). */
+export function legendImages(): LegendImages {
+  legend ||= {
+    station: STATION_KINDS.map((k) => ({ k, src: stationIcon(k).toDataURL() })),
+    waterStatus: WATER_STATUSES.map((s) => ({ s, src: waterIcon('hydrant_above', s).toDataURL() })),
+    waterKind: WATER_KINDS.map((k) => ({ k, src: waterIcon(k, 'intact').toDataURL() })),
+    unit: UNIT_CLASSES.map((c) => ({ c, src: unitIcon(c).toDataURL() })),
+  }
+  return legend
+}
