@@ -2,28 +2,11 @@
 // which decide the navigation.
 import { reactive } from 'vue'
 import { api, request } from './api/client'
+import type { Answer, Schema } from './api/schema'
 
-export interface Permission {
-  resource: string
-  read: boolean
-  write: boolean
-}
-export interface User {
-  id: number
-  username: string
-  display_name: string
-  role: string
-  jurisdiction_id: number
-  unit_id: number | null
-  disabled: boolean
-  created_at: string
-}
-export interface Me {
-  user: User
-  role_zh: string
-  jurisdiction_name: string
-  permissions: Permission[]
-}
+export type Permission = Schema<'Permission'>
+export type User = Schema<'User'>
+export type Me = Schema<'Me'>
 
 export const session = reactive<{ me: Me | null; checked: boolean }>({ me: null, checked: false })
 
@@ -38,7 +21,7 @@ export async function loadMe(): Promise<Me | null> {
 }
 
 export async function login(username: string, password: string): Promise<Me> {
-  const r = await request<{ token: string; me: Me }>('auth/login', { method: 'POST', body: { username, password }, quiet401: true })
+  const r = await request<Answer<'/api/v1/auth/login', 'post'>>('auth/login', { method: 'POST', body: { username, password }, quiet401: true })
   session.me = r.me
   session.checked = true
   return r.me

@@ -5,6 +5,7 @@
 import { reactive } from 'vue'
 import { api } from './api/client'
 
+/** An event (the schema `LiveEvent`, written here: the document leaves `data` untyped). */
 export interface LiveEvent {
   seq: number
   kind: string

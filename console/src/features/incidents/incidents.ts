@@ -3,131 +3,39 @@
 // (ETA as “3分20秒”, status colours). The screens are IncidentsView.vue (list and intake)
 // and IncidentBoardView.vue (the board).
 import type * as GJ from 'geojson'
-import { ApiError, api } from '../../shared/api/client'
+import { ApiError, api, type Page } from '../../shared/api/client'
+import type { Answer, Body, Schema } from '../../shared/api/schema'
 import { i18n } from '../../shared/i18n'
 import { serverReason } from '../../shared/validate'
 import { termLabel } from '../../shared/terms'
 import { ElMessage } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 
-export type Category = 'fire' | 'rescue' | 'social_assistance' | 'security_duty' | 'false_alarm'
+export type Category = Schema<'IncidentCategory'>
 export const CATEGORIES: Category[] = ['fire', 'rescue', 'social_assistance', 'security_duty', 'false_alarm']
 export const LEVELS = [1, 2, 3, 4, 5]
-export type IncidentStatus = 'received' | 'dispatched' | 'on_scene' | 'closed'
-
-export interface Incident {
-  id: number
-  jurisdiction_id: number
-  category: Category
-  sub_type: string | null
-  level: number
-  lon: number
-  lat: number
-  address: string
-  unit_id: number | null
-  source: { kind: 'call' } | { kind: 'alarm'; alarm_id: number }
-  caller_name: string | null
-  caller_phone: string | null
-  status: IncidentStatus
-  fire_grade: string | null
-  reported_at: string
-  notes: string | null
-  plan_id: string | null
-  created_by: string
-  created_at: string
-  updated_at: string
-  version: number
-}
-
-export interface Assignment {
-  requirement: number
-  label: string
-  vehicle_id: number
-  vehicle_name: string
-  vehicle_type: string
-  family: string
-  station_id: number
-  station_name: string
-  station_kind: string
-  eta_s: number
-  within_target: boolean
-}
-export interface Unfilled { requirement: number; label: string; wanted: number; filled: number; reason: string }
-export interface Alert { station_id: number; name: string; kind: string; eta_s: number | null; reason: 'own_micro' | 'joint'; text: string }
-export interface Recommendation {
-  plan_id: string
-  plan_title: string
-  plan_source: string
-  plan_verified: boolean
-  assignments: Assignment[]
-  unfilled: Unfilled[]
-  alerts: Alert[]
-  warnings: string[]
-}
-
-export interface TimelineEntry {
-  id: number
-  incident_id: number
-  stage: string
-  stage_zh: string
-  at: string
-  vehicle_id: number | null
-  actor: string
-  note: string | null
-  /** Plausibility warnings given when it was recorded (implausible, not refused). */
-  warnings: string[]
-  recorded_at: string
-}
-
-export type DispatchStatus = 'alerted' | 'dispatched' | 'en_route' | 'on_scene' | 'returning' | 'returned' | 'cancelled'
-export interface Dispatch {
-  id: number
-  incident_id: number
-  vehicle_id: number | null
-  station_id: number
-  requirement: string | null
-  eta_s: number | null
-  distance_m: number | null
-  status: DispatchStatus
-  created_at: string
-  updated_at: string
-  vehicle_name?: string | null
-  station_name?: string | null
-}
-
-export interface NearbyWater {
-  water_source: { id: number; code: string; kind: string; status: string; address: string | null; lon: number; lat: number }
-  status_zh: string
-  usable: boolean
-  straight_m: number
-  road_m: number | null
-  road_s: number | null
-}
-
-export interface PrePlanEntry { name: string; location?: string | null; quantity?: string | null; notes?: string | null }
-export interface PrePlan {
-  id: number
-  unit_id: number
-  unit_name: string
-  doc: {
-    building?: { structure?: string | null; fire_resistance?: string | null; height_m?: number | null; floors_above?: number | null; floors_below?: number | null; area_m2?: number | null; notes?: string | null } | null
-    floors?: { floor: string; usage: string }[]
-    occupancy?: { day?: number | null; night?: number | null; notes?: string | null } | null
-    hazardous_materials?: PrePlanEntry[] | null
-    fire_facilities?: PrePlanEntry[] | null
-    key_parts?: PrePlanEntry[]
-    water_sources?: { description: string; distance_m?: number | null }[] | null
-    access_routes?: PrePlanEntry[]
-    attack_notes?: string | null
-    evacuation_notes?: string | null
-  }
-  attachments: { id: number; name: string }[]
-  completeness: { percent: number; missing_zh: string[] }
-  updated_at: string
-}
-export interface IncidentPrePlan { match: 'unit' | 'nearest' | 'none'; unit_id: number | null; distance_m: number | null; preplan: PrePlan | null }
+export type IncidentStatus = Schema<'IncidentStatus'>
+export type Incident = Schema<'Incident'>
+export type Assignment = Schema<'Assignment'>
+export type Unfilled = Schema<'Unfilled'>
+export type Alert = Schema<'Alert'>
+export type Recommendation = Schema<'Recommendation'>
+export type TimelineEntry = Schema<'TimelineEntry'>
+export type Stage = Schema<'Stage'>
+export type DispatchStatus = Schema<'DispatchStatus'>
+/** A dispatch as the board lists it: the register's row with its vehicle's and station's names. */
+export type Dispatch = Schema<'Dispatch'> & { vehicle_name?: string | null; station_name?: string | null }
+export type NearbyWater = Schema<'NearbyWater'>
+export type PrePlanEntry = Schema<'Entry'>
+export type PrePlan = Schema<'PrePlan'>
+/** The schema says `match: string`; the server answers one of these three. */
+export type IncidentPrePlan = Omit<Schema<'IncidentPrePlan'>, 'match'> & { match: 'unit' | 'nearest' | 'none' }
 
 export interface RouteProps { station_id: number; station_name: string; station_kind: string; seconds: number; meters: number; label: string }
+/**
+ * GET /incidents/{id}/board, the board's one call. Written here from the generated parts: the
+ * document types this answer only as an object (routes/incidents.rs builds it as JSON).
+ */
 export interface Board {
   incident: Incident
   timeline: TimelineEntry[]
@@ -139,10 +47,32 @@ export interface Board {
   routing_problem: string | null
 }
 
-export interface Intake { incident: Incident; recommendation: Recommendation; timing: { recommendation_ms: number; total_ms: number } }
+/** An intake's answer; the document leaves `timing` an object without fields. */
+export type Intake = Omit<Answer<'/api/v1/incidents', 'post'>, 'timing'> & { timing: { recommendation_ms: number; total_ms: number } }
+export type IncidentRequest = Body<'/api/v1/incidents', 'post'>
+export type SubType = Schema<'SubType'>
 
-export interface SubType { code: string; zh: string; category: Category }
-interface PlanSets { in_force: { name: string; sub_types: SubType[] } }
+/** 接警: the incident written and its recommendation (POST /api/v1/incidents). */
+export function createIncident(body: IncidentRequest): Promise<Intake> {
+  return api.post<Intake>('incidents', body)
+}
+
+/** The incidents of a list query (`open`, `status`, `limit`). */
+export function listIncidents(query: Record<string, string | number>): Promise<Page<Incident>> {
+  return api.get<Page<Incident>>('incidents', query)
+}
+
+export function getBoard(id: number): Promise<Board> {
+  return api.get<Board>(`incidents/${id}/board`)
+}
+
+/**
+ * 一键调派 (`{recommended: true}`) or the chosen vehicles and alerts; the document types the
+ * answer only as an object: its `dispatches` are the rows written.
+ */
+export function dispatch(id: number, body: Body<'/api/v1/incidents/{id}/dispatch', 'post'>): Promise<{ dispatches: Dispatch[] }> {
+  return api.post<{ dispatches: Dispatch[] }>(`incidents/${id}/dispatch`, body)
+}
 
 /** A sub-type's name in the console's language (the plan set's Chinese term, or its code in English). */
 export function subTypeLabel(code: string | null | undefined, list: SubType[]): string {
@@ -156,7 +86,7 @@ let subTypes: Promise<SubType[]> | null = null
 /** The sub-types of the dispatch plan set in force (GET /api/v1/dispatch-plans), once. */
 export function loadSubTypes(): Promise<SubType[]> {
   if (!subTypes) {
-    subTypes = api.get<PlanSets>('dispatch-plans').then((p) => p.in_force.sub_types).catch((e) => {
+    subTypes = api.get<Answer<'/api/v1/dispatch-plans', 'get'>>('dispatch-plans').then((p) => p.in_force.sub_types ?? []).catch((e) => {
       subTypes = null
       throw e
     })
@@ -197,7 +127,7 @@ export function dispatchVehicleStatus(s: DispatchStatus): string | null {
 }
 
 /** The per-vehicle stages that may be recorded next for a dispatch (the server's `advance`). */
-export function nextVehicleStages(s: DispatchStatus): string[] {
+export function nextVehicleStages(s: DispatchStatus): Stage[] {
   switch (s) {
     case 'dispatched':
       return ['dispatch', 'arrival', 'midway_return']
@@ -213,7 +143,7 @@ export function nextVehicleStages(s: DispatchStatus): string[] {
 }
 
 /** The incident's own stages, in the usual order (起火 first: it may be filled in late). */
-export const INCIDENT_STAGES = ['deploy', 'water_on', 'controlled', 'extinguished', 'ended', 'closed', 'ignition']
+export const INCIDENT_STAGES: Stage[] = ['deploy', 'water_on', 'controlled', 'extinguished', 'ended', 'closed', 'ignition']
 
 /** Whether a dispatch holds its vehicle (the server's `is_active`). */
 export function isActive(s: DispatchStatus): boolean {
@@ -248,18 +178,18 @@ export function refusal(e: unknown): string {
 }
 
 /** A stage to record on the timeline (POST …/timeline). */
-export interface StageInput { stage: string; vehicle_id?: number | null; at?: string | null; note?: string }
+export type StageInput = Pick<Schema<'NewTimelineEntry'>, 'stage' | 'vehicle_id' | 'at' | 'note'>
 
 /**
  * Records a stage; says so, or shows the plausibility warnings the server kept with it (an
  * implausible value is recorded and flagged, not refused). Refusals are thrown.
  */
 export async function recordStage(incidentId: number, input: StageInput): Promise<TimelineEntry> {
-  const body: Record<string, unknown> = { stage: input.stage }
+  const body: Schema<'NewTimelineEntry'> = { stage: input.stage }
   if (input.vehicle_id) body.vehicle_id = input.vehicle_id
   if (input.at) body.at = input.at
   if (input.note?.trim()) body.note = input.note.trim()
-  const { entry } = await api.post<{ entry: TimelineEntry }>(`incidents/${incidentId}/timeline`, body)
+  const { entry } = await api.post<Answer<'/api/v1/incidents/{id}/timeline', 'post'>>(`incidents/${incidentId}/timeline`, body)
   const t = i18n.global.t
   const w = warningTexts(entry)
   if (w.length) ElMessage.warning(`${t('incident.timeline.implausible')}：${w.join('；')}`)

@@ -7,6 +7,7 @@ import maplibregl, { type ExpressionSpecification, type StyleSpecification } fro
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { api } from '../../shared/api/client'
 
+/** GET /map/config (the schema `MapConfig`, written here with `center` and `bounds` as the tuples MapLibre takes). */
 export interface MapConfig {
   tiles?: string | null
   minzoom?: number

@@ -2,33 +2,15 @@
 // them, the alarm terms (kinds with their levels, results; from /api/v1/terms), and the queue's
 // order and filters applied to alarms that arrive live over SSE.
 import { api, type Page } from '../../shared/api/client'
+import type { Schema } from '../../shared/api/schema'
 import { i18n } from '../../shared/i18n'
 import { terms, termLabel } from '../../shared/terms'
 
-export interface Alarm {
-  id: number
-  jurisdiction_id: number
-  unit_id: number | null
-  device_id: number | null
-  device_address: string
-  kind: string
-  level: 'fire' | 'warning' | 'info' | string
-  /** open (未处理), escalated (超时未处理), handled (已处理) */
-  status: 'open' | 'escalated' | 'handled' | string
-  result: string | null
-  summary: string
-  detail: { unit_name?: string | null; components?: AlarmComponent[] } & Record<string, unknown>
-  count: number
-  first_at: string
-  last_at: string
-  first_frame_id: number | null
-  last_frame_id: number | null
-  escalated_at: string | null
-  handled_at: string | null
-  handled_by: string | null
-  note: string | null
-  incident_id: number | null
-}
+/**
+ * An alarm. The document leaves `detail` untyped (a JSON object the monitor writes); the console
+ * reads its unit name and merged components.
+ */
+export type Alarm = Omit<Schema<'Alarm'>, 'detail'> & { detail: { unit_name?: string | null; components?: AlarmComponent[] } & Record<string, unknown> }
 
 export interface AlarmComponent {
   text?: string
@@ -36,24 +18,10 @@ export interface AlarmComponent {
   time?: unknown
 }
 
-export interface Device {
-  id: number
-  jurisdiction_id: number
-  unit_id: number | null
-  unit_name: string | null
-  address: string
-  name: string
-  registered_at: string
-  last_seen_at: string | null
-  online: boolean
-  /** uitd (用户信息传输装置) or sensor (物联网传感器). */
-  kind?: 'uitd' | 'sensor' | string
-  /** A sensor's measurement code (hydrant_pressure …). */
-  measurement?: string | null
-  building_id?: number | null
-  water_source_id?: number | null
-}
+/** A device as GET /devices lists it (with its unit's name). */
+export type Device = Schema<'DeviceListing'>
 
+/** A frame of GET /devices/{id}/frames: the document gives this answer no schema. */
 export interface FrameLine {
   id: number
   received_at: string
@@ -66,21 +34,7 @@ export interface FrameLine {
   summary: string
 }
 
-export interface Kpis {
-  devices: number
-  online: number
-  online_rate: number
-  intact: number
-  intact_rate: number
-  open_by_kind: Record<string, number>
-  by_kind: Record<string, number>
-  fire_results: Record<string, number>
-  false_alarm_rate: number | null
-  handle_mean_s: number | null
-  handle_p50_s: number | null
-  handle_p90_s: number | null
-  since: string
-}
+export type Kpis = Schema<'MonitoringKpis'>
 
 /** The queue's filters (the URL keeps them). `status` is a view: unhandled = open + escalated. */
 export interface AlarmQuery {
@@ -154,7 +108,8 @@ export function resultLabel(kind: string, result: string | null | undefined): st
 export const HANDLE_RESULTS = ['real', 'false', 'test', 'ignored'] as const
 
 export function handleAlarm(id: number, result: string, note: string): Promise<Alarm> {
-  return api.post<Alarm>(`alarms/${id}/handle`, { result, note: note.trim() || undefined })
+  const body: Schema<'Handling'> = { result, note: note.trim() || undefined }
+  return api.post<Alarm>(`alarms/${id}/handle`, body)
 }
 
 /** Seconds as 12 秒 / 3 分 20 秒 / 1 时 5 分. */

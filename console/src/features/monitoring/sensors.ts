@@ -4,7 +4,7 @@
 // English reasons (rule set refused, device fields) put into the user's language.
 import { ApiError, api, request } from '../../shared/api/client'
 import { i18n } from '../../shared/i18n'
-import type { Device } from './monitor'
+import type { Schema } from '../../shared/api/schema'
 
 const t = (k: string, p?: Record<string, unknown>) => i18n.global.t(k, p || {})
 const zh = () => i18n.global.locale.value !== 'en'
@@ -38,38 +38,11 @@ export function measurementLabel(code: string | null | undefined): string {
   return i18n.global.te(k) ? t(k) : code
 }
 
-export interface ThresholdRule {
-  measurement: string
-  /** One sensor's address: the rule replaces the general ones of its measurement and kind there. */
-  device?: string | null
-  comparison: 'lt' | 'le' | 'gt' | 'ge'
-  value: number
-  unit: string
-  hysteresis: number
-  kind: string
-  source: string
-  verified: boolean
-  recovers: boolean
-  note: string
-}
-
+export type ThresholdRule = Schema<'ThresholdRule'>
 /** How long a sensor may stay silent before it is offline (离线): a measurement's, or one sensor's. */
-export interface SilenceRule {
-  measurement: string
-  device?: string | null
-  after_secs: number
-  source: string
-  note?: string
-}
-
-export interface ThresholdsInForce {
-  /** shipped, api, cli or file:<path> */
-  origin: string
-  loaded_at: string | null
-  loaded_by: string | null
-  rules: { id: string; name: string; rule: ThresholdRule[]; silence?: SilenceRule[] }
-  toml: string
-}
+export type SilenceRule = Schema<'SilenceRule'>
+/** The set in force; `origin` is shipped, api, cli or file:<path>. */
+export type ThresholdsInForce = Schema<'ThresholdsInForce'>
 
 export const CMP_SIGN: Record<string, string> = { lt: '<', le: '≤', gt: '>', ge: '≥' }
 
@@ -153,24 +126,10 @@ export function registrationErrors(e: unknown): { fields: Record<string, string>
   return { fields, general: (e as Error).message }
 }
 
-export interface SensorRegistration {
-  device: Device
-  token: string
-}
+export type SensorRegistration = Schema<'SensorRegistration'>
+export type NewUitd = Schema<'DeviceInput'>
+export type NewSensor = Schema<'NewSensor'>
 
-export interface NewUitd {
-  jurisdiction_id: number
-  unit_id?: number | null
-  address: string
-  name: string
-}
-
-export interface NewSensor extends NewUitd {
-  building_id?: number | null
-  water_source_id?: number | null
-  measurement: string
-}
-
-export const registerUitd = (d: NewUitd) => api.post<Device>('devices', d)
+export const registerUitd = (d: NewUitd) => api.post<Schema<'Device'>>('devices', d)
 export const registerSensor = (s: NewSensor) => api.post<SensorRegistration>('sensors', s)
 export const rotateToken = (id: number) => api.post<SensorRegistration>(`sensors/${id}/token`)

@@ -1,6 +1,8 @@
 // What each register shows and edits. Field keys are paths into the record as the API returns it
-// (`metrics.floors`); the labels are the `field.*` messages.
+// (`metrics.floors`), checked against the generated schema of the register's records (a field the
+// server renames or drops fails the typecheck); the labels are the `field.*` messages.
 import type { TermGroup } from '../../shared/terms'
+import type { RecordOf } from './api'
 
 export type FieldType = 'text' | 'textarea' | 'int' | 'float' | 'select' | 'date' | 'bool' | 'uscc' | 'station'
 
@@ -40,6 +42,17 @@ export interface RegisterDef {
   blank: () => Record<string, unknown>
 }
 
+/** A field path of a record: a field, or a field of an object field (`metrics.floors`). */
+type FieldKey<T> = {
+  [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[] ? K
+    : NonNullable<T[K]> extends object ? K | `${K}.${keyof NonNullable<T[K]> & string}` : K
+}[keyof T & string]
+
+/** A register's fields, their keys checked against the schema of its records. */
+function fieldsOf<K extends RegisterKind>(fields: (FieldDef & { key: FieldKey<RecordOf[K]> })[]): FieldDef[] {
+  return fields
+}
+
 const name = (r: Record<string, unknown>) => String(r.name ?? r.code ?? `#${r.id}`)
 
 export const REGISTERS: Record<RegisterKind, RegisterDef> = {
@@ -51,7 +64,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { param: 'class', label: 'reg.class', group: 'unit_class' },
       { param: 'kind', label: 'reg.useCategory', group: 'use_category' },
     ],
-    fields: [
+    fields: fieldsOf<'units'>([
       { key: 'name', type: 'text', required: true, list: true, card: true },
       { key: 'use_category', type: 'select', group: 'use_category', required: true, list: true, card: true, width: 150 },
       { key: 'classes', type: 'text', readonly: true, list: true, card: true, width: 200 },
@@ -66,7 +79,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { key: 'metrics.height_m', type: 'float', min: 0, max: 1000 },
       { key: 'metrics.beds', type: 'int', min: 0, max: 1_000_000 },
       { key: 'metrics.staff', type: 'int', min: 0, max: 1_000_000 },
-    ],
+    ]),
     title: name,
     blank: () => ({ name: '', use_category: 'shop', lon: null, lat: null, metrics: {}, classes: [], class_reasons: [] }),
   },
@@ -78,7 +91,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { param: 'kind', label: 'reg.kind', group: 'water_kind' },
       { param: 'status', label: 'reg.status', group: 'water_status' },
     ],
-    fields: [
+    fields: fieldsOf<'water_sources'>([
       { key: 'code', type: 'text', list: true, card: true, width: 130 },
       { key: 'kind', type: 'select', group: 'water_kind', required: true, list: true, card: true, width: 150 },
       { key: 'status', type: 'select', group: 'water_status', required: true, list: true, card: true, width: 100 },
@@ -92,7 +105,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { key: 'lon', type: 'float', required: true, min: -180, max: 180 },
       { key: 'lat', type: 'float', required: true, min: -90, max: 90 },
       { key: 'notes', type: 'textarea' },
-    ],
+    ]),
     title: (r) => String(r.code || `#${r.id}`),
     blank: () => ({ kind: 'hydrant_above', status: 'unverified', lon: null, lat: null }),
   },
@@ -104,7 +117,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { param: 'kind', label: 'reg.kind', group: 'station_kind' },
       { param: 'status', label: 'reg.status', group: 'station_status' },
     ],
-    fields: [
+    fields: fieldsOf<'stations'>([
       { key: 'name', type: 'text', required: true, list: true, card: true },
       { key: 'kind', type: 'select', group: 'station_kind', required: true, list: true, card: true, width: 150 },
       { key: 'status', type: 'select', group: 'station_status', required: true, list: true, card: true, width: 110 },
@@ -113,7 +126,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { key: 'address', type: 'text', list: true },
       { key: 'lon', type: 'float', required: true, min: -180, max: 180 },
       { key: 'lat', type: 'float', required: true, min: -90, max: 90 },
-    ],
+    ]),
     title: name,
     blank: () => ({ name: '', kind: 'level1', status: 'on_duty', duty_strength: 0, lon: null, lat: null }),
   },
@@ -126,7 +139,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { param: 'kind', label: 'reg.family', group: 'vehicle_family' },
       { param: 'status', label: 'reg.status', group: 'vehicle_status' },
     ],
-    fields: [
+    fields: fieldsOf<'vehicles'>([
       { key: 'name', type: 'text', required: true, list: true, card: true },
       { key: 'station_id', type: 'station', required: true, list: true, card: true, width: 160 },
       { key: 'family', type: 'select', group: 'vehicle_family', required: true, list: true, width: 130 },
@@ -137,7 +150,7 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { key: 'water_l', type: 'float', min: 0, max: 60_000 },
       { key: 'foam_l', type: 'float', min: 0, max: 30_000 },
       { key: 'year_in_service', type: 'int', min: 1950, max: 2100 },
-    ],
+    ]),
     title: name,
     blank: () => ({ name: '', family: 'firefighting', vehicle_type: '', status: 'in_station', seats: 0, station_id: null }),
   },

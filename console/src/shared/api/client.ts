@@ -25,7 +25,7 @@ export interface Page<T> {
   offset: number
 }
 
-type Query = Record<string, string | number | boolean | undefined | null | string[]>
+export type Query = Record<string, string | number | boolean | undefined | null | string[]>
 
 /** Called on a 401 from any request but the login itself (the session ended). */
 let onUnauthorized: (() => void) | null = null
