@@ -1,7 +1,8 @@
 // What each register shows and edits. Field keys are paths into the record as the API returns it
 // (`metrics.floors`), checked against the generated schema of the register's records (a field the
 // server renames or drops fails the typecheck); the labels are the `field.*` messages.
-import type { TermGroup } from '../../shared/terms'
+import { termLabel, type TermGroup } from '../../shared/terms'
+import { i18n } from '../../shared/i18n'
 import type { RecordOf } from './api'
 
 export type FieldType = 'text' | 'textarea' | 'int' | 'float' | 'select' | 'date' | 'bool' | 'uscc' | 'station'
@@ -173,4 +174,22 @@ export function setPath(r: Record<string, unknown>, path: string, v: unknown) {
     cur = cur[k] as Record<string, unknown>
   }
   cur[ks[ks.length - 1]] = v
+}
+
+/** A field's value as the list and the detail show it: a term's label, a station's name, 是/否. */
+export function cellText(r: Record<string, unknown>, f: FieldDef, stations: { id: number; name: string }[]): string {
+  const v = getPath(r, f.key)
+  if (v === null || v === undefined || v === '') return ''
+  if (f.type === 'select') return termLabel(f.group!, String(v))
+  if (f.type === 'station') return stations.find((s) => s.id === v)?.name || (v ? `#${v}` : '')
+  if (f.type === 'bool') return v ? i18n.global.t('common.yes') : i18n.global.t('common.no')
+  return String(v)
+}
+
+/** A unit's classes as tags, coloured by `CLASS_TAG_TYPE`. */
+export function classTags(r: Record<string, unknown>): { code: string; label: string }[] {
+  return ((r.classes as string[]) || []).map((c) => ({ code: c, label: termLabel('unit_class', c) }))
+}
+export const CLASS_TAG_TYPE: Record<string, 'danger' | 'warning' | 'primary' | 'success' | 'info'> = {
+  key_unit: 'danger', high_risk: 'warning', nine_small: 'primary', three_in_one: 'success',
 }
