@@ -2,7 +2,8 @@
 # The console's end-to-end tests: builds the console and the `huoyan` binary, starts
 # `huoyan demo` on a free port over a fresh data directory, waits until it is healthy, drives
 # Debian's Chromium (/usr/bin/chromium; ./scripts/setup-browser.sh installs it) headless through
-# the tests in console/e2e, stops the server and exits with the tests' status.
+# the tests in console/e2e, stops the server and exits with the tests' status. Before the browser,
+# it fails when the console's generated API types differ from the server's OpenAPI document.
 # Screenshots and the exported workbook are kept in console/e2e/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,17 @@ for _ in $(seq 1 180); do
   fi
   sleep 1
 done
+
+# The console's API types (console/src/shared/api/openapi.d.ts) must be what the server under test
+# documents: generated again from its /api/v1/openapi.json with the same command, byte for byte.
+(cd console && npm run --silent gen:api -- "${url}/api/v1/openapi.json" --out "$data/openapi.d.ts")
+if ! cmp -s "$data/openapi.d.ts" console/src/shared/api/openapi.d.ts; then
+  diff -u console/src/shared/api/openapi.d.ts "$data/openapi.d.ts" | head -60 >&2 || true
+  echo "test-e2e: the console's API types are stale: run \`npm run gen:api -- <url>\` in console/ and commit" >&2
+  echo "test-e2e: (<url>: /api/v1/openapi.json of a running huoyan of this version, e.g. http://127.0.0.1:8080/api/v1/openapi.json)" >&2
+  exit 1
+fi
+echo "test-e2e: the console's API types match the server's OpenAPI document"
 
 cd console
 set +e

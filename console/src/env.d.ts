@@ -1,3 +1,4 @@
+// Type declarations for Vite, .vue files and Element Plus's untyped locale modules.
 /// <reference types="vite/client" />
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'

@@ -1,9 +1,10 @@
+// The console's entry: i18n, the router, a 401 from any request back to the login, then the app.
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n } from './i18n'
-import { router } from './router'
-import { setUnauthorizedHandler } from './api'
-import { session } from './auth'
+import { i18n } from './shared/i18n'
+import { router } from './shared/router'
+import { setUnauthorizedHandler } from './shared/api/client'
+import { session } from './shared/auth'
 import './style.css'
 
 setUnauthorizedHandler(() => {

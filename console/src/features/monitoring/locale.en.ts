@@ -1,0 +1,91 @@
+// 监控中心 (the `monitor` namespace: queue, detail, KPIs, devices; `sensor`: threshold rules and device registration), English. Keep the keys in step with locale.zh-CN.ts.
+const sensor = {
+  tabRules: 'Threshold rules', tabRegister: 'Register devices',
+  m: {
+    hydrant_pressure: 'Hydrant pressure', sprinkler_pressure: 'Sprinkler main pressure', tank_level: 'Fire pool / tank level',
+    residual_current: 'Residual current (electrical fire)', cable_temperature: 'Cable temperature (electrical fire)', gas_lel: 'Combustible gas',
+    smoke: 'Networked smoke alarm',
+  },
+  cmp: { lt: 'below', le: 'at or below', gt: 'above', ge: 'at or above' },
+  rules: {
+    set: 'Rule set', origin: { shipped: 'Shipped default', api: 'Loaded in the console / API', cli: 'Loaded on the command line' }, originFile: 'Loaded from file {path}',
+    originLabel: 'Origin', loaded: 'loaded by {by} at {at}', notLoaded: 'No rule set loaded; the shipped default rules apply',
+    count: '{n} rules', measurement: 'Measurement', scope: 'Applies to', allSensors: 'All sensors of the measurement',
+    oneSensor: 'Single-sensor rule', oneSensorHint: 'For this sensor only, in place of the general rules of the same measurement and alarm kind',
+    condition: 'Alarm when', hysteresis: 'Hysteresis', kind: 'Alarm kind', source: 'Source (standard, clause)', verified: 'Verified',
+    unverified: '⚠ Unverified', unverifiedHint: 'Not yet checked against the standard\'s text; check before relying on it', recovers: 'Recovers',
+    note: 'Note', conditionText: '{cmp} {value} {unit}',
+    edit: 'Edit rule set (TOML)', editHint: 'Load the changed set: once the server accepts it, readings from then on are judged by it; a refused set changes nothing. Every rule cites its source.',
+    load: 'Load rule set', revert: 'Back to the rules in force', closeEditor: 'Close editor', loadedOk: 'Rule set loaded; readings from now on are judged by it',
+    refused: 'Rule set not loaded; the rules in force are unchanged', serverSaid: 'Server message', readOnly: 'Your role may view the threshold rules; only administrators change them',
+    empty: 'The rule set must not be empty',
+  },
+  silence: {
+    title: 'Offline after silence', hint: 'A sensor without a reading for longer than its limit is offline, with an alarm. A rule for one sensor comes first, then its measurement\'s, else the server setting (sensor_offline_secs, 2 h by default). Edit them as [[silence]] in the TOML.',
+    after: 'offline after {d} without a reading', hours: '{n} h', minutes: '{n} min', seconds: '{n} s', none: 'No silence rules: every sensor goes offline by the server setting',
+  },
+  err: {
+    rule: 'rule {n} ({m}): {reason}', syntax: 'not a threshold rule set', syntaxAt: 'not a threshold rule set: error at line {line}, column {col}',
+    idName: 'id and name must not be empty', count: 'a rule set has 1–500 rules', measurement: 'unknown measurement', unit: 'unit {unit}: readings are in {expected}',
+    value: 'value must be a finite number of at most 1e6', hysteresis: 'hysteresis must be a number ≥ 0', kind: '{kind} is not a sensor alarm kind',
+    source: 'every rule cites its source', fire: 'a fire is handled by an operator: set recovers = false',
+    unregistered: 'device {device} is not a registered sensor', otherMeasurement: 'device {device} measures {has}, not {want}',
+    address: 'device {device}: not a sensor address',
+  },
+  reg: {
+    uitd: 'Register a UITD', uitdHint: 'User information transmission devices (GB/T 26875) are registered by their 6-byte address; their frames reach the alarm queue once registered',
+    sensor: 'Register an IoT sensor', sensorHint: 'A registered sensor gets an ingestion token to send its readings (HTTP or MQTT)',
+    jurisdiction: 'Jurisdiction', unit: 'Unit', unitPlaceholder: 'Type a unit name to search (optional)',
+    uitdAddress: 'Address (12 hex digits)', sensorAddress: 'Sensor address (IMEI, serial number …)', name: 'Device name',
+    measurement: 'Measurement', water: 'Hydrant / water source watched', waterPlaceholder: 'Type a water-source code to search', building: 'Building ID',
+    submitUitd: 'Register UITD', submitSensor: 'Register sensor', doneUitd: 'Registered: {name} ({address})', showList: 'Show in the device list',
+    sensors: 'Registered sensors', noSensors: 'No sensors', rotate: 'New token',
+    rotateConfirm: 'Replace the ingestion token of {name}? The old token stops working at once; the sensor needs the new one.', rotateTitle: 'New token',
+    tokenTitle: 'Sensor ingestion token', tokenOnce: 'This token is shown only this once; it cannot be shown again',
+    tokenHow: 'Copy it now into the sensor: HTTP header X-Huoyan-Device-Token, or the token field of its MQTT messages. The server keeps only a hash; a lost token is replaced, not recovered.',
+    tokenFor: '{name} ({address})', copy: 'Copy token', copied: 'Copied to the clipboard', copyFailed: 'Could not write the clipboard; select and copy by hand',
+    tokenDone: 'I have saved the token', noPermission: 'Your role may not register devices',
+    valid: {
+      uitdAddress: 'The address is 12 hex digits (0–9, A–F)', sensorAddress: 'A sensor address is 4–64 of a-z, 0-9, - and _',
+      water: 'A hydrant pressure sensor names the hydrant it watches', building: 'The building ID is a positive whole number',
+    },
+    err: {
+      uitdAddress: 'a device address is 6 bytes written as 12 hex digits', sensorAddress: 'a sensor address is 4–64 characters of a-z, 0-9, - and _',
+      jurisdiction: 'jurisdiction {id} does not exist', noRecord: 'no record {id} in your jurisdiction', water: 'a hydrant pressure sensor names the hydrant it watches',
+      taken: 'a device with this address is already registered', name: '1–200 characters', scope: 'outside your jurisdiction',
+    },
+  },
+}
+
+const monitor = {
+    title: 'Monitoring centre', queue: 'Alarm queue', stats: 'Statistics', devices: 'Devices',
+    status: { unhandled: 'Unhandled', escalated: 'Overdue', handled: 'Handled', all: 'All', open: 'Unhandled' },
+    level: { fire: 'Fire', warning: 'Warning', info: 'Info' },
+    filterKind: 'Alarm kind', filterLevel: 'Level', filterStatus: 'Status', filterUnit: 'Unit',
+    kind: 'Kind', unit: 'Unit', device: 'Device', summary: 'Component', count: 'Count', firstAt: 'First', lastAt: 'Latest',
+    statusCol: 'Status', noUnit: 'No unit', merged: 'merged ×{n}', escalatedMark: 'Overdue',
+    total: '{n} alarms', empty: 'No alarms', live: 'Live', liveOff: 'Live link down',
+    latencyShort: 'GB 50440-2007: fire alarm on screen ≤ 20 s', latency: 'Latest alarm on screen after {t}', latencyRule: 'GB 50440-2007: a fire alarm must reach the centre\'s screen within 20 s of the UITD',
+    detailTitle: 'Alarm · {kind}', components: 'Components', frames: 'Recent frames of the device', noFrames: 'No frames',
+    framesOf: '{name} · recent frames', unitRegister: 'Unit register', showOnMap: 'Show on map', deviceAddress: 'Device address',
+    handle: 'Handle', handleHint: 'Choose a result, add a note, press Enter', note: 'Note', notePlaceholder: 'What was checked, who was called…',
+    submit: 'Submit', handled: 'Handled: {result}', handledBy: 'Handled by', handledAt: 'Handled at', readOnly: 'Your role may view alarms but not handle them',
+    escalatedAt: 'Overdue since', chooseResult: 'Choose a result', conflict: 'Someone else handled this alarm; reloaded',
+    incidentRequest: 'Incident request raised for dispatch', incidentRequestLink: 'Open incidents (with this alarm)', incidentRequestSent: 'Incident request pushed',
+    escalationRule: 'A fire alarm not handled within the centre\'s set time (60 s by default; a local rule, not a standard) becomes overdue',
+    kpi: {
+      online: 'Online rate', intact: 'Intact rate', falseRate: 'False-alarm rate', handle: 'Mean time to handle', unhandled: 'Unhandled alarms',
+      onlineOf: '{n} of {total} online', intactOf: '{n} of {total} intact', falseOf: '{f} false / {r} real (fire)',
+      handleSub: 'median {p50} · 90% {p90}', since: 'Period: since {since} (30 days)', byKind: 'Alarms by kind (30 days)',
+      periodSeries: 'In period', openSeries: 'Unhandled',
+      notes: 'Intact: devices without an unhandled fault, power-fault or offline alarm. False-alarm rate: false ÷ (real + false) of handled fire alarms. Time to handle: first signal to the operator\'s decision, fire alarms.',
+    },
+    dev: {
+      name: 'Device', unit: 'Unit', address: 'Address', online: 'Online', offline: 'Offline', state: 'State', lastSeen: 'Last seen',
+      sensor: 'Sensor', frames: 'Frames', all: 'All', keyword: 'Device, unit or address', count: '{n} devices, {online} online',
+    },
+    quarantined: 'Unregistered (quarantined)', sec: '{n} s', minSec: '{m} min {s} s', hourMin: '{h} h {m} min',
+    result: { real: 'Confirmed', real_fire: 'Confirmed real fire', false: 'False alarm', test: 'Test', ignored: 'Ignored', recovered: 'Recovered' },
+}
+
+export default { monitor, sensor }

@@ -1,0 +1,63 @@
+// English, the keys every screen shares, and the English labels of the server's vocabulary terms (`terms`); each feature
+// has its own locale.en.ts, merged in i18n.ts. Keep the keys in step with locale.zh-CN.ts.
+export default {
+  app: { name: 'Huoyan', title: 'Fire Protection Platform', full: 'Huoyan 火眼 · Fire Protection Platform' },
+  common: {
+    search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', close: 'Close', edit: 'Edit', detail: 'Details',
+    create: 'New', delete: 'Delete', confirm: 'OK', loading: 'Loading…', none: 'None', yes: 'Yes', no: 'No',
+    all: 'All', total: 'Total', export: 'Export Excel', import: 'Import Excel', refresh: 'Refresh', actions: 'Actions',
+    saved: 'Saved', failed: 'Failed', id: 'ID', more: 'More', back: 'Back', unknown: 'Unknown',
+    sort: 'Sort', sortId: 'By ID', sortIdDesc: 'By ID, descending', sortName: 'By name', sortUpdated: 'Recently updated',
+    count: 'Count', rate: 'Rate', page: 'Page', keyword: 'Keyword', language: 'Language',
+  },
+  nav: {
+    home: 'Home', map: 'Map', units: 'Units', water_sources: 'Water sources', stations: 'Stations', vehicles: 'Vehicles',
+    users: 'Accounts', monitor: 'Monitoring', incidents: 'Incidents', registers: 'Registers', logout: 'Sign out', menu: 'Menu',
+  },
+  layout: { jurisdiction: 'Jurisdiction: {name}', role: 'Role: {role}', lang: '中文', liveTest: 'Alarm test' },
+  live: {
+    title: 'Live events', unhandled: 'Unhandled', empty: 'No events', test: 'Alarm test', testSent: 'Test event sent',
+    connected: 'Connected', disconnected: 'Disconnected, reconnecting…', mute: 'Mute', unmute: 'Unmute', open: 'Live events',
+    level: { fire: 'Fire', warning: 'Warning', info: 'Info' }, clear: 'Clear list',
+  },
+  field: {
+    name: 'Name', code: 'Code', address: 'Address', lon: 'Longitude', lat: 'Latitude', kind: 'Type', status: 'Status',
+    uscc: 'Unified social credit code', use_category: 'Use', classes: 'Classes', safety_manager: 'Fire safety manager',
+    phone: 'Phone', duty_strength: 'Duty strength (people)', unit_id: 'Unit ID', source_ref: 'Source ref',
+    station_id: 'Station', plate: 'Plate', family: 'Family', vehicle_type: 'Vehicle type', seats: 'Seats',
+    water_l: 'Water tank (L)', foam_l: 'Foam tank (L)', year_in_service: 'In service since',
+    flow_lps: 'Flow (L/s)', pressure_mpa: 'Pressure (MPa)', diameter_mm: 'Diameter (mm)', capacity_m3: 'Capacity (m³)',
+    owner: 'Owner', last_inspected: 'Last inspected', notes: 'Notes', jurisdiction_id: 'Jurisdiction',
+    building_id: 'Building ID',
+    metrics: { building_area_m2: 'Floor area (m²)', floors: 'Floors', height_m: 'Height (m)', beds: 'Beds', seats: 'Seats', staff: 'Staff' },
+    username: 'User name', display_name: 'Name', role: 'Role', disabled: 'Disabled', password: 'Password', created_at: 'Created',
+    updated_at: 'Updated',
+  },
+  valid: {
+    required: '{field} is required', number: '{field} must be a number', range: '{field} must be between {min} and {max}',
+    integer: '{field} must be a whole number', date: '{field} must be YYYY-MM-DD', lon: 'Longitude must be between -180 and 180',
+    lat: 'Latitude must be between -90 and 90', uscc: 'The credit code has 18 characters (digits, capitals)',
+    server: {
+      empty: 'must not be empty', tooLong: 'too long', control: 'contains control characters', outside: 'outside {range}',
+      reference: 'must name an existing record', date: 'must be YYYY-MM-DD', lon: 'Longitude must be between -180 and 180',
+      lat: 'Latitude must be between -90 and 90', duplicate: 'duplicates an existing record', scope: 'outside your jurisdiction',
+      usccLen: 'must have 18 characters, has {n}', usccChar: 'character {c} at position {n} is not allowed (GB 32100-2015)', usccCheck: 'wrong check character, expected {expected} (GB 32100-2015 §5)',
+    },
+    fix: 'Please correct the fields in red',
+  },
+  terms: {
+    station_kind: { special: 'Special service station', level1: 'Class 1 station', level2: 'Class 2 station', small: 'Small station', logistics: 'Logistics station', gov_full_time: 'Government full-time brigade', enterprise: 'Enterprise brigade', volunteer: 'Volunteer brigade', micro: 'Micro fire station' },
+    station_status: { on_duty: 'On duty', reduced: 'Reduced', out_of_service: 'Out of service', planned: 'Planned' },
+    vehicle_family: { firefighting: 'Firefighting', aerial: 'Aerial', special: 'Special service', support: 'Support' },
+    vehicle_status: { in_station: 'In station', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', returning: 'Returning', maintenance: 'Maintenance' },
+    water_kind: { hydrant_above: 'Hydrant (above ground)', hydrant_below: 'Hydrant (below ground)', water_crane: 'Water crane', pool: 'Fire pool', natural_intake: 'Natural intake', dock: 'Intake dock' },
+    water_status: { intact: 'Intact', damaged: 'Damaged', disabled: 'Out of use', unverified: 'Unverified' },
+    unit_class: { key_unit: 'Key unit', high_risk: 'High fire risk', nine_small: 'Nine small places', three_in_one: 'Three-in-one' },
+    incident_category: { fire: 'Fire', rescue: 'Rescue', social_assistance: 'Social assistance', security_duty: 'Security duty', false_alarm: 'False alarm' },
+    incident_status: { received: 'Received', dispatched: 'Dispatched', on_scene: 'On scene', closed: 'Closed' },
+    timeline_stage: { ignition: 'Ignition', alarm: 'Call received', dispatch: 'Turnout', midway_return: 'Recalled en route', arrival: 'Arrival', deploy: 'Deployed', water_on: 'Water on', controlled: 'Under control', extinguished: 'Extinguished', ended: 'Ended', withdrawn: 'Withdrawn', returned: 'Back in station', closed: 'Incident closed' },
+    dispatch_status: { alerted: 'Alerted', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', returning: 'Returning', returned: 'Back in station', cancelled: 'Called off' },
+    alarm_kind: { fire: 'Fire', fault: 'Fault', power_fault: 'Power fault', supervise: 'Supervisory', offline: 'Offline', low_pressure: 'Low pressure', low_level: 'Low level', over_limit: 'Over limit', shield: 'Disabled', started: 'Started', feedback: 'Feedback' },
+    role: { admin: 'Administrator', dispatcher: 'Dispatcher', inspector: 'Fire inspector', logistics: 'Logistics', leader: 'Leader', township: 'Township / police', unit_manager: 'Unit manager' },
+  },
+}

@@ -1,0 +1,48 @@
+// Chinese (the default), the keys every screen shares (app, common, nav, layout, live, field, valid); each feature has its own
+// locale.zh-CN.ts, merged in i18n.ts. Vocabulary terms (站型、水源类型…) come from the server's /api/v1/terms.
+export default {
+  app: { name: '火眼', title: '智慧消防平台', full: '火眼 · 智慧消防平台' },
+  common: {
+    search: '搜索', reset: '重置', save: '保存', cancel: '取消', close: '关闭', edit: '编辑', detail: '详情',
+    create: '新增', delete: '删除', confirm: '确定', loading: '加载中…', none: '无', yes: '是', no: '否',
+    all: '全部', total: '合计', export: '导出 Excel', import: '导入 Excel', refresh: '刷新', actions: '操作',
+    saved: '已保存', failed: '操作失败', id: '编号', more: '更多', back: '返回', unknown: '未知',
+    sort: '排序', sortId: '按编号', sortIdDesc: '按编号倒序', sortName: '按名称', sortUpdated: '最近更新',
+    count: '数量', rate: '比率', page: '分页', keyword: '关键字', language: '语言',
+  },
+  nav: {
+    home: '首页', map: '一张图', units: '社会单位', water_sources: '消防水源', stations: '消防站', vehicles: '消防车辆',
+    users: '账号管理', monitor: '监控中心', incidents: '接处警', registers: '台账', logout: '退出登录', menu: '菜单',
+  },
+  layout: { jurisdiction: '当前辖区：{name}', role: '角色：{role}', lang: 'English', liveTest: '声光测试' },
+  live: {
+    title: '实时事件', unhandled: '未处理', empty: '暂无事件', test: '声光测试', testSent: '测试事件已发出',
+    connected: '已连接', disconnected: '连接中断，正在重连…', mute: '静音', unmute: '取消静音', open: '实时事件',
+    level: { fire: '火警', warning: '预警', info: '信息' }, clear: '清空列表',
+  },
+  field: {
+    name: '名称', code: '编号', address: '地址', lon: '经度', lat: '纬度', kind: '类型', status: '状态',
+    uscc: '统一社会信用代码', use_category: '场所类型', classes: '单位类别', safety_manager: '消防安全责任人',
+    phone: '联系电话', duty_strength: '执勤力量（人）', unit_id: '所属单位编号', source_ref: '来源编号',
+    station_id: '所属消防站', plate: '车牌号', family: '车辆类别', vehicle_type: '车型', seats: '座位数',
+    water_l: '水罐容量（升）', foam_l: '泡沫罐容量（升）', year_in_service: '投入使用年份',
+    flow_lps: '流量（升/秒）', pressure_mpa: '压力（兆帕）', diameter_mm: '管径（毫米）', capacity_m3: '容量（立方米）',
+    owner: '产权/维护单位', last_inspected: '最近检查日期', notes: '备注', jurisdiction_id: '辖区',
+    building_id: '所在建筑编号',
+    metrics: { building_area_m2: '建筑面积（㎡）', floors: '层数', height_m: '建筑高度（米）', beds: '床位数', seats: '座位数', staff: '员工数' },
+    username: '账号', display_name: '姓名', role: '角色', disabled: '停用', password: '密码', created_at: '创建时间',
+    updated_at: '更新时间',
+  },
+  valid: {
+    required: '请填写{field}', number: '{field}应为数字', range: '{field}应在 {min} 到 {max} 之间',
+    integer: '{field}应为整数', date: '{field}格式应为 YYYY-MM-DD', lon: '经度应在 -180 到 180 之间',
+    lat: '纬度应在 -90 到 90 之间', uscc: '统一社会信用代码应为 18 位（数字和大写字母）',
+    server: {
+      empty: '不能为空', tooLong: '内容过长', control: '含有不允许的控制字符', outside: '超出允许范围 {range}',
+      reference: '应选择已有记录', date: '日期格式应为 YYYY-MM-DD', lon: '经度应在 -180 到 180 之间',
+      lat: '纬度应在 -90 到 90 之间', duplicate: '与已有记录重复', scope: '位置不在您的辖区内',
+      usccLen: '统一社会信用代码应为 18 位，当前 {n} 位', usccChar: '第 {n} 位字符“{c}”不允许（GB 32100-2015）', usccCheck: '校验码错误，应为 {expected}（GB 32100-2015 §5）',
+    },
+    fix: '请修正标红的字段',
+  },
+}
