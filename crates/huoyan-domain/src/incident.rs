@@ -104,7 +104,8 @@ pub struct Timeline {
 }
 
 /// Where the ordering rules come from.
-pub const TIMELINE_SOURCE: &str = "全国火灾与警情统计系统出动填报校验规则（docs/standards/incident-statistics.md §8.3）";
+pub const TIMELINE_SOURCE: &str =
+    "全国火灾与警情统计系统出动填报校验规则（docs/standards/incident-statistics.md §8.3）";
 
 /// The outcome of checking a timeline: impossible orders are errors; implausible values are
 /// warnings that need a stated reason.

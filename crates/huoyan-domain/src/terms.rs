@@ -5,7 +5,9 @@
 //! (`地上消火栓`), so a brigade's Excel register and the JSON API accept the same words; it always
 //! serialises to the code. Unknown words are rejected with the list of accepted ones.
 
-/// Declares a vocabulary enum: `Variant = ("code", "中文")`.
+/// Declares a vocabulary enum: `Variant = ("code", "中文")`. Module crates use it for their own
+/// vocabularies (`huoyan_domain::terms!`); the crate using it needs `serde` and `utoipa`.
+#[macro_export]
 macro_rules! terms {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = ($code:literal, $zh:literal)),+ $(,)? }) => {
         $(#[$meta])*

@@ -11251,7 +11251,7 @@ export interface components {
             reason: string;
         };
         /**
-         * @description Fire grade (公安部 2007-06-26《关于调整火灾等级标准的通知》, standards.md §4).
+         * @description Fire grade (公安部 2007-06-26《关于调整火灾等级标准的通知》, docs/standards/fire-grading.md §4).
          * @enum {string}
          */
         FireGrade: "general" | "larger" | "major" | "especially_major";
@@ -11376,7 +11376,7 @@ export interface components {
             version: number;
         };
         /**
-         * @description Incident category, national statistics (standards.md §8.1).
+         * @description Incident category, national statistics (docs/standards/incident-statistics.md §8.1).
          * @enum {string}
          */
         IncidentCategory: "fire" | "rescue" | "social_assistance" | "security_duty" | "false_alarm";
@@ -11499,7 +11499,7 @@ export interface components {
             kind: "alarm";
         };
         /**
-         * @description Where an incident stands.
+         * @description Where an incident stands, in the order an incident goes through them.
          * @enum {string}
          */
         IncidentStatus: "received" | "dispatched" | "on_scene" | "closed";
@@ -12198,7 +12198,7 @@ export interface components {
             source: string;
             /** @description The rule in words (Chinese), as shown in the UI. */
             text: string;
-            /** @description Whether the threshold was verified against a copy of the source (`standards.md` marks). */
+            /** @description Whether the threshold was verified against a copy of the source (the marks of `docs/standards/README.md`). */
             verified?: boolean;
         };
         /** @description A set of classification rules with its provenance. */
@@ -12528,7 +12528,7 @@ export interface components {
              * @description The threshold.
              */
             value: number;
-            /** @description Whether the number was seen verbatim in a cited excerpt (✅ in standards.md). */
+            /** @description Whether the number was seen verbatim in a cited excerpt (✅ in docs/standards/). */
             verified: boolean;
         };
         /** @description A rule set. */
@@ -12666,12 +12666,12 @@ export interface components {
             use_category: components["schemas"]["UseCategory"];
         };
         /**
-         * @description Classes a unit is put in by the classification rules (standards.md §6–7).
+         * @description Classes a unit is put in by the classification rules (docs/standards/unit-classes.md §6–7).
          * @enum {string}
          */
         UnitClass: "key_unit" | "high_risk" | "nine_small" | "three_in_one";
         /**
-         * @description The attributes that decide a unit's classes (standards.md §6–7). All optional: a rule whose
+         * @description The attributes that decide a unit's classes (docs/standards/unit-classes.md §6–7). All optional: a rule whose
          *     metric is unknown does not fire, and the reasons say which were missing.
          */
         UnitMetrics: {
@@ -12973,7 +12973,7 @@ export interface components {
             diameter_mm?: number | null;
             /**
              * Format: double
-             * @description Flow, L/s (GB 50974-2014 7.2.5 asks ≥ 15 L/s of a municipal hydrant).
+             * @description Flow, L/s (GB 50974-2014 7.2.8 asks ≥ 15 L/s of the hydraulically least favourable municipal hydrant).
              */
             flow_lps?: number | null;
             /**

@@ -30,8 +30,7 @@ use utoipa::ToSchema;
 use crate::rules::plan::Plan;
 
 /// Where the alert rule comes from.
-pub const ALERT_SOURCE: &str =
-    "“1-3-5 分钟”联动口径（地方口径，非国标；docs/standards/stations-jianbiao152.md §1.8）；公消〔2015〕301号（微型消防站 3 分钟到场）";
+pub const ALERT_SOURCE: &str = "“1-3-5 分钟”联动口径（地方口径，非国标；docs/standards/stations-jianbiao152.md §1.8）；公消〔2015〕301号（微型消防站 3 分钟到场）";
 
 /// Where the 5-minute target comes from.
 pub const TARGET_SOURCE: &str = "建标152-2017 第十三条（接到出动指令后 5 min 内到达辖区边缘）";

@@ -18,64 +18,27 @@ use utoipa::ToSchema;
 use crate::store::Incidents;
 use crate::store::incidents::IncidentStatus;
 
-/// Where a dispatch stands; for vehicles it mirrors the vehicle's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DispatchStatus {
-    /// 联动通知: a station alerted (no vehicle).
-    Alerted,
-    /// 出动: ordered out.
-    Dispatched,
-    /// 途中.
-    EnRoute,
-    /// 到场.
-    OnScene,
-    /// 返队.
-    Returning,
-    /// 已归队: done.
-    Returned,
-    /// 已取消: called off before leaving.
-    Cancelled,
+huoyan_domain::terms! {
+    /// Where a dispatch stands; for vehicles it mirrors the vehicle's status.
+    DispatchStatus {
+        /// 联动通知: a station alerted (no vehicle).
+        Alerted = ("alerted", "联动通知"),
+        /// 出动: ordered out.
+        Dispatched = ("dispatched", "出动"),
+        /// 途中.
+        EnRoute = ("en_route", "途中"),
+        /// 到场.
+        OnScene = ("on_scene", "到场"),
+        /// 返队.
+        Returning = ("returning", "返队"),
+        /// 已归队: done.
+        Returned = ("returned", "已归队"),
+        /// 已取消: called off before leaving.
+        Cancelled = ("cancelled", "已取消"),
+    }
 }
 
 impl DispatchStatus {
-    /// Every status.
-    pub const ALL: [DispatchStatus; 7] = [
-        DispatchStatus::Alerted,
-        DispatchStatus::Dispatched,
-        DispatchStatus::EnRoute,
-        DispatchStatus::OnScene,
-        DispatchStatus::Returning,
-        DispatchStatus::Returned,
-        DispatchStatus::Cancelled,
-    ];
-
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            DispatchStatus::Alerted => "alerted",
-            DispatchStatus::Dispatched => "dispatched",
-            DispatchStatus::EnRoute => "en_route",
-            DispatchStatus::OnScene => "on_scene",
-            DispatchStatus::Returning => "returning",
-            DispatchStatus::Returned => "returned",
-            DispatchStatus::Cancelled => "cancelled",
-        }
-    }
-
-    /// The users' term.
-    pub fn zh(self) -> &'static str {
-        match self {
-            DispatchStatus::Alerted => "联动通知",
-            DispatchStatus::Dispatched => "出动",
-            DispatchStatus::EnRoute => "途中",
-            DispatchStatus::OnScene => "到场",
-            DispatchStatus::Returning => "返队",
-            DispatchStatus::Returned => "已归队",
-            DispatchStatus::Cancelled => "已取消",
-        }
-    }
-
     /// Whether the vehicle is committed.
     pub fn is_active(self) -> bool {
         matches!(
@@ -175,7 +138,7 @@ fn decode(r: &AnyRow) -> Result<Dispatch> {
         requirement: r.try_get(4)?,
         eta_s: r.try_get(5)?,
         distance_m: r.try_get(6)?,
-        status: DispatchStatus::ALL.into_iter().find(|s| s.code() == status).ok_or(StoreError::Corrupt {
+        status: DispatchStatus::ALL.iter().copied().find(|s| s.code() == status).ok_or(StoreError::Corrupt {
             table: "dispatches",
             id,
             reason: format!("status {status:?}"),

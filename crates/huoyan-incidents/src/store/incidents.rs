@@ -33,47 +33,17 @@ pub enum IncidentSource {
     },
 }
 
-/// Where an incident stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum IncidentStatus {
-    /// 已接警: nothing sent yet.
-    Received,
-    /// 已调派: forces sent.
-    Dispatched,
-    /// 到场处置: a force is on scene.
-    OnScene,
-    /// 已结束: 警情处置结束 recorded.
-    Closed,
-}
-
-impl IncidentStatus {
-    /// Every status, in the order an incident goes through them.
-    pub const ALL: [IncidentStatus; 4] =
-        [IncidentStatus::Received, IncidentStatus::Dispatched, IncidentStatus::OnScene, IncidentStatus::Closed];
-
-    /// The code.
-    pub fn code(self) -> &'static str {
-        match self {
-            IncidentStatus::Received => "received",
-            IncidentStatus::Dispatched => "dispatched",
-            IncidentStatus::OnScene => "on_scene",
-            IncidentStatus::Closed => "closed",
-        }
-    }
-
-    /// The users' term.
-    pub fn zh(self) -> &'static str {
-        match self {
-            IncidentStatus::Received => "已接警",
-            IncidentStatus::Dispatched => "已调派",
-            IncidentStatus::OnScene => "到场处置",
-            IncidentStatus::Closed => "已结束",
-        }
-    }
-
-    fn parse(s: &str) -> Option<IncidentStatus> {
-        IncidentStatus::ALL.into_iter().find(|v| v.code() == s)
+huoyan_domain::terms! {
+    /// Where an incident stands, in the order an incident goes through them.
+    IncidentStatus {
+        /// 已接警: nothing sent yet.
+        Received = ("received", "已接警"),
+        /// 已调派: forces sent.
+        Dispatched = ("dispatched", "已调派"),
+        /// 到场处置: a force is on scene.
+        OnScene = ("on_scene", "到场处置"),
+        /// 已结束: 警情处置结束 recorded.
+        Closed = ("closed", "已结束"),
     }
 }
 
