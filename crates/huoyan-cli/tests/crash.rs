@@ -9,6 +9,7 @@
 //! when `HUOYAN_TEST_PG_URL` is set. About 15 s per backend; `HUOYAN_CRASH_SEED` repeats a run's
 //! kill schedule (the seed is printed).
 
+use huoyan_monitor::store::Monitoring;
 use std::collections::{HashMap, HashSet};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -18,8 +19,8 @@ use std::time::{Duration, Instant};
 use huoyan_domain::JurisdictionLevel;
 use huoyan_domain::account::Principal;
 use huoyan_domain::jurisdiction::Jurisdiction;
+use huoyan_monitor::store::frames::NewDevice;
 use huoyan_simulator::{SimConfig, SimReport, address_hex, address_of};
-use huoyan_store::frames::NewDevice;
 use huoyan_store::{Store, StoreConfig};
 
 /// Simulated devices (one connection each) and their address prefix ("CR").
@@ -166,7 +167,7 @@ async fn register_devices(store: &Store) {
     for i in 0..DEVICES {
         let address = address_hex(address_of(PREFIX, i));
         let d = NewDevice { jurisdiction_id: city.id, unit_id: None, address, name: format!("崩溃测试装置 {i}") };
-        store.register_device(&sys, d).await.unwrap();
+        Monitoring(&store).register_device(&sys, d).await.unwrap();
     }
 }
 
@@ -242,11 +243,11 @@ async fn crash_loop(backend: Backend) {
     let mut stored: HashMap<String, HashSet<(i64, String)>> = HashMap::new();
     for i in 0..DEVICES {
         let address = address_hex(address_of(PREFIX, i));
-        let rows = store.recent_frames(&address, 10_000_000).await.unwrap();
+        let rows = Monitoring(&store).recent_frames(&address, 10_000_000).await.unwrap();
         let set = rows.iter().map(|r| (r.serial, adu_hex(&huoyan_gb26875::hex_to_bytes(&r.raw).unwrap()))).collect();
         stored.insert(address, set);
     }
-    let total = store.count_frames(None).await.unwrap();
+    let total = Monitoring(&store).count_frames(None).await.unwrap();
     store.close().await;
 
     let missing: Vec<String> = report

@@ -2,6 +2,7 @@
 //! the commit. Timers: silence (`idle_timeout`), an unfinished frame (`frame_timeout`), the
 //! session's own retransmissions (`poll_timeout`).
 
+use huoyan_monitor::store::Monitoring;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use std::sync::Arc;
 use huoyan_gb26875::{
     Address, Adu, Command, Event, ReservedObject, Session, SessionConfig, StreamDecoder, TimeObject, bytes_to_hex,
 };
-use huoyan_store::frames::{Device, NewFrame};
+use huoyan_monitor::store::frames::{Device, NewFrame};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
@@ -324,7 +325,7 @@ impl Conn {
         {
             return d.clone();
         }
-        let d = match self.shared.store.device_by_address(&bytes_to_hex(&address.0)).await {
+        let d = match Monitoring(&self.shared.store).device_by_address(&bytes_to_hex(&address.0)).await {
             Ok(d) => d,
             Err(e) => {
                 tracing::warn!(error = %e, "device lookup failed");

@@ -6,7 +6,7 @@
 //! - uploads reporting a fire go to the writer over a second queue that it always empties first,
 //!   so under load a 火警 waits for the batch being committed, not for the queue of routine states;
 //! - the writer stores up to `batch_max` frames (or what arrived within `batch_delay`) in one
-//!   transaction ([`huoyan_store::Store::store_frames`], group commit), with up to `writers`
+//!   transaction ([`Monitoring::store_frames`](huoyan_monitor::store::Monitoring::store_frames), group commit), with up to `writers`
 //!   batches in flight (a pipeline), and only then reports back,
 //!   so the connection sends 确认 (command 3) **after the commit, never before**; a failed commit is
 //!   answered with 否认 (command 6) so the device retransmits;
@@ -33,6 +33,7 @@ mod conn;
 mod presence;
 mod writer;
 
+use huoyan_monitor::store::Monitoring;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -217,7 +218,7 @@ impl Gateway {
         let writer = tokio::spawn(writer::run(store.clone(), urgent_rx, job_rx, config.clone(), events.clone()));
         let presence = presence::Presence::default();
         // Devices the database believes online go offline after `offline_after` unless they speak.
-        match store.online_devices().await {
+        match Monitoring(&store).online_devices().await {
             Ok(list) => presence.seed(list),
             Err(e) => tracing::warn!(error = %e, "cannot read online devices"),
         }

@@ -1,6 +1,7 @@
 //! Online/offline tracking of registered devices: online from a frame, offline after
 //! `offline_after` of silence. Transitions are written to `devices` and published.
 
+use huoyan_monitor::store::Monitoring;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -61,7 +62,7 @@ impl Presence {
 pub(crate) async fn seen(shared: &Shared, address: &str) {
     if shared.presence.touch(address) {
         let at = now_text();
-        if let Err(e) = shared.store.set_device_online(address, true, &at).await {
+        if let Err(e) = Monitoring(&shared.store).set_device_online(address, true, &at).await {
             tracing::warn!(error = %e, address, "cannot record device online");
         }
         tracing::info!(address, "device online");
@@ -82,7 +83,7 @@ pub(crate) async fn monitor(shared: Arc<Shared>, mut stop: watch::Receiver<bool>
         }
         for address in shared.presence.expire(after) {
             let at = now_text();
-            if let Err(e) = shared.store.set_device_online(&address, false, &at).await {
+            if let Err(e) = Monitoring(&shared.store).set_device_online(&address, false, &at).await {
                 tracing::warn!(error = %e, address, "cannot record device offline");
             }
             tracing::info!(address, "device offline (silent)");

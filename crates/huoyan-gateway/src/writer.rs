@@ -6,12 +6,13 @@
 //! waits for its commit, the next batch is gathered, prepared and queued behind it, so the database
 //! does not wait for the gateway between batches. Each batch is still one transaction, answered
 //! only after its own commit; the store keeps the batches' commits in order
-//! ([`Store::store_frames`]: PostgreSQL's append lock, SQLite's one writer).
+//! ([`Monitoring::store_frames`](huoyan_monitor::store::Monitoring::store_frames): PostgreSQL's append lock, SQLite's one writer).
 
+use huoyan_monitor::store::Monitoring;
 use std::collections::HashMap;
 
+use huoyan_monitor::store::frames::{NewFrame, StoredOutcome};
 use huoyan_store::Store;
-use huoyan_store::frames::{NewFrame, StoredOutcome};
 use tokio::sync::{broadcast, mpsc};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
@@ -110,7 +111,7 @@ async fn commit(store: Store, batch: Vec<Job>, events: broadcast::Sender<Gateway
     let (frames, replies): (Vec<NewFrame>, Vec<_>) = batch.into_iter().map(|j| (j.frame, (j.conn, j.reply))).unzip();
     let started = Instant::now();
     let mut grouped = Replies::default();
-    match store.store_frames(&frames).await {
+    match Monitoring(&store).store_frames(&frames).await {
         Ok(outcomes) => {
             tracing::debug!(frames = frames.len(), store_us = started.elapsed().as_micros(), "batch committed");
             for ((frame, (conn, reply)), outcome) in frames.into_iter().zip(replies).zip(outcomes) {

@@ -3,13 +3,14 @@
 
 mod common;
 
+use huoyan_monitor::store::Monitoring;
 use std::time::Duration;
 
 use common::*;
 use huoyan_domain::account::Principal;
 use huoyan_gateway::{GatewayConfig, GatewayEvent, UnknownDevicePolicy};
 use huoyan_gb26875::{Address, Command, Frame, encode};
-use huoyan_store::frames::{NewDevice, NewFrame, StoredOutcome};
+use huoyan_monitor::store::frames::{NewDevice, NewFrame, StoredOutcome};
 use huoyan_store::{Store, StoreConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::time::timeout;
@@ -22,10 +23,10 @@ fn frame_is_stored_before_the_confirmation() {
         send(&mut s, &upload(1)).await;
         let f = read_reply(&mut s).await.unwrap();
         // At the moment the device reads 确认, the row is committed.
-        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 1);
+        assert_eq!(Monitoring(&h.store).count_frames(Some(DEVICE)).await.unwrap(), 1);
         assert_eq!((f.command, f.serial), (Command::Confirm, 1));
         assert_eq!(f.destination, Address([0x79, 3, 0, 0, 0, 0]), "the reply goes back to the device");
-        let stored = h.store.recent_frames(DEVICE, 10).await.unwrap();
+        let stored = Monitoring(&h.store).recent_frames(DEVICE, 10).await.unwrap();
         assert_eq!(stored[0].adu_type, Some(2));
         assert!(!stored[0].quarantined);
         let decoded = huoyan_gb26875::decode_hex_to_json(&stored[0].raw).unwrap();
@@ -37,11 +38,11 @@ fn frame_is_stored_before_the_confirmation() {
             h.event(|e| matches!(e, GatewayEvent::FrameStored { .. })).await,
             GatewayEvent::FrameStored { serial: 1, adu_type: Some(2), quarantined: false, .. }
         ));
-        assert!(h.store.device_by_address(DEVICE).await.unwrap().unwrap().online);
+        assert!(Monitoring(&h.store).device_by_address(DEVICE).await.unwrap().unwrap().online);
         // A heartbeat is confirmed and not stored.
         send(&mut s, &heartbeat(2)).await;
         expect(&mut s, Command::Confirm, 2).await;
-        assert_eq!(h.store.count_frames(None).await.unwrap(), 1);
+        assert_eq!(Monitoring(&h.store).count_frames(None).await.unwrap(), 1);
         h.stop().await;
     });
 }
@@ -60,11 +61,11 @@ fn retransmissions_are_confirmed_once_stored() {
         let mut s = h.connect().await;
         send(&mut s, &upload(7)).await;
         expect(&mut s, Command::Confirm, 7).await;
-        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 1);
+        assert_eq!(Monitoring(&h.store).count_frames(Some(DEVICE)).await.unwrap(), 1);
         // Another ADU with the same serial is a new frame.
         send(&mut s, &encode(&Frame { serial: 7, ..base(A4) })).await;
         expect(&mut s, Command::Confirm, 7).await;
-        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 2);
+        assert_eq!(Monitoring(&h.store).count_frames(Some(DEVICE)).await.unwrap(), 2);
         h.stop().await;
     });
 }
@@ -93,7 +94,7 @@ fn garbage_bad_checksum_and_huge_length_keep_the_connection() {
         // Still up.
         send(&mut s, &upload(4)).await;
         expect(&mut s, Command::Confirm, 4).await;
-        assert_eq!(h.store.count_frames(None).await.unwrap(), 2);
+        assert_eq!(Monitoring(&h.store).count_frames(None).await.unwrap(), 2);
         h.stop().await;
     });
 }
@@ -117,7 +118,7 @@ fn truncated_frame_times_out_without_disturbing_others() {
         assert!(started.elapsed() < Duration::from_secs(3));
         send(&mut other, &upload(3)).await;
         expect(&mut other, Command::Confirm, 3).await;
-        assert_eq!(h.store.count_frames(None).await.unwrap(), 2);
+        assert_eq!(Monitoring(&h.store).count_frames(None).await.unwrap(), 2);
         h.stop().await;
     });
 }
@@ -151,8 +152,8 @@ fn unknown_device_refused() {
         expect(&mut s, Command::Deny, 6).await;
         send(&mut s, &upload(8)).await;
         expect(&mut s, Command::Confirm, 8).await;
-        assert_eq!(h.store.count_frames(Some("010203040506")).await.unwrap(), 0);
-        assert_eq!(h.store.count_frames(None).await.unwrap(), 1);
+        assert_eq!(Monitoring(&h.store).count_frames(Some("010203040506")).await.unwrap(), 0);
+        assert_eq!(Monitoring(&h.store).count_frames(None).await.unwrap(), 1);
         h.stop().await;
     });
 }
@@ -165,10 +166,10 @@ fn unknown_device_quarantined() {
         let mut s = h.connect().await;
         send(&mut s, &upload_from(5, STRANGER)).await;
         expect(&mut s, Command::Confirm, 5).await;
-        let rows = h.store.recent_frames("010203040506", 10).await.unwrap();
+        let rows = Monitoring(&h.store).recent_frames("010203040506", 10).await.unwrap();
         assert_eq!(rows.len(), 1);
         assert!(rows[0].quarantined);
-        assert!(h.store.device_by_address("010203040506").await.unwrap().is_none());
+        assert!(Monitoring(&h.store).device_by_address("010203040506").await.unwrap().is_none());
         h.stop().await;
     });
 }
@@ -242,7 +243,7 @@ fn flood_from_one_connection_does_not_delay_another() {
         drop(writer);
         assert_eq!(got, N);
         // Serial 1 of the other connection is the same frame as the flood's serial 1.
-        assert_eq!(h.store.count_frames(None).await.unwrap(), i64::from(N));
+        assert_eq!(Monitoring(&h.store).count_frames(None).await.unwrap(), i64::from(N));
         h.stop().await;
     });
 }
@@ -258,7 +259,7 @@ fn device_goes_offline_after_silence() {
         h.event(|e| matches!(e, GatewayEvent::DeviceOnline { .. })).await;
         assert!(matches!(h.event(|e| matches!(e, GatewayEvent::DeviceOffline { .. })).await,
             GatewayEvent::DeviceOffline { ref address, .. } if address == DEVICE));
-        assert!(!h.store.device_by_address(DEVICE).await.unwrap().unwrap().online);
+        assert!(!Monitoring(&h.store).device_by_address(DEVICE).await.unwrap().unwrap().online);
         // It comes back with its next frame.
         send(&mut s, &heartbeat(2)).await;
         expect(&mut s, Command::Confirm, 2).await;
@@ -284,32 +285,35 @@ fn new_frame(serial: u16, raw: &[u8]) -> NewFrame {
 async fn store_story(store: &Store) {
     register(store).await;
     let sys = Principal::system();
-    let d = store.device_by_address(DEVICE).await.unwrap().unwrap();
+    let d = Monitoring(&store).device_by_address(DEVICE).await.unwrap().unwrap();
     assert_eq!(d.name, "一号装置");
     assert!(!d.online);
     let again =
         NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: None, address: DEVICE.into(), name: "x".into() };
-    assert!(matches!(store.register_device(&sys, again).await, Err(huoyan_store::StoreError::Conflict(_))));
+    assert!(matches!(
+        Monitoring(&store).register_device(&sys, again).await,
+        Err(huoyan_store::StoreError::Conflict(_))
+    ));
     let bad =
         NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: None, address: "79030000".into(), name: "x".into() };
-    assert!(matches!(store.register_device(&sys, bad).await, Err(huoyan_store::StoreError::Invalid(_))));
+    assert!(matches!(Monitoring(&store).register_device(&sys, bad).await, Err(huoyan_store::StoreError::Invalid(_))));
     // A batch with a retransmission inside it, then the same again: one transaction each.
     let a = upload(1);
     let b = upload(2);
-    let out = store.store_frames(&[new_frame(1, &a), new_frame(2, &b), new_frame(1, &a)]).await.unwrap();
+    let out = Monitoring(&store).store_frames(&[new_frame(1, &a), new_frame(2, &b), new_frame(1, &a)]).await.unwrap();
     assert!(matches!(out[0], StoredOutcome::New { .. }) && matches!(out[1], StoredOutcome::New { .. }));
     assert_eq!(out[2], StoredOutcome::Duplicate { id: out[0].id() });
-    let out2 = store.store_frames(&[new_frame(2, &b)]).await.unwrap();
+    let out2 = Monitoring(&store).store_frames(&[new_frame(2, &b)]).await.unwrap();
     assert_eq!(out2, vec![StoredOutcome::Duplicate { id: out[1].id() }]);
-    assert_eq!(store.count_frames(Some(DEVICE)).await.unwrap(), 2);
-    assert_eq!(store.count_frames(None).await.unwrap(), 2);
-    let rows = store.recent_frames(DEVICE, 1).await.unwrap();
+    assert_eq!(Monitoring(&store).count_frames(Some(DEVICE)).await.unwrap(), 2);
+    assert_eq!(Monitoring(&store).count_frames(None).await.unwrap(), 2);
+    let rows = Monitoring(&store).recent_frames(DEVICE, 1).await.unwrap();
     assert_eq!((rows[0].serial, rows[0].raw.clone()), (2, hex::encode(&b)), "the wire bytes, stored once");
-    assert!(store.device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.is_some());
+    assert!(Monitoring(&store).device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.is_some());
     // Online transitions.
-    assert!(store.set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
-    assert!(!store.set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
-    assert_eq!(store.online_devices().await.unwrap(), vec![DEVICE.to_string()]);
+    assert!(Monitoring(&store).set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
+    assert!(!Monitoring(&store).set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
+    assert_eq!(Monitoring(&store).online_devices().await.unwrap(), vec![DEVICE.to_string()]);
     // Text that could break an array literal or a statement is stored as it came (PostgreSQL takes
     // a batch as one array per column), also beside a missing ADU type.
     let odd = "x\",{\\} NULL '; y";
@@ -318,31 +322,31 @@ async fn store_story(store: &Store) {
     f.device_address = "0000000000FF".into();
     f.adu_type = None;
     f.quarantined = true;
-    let out3 = store.store_frames(&[f]).await.unwrap();
+    let out3 = Monitoring(&store).store_frames(&[f]).await.unwrap();
     assert!(matches!(out3[0], StoredOutcome::New { .. }));
-    let r = &store.recent_frames("0000000000ff", 5).await.unwrap()[0];
+    let r = &Monitoring(&store).recent_frames("0000000000ff", 5).await.unwrap()[0];
     assert_eq!((r.received_at.as_str(), r.adu_type, r.quarantined), (odd, None, true));
     // A batch larger than one SQLite statement (32 rows), with repeats of earlier frames.
     let big: Vec<NewFrame> = (100..200u16).map(|s| new_frame(s, &upload(s))).chain([new_frame(1, &a)]).collect();
-    let out4 = store.store_frames(&big).await.unwrap();
+    let out4 = Monitoring(&store).store_frames(&big).await.unwrap();
     assert_eq!(out4.iter().filter(|o| matches!(o, StoredOutcome::New { .. })).count(), 100);
     assert_eq!(out4[100], StoredOutcome::Duplicate { id: out[0].id() });
     let ids: std::collections::HashSet<i64> = out4.iter().map(|o| o.id()).collect();
     assert_eq!(ids.len(), 101, "every frame its own row");
-    assert_eq!(store.count_frames(None).await.unwrap(), 103);
+    assert_eq!(Monitoring(&store).count_frames(None).await.unwrap(), 103);
     // last_seen_at is written at most once per device and second.
     let at = |t: &str, s: u16| NewFrame { received_at: t.into(), ..new_frame(s, &upload(s)) };
-    let seen = async || store.device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.unwrap();
-    store.store_frames(&[at("2099-01-01T00:00:00.100Z", 300)]).await.unwrap();
+    let seen = async || Monitoring(&store).device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.unwrap();
+    Monitoring(&store).store_frames(&[at("2099-01-01T00:00:00.100Z", 300)]).await.unwrap();
     assert_eq!(seen().await, "2099-01-01T00:00:00.100Z");
-    store.store_frames(&[at("2099-01-01T00:00:00.900Z", 301)]).await.unwrap();
+    Monitoring(&store).store_frames(&[at("2099-01-01T00:00:00.900Z", 301)]).await.unwrap();
     assert_eq!(seen().await, "2099-01-01T00:00:00.100Z", "same second: not written again");
-    store.store_frames(&[at("2099-01-01T00:00:01.000Z", 302)]).await.unwrap();
+    Monitoring(&store).store_frames(&[at("2099-01-01T00:00:01.000Z", 302)]).await.unwrap();
     assert_eq!(seen().await, "2099-01-01T00:00:01.000Z");
     // Append-only.
     assert!(store.execute_admin("UPDATE alarm_frames SET serial = 9").await.is_err());
     assert!(store.execute_admin("DELETE FROM alarm_frames").await.is_err());
-    assert_eq!(store.count_frames(None).await.unwrap(), 106);
+    assert_eq!(Monitoring(&store).count_frames(None).await.unwrap(), 106);
 }
 
 #[test]
@@ -444,7 +448,7 @@ fn routine_and_fire_uploads_are_both_stored_and_confirmed() {
             assert!(confirmed.insert(f.serial), "serial {} confirmed twice", f.serial);
         }
         assert_eq!(confirmed, (1..=40).collect());
-        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 40);
+        assert_eq!(Monitoring(&h.store).count_frames(Some(DEVICE)).await.unwrap(), 40);
         h.stop().await;
     });
 }

@@ -6,6 +6,7 @@
 
 mod common;
 
+use huoyan_monitor::store::Monitoring;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -166,9 +167,9 @@ fn hostile_peers_do_not_disturb_a_well_behaved_device() {
         }
         eprintln!("well-behaved device: 100 uploads, slowest confirmation {worst:?}");
         assert!(worst < Duration::from_secs(2), "the well-behaved device waited {worst:?}");
-        assert_eq!(h.store.count_frames(Some(DEVICE)).await.unwrap(), 100);
-        assert_eq!(h.store.count_frames(Some("010203040506")).await.unwrap(), 0);
-        assert_eq!(h.store.count_frames(None).await.unwrap(), 100, "garbage stored nothing");
+        assert_eq!(Monitoring(&h.store).count_frames(Some(DEVICE)).await.unwrap(), 100);
+        assert_eq!(Monitoring(&h.store).count_frames(Some("010203040506")).await.unwrap(), 0);
+        assert_eq!(Monitoring(&h.store).count_frames(None).await.unwrap(), 100, "garbage stored nothing");
         // And the gateway still serves new connections.
         let mut after = h.connect().await;
         send(&mut after, &upload(101)).await;

@@ -12,8 +12,9 @@ use huoyan_incidents::rules::{PlanSet, PrePlanDoc, Stage};
 use huoyan_incidents::store::dispatch::{DispatchOrder, DispatchStatus, StationAlert};
 use huoyan_incidents::store::incidents::{IncidentPatch, IncidentQuery, IncidentSource, IncidentStatus, NewIncident};
 use huoyan_incidents::store::timeline::NewTimelineEntry;
-use huoyan_store::alarms::{Handling, Signal};
-use huoyan_store::frames::NewDevice;
+use huoyan_monitor::store::Monitoring;
+use huoyan_monitor::store::alarms::{Handling, Signal};
+use huoyan_monitor::store::frames::NewDevice;
 use huoyan_store::on_both;
 use huoyan_store::testkit as common;
 use huoyan_store::{Scope, StoreError};
@@ -182,7 +183,7 @@ async fn fire_alarm(s: &TestStore, w: &World, address: &str) -> i64 {
         address: address.into(),
         name: "西商场传输装置".into(),
     };
-    s.register_device(&sys, d).await.unwrap();
+    Monitoring(&s).register_device(&sys, d).await.unwrap();
     let signal = Signal {
         device_address: address.into(),
         kind: "fire".into(),
@@ -193,7 +194,7 @@ async fn fire_alarm(s: &TestStore, w: &World, address: &str) -> i64 {
         component: serde_json::json!({"loop": 1, "point": 3}),
         resolves: None,
     };
-    let changes = s.apply_signals(&[signal], None).await.unwrap();
+    let changes = Monitoring(&s).apply_signals(&[signal], None).await.unwrap();
     assert_eq!(changes.len(), 1);
     changes[0].alarm.id
 }
@@ -216,12 +217,15 @@ async fn incident_from_a_confirmed_fire_alarm(s: &TestStore) {
     assert_eq!(count().await, 0);
     // Someone outside the alarm's jurisdiction does not see it.
     let east = person(Role::Dispatcher, &w.east);
-    s.handle_alarm(&sys, fire, &Handling { result: "real".into(), note: Some("值班员电话核实".into()) }).await.unwrap();
+    Monitoring(&s)
+        .handle_alarm(&sys, fire, &Handling { result: "real".into(), note: Some("值班员电话核实".into()) })
+        .await
+        .unwrap();
     assert!(refused(Incidents(s).create_incident(&east, from_alarm(fire)).await.unwrap_err(), "不存在"));
     // Confirmed: the incident is taken in and the alarm points to it.
     let inc = Incidents(s).create_incident(&person(Role::Dispatcher, &w.west), from_alarm(fire)).await.unwrap();
     assert_eq!(inc.source, IncidentSource::Alarm { alarm_id: fire });
-    assert_eq!(s.get_alarm(&Scope::all(), fire).await.unwrap().incident_id, Some(inc.id));
+    assert_eq!(Monitoring(&s).get_alarm(&Scope::all(), fire).await.unwrap().incident_id, Some(inc.id));
     // Only once.
     let again = Incidents(s).create_incident(&sys, from_alarm(fire)).await.unwrap_err();
     assert!(matches!(again, StoreError::Conflict(ref m) if m.contains(&inc.id.to_string())), "{again}");

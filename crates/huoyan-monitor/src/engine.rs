@@ -1,5 +1,5 @@
 //! The alarm engine: one task that reads `alarm_frames` in id order from its saved cursor, turns
-//! frames into signals ([`crate::signals`]) and files them ([`Store::apply_signals`]) together with
+//! frames into signals ([`crate::signals`]) and files them ([`Monitoring::apply_signals`](crate::store::Monitoring::apply_signals)) together with
 //! the new cursor in one transaction. The gateway wakes it after each commit, so alarms reach the
 //! console within milliseconds; after a crash it resumes at the cursor, so an acknowledged frame
 //! is never skipped and never filed twice. It also files presence changes (离线 / recovered) and
@@ -19,13 +19,14 @@
 //! threshold rules in force ([`crate::thresholds`]) and files the signals with that cursor in one
 //! transaction.
 
+use crate::store::Monitoring;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::store::alarms::{AlarmChange, Signal};
+use crate::store::sensors::Reading;
 use huoyan_store::Store;
-use huoyan_store::alarms::{AlarmChange, Signal};
 use huoyan_store::notify::ChannelListener;
-use huoyan_store::sensors::Reading;
 use tokio::sync::Notify;
 
 use crate::signals;
@@ -132,7 +133,7 @@ impl Engine {
     /// that no longer parses (checked when loaded, so only after a downgrade) is logged and the
     /// shipped set used.
     pub async fn rules(&self) -> huoyan_store::Result<Arc<ThresholdRules>> {
-        let stored = self.store.threshold_rules().await?;
+        let stored = Monitoring(&self.store).threshold_rules().await?;
         let id = stored.as_ref().map_or(0, |s| s.id);
         let mut g = self.rules.lock().unwrap_or_else(|p| p.into_inner());
         if g.0 != id {
@@ -169,8 +170,8 @@ impl Engine {
     async fn catch_up_readings(&self) -> huoyan_store::Result<usize> {
         let mut read = 0;
         loop {
-            let after = self.store.cursor(READINGS_CURSOR).await?;
-            let readings = self.store.readings_after(after, self.config.batch.max(1)).await?;
+            let after = Monitoring(&self.store).cursor(READINGS_CURSOR).await?;
+            let readings = Monitoring(&self.store).readings_after(after, self.config.batch.max(1)).await?;
             let Some(last) = readings.last().map(|r| r.id) else { return Ok(read) };
             read += readings.len();
             let rules = self.rules().await?;
@@ -183,7 +184,7 @@ impl Engine {
                 }
             }
             batch.extend(heard.iter().map(|r| signals::presence(&r.device_address, true, &r.received_at)));
-            let changes = self.store.apply_signals(&batch, Some((READINGS_CURSOR, last))).await?;
+            let changes = Monitoring(&self.store).apply_signals(&batch, Some((READINGS_CURSOR, last))).await?;
             self.report(&changes);
         }
     }
@@ -193,20 +194,20 @@ impl Engine {
         let mut pos = match *at {
             Some(p) => p,
             None => {
-                let c = self.store.cursor(CURSOR).await?;
+                let c = Monitoring(&self.store).cursor(CURSOR).await?;
                 Position { read: c, saved: c, saved_at: std::time::Instant::now() }
             }
         };
         let mut read = 0;
         loop {
-            let frames = self.store.frames_after(pos.read, self.config.batch.max(1)).await?;
+            let frames = Monitoring(&self.store).frames_after(pos.read, self.config.batch.max(1)).await?;
             let Some(last) = frames.last().map(|f| f.id) else {
                 // Caught up: the position read is saved once it is [`CURSOR_SAVE_EVERY`] old,
                 // so after the load stops (the engine looks every `poll_ms`) the saved cursor
                 // reaches the end of the log — a restart then re-reads nothing, and the saved
                 // cursor tells how far behind the engine is.
                 if pos.read > pos.saved && pos.saved_at.elapsed() >= CURSOR_SAVE_EVERY {
-                    self.store.set_cursor(CURSOR, pos.read).await?;
+                    Monitoring(&self.store).set_cursor(CURSOR, pos.read).await?;
                     (pos.saved, pos.saved_at) = (pos.read, std::time::Instant::now());
                 }
                 break;
@@ -220,7 +221,7 @@ impl Engine {
                 || last - pos.saved >= CURSOR_SAVE_FRAMES
                 || pos.saved_at.elapsed() >= CURSOR_SAVE_EVERY
             {
-                let changes = self.store.apply_signals(&batch, Some((CURSOR, last))).await?;
+                let changes = Monitoring(&self.store).apply_signals(&batch, Some((CURSOR, last))).await?;
                 (pos.saved, pos.saved_at) = (last, std::time::Instant::now());
                 self.report(&changes);
             }
@@ -238,14 +239,14 @@ impl Engine {
         if let Some(p) = *at
             && p.read > p.saved
         {
-            self.store.set_cursor(CURSOR, p.read).await?;
+            Monitoring(&self.store).set_cursor(CURSOR, p.read).await?;
         }
         Ok(())
     }
 
     /// Files signals from elsewhere (presence, sensor thresholds).
     pub async fn file(&self, signals: &[Signal]) -> huoyan_store::Result<Vec<AlarmChange>> {
-        let changes = self.store.apply_signals(signals, None).await?;
+        let changes = Monitoring(&self.store).apply_signals(signals, None).await?;
         self.report(&changes);
         Ok(changes)
     }
@@ -268,10 +269,12 @@ impl Engine {
         let now = chrono::Utc::now();
         let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let mut gone = Vec::new();
-        for (address, measurement, last_seen) in self.store.silent_sensors(&rfc3339_before(now, shortest)).await? {
+        for (address, measurement, last_seen) in
+            Monitoring(&self.store).silent_sensors(&rfc3339_before(now, shortest)).await?
+        {
             let Some(limit) = crate::silence::limit(&rules.silence, &address, &measurement, default) else { continue };
             let before = rfc3339_before(now, limit);
-            if last_seen < before && self.store.expire_sensor(&address, &before).await? {
+            if last_seen < before && Monitoring(&self.store).expire_sensor(&address, &before).await? {
                 gone.push(address);
             }
         }
@@ -290,7 +293,7 @@ impl Engine {
         for (level, secs) in [("fire", self.config.escalate_fire_secs), ("warning", self.config.escalate_warning_secs)]
         {
             let before = rfc3339_before(now, secs);
-            let list = self.store.escalate_overdue(level, &before).await?;
+            let list = Monitoring(&self.store).escalate_overdue(level, &before).await?;
             n += list.len();
             let changes: Vec<AlarmChange> = list
                 .into_iter()
@@ -304,7 +307,7 @@ impl Engine {
     /// A listener for appends by other nodes (PostgreSQL); `None` on SQLite or when it cannot
     /// be opened (logged; the engine polls, and tries again every few seconds).
     async fn listen_appends(&self) -> Option<ChannelListener> {
-        match self.store.append_listener().await {
+        match Monitoring(&self.store).append_listener().await {
             Ok(l) => l,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot listen for other nodes' appends; polling");

@@ -6,7 +6,7 @@ use huoyan_api::live::NewLiveEvent;
 /// The event for an alarm the engine or an operator changed (`change`: `opened`, `merged`,
 /// `resolved`, `escalated`, `handled`). Only a newly opened alarm is kind `alarm` (the panel's
 /// sound); the rest are `alarm_update`.
-pub fn alarm_event(alarm: &huoyan_store::alarms::Alarm, change: &str, jurisdiction_path: &str) -> NewLiveEvent {
+pub fn alarm_event(alarm: &crate::store::alarms::Alarm, change: &str, jurisdiction_path: &str) -> NewLiveEvent {
     use crate::kinds::{kind_zh, result_zh};
     let unit = alarm.detail.get("unit_name").and_then(|v| v.as_str()).unwrap_or("未关联单位");
     let mut title = format!("{} · {unit} · {}", kind_zh(&alarm.kind), alarm.summary);

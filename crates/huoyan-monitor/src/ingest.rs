@@ -14,9 +14,10 @@
 //! time at most [`MAX_FUTURE_SECS`] ahead of the server clock and at most [`MAX_AGE_DAYS`] old. A
 //! payload with any bad reading is refused whole (nothing stored).
 
+use crate::store::Monitoring;
+use crate::store::frames::{Device, StoredOutcome};
+use crate::store::sensors::{NewReading, measurement};
 use chrono::{DateTime, SecondsFormat, Utc};
-use huoyan_store::frames::{Device, StoredOutcome};
-use huoyan_store::sensors::{NewReading, measurement};
 use huoyan_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 
@@ -153,9 +154,9 @@ pub async fn ingest(
     {
         return Err(invalid("address", "does not match the sensor the message is for"));
     }
-    let device = store.authenticate_sensor(address, token).await?.ok_or(IngestError::Unauthorized)?;
+    let device = Monitoring(&store).authenticate_sensor(address, token).await?.ok_or(IngestError::Unauthorized)?;
     let readings = check(&device, p, Utc::now())?;
-    let outcomes = store.store_readings(&device, &readings).await?;
+    let outcomes = Monitoring(&store).store_readings(&device, &readings).await?;
     let stored = outcomes.iter().filter(|o| matches!(o, StoredOutcome::New { .. })).count();
     Ok(IngestResult { stored, duplicates: outcomes.len() - stored, ids: outcomes.iter().map(|o| o.id()).collect() })
 }

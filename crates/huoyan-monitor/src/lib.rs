@@ -11,7 +11,12 @@
 //! - [`mqtt_endpoint`]: the embedded, publish-only MQTT 3.1.1 endpoint sensors publish to;
 //! - [`webhook`]: at-least-once delivery of a confirmed fire to the 119 side.
 //!
-//! Storage is `huoyan_store::alarms`; the HTTP side (operator queue, live push) is in the server.
+//! - [`store`]: the module's tables behind [`store::Monitoring`] (devices, the frame log, sensor
+//!   readings, alarms, threshold rule sets, KPIs);
+//! - [`routes`]: `router()` and the OpenAPI of `/alarms`, `/devices`, `/sensors`, `/thresholds`;
+//! - [`events`]: what the console's live panel shows for an alarm.
+//!
+//! The GB/T 26875.3 gateway (`huoyan-gateway`) writes through [`store::Monitoring::store_frames`].
 
 pub mod engine;
 pub mod events;
@@ -20,8 +25,10 @@ pub mod ingest;
 pub mod kinds;
 pub mod mqtt;
 pub mod mqtt_endpoint;
+pub mod routes;
 pub mod signals;
 pub mod silence;
+pub mod store;
 pub mod thresholds;
 pub mod webhook;
 

@@ -12,8 +12,8 @@
 //!
 //! Other types (analog values, versions, configuration, time) make no signal here.
 
+use crate::store::alarms::Signal;
 use huoyan_gb26875::{Adu, Command, Frame};
-use huoyan_store::alarms::Signal;
 use serde_json::{Value, json};
 
 use crate::kinds::level_of;

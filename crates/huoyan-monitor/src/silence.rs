@@ -35,7 +35,7 @@ pub const MAX_AFTER_SECS: u64 = 31 * 24 * 3600;
 
 /// Why `rule` is wrong, if it is.
 pub(crate) fn problem(rule: &SilenceRule) -> Option<String> {
-    if huoyan_store::sensors::measurement(&rule.measurement).is_none() {
+    if crate::store::sensors::measurement(&rule.measurement).is_none() {
         return Some("unknown measurement".into());
     }
     if !(1..=MAX_AFTER_SECS).contains(&rule.after_secs) {
@@ -45,7 +45,7 @@ pub(crate) fn problem(rule: &SilenceRule) -> Option<String> {
         return Some("every rule cites its source (the reporting interval's origin, or 本地设定)".into());
     }
     if let Some(d) = &rule.device
-        && huoyan_store::sensors::normalize_sensor_address(d).ok().as_deref() != Some(d.as_str())
+        && crate::store::sensors::normalize_sensor_address(d).ok().as_deref() != Some(d.as_str())
     {
         return Some(format!("device {d:?}: a sensor address is 4–64 characters of a-z, 0-9, - and _ (lower-case)"));
     }

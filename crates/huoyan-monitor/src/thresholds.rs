@@ -15,8 +15,9 @@
 //! in the band between (no signal, so a value hovering at the threshold neither floods nor closes
 //! the alarm).
 
-use huoyan_store::alarms::Signal;
-use huoyan_store::sensors::{Reading, measurement};
+use crate::store::Monitoring;
+use crate::store::alarms::Signal;
+use crate::store::sensors::{Reading, measurement};
 use serde::{Deserialize, Serialize};
 
 use crate::kinds::{KINDS, level_of};
@@ -188,7 +189,7 @@ impl ThresholdRules {
                 return Err(bad("a fire is handled by an operator: set recovers = false".into()));
             }
             if let Some(d) = &r.device
-                && huoyan_store::sensors::normalize_sensor_address(d).ok().as_deref() != Some(d.as_str())
+                && crate::store::sensors::normalize_sensor_address(d).ok().as_deref() != Some(d.as_str())
             {
                 return Err(bad(format!(
                     "device {d:?}: a sensor address is 4–64 characters of a-z, 0-9, - and _ (lower-case)"
@@ -267,7 +268,7 @@ async fn sensor_problem(
     address: &str,
     measurement: &str,
 ) -> huoyan_store::Result<Option<String>> {
-    Ok(match store.sensor_by_address(address).await? {
+    Ok(match Monitoring(&store).sensor_by_address(address).await? {
         None => Some(format!("device {address:?} is not a registered sensor")),
         Some(d) if d.measurement.as_deref() != Some(measurement) => Some(format!(
             "device {address:?} measures {}, not {measurement}",
@@ -365,7 +366,7 @@ mod tests {
         assert!(r.verified);
         // Only numbers marked ✅ in docs/standards/ may claim verified.
         assert_eq!(set.rules.iter().filter(|r| r.verified).count(), 1);
-        for m in huoyan_store::sensors::MEASUREMENTS {
+        for m in crate::store::sensors::MEASUREMENTS {
             assert!(set.rules.iter().any(|r| r.measurement == m.code), "no shipped rule for {}", m.code);
         }
     }

@@ -3,6 +3,7 @@
 //! TCP for hostile input (garbage, a huge remaining length, no CONNECT, a slow sender, too many
 //! connections) that must not keep a well-behaved sensor from its PUBACK.
 
+use huoyan_monitor::store::Monitoring;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,9 +12,9 @@ use common::TestStore;
 use huoyan_domain::account::Principal;
 use huoyan_monitor::mqtt::MqttConfig;
 use huoyan_monitor::mqtt_endpoint::{Endpoint, serve};
+use huoyan_monitor::store::sensors::NewSensor;
 use huoyan_store::Store;
 use huoyan_store::on_both;
-use huoyan_store::sensors::NewSensor;
 use huoyan_store::testkit as common;
 use rumqttc::{AsyncClient, ConnectReturnCode, ConnectionError, Event, EventLoop, MqttOptions, Packet, QoS};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -35,7 +36,7 @@ async fn sensors(s: &Store) -> (String, String) {
             measurement: "tank_level".into(),
             ..Default::default()
         };
-        tokens.push(s.register_sensor(&Principal::system(), new).await.unwrap().token);
+        tokens.push(Monitoring(&s).register_sensor(&Principal::system(), new).await.unwrap().token);
     }
     (tokens.remove(0), tokens.remove(0))
 }
@@ -97,9 +98,9 @@ async fn stories(s: &TestStore) {
     let first = reading(60, 1.5);
     client.publish(topic(A), QoS::AtLeastOnce, false, first.clone()).await.unwrap();
     acked(&mut events).await.unwrap();
-    assert_eq!(s.count_readings(None).await.unwrap(), 1, "stored before the PUBACK");
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1, "stored before the PUBACK");
     tokio::time::timeout(Duration::from_secs(1), wake.notified()).await.expect("the engine was woken");
-    let stored = s.readings_after(0, 10).await.unwrap();
+    let stored = Monitoring(&s).readings_after(0, 10).await.unwrap();
     assert_eq!((stored[0].value, stored[0].metric.as_str(), stored[0].unit.as_str()), (1.5, "tank_level", "m"));
     // The same message again (a device resending): acknowledged, not stored twice.
     client.publish(topic(A), QoS::AtLeastOnce, false, first).await.unwrap();
@@ -112,7 +113,7 @@ async fn stories(s: &TestStore) {
         client.publish(topic(A), QoS::AtLeastOnce, false, bad).await.unwrap();
         acked(&mut events).await.unwrap();
     }
-    assert_eq!(s.count_readings(None).await.unwrap(), 1);
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1);
     // Its own token and address in the payload are fine; QoS 2 completes; QoS 0 is stored silently.
     let own = serde_json::json!({"address": A, "token": a_token, "readings": [{"at": chrono::Utc::now().to_rfc3339(), "value": 1.2}]});
     client.publish(topic(A), QoS::AtLeastOnce, false, own.to_string()).await.unwrap();
@@ -125,8 +126,8 @@ async fn stories(s: &TestStore) {
     let suback = until(&mut events, |p| matches!(p, Packet::SubAck(_))).await.unwrap();
     let Packet::SubAck(suback) = suback else { unreachable!() };
     assert_eq!(suback.return_codes, [rumqttc::SubscribeReasonCode::Failure]);
-    assert_eq!(s.count_readings(None).await.unwrap(), 4);
-    let device = s.authenticate_sensor(A, &a_token).await.unwrap().unwrap();
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 4);
+    let device = Monitoring(&s).authenticate_sensor(A, &a_token).await.unwrap().unwrap();
     assert!(device.online, "a reading brings the sensor online");
 }
 on_both!(publishes, stories);
@@ -149,7 +150,7 @@ async fn refusals(s: &TestStore) {
     client.publish(topic(B), QoS::AtLeastOnce, false, reading(10, 1.0)).await.unwrap();
     let r = acked(&mut events).await;
     assert!(r.is_err(), "the connection is closed, not acknowledged: {r:?}");
-    assert_eq!(s.count_readings(None).await.unwrap(), 0);
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 0);
 }
 on_both!(refused, refusals);
 
@@ -194,7 +195,7 @@ async fn hostile(s: &TestStore) {
     let (client, mut events) = device(addr, "dev-a", Some((A, &a_token)));
     client.publish(topic(A), QoS::AtLeastOnce, false, reading(5, 2.0)).await.unwrap();
     acked(&mut events).await.unwrap();
-    assert_eq!(s.count_readings(None).await.unwrap(), 1);
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1);
     assert!(closed_within(&mut garbage, Duration::from_secs(1)).await, "garbage is closed at once");
     assert!(closed_within(&mut huge, Duration::from_secs(1)).await, "a huge length is closed on its header");
     assert!(closed_within(&mut silent, Duration::from_secs(3)).await, "no CONNECT: closed at the timeout");
@@ -203,7 +204,7 @@ async fn hostile(s: &TestStore) {
     // The well-behaved connection is still there.
     client.publish(topic(A), QoS::AtLeastOnce, false, reading(4, 2.1)).await.unwrap();
     acked(&mut events).await.unwrap();
-    assert_eq!(s.count_readings(None).await.unwrap(), 2);
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 2);
 }
 on_both!(hostile_input, hostile);
 
@@ -221,7 +222,7 @@ async fn connections_over_the_limit_are_closed_at_once() {
     let (client, mut events) = device(addr, "dev-a", Some((A, &a_token)));
     client.publish(topic(A), QoS::AtLeastOnce, false, reading(5, 2.0)).await.unwrap();
     acked(&mut events).await.unwrap();
-    assert_eq!(s.count_readings(None).await.unwrap(), 1, "the slots were freed");
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1, "the slots were freed");
     s.drop_schema().await;
 }
 

@@ -2,13 +2,14 @@
 //! TLS gets its CONNACK and its PUBACK after the commit; plain MQTT, a client that does not trust
 //! the certificate and bad certificate settings get nothing stored.
 
+use huoyan_monitor::store::Monitoring;
 use std::sync::Arc;
 use std::time::Duration;
 
 use huoyan_domain::account::Principal;
 use huoyan_monitor::mqtt::MqttConfig;
 use huoyan_monitor::mqtt_endpoint::{Endpoint, serve};
-use huoyan_store::sensors::NewSensor;
+use huoyan_monitor::store::sensors::NewSensor;
 use huoyan_store::testkit as common;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -84,7 +85,7 @@ async fn a_sensor_publishes_over_tls_and_plain_mqtt_is_refused() {
         measurement: "tank_level".into(),
         ..Default::default()
     };
-    let token = s.register_sensor(&Principal::system(), new).await.unwrap().token;
+    let token = Monitoring(&s).register_sensor(&Principal::system(), new).await.unwrap().token;
 
     // A certificate for 127.0.0.1, as PEM files.
     let cert = rcgen::generate_simple_self_signed(vec!["127.0.0.1".into(), "localhost".into()]).unwrap();
@@ -139,7 +140,7 @@ async fn a_sensor_publishes_over_tls_and_plain_mqtt_is_refused() {
     let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
     let untrusting = client(rustls::RootCertStore::empty());
     assert!(untrusting.connect(name.clone(), TcpStream::connect(addr).await.unwrap()).await.is_err());
-    assert_eq!(s.count_readings(None).await.unwrap(), 0);
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 0);
 
     // A sensor that trusts it: CONNACK accepted, PUBACK after the commit.
     let mut roots = rustls::RootCertStore::empty();
@@ -148,6 +149,6 @@ async fn a_sensor_publishes_over_tls_and_plain_mqtt_is_refused() {
     let (connack, puback) = session(&mut tls, "tank-tls1", &token).await;
     assert_eq!(connack, [0x20, 2, 0, 0], "CONNACK accepted");
     assert_eq!(puback, [0x40, 2, 0, 1], "PUBACK for packet 1");
-    assert_eq!(s.count_readings(None).await.unwrap(), 1, "stored before the PUBACK");
+    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1, "stored before the PUBACK");
     s.drop_schema().await;
 }

@@ -258,110 +258,6 @@ fn build() -> OpenApi {
         .ok(200, Some(reference("SearchResult"))),
     );
 
-    let mut alarms =
-        Op::new(HttpMethod::Get, "/api/v1/alarms", "monitoring", "The alarm queue (远程监控), newest first")
-            .ok(200, Some(page_of("Alarm")));
-    for (p, doc) in crate::routes::alarms::ALARM_PARAMS {
-        alarms = alarms.query(p, doc);
-    }
-    ops.push(alarms);
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            "/api/v1/alarms/kpis",
-            "monitoring",
-            "Online rate, intact rate, false-alarm rate, time to handle",
-        )
-        .query("since", "period start (RFC 3339; default 30 days ago)")
-        .ok(200, Some(reference("MonitoringKpis"))),
-    );
-    ops.push(
-        Op::new(HttpMethod::Get, "/api/v1/alarms/{id}", "monitoring", "One alarm with its merged components")
-            .id()
-            .ok(200, Some(reference("Alarm"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Post,
-            "/api/v1/alarms/{id}/handle",
-            "monitoring",
-            "Handle an alarm: real (确认真实火警) | false (误报) | test (测试) | ignored (忽略)",
-        )
-        .id()
-        .body("application/json", reference("Handling"))
-        .ok(200, Some(reference("Alarm"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            "/api/v1/devices",
-            "monitoring",
-            "Registered UITDs and sensors with online state and their units' names",
-        )
-        .query("unit_id", "only this unit's")
-        .ok(200, Some(ArrayBuilder::new().items(reference("DeviceListing")).into())),
-    );
-    ops.push(
-        Op::new(HttpMethod::Post, "/api/v1/devices", "monitoring", "Register a UITD by its 6-byte address")
-            .body("application/json", reference("DeviceInput"))
-            .ok(201, Some(reference("Device"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            "/api/v1/devices/{id}/frames",
-            "monitoring",
-            "The device's last 100 frames, decoded, each with a one-line Chinese summary",
-        )
-        .id(),
-    );
-    ops.push(Op::new(HttpMethod::Post, "/api/v1/sensors", "monitoring", "Register an IoT sensor (物联网传感器) bound to a unit, building and (pressure) water source; answers its ingestion token once").body("application/json", reference("NewSensor")).ok(201, Some(reference("SensorRegistration"))));
-    ops.push(
-        Op::new(
-            HttpMethod::Post,
-            "/api/v1/sensors/{id}/token",
-            "monitoring",
-            "Replace a sensor's ingestion token (the old one stops working); answers the new token once",
-        )
-        .id()
-        .ok(200, Some(reference("SensorRegistration"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            "/api/v1/sensors/{id}/readings",
-            "monitoring",
-            "A sensor's recent readings, newest first",
-        )
-        .id()
-        .query("limit", "1–1000, default 100")
-        .ok(200, Some(ArrayBuilder::new().items(reference("Reading")).into())),
-    );
-    ops.push(
-        Op::new(HttpMethod::Post, "/api/v1/sensors/readings", "monitoring", "Sensor readings in (device token in X-Huoyan-Device-Token, not a session): stored before the answer, then evaluated against the threshold rules")
-            .body("application/json", reference("ReadingsPayload"))
-            .ok(200, Some(reference("IngestResult")))
-            .device_token(),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Get,
-            "/api/v1/thresholds",
-            "rules",
-            "The sensor threshold rules in force, each with its source (standard and clause)",
-        )
-        .ok(200, Some(reference("ThresholdsInForce"))),
-    );
-    ops.push(
-        Op::new(
-            HttpMethod::Put,
-            "/api/v1/thresholds",
-            "rules",
-            "Load a threshold rule set (TOML, or JSON) without code changes; in force for readings from now on (admin)",
-        )
-        .body("application/toml", reference("ThresholdRules"))
-        .ok(200, Some(reference("ThresholdsInForce"))),
-    );
     ops.push(Op::new(HttpMethod::Get, "/api/v1/events/stream", "live", "Server-Sent Events for the console (alarm, alarm_update, incident, incident_request, device, test); resumes after Last-Event-ID").query("after", "resume after this event number"));
     ops.push(
         Op::new(HttpMethod::Get, "/api/v1/events/recent", "live", "Events kept for reconnecting consoles")
@@ -374,6 +270,7 @@ fn build() -> OpenApi {
 
     // The modules' operations and schemas, declared beside their handlers.
     let mut modules = ApiDoc::default();
+    huoyan_monitor::routes::openapi(&mut modules);
     huoyan_incidents::routes::openapi(&mut modules);
     ops.extend(modules.ops);
     let paths = huoyan_api::openapi::paths(ops);
@@ -400,20 +297,7 @@ fn build() -> OpenApi {
     schemas::<UploadResult>(&mut all);
     schemas::<huoyan_store::audit::AuditRecord>(&mut all);
     schemas::<huoyan_store::stats::Stats>(&mut all);
-    schemas::<huoyan_store::alarms::Alarm>(&mut all);
-    schemas::<huoyan_store::alarms::Handling>(&mut all);
-    schemas::<huoyan_store::monitoring::MonitoringKpis>(&mut all);
-    schemas::<huoyan_store::frames::Device>(&mut all);
-    schemas::<crate::routes::alarms::DeviceInput>(&mut all);
-    schemas::<crate::routes::alarms::DeviceListing>(&mut all);
     schemas::<crate::live::LiveEvent>(&mut all);
-    schemas::<huoyan_store::sensors::NewSensor>(&mut all);
-    schemas::<huoyan_store::sensors::SensorRegistration>(&mut all);
-    schemas::<huoyan_store::sensors::Reading>(&mut all);
-    schemas::<huoyan_monitor::ingest::ReadingsPayload>(&mut all);
-    schemas::<huoyan_monitor::ingest::IngestResult>(&mut all);
-    schemas::<huoyan_monitor::thresholds::ThresholdRules>(&mut all);
-    schemas::<crate::routes::sensors::ThresholdsInForce>(&mut all);
     schemas::<crate::routes::tiles::MapConfig>(&mut all);
     schemas::<huoyan_store::dashboard::Dashboard>(&mut all);
     schemas::<crate::routes::dashboard::SearchResult>(&mut all);
@@ -423,7 +307,7 @@ fn build() -> OpenApi {
         .security_scheme(
             "device_token",
             SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
-                utoipa::openapi::security::ApiKeyValue::new(crate::routes::sensors::TOKEN_HEADER),
+                utoipa::openapi::security::ApiKeyValue::new(huoyan_monitor::routes::sensors::TOKEN_HEADER),
             )),
         );
     for (name, s) in all {

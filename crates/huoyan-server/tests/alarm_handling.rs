@@ -5,9 +5,10 @@
 
 mod common;
 
+use huoyan_monitor::store::Monitoring;
 use std::time::Duration;
 
-use huoyan_store::frames::NewFrame;
+use huoyan_monitor::store::frames::NewFrame;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -48,7 +49,7 @@ async fn list_filter_and_handle() {
         (a["status"].as_str(), a["result"].as_str(), a["handled_by"].as_str()),
         (Some("handled"), Some("real"), Some("dispatcher"))
     );
-    assert_eq!(f.store.outbox_pending().await.unwrap(), 1);
+    assert_eq!(Monitoring(&f.store).outbox_pending().await.unwrap(), 1);
     let (_, recent) = f.get_json("/api/v1/events/recent", "dispatcher").await;
     let kinds: Vec<&str> = recent.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["alarm_update", "incident_request"], "{recent}");
@@ -98,7 +99,7 @@ async fn bad_handling_is_refused_and_writes_nothing() {
         assert_eq!(s, 400, "{q}: {v}");
     }
     assert_eq!(f.fingerprint().await.0, before.0, "nothing audited");
-    assert_eq!(f.store.outbox_pending().await.unwrap(), 0);
+    assert_eq!(Monitoring(&f.store).outbox_pending().await.unwrap(), 0);
     let (_, a) = f.get_json(&format!("/api/v1/alarms/{id}"), "dispatcher").await;
     assert_eq!(a["status"], "open");
     // Handling twice: the second answer is a 409 naming who handled it.
@@ -154,7 +155,7 @@ async fn the_stream_delivers_an_alarm_filed_from_a_frame_and_replays_it() {
     common::read_events(&mut east, wait, |e, _| e == "hello").await;
 
     // A frame arrives (the gateway commits it and wakes the engine).
-    f.store.store_frames(&[fault_frame(1)]).await.unwrap();
+    Monitoring(&f.store).store_frames(&[fault_frame(1)]).await.unwrap();
     engine.wake();
     let got = common::read_events(&mut city, wait, |e, _| e == "alarm").await;
     let (id, kind, ev) = got.last().expect("an alarm event within 10 s");
@@ -168,7 +169,7 @@ async fn the_stream_delivers_an_alarm_filed_from_a_frame_and_replays_it() {
     let alarm_id = ev["data"]["id"].as_i64().unwrap();
 
     // A repeat merges: an alarm_update with count 2.
-    f.store.store_frames(&[fault_frame(2)]).await.unwrap();
+    Monitoring(&f.store).store_frames(&[fault_frame(2)]).await.unwrap();
     engine.wake();
     let got = common::read_events(&mut city, wait, |e, _| e == "alarm_update").await;
     let upd = &got.last().unwrap().2;

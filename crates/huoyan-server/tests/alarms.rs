@@ -5,8 +5,9 @@
 
 mod common;
 
-use huoyan_store::alarms::Signal;
-use huoyan_store::frames::NewFrame;
+use huoyan_monitor::store::Monitoring;
+use huoyan_monitor::store::alarms::Signal;
+use huoyan_monitor::store::frames::NewFrame;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -52,7 +53,7 @@ async fn the_queue_puts_unhandled_alarms_first_and_filters_by_level() {
         component: json!({"text": "总线"}),
         resolves: None,
     };
-    let changes = f.store.apply_signals(&[fault], None).await.unwrap();
+    let changes = Monitoring(&f.store).apply_signals(&[fault], None).await.unwrap();
     let fault_id = changes[0].alarm.id;
     let (_, page) = f.get_json("/api/v1/alarms?level=warning", "dispatcher").await;
     assert_eq!(ids(&page), [fault_id]);
@@ -153,7 +154,7 @@ async fn devices_carry_their_units_names_and_frames_a_summary() {
         raw: raw.clone(),
         quarantined: false,
     };
-    f.store.store_frames(&[frame]).await.unwrap();
+    Monitoring(&f.store).store_frames(&[frame]).await.unwrap();
     let id = west["id"].as_i64().unwrap();
     let (s, frames) = f.get_json(&format!("/api/v1/devices/{id}/frames"), "dispatcher").await;
     assert_eq!(s, 200, "{frames}");
@@ -176,8 +177,8 @@ async fn story(store: &huoyan_store::Store) {
     use huoyan_domain::account::Principal;
     use huoyan_domain::jurisdiction::Jurisdiction;
     use huoyan_domain::{JurisdictionLevel, Unit};
+    use huoyan_monitor::store::alarms::{AlarmFilter, Handling};
     use huoyan_store::Scope;
-    use huoyan_store::alarms::{AlarmFilter, Handling};
 
     let sys = Principal::system();
     let square = geojson::Geometry::new(geojson::Value::Polygon(vec![vec![
@@ -200,13 +201,13 @@ async fn story(store: &huoyan_store::Store) {
     let unit: Unit =
         serde_json::from_value(json!({"name": "甲商场", "lon": 0.5, "lat": 0.5, "use_category": "mall"})).unwrap();
     let unit = store.insert(&sys, unit).await.unwrap();
-    let nd = huoyan_store::frames::NewDevice {
+    let nd = huoyan_monitor::store::frames::NewDevice {
         jurisdiction_id: city.id,
         unit_id: Some(unit.id),
         address: "0000000000a1".into(),
         name: "甲装置".into(),
     };
-    store.register_device(&sys, nd).await.unwrap();
+    Monitoring(&store).register_device(&sys, nd).await.unwrap();
     let signal = |kind: &str, level: &str| Signal {
         device_address: "0000000000a1".into(),
         kind: kind.into(),
@@ -217,11 +218,11 @@ async fn story(store: &huoyan_store::Store) {
         component: json!({"text": kind}),
         resolves: None,
     };
-    let fire = store.apply_signals(&[signal("fire", "fire")], None).await.unwrap()[0].alarm.id;
-    let fault = store.apply_signals(&[signal("fault", "warning")], None).await.unwrap()[0].alarm.id;
-    store.handle_alarm(&sys, fault, &Handling { result: "ignored".into(), note: None }).await.unwrap();
+    let fire = Monitoring(&store).apply_signals(&[signal("fire", "fire")], None).await.unwrap()[0].alarm.id;
+    let fault = Monitoring(&store).apply_signals(&[signal("fault", "warning")], None).await.unwrap()[0].alarm.id;
+    Monitoring(&store).handle_alarm(&sys, fault, &Handling { result: "ignored".into(), note: None }).await.unwrap();
     let list = |f: AlarmFilter| async move {
-        store.list_alarms(&Scope::all(), &f).await.unwrap().items.iter().map(|a| a.id).collect::<Vec<_>>()
+        Monitoring(&store).list_alarms(&Scope::all(), &f).await.unwrap().items.iter().map(|a| a.id).collect::<Vec<_>>()
     };
     assert_eq!(list(AlarmFilter::default()).await, [fault, fire]);
     assert_eq!(list(AlarmFilter { queue_order: true, ..Default::default() }).await, [fire, fault]);
@@ -229,13 +230,13 @@ async fn story(store: &huoyan_store::Store) {
         list(AlarmFilter { levels: vec!["warning".into(), "info".into()], ..Default::default() }).await,
         [fault]
     );
-    let k = store.monitoring_kpis(&Scope::all(), "2000-01-01T00:00:00.000Z").await.unwrap();
+    let k = Monitoring(&store).monitoring_kpis(&Scope::all(), "2000-01-01T00:00:00.000Z").await.unwrap();
     assert_eq!(k.by_kind, [("fault".to_string(), 1), ("fire".to_string(), 1)].into());
     assert_eq!(k.open_by_kind, [("fire".to_string(), 1)].into());
     assert_eq!(k.handle_mean_s, None, "only a fault was handled");
-    let names = store.unit_names(&[unit.id, unit.id + 1000]).await.unwrap();
+    let names = Monitoring(&store).unit_names(&[unit.id, unit.id + 1000]).await.unwrap();
     assert_eq!(names, [(unit.id, "甲商场".to_string())].into());
-    assert!(store.unit_names(&[]).await.unwrap().is_empty());
+    assert!(Monitoring(&store).unit_names(&[]).await.unwrap().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

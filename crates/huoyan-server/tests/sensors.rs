@@ -4,6 +4,7 @@
 
 mod common;
 
+use huoyan_monitor::store::Monitoring;
 use std::time::Duration;
 
 use huoyan_server::ServerConfig;
@@ -41,7 +42,7 @@ async fn a_low_reading_over_http_becomes_a_low_pressure_alarm() {
     assert_eq!(s, 200, "{v}");
     assert_eq!((v["stored"].as_u64(), v["duplicates"].as_u64()), (Some(2), Some(0)));
     // Stored before the answer.
-    assert_eq!(f.store.count_readings(Some(f.west.ids["sensors"])).await.unwrap(), 2);
+    assert_eq!(Monitoring(&f.store).count_readings(Some(f.west.ids["sensors"])).await.unwrap(), 2);
     // The engine was woken: a 低压 alarm is pushed to the console.
     let got = common::read_events(&mut live, Duration::from_secs(10), |e, _| e == "alarm").await;
     let ev = &got.last().expect("an alarm event").2;
@@ -165,7 +166,7 @@ async fn hostile_readings_are_refused_and_store_nothing() {
         .await
         .unwrap();
     assert_eq!(r.status(), 415);
-    assert_eq!(f.store.count_readings(None).await.unwrap(), 0, "nothing stored");
+    assert_eq!(Monitoring(&f.store).count_readings(None).await.unwrap(), 0, "nothing stored");
     // A session token is not a device token.
     let r = f
         .req(Method::POST, "/api/v1/sensors/readings", Some("admin"))
@@ -174,7 +175,7 @@ async fn hostile_readings_are_refused_and_store_nothing() {
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
-    assert_eq!(f.store.count_readings(None).await.unwrap(), 0);
+    assert_eq!(Monitoring(&f.store).count_readings(None).await.unwrap(), 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -58,3 +58,29 @@ impl Backend {
         }
     }
 }
+
+/// A PostgreSQL text array literal of `items` ([`array_text`] each).
+pub fn text_array(items: &[&str]) -> String {
+    let mut out = String::from("{");
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        array_text(&mut out, s);
+    }
+    out.push('}');
+    out
+}
+
+/// Appends `s` to a PostgreSQL array literal as one quoted element (`"` and `\` escaped), so
+/// that no text — commas, braces, spaces, the word NULL — can change the array's shape.
+pub fn array_text(out: &mut String, s: &str) {
+    out.push('"');
+    for ch in s.chars() {
+        if ch == '"' || ch == '\\' {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('"');
+}

@@ -12,26 +12,20 @@
 //! [`huoyan_domain::account::Principal`] with [`Store::authenticate`]), file formats (`huoyan-import`).
 
 pub mod accounts;
-pub mod alarms;
 pub mod audit;
 pub mod backup;
 pub mod checkpoint;
-pub mod cursor;
 pub mod dashboard;
 pub mod dialect;
 pub mod error;
-pub mod frames;
 pub mod import;
 pub mod jurisdictions;
 pub mod lead;
 pub mod migrate;
-pub mod monitoring;
 pub mod notify;
-pub mod outbox;
 pub mod query;
 pub mod records;
 pub mod rulesets;
-pub mod sensors;
 pub mod stats;
 #[cfg(feature = "testkit")]
 pub mod testkit;

@@ -2,7 +2,7 @@
 //!
 //! Several `huoyan serve` processes over one database and schema form a cluster: one of them
 //! files the alarms ([`Store::try_lead`](crate::Store::try_lead)), any of them serves consoles.
-//! What one node must tell the others — "frames were appended" ([`crate::cursor::APPEND_CHANNEL`]),
+//! What one node must tell the others — "frames were appended" (`APPEND_CHANNEL` of the monitoring module),
 //! "this event went to my consoles" (the server's live bus) — goes as a PostgreSQL notification.
 //! A channel is database-wide, so every payload starts with the schema: `schema` alone, or
 //! `schema` + `\n` + body; a listener hears only its own schema's messages.
@@ -84,7 +84,7 @@ impl Store {
              FROM unnest($2::text[]) WITH ORDINALITY AS t(b, n) ORDER BY n",
         )
         .bind(channel)
-        .bind(crate::frames::text_array(&list))
+        .bind(crate::dialect::text_array(&list))
         .fetch_all(&self.pool)
         .await?;
         Ok(())

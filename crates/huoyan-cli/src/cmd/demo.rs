@@ -5,6 +5,7 @@
 //!
 //! The demo only ever replaces a store it created itself (marked by a `HUOYAN_DEMO` file).
 
+use huoyan_monitor::store::Monitoring;
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -67,13 +68,13 @@ async fn register_uitds(store: &Store, n: usize) -> anyhow::Result<usize> {
     let mut count = 0;
     for (i, u) in units.iter().take(n).enumerate() {
         let address = huoyan_simulator::address_hex(huoyan_simulator::address_of(SIM_PREFIX, i as u32));
-        let d = huoyan_store::frames::NewDevice {
+        let d = huoyan_monitor::store::frames::NewDevice {
             jurisdiction_id: u.jurisdiction_id,
             unit_id: Some(u.id),
             address,
             name: format!("{} 用户信息传输装置", u.name),
         };
-        store.register_device(&sys, d).await?;
+        Monitoring(&store).register_device(&sys, d).await?;
         count += 1;
     }
     Ok(count)

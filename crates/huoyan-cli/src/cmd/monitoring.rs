@@ -3,17 +3,18 @@
 //! client of an external broker and the embedded endpoint) and the webhook delivery, wired to the
 //! server's live channel so consoles see alarms as they are filed.
 
+use huoyan_monitor::store::Monitoring;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
 use huoyan_gateway::{Gateway, GatewayEvent};
+use huoyan_monitor::store::alarms::{AlarmChange, Signal};
 use huoyan_monitor::{Engine, OnChange};
 use huoyan_server::AppState;
 use huoyan_server::alarm_event;
 use huoyan_server::live::NewLiveEvent;
 use huoyan_store::Store;
-use huoyan_store::alarms::{AlarmChange, Signal};
 use tokio::sync::{broadcast, watch};
 use tokio::task::JoinSet;
 
@@ -47,7 +48,7 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
 }
 
 async fn publish_device(store: &Store, state: &AppState, address: &str, online: bool, at: &str) {
-    let Ok(Some(d)) = store.device_by_address(address).await else { return };
+    let Ok(Some(d)) = Monitoring(&store).device_by_address(address).await else { return };
     let Ok(path) = store.jurisdiction_path(d.jurisdiction_id).await else { return };
     state.live.publish(NewLiveEvent {
         kind: "device".into(),

@@ -1,12 +1,13 @@
 //! `huoyan sensor add | list | token | rules …`: IoT sensors (物联网传感器) in the device registry
 //! and the threshold rules they are judged by.
 
+use huoyan_monitor::store::Monitoring;
 use std::path::PathBuf;
 
 use huoyan_domain::account::Principal;
+use huoyan_monitor::store::sensors::{MEASUREMENTS, NewSensor};
 use huoyan_monitor::thresholds::{SHIPPED, ThresholdRules};
 use huoyan_store::Scope;
-use huoyan_store::sensors::{MEASUREMENTS, NewSensor};
 
 use crate::Cli;
 use crate::config::Config;
@@ -75,7 +76,7 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
                 name: name.clone(),
                 measurement: measurement.clone(),
             };
-            let reg = store.register_sensor(&sys, s).await?;
+            let reg = Monitoring(&store).register_sensor(&sys, s).await?;
             println!("registered sensor {} (id {}, {})", reg.device.address, reg.device.id, measurement);
             println!(
                 "token (shown once; send it as X-Huoyan-Device-Token, as \"token\" via an MQTT broker, or as the \
@@ -84,8 +85,10 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
             );
         }
         Cmd::List => {
-            for d in store.list_devices(&Scope::all(), None).await?.into_iter().filter(|d| d.kind == "sensor") {
-                let m = d.measurement.as_deref().and_then(huoyan_store::sensors::measurement);
+            for d in
+                Monitoring(&store).list_devices(&Scope::all(), None).await?.into_iter().filter(|d| d.kind == "sensor")
+            {
+                let m = d.measurement.as_deref().and_then(huoyan_monitor::store::sensors::measurement);
                 let last = match (d.last_value, m) {
                     (Some(v), Some(m)) => format!("{v} {}", m.unit),
                     _ => "—".into(),
@@ -101,10 +104,10 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
             }
         }
         Cmd::Token { id } => {
-            let reg = store.rotate_sensor_token(&sys, *id).await?;
+            let reg = Monitoring(&store).rotate_sensor_token(&sys, *id).await?;
             println!("new token for {} (shown once): {}", reg.device.address, reg.token);
         }
-        Cmd::Rules(RulesCmd::Show) => match store.threshold_rules().await? {
+        Cmd::Rules(RulesCmd::Show) => match Monitoring(&store).threshold_rules().await? {
             Some(s) => print!("# loaded {} by {} ({})\n{}", s.loaded_at, s.loaded_by, s.origin, s.body),
             None => print!("{SHIPPED}"),
         },
@@ -113,7 +116,7 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, c: &Cmd) -> anyhow::Result<()> 
                 std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let set = ThresholdRules::parse(&text)?;
             set.check_sensors(&store).await??;
-            store.load_threshold_rules(&sys, &format!("file:{}", file.display()), &text).await?;
+            Monitoring(&store).load_threshold_rules(&sys, &format!("file:{}", file.display()), &text).await?;
             println!("loaded {} ({} rules); in force for readings from now on", set.id, set.rules.len());
             let codes: Vec<&str> = MEASUREMENTS
                 .iter()
@@ -134,10 +137,10 @@ pub(crate) async fn load_data_dir_rules(store: &huoyan_store::Store, data: &std:
     let Ok(text) = std::fs::read_to_string(&path) else { return Ok(()) };
     let set = ThresholdRules::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     set.check_sensors(store).await?.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    if store.threshold_rules().await?.is_some_and(|s| s.body == text) {
+    if Monitoring(&store).threshold_rules().await?.is_some_and(|s| s.body == text) {
         return Ok(());
     }
-    store.load_threshold_rules(&Principal::system(), &format!("file:{}", path.display()), &text).await?;
+    Monitoring(&store).load_threshold_rules(&Principal::system(), &format!("file:{}", path.display()), &text).await?;
     tracing::info!(file = %path.display(), "threshold rules loaded from the data directory");
     Ok(())
 }

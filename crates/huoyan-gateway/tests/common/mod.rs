@@ -3,6 +3,7 @@
 //! the verified vectors, and bounded reads of the gateway's replies.
 #![allow(dead_code, unreachable_pub)]
 
+use huoyan_monitor::store::Monitoring;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -11,8 +12,8 @@ use huoyan_domain::account::Principal;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_gateway::{Gateway, GatewayConfig, GatewayEvent};
 use huoyan_gb26875::{Address, Command, Frame, decode, encode, hex_to_bytes};
+use huoyan_monitor::store::frames::NewDevice;
 use huoyan_store::Store;
-use huoyan_store::frames::NewDevice;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{broadcast, oneshot};
@@ -109,7 +110,7 @@ pub async fn register(store: &Store) {
         )
         .await
         .unwrap();
-    store
+    Monitoring(&store)
         .register_device(
             &sys,
             NewDevice {

@@ -15,6 +15,7 @@
 //!
 //! Every change is pushed to consoles on the live bus (`incident`, `incident_update`).
 
+use huoyan_monitor::store::Monitoring;
 use std::time::Instant;
 
 use axum::body::Bytes;
@@ -31,7 +32,7 @@ use huoyan_api::params::parse_id;
 use huoyan_domain::Unit;
 use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::incident::IncidentCategory;
-use huoyan_store::alarms::Alarm;
+use huoyan_monitor::store::alarms::Alarm;
 use huoyan_store::{ListQuery, Page, Scope};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -202,7 +203,7 @@ async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<
 async fn alarm_of(st: &AppState, auth: &Auth, r: &IncidentRequest) -> ApiResult<Option<Alarm>> {
     let Some(IncidentSource::Alarm { alarm_id }) = &r.source else { return Ok(None) };
     let p = auth.require(Resource::Alarm, Action::Read)?;
-    Ok(Some(st.store.alarm_for_incident(p, *alarm_id).await?))
+    Ok(Some(Monitoring(&st.store).alarm_for_incident(p, *alarm_id).await?))
 }
 
 async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<(StatusCode, Json<Intake>)> {
@@ -279,7 +280,7 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     let incident = Incidents(&st.store).create_incident(p, new).await?;
     if let Some(a) = &alarm {
         // The store linked the alarm to its incident; consoles see the request settled.
-        let linked = st.store.get_alarm(&scope, a.id).await?;
+        let linked = Monitoring(&st.store).get_alarm(&scope, a.id).await?;
         let path = st
             .store
             .jurisdiction_path(linked.jurisdiction_id)

@@ -5,7 +5,7 @@
 //! - **Connect**: CONNECT must be the first packet (else the connection is closed) and MQTT 3.1.1
 //!   (protocol level 4; another MQTT level gets CONNACK 0x01 and is closed). The user name is the
 //!   sensor's address, the password its ingestion token — the HTTP endpoint's token, checked by
-//!   `Store::authenticate_sensor`. No user name or password: CONNACK 0x04; unknown address, not a
+//!   `Monitoring::authenticate_sensor`. No user name or password: CONNACK 0x04; unknown address, not a
 //!   sensor or wrong token: CONNACK 0x05 (not told apart); the store failing: 0x03; each is
 //!   followed by the close. A second CONNECT closes. The session is never persistent
 //!   (`session present` is always 0): the endpoint keeps no state between connections.

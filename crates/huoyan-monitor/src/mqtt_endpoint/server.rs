@@ -1,8 +1,9 @@
 //! The embedded endpoint's sockets: accepts connections (up to `max_connections`; one more is
 //! closed at once), runs a [`Session`] per connection and carries out its actions against the
-//! store — credentials through `Store::authenticate_sensor`, payloads through the same checks and
+//! store — credentials through `Monitoring::authenticate_sensor`, payloads through the same checks and
 //! store as HTTP and the MQTT client — and wakes the alarm engine after a commit.
 
+use crate::store::Monitoring;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -187,7 +188,7 @@ async fn connection<S: AsyncRead + AsyncWrite + Unpin>(
                     continue;
                 }
                 Action::Authenticate { address, token } => {
-                    let auth = match store.authenticate_sensor(&address, &token).await {
+                    let auth = match Monitoring(&store).authenticate_sensor(&address, &token).await {
                         Ok(Some(device)) => Auth::Sensor(device.address),
                         Ok(None) => Auth::Refused,
                         Err(e) => {

@@ -1,6 +1,5 @@
 //! The API's routes, one module per area; [`api_router`] merges them under `/api/v1`.
 
-pub(crate) mod alarms;
 pub(crate) mod auth;
 pub(crate) mod dashboard;
 pub(crate) mod files;
@@ -10,7 +9,6 @@ pub(crate) mod map;
 pub(crate) mod misc;
 pub(crate) mod records;
 pub(crate) mod routing;
-pub(crate) mod sensors;
 pub(crate) mod tiles;
 pub(crate) mod users;
 
@@ -33,8 +31,7 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(dashboard::router())
         .merge(routing::router())
         .merge(live::router())
-        .merge(alarms::router())
-        .merge(sensors::router())
+        .merge(huoyan_monitor::routes::router())
         .merge(huoyan_incidents::routes::router())
         .merge(records::router::<Road>())
         .merge(records::router::<Building>())

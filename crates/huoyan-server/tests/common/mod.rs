@@ -4,6 +4,7 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use huoyan_monitor::store::Monitoring;
 use std::collections::HashMap;
 
 use huoyan_domain::account::{Principal, UserInput};
@@ -91,16 +92,16 @@ async fn side(
     ids.insert("roads", store.insert(&sys, r).await.unwrap().id);
     // A monitored unit: its UITD and one open fire alarm.
     let address = if tag == "西" { "00000000a001" } else { "00000000b001" };
-    let nd = huoyan_store::frames::NewDevice {
+    let nd = huoyan_monitor::store::frames::NewDevice {
         jurisdiction_id: j.id,
         unit_id: Some(ids["units"]),
         address: address.into(),
         name: format!("{tag}传输装置"),
     };
-    ids.insert("devices", store.register_device(&sys, nd).await.unwrap().id);
+    ids.insert("devices", Monitoring(&store).register_device(&sys, nd).await.unwrap().id);
     // A pressure sensor on the township's hydrant.
     let sensor_address = if tag == "西" { "west-hp-1" } else { "east-hp-1" };
-    let ns = huoyan_store::sensors::NewSensor {
+    let ns = huoyan_monitor::store::sensors::NewSensor {
         jurisdiction_id: j.id,
         unit_id: None,
         building_id: None,
@@ -109,9 +110,9 @@ async fn side(
         name: format!("{tag}-H1 水压"),
         measurement: "hydrant_pressure".into(),
     };
-    let reg = store.register_sensor(&sys, ns).await.unwrap();
+    let reg = Monitoring(&store).register_sensor(&sys, ns).await.unwrap();
     ids.insert("sensors", reg.device.id);
-    let signal = huoyan_store::alarms::Signal {
+    let signal = huoyan_monitor::store::alarms::Signal {
         device_address: address.into(),
         kind: "fire".into(),
         level: "fire".into(),
@@ -121,7 +122,7 @@ async fn side(
         component: json!({"text": "感烟火灾探测器"}),
         resolves: None,
     };
-    let changes = store.apply_signals(&[signal], None).await.unwrap();
+    let changes = Monitoring(&store).apply_signals(&[signal], None).await.unwrap();
     ids.insert("alarms", changes[0].alarm.id);
     // An incident on the road, the unit's pre-plan and a floor plan attached to it.
     let mut n = huoyan_incidents::store::incidents::NewIncident::new(
@@ -306,9 +307,10 @@ impl PgSchema {
 /// every alarm change to the live bus. Returns it (to wake it after storing frames).
 pub fn start_engine(f: &Fixture) -> huoyan_monitor::Engine {
     let live = f.state.live.clone();
-    let on_change: huoyan_monitor::OnChange = std::sync::Arc::new(move |c: &huoyan_store::alarms::AlarmChange| {
-        live.publish(huoyan_server::alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
-    });
+    let on_change: huoyan_monitor::OnChange =
+        std::sync::Arc::new(move |c: &huoyan_monitor::store::alarms::AlarmChange| {
+            live.publish(huoyan_server::alarm_event(&c.alarm, c.change, &c.jurisdiction_path));
+        });
     let config = huoyan_monitor::MonitorConfig { poll_ms: 50, ..Default::default() };
     let engine =
         huoyan_monitor::Engine::new(f.store.clone(), config, on_change).with_wake(f.state.monitor_wake.clone());

@@ -7,7 +7,7 @@
 //! - Its ingestion token is 32 random bytes shown once at registration (or rotation); only the
 //!   SHA-256 hash is stored, like session tokens.
 //! - Readings are append-only (the database refuses UPDATE and DELETE) and stored once per
-//!   (sensor, metric, time), so a re-sent message is recognised. [`Store::store_readings`] commits
+//!   (sensor, metric, time), so a re-sent message is recognised. [`Monitoring::store_readings`](crate::store::Monitoring::store_readings) commits
 //!   before the caller answers the device; the alarm engine then reads them in id order from its
 //!   cursor (`readings`) and files threshold signals, like frames.
 //! - Threshold rule sets (TOML text, parsed and checked by the monitor crate) are kept as loaded,
@@ -19,10 +19,11 @@ use rand::RngCore;
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::audit::{self, AuditEntry};
-use crate::frames::{DEVICE_COLS, Device, StoredOutcome, device_from_row};
-use crate::query::Scope;
-use crate::{Result, Store, StoreError, check_in_scope, now};
+use crate::store::Monitoring;
+use crate::store::frames::{DEVICE_COLS, Device, StoredOutcome, device_from_row};
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::query::Scope;
+use huoyan_store::{Result, StoreError, check_in_scope, now};
 
 /// What a sensor measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -150,7 +151,7 @@ fn new_token() -> (String, String) {
     let mut raw = [0u8; 32];
     rand::rng().fill_bytes(&mut raw);
     let token = hex::encode(raw);
-    let hash = crate::accounts::token_hash(&token);
+    let hash = huoyan_store::accounts::token_hash(&token);
     (token, hash)
 }
 
@@ -169,7 +170,7 @@ fn reading_from_row(r: &sqlx::any::AnyRow) -> Result<Reading> {
     })
 }
 
-impl Store {
+impl Monitoring<'_> {
     /// Refuses (as invalid `field`) an id of a record that does not exist in the actor's scope.
     pub async fn check_reference<R: huoyan_domain::Record>(
         &self,
@@ -217,8 +218,8 @@ impl Store {
         self.check_reference::<huoyan_domain::Unit>(actor, "unit_id", s.unit_id).await?;
         let (token, hash) = new_token();
         let mut tx = self.begin_write().await?;
-        crate::frames::address_is_free(&mut tx, &address).await?;
-        let row = crate::dynq(format!(
+        crate::store::frames::address_is_free(&mut tx, &address).await?;
+        let row = huoyan_store::dynq(format!(
             "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, building_id, water_source_id, token_hash, measurement) \
              VALUES ($1, $2, $3, $4, $5, NULL, 0, 'sensor', $6, $7, $8, $9) RETURNING {DEVICE_COLS}"
         ))
@@ -247,14 +248,14 @@ impl Store {
         let Some(device) = device else { return Err(StoreError::NotFound { entity: "sensors", id: device_id }) };
         let (token, hash) = new_token();
         let mut tx = self.begin_write().await?;
-        crate::dynq("UPDATE devices SET token_hash = $1 WHERE id = $2")
+        huoyan_store::dynq("UPDATE devices SET token_hash = $1 WHERE id = $2")
             .bind(hash.as_str())
             .bind(device_id)
             .execute(&mut *tx)
             .await?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("rotate_token", "devices", Some(device_id), Some(device.jurisdiction_id)),
         )
@@ -272,15 +273,15 @@ impl Store {
     /// address, a device that is not a sensor, or a wrong token (the caller cannot tell which).
     pub async fn authenticate_sensor(&self, address: &str, token: &str) -> Result<Option<Device>> {
         let Ok(address) = normalize_sensor_address(address) else { return Ok(None) };
-        let row = crate::dynq(format!(
+        let row = huoyan_store::dynq(format!(
             "SELECT {DEVICE_COLS}, token_hash FROM devices WHERE address = $1 AND kind = 'sensor'"
         ))
         .bind(address)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?;
         let Some(row) = row else { return Ok(None) };
         let stored: Option<String> = row.try_get(DEVICE_COLS.split(',').count())?;
-        let given = crate::accounts::token_hash(token.trim());
+        let given = huoyan_store::accounts::token_hash(token.trim());
         // Both are hashes of equal length; comparing them leaks nothing about the token.
         Ok(if stored.as_deref() == Some(given.as_str()) { Some(device_from_row(&row)?) } else { None })
     }
@@ -295,14 +296,14 @@ impl Store {
         let received = now();
         let mut turn = self.writer().await;
         let mut tx = turn.begin().await?;
-        crate::cursor::append_lock(&mut tx, self.backend, "sensor_readings").await?;
+        crate::store::cursor::append_lock(&mut tx, self.backend(), "sensor_readings").await?;
         let mut out = Vec::with_capacity(readings.len());
         let mut latest: Option<&NewReading> = None;
         for r in readings {
             if !r.value.is_finite() {
                 return Err(StoreError::invalid("value", "must be a finite number"));
             }
-            let row = crate::dynq(
+            let row = huoyan_store::dynq(
                 "INSERT INTO sensor_readings (device_id, at, received_at, metric, value, unit) VALUES ($1, $2, $3, $4, $5, $6) \
                  ON CONFLICT (device_id, metric, at) DO NOTHING RETURNING id",
             )
@@ -317,13 +318,14 @@ impl Store {
             out.push(match row {
                 Some(row) => StoredOutcome::New { id: row.try_get(0)? },
                 None => {
-                    let row =
-                        crate::dynq("SELECT id FROM sensor_readings WHERE device_id = $1 AND metric = $2 AND at = $3")
-                            .bind(device.id)
-                            .bind(r.metric.as_str())
-                            .bind(r.at.as_str())
-                            .fetch_one(&mut *tx)
-                            .await?;
+                    let row = huoyan_store::dynq(
+                        "SELECT id FROM sensor_readings WHERE device_id = $1 AND metric = $2 AND at = $3",
+                    )
+                    .bind(device.id)
+                    .bind(r.metric.as_str())
+                    .bind(r.at.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
                     StoredOutcome::Duplicate { id: row.try_get(0)? }
                 }
             });
@@ -332,12 +334,13 @@ impl Store {
             }
         }
         let q = match latest {
-            Some(l) => crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1, last_value = $2 WHERE id = $3")
-                .bind(received.clone())
-                .bind(l.value),
-            None => {
-                crate::dynq("UPDATE devices SET online = 1, last_seen_at = $1 WHERE id = $2").bind(received.clone())
+            Some(l) => {
+                huoyan_store::dynq("UPDATE devices SET online = 1, last_seen_at = $1, last_value = $2 WHERE id = $3")
+                    .bind(received.clone())
+                    .bind(l.value)
             }
+            None => huoyan_store::dynq("UPDATE devices SET online = 1, last_seen_at = $1 WHERE id = $2")
+                .bind(received.clone()),
         };
         q.bind(device.id).execute(&mut *tx).await?;
         tx.commit().await?;
@@ -347,12 +350,12 @@ impl Store {
     /// Online sensors whose last reading is before `before` (UTC RFC 3339): (address,
     /// measurement, last seen), the candidates for going offline.
     pub async fn silent_sensors(&self, before: &str) -> Result<Vec<(String, String, String)>> {
-        let rows = crate::dynq(
+        let rows = huoyan_store::dynq(
             "SELECT address, measurement, last_seen_at FROM devices \
              WHERE kind = 'sensor' AND online = 1 AND last_seen_at < $1 ORDER BY address",
         )
         .bind(before)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         rows.iter()
             .map(|r| Ok((r.try_get(0)?, r.try_get::<Option<String>, _>(1)?.unwrap_or_default(), r.try_get(2)?)))
@@ -362,7 +365,7 @@ impl Store {
     /// Marks the sensor `address` offline if it is online and silent since before `before`;
     /// returns whether it was (a reading that arrived meanwhile keeps it online).
     pub async fn expire_sensor(&self, address: &str, before: &str) -> Result<bool> {
-        let q = crate::dynq(
+        let q = huoyan_store::dynq(
             "UPDATE devices SET online = 0 WHERE kind = 'sensor' AND address = $1 AND online = 1 AND last_seen_at < $2",
         )
         .bind(address)
@@ -372,10 +375,10 @@ impl Store {
 
     /// Readings after `after_id` in id order, at most `limit` (the engine's input).
     pub async fn readings_after(&self, after_id: i64, limit: i64) -> Result<Vec<Reading>> {
-        let rows = crate::dynq(format!("SELECT {READING_COLS} FROM sensor_readings r JOIN devices d ON d.id = r.device_id WHERE r.id > $1 ORDER BY r.id LIMIT $2"))
+        let rows = huoyan_store::dynq(format!("SELECT {READING_COLS} FROM sensor_readings r JOIN devices d ON d.id = r.device_id WHERE r.id > $1 ORDER BY r.id LIMIT $2"))
             .bind(after_id)
             .bind(limit.max(1))
-            .fetch_all(&self.pool)
+            .fetch_all(self.pool())
             .await?;
         rows.iter().map(reading_from_row).collect()
     }
@@ -386,10 +389,10 @@ impl Store {
         if !self.list_devices(scope, None).await?.iter().any(|d| d.id == device_id) {
             return Err(StoreError::NotFound { entity: "devices", id: device_id });
         }
-        let rows = crate::dynq(format!("SELECT {READING_COLS} FROM sensor_readings r JOIN devices d ON d.id = r.device_id WHERE r.device_id = $1 ORDER BY r.id DESC LIMIT $2"))
+        let rows = huoyan_store::dynq(format!("SELECT {READING_COLS} FROM sensor_readings r JOIN devices d ON d.id = r.device_id WHERE r.device_id = $1 ORDER BY r.id DESC LIMIT $2"))
             .bind(device_id)
             .bind(limit.clamp(1, 1000))
-            .fetch_all(&self.pool)
+            .fetch_all(self.pool())
             .await?;
         rows.iter().map(reading_from_row).collect()
     }
@@ -398,12 +401,12 @@ impl Store {
     pub async fn count_readings(&self, device_id: Option<i64>) -> Result<i64> {
         let row = match device_id {
             Some(id) => {
-                crate::dynq("SELECT COUNT(*) FROM sensor_readings WHERE device_id = $1")
+                huoyan_store::dynq("SELECT COUNT(*) FROM sensor_readings WHERE device_id = $1")
                     .bind(id)
-                    .fetch_one(&self.pool)
+                    .fetch_one(self.pool())
                     .await?
             }
-            None => crate::dynq("SELECT COUNT(*) FROM sensor_readings").fetch_one(&self.pool).await?,
+            None => huoyan_store::dynq("SELECT COUNT(*) FROM sensor_readings").fetch_one(self.pool()).await?,
         };
         Ok(row.try_get(0)?)
     }
@@ -413,7 +416,7 @@ impl Store {
     pub async fn load_threshold_rules(&self, actor: &Principal, origin: &str, body: &str) -> Result<StoredRuleSet> {
         let mut tx = self.begin_write().await?;
         let at = now();
-        let row = crate::dynq(
+        let row = huoyan_store::dynq(
             "INSERT INTO threshold_rule_sets (loaded_at, loaded_by, origin, body) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(at.as_str())
@@ -431,7 +434,7 @@ impl Store {
         };
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("load", "threshold_rule_sets", Some(set.id), None)
                 .after(&serde_json::json!({"origin": origin, "bytes": body.len()})),
@@ -443,10 +446,10 @@ impl Store {
 
     /// The threshold rule set in force (the latest loaded), if any was loaded.
     pub async fn threshold_rules(&self) -> Result<Option<StoredRuleSet>> {
-        let row = crate::dynq(
+        let row = huoyan_store::dynq(
             "SELECT id, loaded_at, loaded_by, origin, body FROM threshold_rule_sets ORDER BY id DESC LIMIT 1",
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?;
         row.map(|r| {
             Ok(StoredRuleSet {

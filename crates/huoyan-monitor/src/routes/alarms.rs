@@ -5,26 +5,27 @@
 //! A fire confirmed as real is pushed to consoles as an `incident_request` event and queued for
 //! the outgoing webhook in the same transaction as the decision (`huoyan_store::outbox`).
 
+use crate::events::alarm_event;
+use crate::store::Monitoring;
+use crate::store::alarms::{Alarm, AlarmFilter, Handling};
+use crate::store::frames::{Device, NewDevice, StoredFrame};
+use crate::store::kpis::MonitoringKpis;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use huoyan_domain::access::{Action, Resource};
-use huoyan_monitor::events::alarm_event;
-use huoyan_store::alarms::{Alarm, AlarmFilter, Handling};
-use huoyan_store::frames::{Device, NewDevice, StoredFrame};
-use huoyan_store::monitoring::MonitoringKpis;
 use huoyan_store::{Page, Scope};
 use serde::{Deserialize, Serialize};
 
-use super::parse_id;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody};
-use crate::live::NewLiveEvent;
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, JsonBody};
+use huoyan_api::live::NewLiveEvent;
+use huoyan_api::params::parse_id;
 
 /// Query parameters of `GET /alarms`.
-pub(crate) const ALARM_PARAMS: &[(&str, &str)] = &[
+pub const ALARM_PARAMS: &[(&str, &str)] = &[
     ("status", "comma-separated: open (未处理), escalated (超时未处理), handled (已处理); default all"),
     ("kind", "fire, fault, power_fault, supervise, offline, low_pressure, …"),
     ("level", "comma-separated: fire (火警), warning (预警), info (信息)"),
@@ -36,7 +37,7 @@ pub(crate) const ALARM_PARAMS: &[(&str, &str)] = &[
     ("sort", "-id (newest first, the default) or queue (unhandled first, then newest first: the operator's queue)"),
 ];
 
-pub(crate) fn router() -> Router<AppState> {
+pub fn router() -> Router<AppState> {
     Router::new()
         .route("/alarms", get(list))
         .route("/alarms/kpis", get(kpis))
@@ -70,17 +71,17 @@ async fn list(
                 }
             }
             "kind" => {
-                if !huoyan_monitor::kinds::KINDS.iter().any(|k| k.0 == v) {
+                if !crate::kinds::KINDS.iter().any(|k| k.0 == v) {
                     return Err(ApiError::BadRequest(format!("query parameter kind: {v:?} is not an alarm kind")));
                 }
                 f.kind = Some(v.clone());
             }
             "level" => {
                 for l in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    if !huoyan_monitor::kinds::LEVELS.contains(&l) {
+                    if !crate::kinds::LEVELS.contains(&l) {
                         return Err(ApiError::BadRequest(format!(
                             "query parameter level: {l:?} is not {}",
-                            huoyan_monitor::kinds::LEVELS.join(", ")
+                            crate::kinds::LEVELS.join(", ")
                         )));
                     }
                     f.levels.push(l.to_string());
@@ -96,8 +97,8 @@ async fn list(
             "unit_id" => f.unit_id = Some(int(k, v)?),
             "device" => {
                 // A UITD's 12 hex digits, or a sensor's address.
-                let a = huoyan_store::frames::normalize_address(v)
-                    .or_else(|_| huoyan_store::sensors::normalize_sensor_address(v));
+                let a = crate::store::frames::normalize_address(v)
+                    .or_else(|_| crate::store::sensors::normalize_sensor_address(v));
                 f.device_address = Some(a.map_err(|_| {
                     ApiError::BadRequest(format!("query parameter device: {v:?} is not a device address"))
                 })?);
@@ -118,12 +119,12 @@ async fn list(
             }
         }
     }
-    Ok(Json(st.store.list_alarms(&Scope::from(p), &f).await?))
+    Ok(Json(Monitoring(&st.store).list_alarms(&Scope::from(p), &f).await?))
 }
 
 async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Alarm>> {
     let p = auth.require(Resource::Alarm, Action::Read)?;
-    Ok(Json(st.store.get_alarm(&Scope::from(p), parse_id(&id)?).await?))
+    Ok(Json(Monitoring(&st.store).get_alarm(&Scope::from(p), parse_id(&id)?).await?))
 }
 
 async fn handle(
@@ -133,7 +134,7 @@ async fn handle(
     JsonBody(h): JsonBody<Handling>,
 ) -> ApiResult<Json<Alarm>> {
     let p = auth.require(Resource::Alarm, Action::Write)?;
-    let (alarm, path) = st.store.handle_alarm(p, parse_id(&id)?, &h).await?;
+    let (alarm, path) = Monitoring(&st.store).handle_alarm(p, parse_id(&id)?, &h).await?;
     st.live.publish(alarm_event(&alarm, "handled", &path));
     if alarm.kind == "fire" && alarm.result.as_deref() == Some("real") {
         // The 119 side: an incident request (the dispatch screen takes it from here).
@@ -169,13 +170,13 @@ async fn kpis(
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: since"))),
         }
     }
-    Ok(Json(st.store.monitoring_kpis(&Scope::from(p), &since).await?))
+    Ok(Json(Monitoring(&st.store).monitoring_kpis(&Scope::from(p), &since).await?))
 }
 
 /// A device to register.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct DeviceInput {
+pub struct DeviceInput {
     /// Jurisdiction node.
     pub jurisdiction_id: i64,
     /// The monitored unit.
@@ -189,7 +190,7 @@ pub(crate) struct DeviceInput {
 
 /// A device as the monitoring centre lists it: the registry row and its unit's name.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct DeviceListing {
+pub struct DeviceListing {
     /// The device.
     #[serde(flatten)]
     pub device: Device,
@@ -197,9 +198,9 @@ pub(crate) struct DeviceListing {
     pub unit_name: Option<String>,
 }
 
-/// A stored frame with its one-line Chinese summary (`huoyan_monitor::framelog`).
+/// A stored frame with its one-line Chinese summary (`crate::framelog`).
 #[derive(Debug, Serialize)]
-pub(crate) struct FrameLine {
+pub struct FrameLine {
     #[serde(flatten)]
     frame: StoredFrame,
     /// The frame decoded from its stored wire bytes (as `huoyan gb26875 decode` prints it).
@@ -220,11 +221,11 @@ async fn devices(
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: unit_id"))),
         }
     }
-    let list = st.store.list_devices(&Scope::from(p), unit).await?;
+    let list = Monitoring(&st.store).list_devices(&Scope::from(p), unit).await?;
     let mut ids: Vec<i64> = list.iter().filter_map(|d| d.unit_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    let names = st.store.unit_names(&ids).await?;
+    let names = Monitoring(&st.store).unit_names(&ids).await?;
     Ok(Json(
         list.into_iter()
             .map(|d| DeviceListing { unit_name: d.unit_id.and_then(|u| names.get(&u).cloned()), device: d })
@@ -238,8 +239,7 @@ async fn register(
     JsonBody(d): JsonBody<DeviceInput>,
 ) -> ApiResult<(StatusCode, Json<Device>)> {
     let p = auth.require(Resource::Device, Action::Write)?;
-    let dev = st
-        .store
+    let dev = Monitoring(&st.store)
         .register_device(
             p,
             NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: d.unit_id, address: d.address, name: d.name },
@@ -251,20 +251,19 @@ async fn register(
 async fn frames(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<FrameLine>>> {
     let p = auth.require(Resource::Device, Action::Read)?;
     let id = parse_id(&id)?;
-    let dev = st
-        .store
+    let dev = Monitoring(&st.store)
         .list_devices(&Scope::from(p), None)
         .await?
         .into_iter()
         .find(|d| d.id == id)
         .ok_or(ApiError::NotFound(format!("no device {id} in your jurisdiction")))?;
-    let frames = st.store.recent_frames(&dev.address, 100).await?;
+    let frames = Monitoring(&st.store).recent_frames(&dev.address, 100).await?;
     Ok(Json(
         frames
             .into_iter()
             .map(|f| {
-                let decoded = huoyan_monitor::framelog::decode_stored(&f.raw);
-                FrameLine { summary: huoyan_monitor::framelog::frame_summary(&decoded), decoded, frame: f }
+                let decoded = crate::framelog::decode_stored(&f.raw);
+                FrameLine { summary: crate::framelog::frame_summary(&decoded), decoded, frame: f }
             })
             .collect(),
     ))

@@ -5,9 +5,10 @@
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::frames::Device;
-use crate::query::{Arg, Scope, Where, bind_all};
-use crate::{Result, Store, StoreError};
+use crate::store::Monitoring;
+use crate::store::frames::Device;
+use huoyan_store::query::{Arg, Scope, Where, bind_all};
+use huoyan_store::{Result, StoreError};
 
 /// KPIs of a jurisdiction.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -59,7 +60,7 @@ fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     sorted.get(i).copied()
 }
 
-impl Store {
+impl Monitoring<'_> {
     /// Devices visible in `scope` (all kinds), by id.
     pub async fn list_devices(&self, scope: &Scope, unit_id: Option<i64>) -> Result<Vec<Device>> {
         if scope.unit_id.is_some() {
@@ -71,9 +72,10 @@ impl Store {
             let n = w.next();
             w.push(format!("unit_id = ${n}"), vec![Arg::I(u)]);
         }
-        let sql = format!("SELECT {} FROM devices{} ORDER BY id LIMIT 20000", crate::frames::DEVICE_COLS, w.sql());
-        let rows = bind_all(crate::dynq(sql), &w.args).fetch_all(&self.pool).await?;
-        rows.iter().map(crate::frames::device_from_row).collect()
+        let sql =
+            format!("SELECT {} FROM devices{} ORDER BY id LIMIT 20000", crate::store::frames::DEVICE_COLS, w.sql());
+        let rows = bind_all(huoyan_store::dynq(sql), &w.args).fetch_all(self.pool()).await?;
+        rows.iter().map(crate::store::frames::device_from_row).collect()
     }
 
     /// The names of the units with these ids (for listing devices with their units; ids that do
@@ -83,10 +85,12 @@ impl Store {
         for chunk in ids.chunks(500) {
             let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
             let args: Vec<Arg> = chunk.iter().map(|i| Arg::I(*i)).collect();
-            let rows =
-                bind_all(crate::dynq(format!("SELECT id, name FROM units WHERE id IN ({})", marks.join(", "))), &args)
-                    .fetch_all(&self.pool)
-                    .await?;
+            let rows = bind_all(
+                huoyan_store::dynq(format!("SELECT id, name FROM units WHERE id IN ({})", marks.join(", "))),
+                &args,
+            )
+            .fetch_all(self.pool())
+            .await?;
             for r in &rows {
                 out.insert(r.try_get::<i64, _>(0)?, r.try_get::<String, _>(1)?);
             }
@@ -102,10 +106,13 @@ impl Store {
         let mut w = Where::default();
         w.subtree(&scope.path);
         let row = bind_all(
-            crate::dynq(format!("SELECT COUNT(*), CAST(COALESCE(SUM(online), 0) AS BIGINT) FROM devices{}", w.sql())),
+            huoyan_store::dynq(format!(
+                "SELECT COUNT(*), CAST(COALESCE(SUM(online), 0) AS BIGINT) FROM devices{}",
+                w.sql()
+            )),
             &w.args,
         )
-        .fetch_one(&self.pool)
+        .fetch_one(self.pool())
         .await?;
         let devices: i64 = row.try_get(0)?;
         let online: i64 = row.try_get(1)?;
@@ -113,10 +120,10 @@ impl Store {
         wa.subtree_on(&scope.path, "a.jurisdiction_id");
         wa.push("a.status <> 'handled'".into(), vec![]);
         let rows = bind_all(
-            crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wa.sql())),
+            huoyan_store::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wa.sql())),
             &wa.args,
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let mut open_by_kind = std::collections::BTreeMap::new();
         for r in &rows {
@@ -127,10 +134,10 @@ impl Store {
         let n = wk.next();
         wk.push(format!("a.first_at >= ${n}"), vec![Arg::T(since.to_string())]);
         let rows = bind_all(
-            crate::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wk.sql())),
+            huoyan_store::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wk.sql())),
             &wk.args,
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let mut by_kind = std::collections::BTreeMap::new();
         for r in &rows {
@@ -143,11 +150,13 @@ impl Store {
                 .into(),
             vec![],
         );
-        let broken: i64 =
-            bind_all(crate::dynq(format!("SELECT COUNT(DISTINCT a.device_id) FROM alarms a{}", wb.sql())), &wb.args)
-                .fetch_one(&self.pool)
-                .await?
-                .try_get(0)?;
+        let broken: i64 = bind_all(
+            huoyan_store::dynq(format!("SELECT COUNT(DISTINCT a.device_id) FROM alarms a{}", wb.sql())),
+            &wb.args,
+        )
+        .fetch_one(self.pool())
+        .await?
+        .try_get(0)?;
         let mut wh = Where::default();
         wh.subtree_on(&scope.path, "a.jurisdiction_id");
         let n = wh.next();
@@ -156,13 +165,13 @@ impl Store {
             vec![Arg::T(since.to_string())],
         );
         let rows = bind_all(
-            crate::dynq(format!(
+            huoyan_store::dynq(format!(
                 "SELECT a.result, a.first_at, a.handled_at FROM alarms a{} ORDER BY a.id DESC LIMIT 100000",
                 wh.sql()
             )),
             &wh.args,
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let mut fire_results = std::collections::BTreeMap::new();
         let mut times = Vec::new();

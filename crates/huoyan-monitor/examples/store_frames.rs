@@ -1,4 +1,4 @@
-//! The frame log's write path alone: [`Store::store_frames`] in a loop, without the gateway,
+//! The frame log's write path alone: [`Monitoring::store_frames`](huoyan_monitor::store::Monitoring::store_frames) in a loop, without the gateway,
 //! its sockets or the alarm engine, to compare storage changes with less noise than
 //! `huoyan-bench gateway ingest` (and under `valgrind --tool=callgrind`, which counts
 //! instructions whatever else the machine does).
@@ -11,9 +11,10 @@
 //! a component-state upload, with distinct content; the batch is written back to back, one after
 //! the other, as the gateway's writer does with `writers = 1`.
 
+use huoyan_monitor::store::Monitoring;
 use std::time::Instant;
 
-use huoyan_store::frames::NewFrame;
+use huoyan_monitor::store::frames::NewFrame;
 use huoyan_store::{Store, StoreConfig};
 
 fn cpu_seconds() -> f64 {
@@ -61,7 +62,7 @@ async fn main() -> anyhow::Result<()> {
             let mut after = 0;
             let mut read = 0usize;
             loop {
-                match store.frames_after(after, 1000).await {
+                match Monitoring(&store).frames_after(after, 1000).await {
                     Ok(rows) if rows.is_empty() => tokio::time::sleep(std::time::Duration::from_millis(5)).await,
                     Ok(rows) => {
                         read += rows.len();
@@ -77,7 +78,7 @@ async fn main() -> anyhow::Result<()> {
     let mut slowest = std::time::Duration::ZERO;
     for chunk in frames.chunks(batch as usize) {
         let started = Instant::now();
-        stored += store.store_frames(chunk).await?.len();
+        stored += Monitoring(&store).store_frames(chunk).await?.len();
         slowest = slowest.max(started.elapsed());
     }
     let (secs, cpu) = (t0.elapsed().as_secs_f64(), cpu_seconds() - cpu0);

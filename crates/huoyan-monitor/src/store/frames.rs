@@ -7,7 +7,7 @@
 //! address, serial, command and ADU bytes — not the header's time tag, which a device may restamp —
 //! so a retransmission, also over a new connection, is recognised and not stored twice.
 //!
-//! [`Store::store_frames`] writes a batch in one transaction (group commit): the gateway sends 确认
+//! [`Monitoring::store_frames`](crate::store::Monitoring::store_frames) writes a batch in one transaction (group commit): the gateway sends 确认
 //! for every frame of the batch only after it returns `Ok`. A frame is stored once, as its wire
 //! bytes (`raw`); readers decode them (`huoyan-gb26875`), so this crate does not depend on the
 //! protocol crate and the ingest path builds no JSON document.
@@ -20,10 +20,12 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::audit::{self, AuditEntry};
-use crate::{AnyQuery, Result, Store, StoreError, check_in_scope, now};
+use crate::store::Monitoring;
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::dialect::{array_text, text_array};
+use huoyan_store::{AnyQuery, Result, StoreError, check_in_scope, now};
 
-/// Frames per `INSERT` statement of [`Store::store_frames`] on SQLite (PostgreSQL takes a batch
+/// Frames per `INSERT` statement of [`Monitoring::store_frames`](crate::store::Monitoring::store_frames) on SQLite (PostgreSQL takes a batch
 /// in one statement of arrays). The statement uses anonymous `?` placeholders: with numbered ones
 /// (`$n`) sqlx looks every parameter's name up in a list (`sqlite3_bind_parameter_name`), so
 /// binding grew with n² (13 % of the gateway's CPU at 500 rows; still 10 % of SQLite's threads at
@@ -64,7 +66,7 @@ pub struct Device {
     pub online: bool,
     /// `uitd` (用户信息传输装置) or `sensor` (物联网传感器).
     pub kind: String,
-    /// A sensor's measurement (`huoyan_store::sensors::MEASUREMENTS`).
+    /// A sensor's measurement (`crate::store::sensors::MEASUREMENTS`).
     pub measurement: Option<String>,
     /// The building it is in.
     pub building_id: Option<i64>,
@@ -188,14 +190,14 @@ type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 /// Refuses an address already registered (UITD or sensor) with a conflict.
 pub async fn address_is_free(tx: &mut Tx<'_>, address: &str) -> Result<()> {
     let exists =
-        crate::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
+        huoyan_store::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
     if exists.is_some() {
         return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
     }
     Ok(())
 }
 
-impl Store {
+impl Monitoring<'_> {
     /// Registers a device in the actor's subtree (audited). A second device with the same address
     /// is a conflict.
     pub async fn register_device(&self, actor: &Principal, d: NewDevice) -> Result<Device> {
@@ -209,7 +211,7 @@ impl Store {
         self.check_reference::<huoyan_domain::Unit>(actor, "unit_id", d.unit_id).await?;
         address_is_free(&mut tx, &address).await?;
         let at = now();
-        let row = crate::dynq(format!(
+        let row = huoyan_store::dynq(format!(
             "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online) \
              VALUES ($1, $2, $3, $4, $5, NULL, 0) RETURNING {DEVICE_COLS}"
         ))
@@ -228,7 +230,7 @@ impl Store {
         let device = device_from_row(row)?;
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("create", "devices", Some(device.id), Some(device.jurisdiction_id)).after(&device),
         )
@@ -245,9 +247,9 @@ impl Store {
     /// The device with the (normalised) `address` and the extra SQL condition `and` (`""` or
     /// `AND …`), if any.
     pub async fn device_where_address(&self, address: &str, and: &str) -> Result<Option<Device>> {
-        let row = crate::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1 {and}"))
+        let row = huoyan_store::dynq(format!("SELECT {DEVICE_COLS} FROM devices WHERE address = $1 {and}"))
             .bind(address)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(device_from_row).transpose()
     }
@@ -260,10 +262,11 @@ impl Store {
     /// (seen as 确认 delays of 2.4–3.5 s when devices came online under load).
     pub async fn set_device_online(&self, address: &str, online: bool, at: &str) -> Result<bool> {
         let address = normalize_address(address)?;
-        let q = crate::dynq("UPDATE devices SET online = $1, last_seen_at = $2 WHERE address = $3 AND online <> $1")
-            .bind(i64::from(online))
-            .bind(at)
-            .bind(address);
+        let q =
+            huoyan_store::dynq("UPDATE devices SET online = $1, last_seen_at = $2 WHERE address = $3 AND online <> $1")
+                .bind(i64::from(online))
+                .bind(at)
+                .bind(address);
         Ok(self.writer().await.execute(q).await?.rows_affected() > 0)
     }
 
@@ -286,13 +289,13 @@ impl Store {
         }
         // The statements are built before the turn to write, so that a second batch in flight
         // ([gateway] writers) prepares while the one ahead of it is in the database.
-        let statements: Vec<AnyQuery<'_>> = match self.backend {
-            crate::Backend::Sqlite => batch
+        let statements: Vec<AnyQuery<'_>> = match self.backend() {
+            huoyan_store::Backend::Sqlite => batch
                 .chunks(FRAMES_PER_STATEMENT_SQLITE)
                 .zip(rows.chunks(FRAMES_PER_STATEMENT_SQLITE))
                 .map(|(chunk, keys)| insert_values(chunk, keys))
                 .collect(),
-            crate::Backend::Postgres => {
+            huoyan_store::Backend::Postgres => {
                 // The first of each hash only: the statement's NOT EXISTS does not see its own rows.
                 let mut seen = std::collections::HashSet::with_capacity(batch.len());
                 let (firsts, keys): (Vec<&NewFrame>, Vec<&(String, String)>) =
@@ -303,7 +306,7 @@ impl Store {
         let seen_update = self.update_seen(batch, &rows);
         let mut turn = self.writer().await;
         let mut tx = turn.begin().await?;
-        crate::cursor::append_lock(&mut tx, self.backend, "alarm_frames").await?;
+        crate::store::cursor::append_lock(&mut tx, self.backend(), "alarm_frames").await?;
         let mut inserted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
         for q in statements {
             for r in q.fetch_all(&mut *tx).await? {
@@ -320,11 +323,11 @@ impl Store {
                 Some(&id) => StoredOutcome::Duplicate { id },
                 None => {
                     // The hash is text on SQLite, `uuid` on PostgreSQL.
-                    let hash_param = match self.backend {
-                        crate::Backend::Sqlite => "$3",
-                        crate::Backend::Postgres => "CAST($3 AS uuid)",
+                    let hash_param = match self.backend() {
+                        huoyan_store::Backend::Sqlite => "$3",
+                        huoyan_store::Backend::Postgres => "CAST($3 AS uuid)",
                     };
-                    let r = crate::dynq(format!(
+                    let r = huoyan_store::dynq(format!(
                         "SELECT id FROM alarm_frames WHERE device_address = $1 AND serial = $2 AND content_hash = {hash_param}"
                     ))
                     .bind(address.as_str())
@@ -352,13 +355,13 @@ impl Store {
         addresses.dedup();
         let latest = batch.iter().map(|f| f.received_at.as_str()).max().unwrap_or_default();
         let second = latest.get(..19).unwrap_or(latest);
-        match self.backend {
-            crate::Backend::Sqlite => {
+        match self.backend() {
+            huoyan_store::Backend::Sqlite => {
                 // Anonymous placeholders only, as in `insert_values` (sqlx numbers `?` apart
                 // from `$n`, so the two cannot be mixed).
                 let list = vec!["?"; addresses.len()].join(", ");
                 let head = UPDATE_SEEN.replace("$1", "?").replace("$2", "?");
-                let mut q = crate::dynq(format!("{head} address IN ({list})"))
+                let mut q = huoyan_store::dynq(format!("{head} address IN ({list})"))
                     .bind(latest.to_string())
                     .bind(second.to_string());
                 for a in addresses {
@@ -366,7 +369,7 @@ impl Store {
                 }
                 q
             }
-            crate::Backend::Postgres => crate::dynq(format!("{UPDATE_SEEN} address = ANY($3::text[])"))
+            huoyan_store::Backend::Postgres => huoyan_store::dynq(format!("{UPDATE_SEEN} address = ANY($3::text[])"))
                 .bind(latest.to_string())
                 .bind(second.to_string())
                 .bind(text_array(&addresses)),
@@ -375,7 +378,7 @@ impl Store {
 
     /// Addresses of the devices recorded as online.
     pub async fn online_devices(&self) -> Result<Vec<String>> {
-        let rows = crate::dynq("SELECT address FROM devices WHERE online = 1").fetch_all(&self.pool).await?;
+        let rows = huoyan_store::dynq("SELECT address FROM devices WHERE online = 1").fetch_all(self.pool()).await?;
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
@@ -383,12 +386,12 @@ impl Store {
     pub async fn count_frames(&self, device_address: Option<&str>) -> Result<i64> {
         let row = match device_address {
             Some(a) => {
-                crate::dynq("SELECT COUNT(*) FROM alarm_frames WHERE device_address = $1")
+                huoyan_store::dynq("SELECT COUNT(*) FROM alarm_frames WHERE device_address = $1")
                     .bind(normalize_address(a)?)
-                    .fetch_one(&self.pool)
+                    .fetch_one(self.pool())
                     .await?
             }
-            None => crate::dynq("SELECT COUNT(*) FROM alarm_frames").fetch_one(&self.pool).await?,
+            None => huoyan_store::dynq("SELECT COUNT(*) FROM alarm_frames").fetch_one(self.pool()).await?,
         };
         Ok(row.try_get(0)?)
     }
@@ -397,8 +400,11 @@ impl Store {
     pub async fn recent_frames(&self, device_address: &str, limit: i64) -> Result<Vec<StoredFrame>> {
         let sql = "SELECT id, received_at, device_address, serial, command, adu_type, raw, quarantined \
                    FROM alarm_frames WHERE device_address = $1 ORDER BY id DESC LIMIT $2";
-        let rows =
-            crate::dynq(sql).bind(normalize_address(device_address)?).bind(limit.max(0)).fetch_all(&self.pool).await?;
+        let rows = huoyan_store::dynq(sql)
+            .bind(normalize_address(device_address)?)
+            .bind(limit.max(0))
+            .fetch_all(self.pool())
+            .await?;
         rows.iter()
             .map(|r| {
                 Ok(StoredFrame {
@@ -440,7 +446,7 @@ fn insert_values<'q>(chunk: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
     }
     sql.push(' ');
     sql.push_str(ON_CONFLICT_RETURNING);
-    let mut q = crate::dynq(sql);
+    let mut q = huoyan_store::dynq(sql);
     for (f, (address, hash)) in chunk.iter().zip(keys) {
         q = q
             .bind(f.received_at.clone())
@@ -462,7 +468,7 @@ fn insert_values<'q>(chunk: &'q [NewFrame], keys: &'q [(String, String)]) -> Any
 /// Frames already stored are skipped by `NOT EXISTS` rather than `ON CONFLICT DO NOTHING`, whose
 /// speculative insertion made a row a quarter dearer (300,000 rows in `psql`: 3.9–4.2 s against
 /// 2.9–3.3 s, the same as a plain insert). That is safe because every transaction appending to
-/// `alarm_frames` holds the append lock ([`crate::cursor::append_lock`]), so no other can store
+/// `alarm_frames` holds the append lock ([`crate::store::cursor::append_lock`]), so no other can store
 /// the same frame between the check and the insert; the unique index stays as the guarantee (a
 /// violation would fail the batch, and nothing of it would be confirmed). `batch` must not hold
 /// the same frame twice (the statement does not see its own rows).
@@ -495,7 +501,7 @@ fn insert_unnest<'q>(batch: &[&'q NewFrame], keys: &[&'q (String, String)]) -> A
         c.push('}');
     }
     let [received_at, address, serial, command, adu_type, raw, hash, quarantined] = cols;
-    crate::dynq(format!(
+    huoyan_store::dynq(format!(
         "{INSERT_FRAME} SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], \
          $6::text[], $7::uuid[], $8::bigint[]) AS s(received_at, device_address, serial, command, adu_type, raw, \
          content_hash, quarantined) WHERE NOT EXISTS (SELECT 1 FROM alarm_frames f WHERE f.device_address = \
@@ -510,30 +516,4 @@ fn insert_unnest<'q>(batch: &[&'q NewFrame], keys: &[&'q (String, String)]) -> A
     .bind(raw)
     .bind(hash)
     .bind(quarantined)
-}
-
-/// A PostgreSQL text array literal of `items` ([`array_text`] each).
-pub fn text_array(items: &[&str]) -> String {
-    let mut out = String::from("{");
-    for (i, s) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        array_text(&mut out, s);
-    }
-    out.push('}');
-    out
-}
-
-/// Appends `s` to a PostgreSQL array literal as one quoted element (`"` and `\` escaped), so
-/// that no text — commas, braces, spaces, the word NULL — can change the array's shape.
-fn array_text(out: &mut String, s: &str) {
-    out.push('"');
-    for ch in s.chars() {
-        if ch == '"' || ch == '\\' {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out.push('"');
 }

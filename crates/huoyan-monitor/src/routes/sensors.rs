@@ -6,6 +6,10 @@
 //! token in `X-Huoyan-Device-Token` (or `token` in the payload, as over MQTT). The readings are
 //! committed before the 200, then the alarm engine is woken to evaluate them.
 
+use crate::ingest::{IngestResult, ReadingsPayload};
+use crate::store::Monitoring;
+use crate::store::sensors::{NewSensor, Reading, SensorRegistration};
+use crate::thresholds::ThresholdRules;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
@@ -13,21 +17,18 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use huoyan_domain::access::{Action, Resource};
-use huoyan_monitor::ingest::{IngestResult, ReadingsPayload};
-use huoyan_monitor::thresholds::ThresholdRules;
 use huoyan_store::Scope;
-use huoyan_store::sensors::{NewSensor, Reading, SensorRegistration};
 use serde::Serialize;
 
-use super::parse_id;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody, body_error, decode_json, is_json};
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, JsonBody, body_error, decode_json, is_json};
+use huoyan_api::params::parse_id;
 
 /// The header carrying a sensor's ingestion token.
-pub(crate) const TOKEN_HEADER: &str = "x-huoyan-device-token";
+pub const TOKEN_HEADER: &str = "x-huoyan-device-token";
 
-pub(crate) fn router() -> Router<AppState> {
+pub fn router() -> Router<AppState> {
     Router::new()
         .route("/sensors", post(register))
         .route("/sensors/readings", post(ingest))
@@ -42,12 +43,12 @@ async fn register(
     JsonBody(s): JsonBody<NewSensor>,
 ) -> ApiResult<(StatusCode, Json<SensorRegistration>)> {
     let p = auth.require(Resource::Device, Action::Write)?;
-    Ok((StatusCode::CREATED, Json(st.store.register_sensor(p, s).await?)))
+    Ok((StatusCode::CREATED, Json(Monitoring(&st.store).register_sensor(p, s).await?)))
 }
 
 async fn rotate(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<SensorRegistration>> {
     let p = auth.require(Resource::Device, Action::Write)?;
-    Ok(Json(st.store.rotate_sensor_token(p, parse_id(&id)?).await?))
+    Ok(Json(Monitoring(&st.store).rotate_sensor_token(p, parse_id(&id)?).await?))
 }
 
 async fn readings(
@@ -69,7 +70,7 @@ async fn readings(
             _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: limit"))),
         }
     }
-    Ok(Json(st.store.recent_readings(&Scope::from(p), parse_id(&id)?, limit).await?))
+    Ok(Json(Monitoring(&st.store).recent_readings(&Scope::from(p), parse_id(&id)?, limit).await?))
 }
 
 async fn ingest(
@@ -96,7 +97,7 @@ async fn ingest(
     let Some(address) = p.address.clone() else {
         return Err(ApiError::field("address", "the sensor's address is required"));
     };
-    let result = huoyan_monitor::ingest::ingest(&st.store, &address, &token, &p).await?;
+    let result = crate::ingest::ingest(&st.store, &address, &token, &p).await?;
     if result.stored > 0 {
         st.monitor_wake.notify_one();
     }
@@ -105,7 +106,7 @@ async fn ingest(
 
 /// The threshold rules in force.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct ThresholdsInForce {
+pub struct ThresholdsInForce {
     /// `shipped` (rules/thresholds.toml of this version) or the origin of the loaded set
     /// (`api`, `file:<path>`, `cli`).
     pub origin: String,
@@ -121,7 +122,7 @@ pub(crate) struct ThresholdsInForce {
 
 async fn thresholds(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<ThresholdsInForce>> {
     auth.require(Resource::RuleSet, Action::Read)?;
-    Ok(Json(match st.store.threshold_rules().await? {
+    Ok(Json(match Monitoring(&st.store).threshold_rules().await? {
         Some(s) => ThresholdsInForce {
             rules: ThresholdRules::parse(&s.body)
                 .map_err(|e| ApiError::Internal(format!("stored threshold rules {}: {e}", s.id)))?,
@@ -135,7 +136,7 @@ async fn thresholds(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Th
             loaded_at: None,
             loaded_by: None,
             rules: ThresholdRules::shipped(),
-            toml: huoyan_monitor::thresholds::SHIPPED.into(),
+            toml: crate::thresholds::SHIPPED.into(),
         },
     }))
 }
@@ -174,7 +175,7 @@ async fn load_thresholds(
     };
     let rules = ThresholdRules::parse(&text).map_err(|e| ApiError::field("rules", e.to_string()))?;
     rules.check_sensors(&st.store).await?.map_err(|e| ApiError::field("rules", e.to_string()))?;
-    let s = st.store.load_threshold_rules(p, "api", &text).await?;
+    let s = Monitoring(&st.store).load_threshold_rules(p, "api", &text).await?;
     // Readings from now on are judged by the new set.
     st.monitor_wake.notify_one();
     Ok(Json(ThresholdsInForce {

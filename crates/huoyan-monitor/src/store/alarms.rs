@@ -7,7 +7,7 @@
 //! - Signals of the same device and kind merge into one open alarm (a storm from one panel is one
 //!   alarm with a count and the list of components), until an operator handles it. The database
 //!   enforces this with a unique `open_key` that is cleared on handling.
-//! - [`Store::apply_signals`] files a batch and advances the engine's cursor over `alarm_frames`
+//! - [`Monitoring::apply_signals`](crate::store::Monitoring::apply_signals) files a batch and advances the engine's cursor over `alarm_frames`
 //!   in the same transaction, so a crash between the two neither loses nor doubles an alarm.
 //! - Handling (确认真实 / 误报 / 测试 / 忽略) is audited; a confirmed fire queues a webhook to the
 //!   119 side in the same transaction (see [`crate::outbox`]).
@@ -17,9 +17,10 @@ use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::audit::{self, AuditEntry};
-use crate::query::{Arg, Page, Scope, Where, bind_all};
-use crate::{Result, Store, StoreError, check_in_scope, now};
+use crate::store::Monitoring;
+use huoyan_store::audit::{self, AuditEntry};
+use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
+use huoyan_store::{Result, StoreError, check_in_scope, now};
 
 /// Components kept in an alarm's detail (the count goes on beyond).
 pub const MAX_COMPONENTS: usize = 50;
@@ -105,7 +106,7 @@ pub struct AlarmChange {
     pub jurisdiction_path: String,
 }
 
-/// Filters for [`Store::list_alarms`].
+/// Filters for [`Monitoring::list_alarms`](crate::store::Monitoring::list_alarms).
 #[derive(Debug, Clone, Default)]
 pub struct AlarmFilter {
     /// Only these statuses.
@@ -190,7 +191,7 @@ struct DeviceRef {
 }
 
 async fn device_ref(tx: &mut Tx<'_>, address: &str) -> Result<Option<DeviceRef>> {
-    let row = crate::dynq(
+    let row = huoyan_store::dynq(
         "SELECT d.id, d.jurisdiction_id, d.unit_id, j.path, u.name FROM devices d JOIN jurisdictions j ON j.id = d.jurisdiction_id \
          LEFT JOIN units u ON u.id = d.unit_id WHERE d.address = $1",
     )
@@ -210,7 +211,7 @@ async fn device_ref(tx: &mut Tx<'_>, address: &str) -> Result<Option<DeviceRef>>
 }
 
 async fn open_alarm(tx: &mut Tx<'_>, key: &str) -> Result<Option<Alarm>> {
-    let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.open_key = $1"))
+    let row = huoyan_store::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.open_key = $1"))
         .bind(key)
         .fetch_optional(&mut **tx)
         .await?;
@@ -226,7 +227,7 @@ pub async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> 
         Err(StoreError::NotFound { .. }) => return Err(missing()),
         other => other?,
     };
-    let path: String = crate::dynq("SELECT path FROM jurisdictions WHERE id = $1")
+    let path: String = huoyan_store::dynq("SELECT path FROM jurisdictions WHERE id = $1")
         .bind(a.jurisdiction_id)
         .fetch_one(&mut **tx)
         .await?
@@ -259,7 +260,7 @@ pub async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> 
 /// Links an alarm to the incident it became, in the intake's transaction; a concurrent intake
 /// from the same alarm loses with a conflict.
 pub async fn link_incident_tx(tx: &mut Tx<'_>, alarm_id: i64, incident_id: i64) -> Result<()> {
-    let done = crate::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2 AND incident_id IS NULL")
+    let done = huoyan_store::dynq("UPDATE alarms SET incident_id = $1 WHERE id = $2 AND incident_id IS NULL")
         .bind(incident_id)
         .bind(alarm_id)
         .execute(&mut **tx)
@@ -273,7 +274,7 @@ pub async fn link_incident_tx(tx: &mut Tx<'_>, alarm_id: i64, incident_id: i64) 
 }
 
 async fn alarm_tx(tx: &mut Tx<'_>, id: i64) -> Result<Alarm> {
-    let row = crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.id = $1"))
+    let row = huoyan_store::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
@@ -296,7 +297,7 @@ fn push_component(detail: &mut serde_json::Value, component: &serde_json::Value)
     }
 }
 
-impl Store {
+impl Monitoring<'_> {
     /// Files signals in one transaction, merging into open alarms, and (when given) sets the
     /// named cursor over `alarm_frames` to `last_id` in the same transaction. Signals of
     /// unregistered devices are skipped. Returns the alarms changed, in order (an alarm changed
@@ -317,7 +318,7 @@ impl Store {
             let key = format!("{}|{}", s.device_address, s.kind);
             let change = match (open_alarm(&mut tx, &key).await?, &s.resolves) {
                 (Some(a), Some(result)) => {
-                    crate::dynq("UPDATE alarms SET status = 'handled', result = $1, handled_at = $2, handled_by = 'system', open_key = NULL WHERE id = $3")
+                    huoyan_store::dynq("UPDATE alarms SET status = 'handled', result = $1, handled_at = $2, handled_by = 'system', open_key = NULL WHERE id = $3")
                         .bind(result.as_str())
                         .bind(s.at.as_str())
                         .bind(a.id)
@@ -328,7 +329,7 @@ impl Store {
                 (None, Some(_)) => None,
                 (Some(mut a), None) => {
                     push_component(&mut a.detail, &s.component);
-                    crate::dynq("UPDATE alarms SET count = count + 1, last_at = $1, last_frame_id = COALESCE($2, last_frame_id), detail = $3 WHERE id = $4")
+                    huoyan_store::dynq("UPDATE alarms SET count = count + 1, last_at = $1, last_frame_id = COALESCE($2, last_frame_id), detail = $3 WHERE id = $4")
                         .bind(s.at.as_str())
                         .bind(s.frame_id)
                         .bind(a.detail.to_string())
@@ -340,7 +341,7 @@ impl Store {
                 (None, None) => {
                     let mut detail = serde_json::json!({ "unit_name": d.unit_name });
                     push_component(&mut detail, &s.component);
-                    let row = crate::dynq(
+                    let row = huoyan_store::dynq(
                         "INSERT INTO alarms (jurisdiction_id, unit_id, device_id, device_address, kind, level, status, summary, detail, count, first_at, last_at, first_frame_id, last_frame_id, open_key) \
                          VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8, 1, $9, $9, $10, $10, $11) RETURNING id",
                     )
@@ -374,7 +375,7 @@ impl Store {
             }
         }
         if let Some((name, last_id)) = cursor {
-            crate::cursor::set_tx(&mut tx, name, last_id).await?;
+            crate::store::cursor::set_tx(&mut tx, name, last_id).await?;
         }
         tx.commit().await?;
         Ok(changes)
@@ -415,15 +416,15 @@ impl Store {
         }
         let limit = f.limit.unwrap_or(50).clamp(1, 500);
         let offset = f.offset.unwrap_or(0).max(0);
-        let total: i64 = bind_all(crate::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args)
-            .fetch_one(&self.pool)
+        let total: i64 = bind_all(huoyan_store::dynq(format!("SELECT COUNT(*) FROM alarms a{}", w.sql())), &w.args)
+            .fetch_one(self.pool())
             .await?
             .try_get(0)?;
         let order =
             if f.queue_order { "CASE WHEN a.status = 'handled' THEN 1 ELSE 0 END, a.id DESC" } else { "a.id DESC" };
         let sql =
             format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY {order} LIMIT {limit} OFFSET {offset}", w.sql());
-        let rows = bind_all(crate::dynq(sql), &w.args).fetch_all(&self.pool).await?;
+        let rows = bind_all(huoyan_store::dynq(sql), &w.args).fetch_all(self.pool()).await?;
         let items = rows.iter().map(alarm_from_row).collect::<Result<Vec<_>>>()?;
         Ok(Page { items, total, limit, offset })
     }
@@ -443,8 +444,8 @@ impl Store {
         let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", first + i)).collect();
         w.push(format!("a.id IN ({})", marks.join(", ")), ids.iter().map(|i| Arg::I(*i)).collect());
         w.subtree_on(&scope.path, "a.jurisdiction_id");
-        let rows = bind_all(crate::dynq(format!("SELECT {ALARM_COLS} FROM alarms a{}", w.sql())), &w.args)
-            .fetch_all(&self.pool)
+        let rows = bind_all(huoyan_store::dynq(format!("SELECT {ALARM_COLS} FROM alarms a{}", w.sql())), &w.args)
+            .fetch_all(self.pool())
             .await?;
         rows.iter().map(alarm_from_row).collect()
     }
@@ -480,7 +481,7 @@ impl Store {
             )));
         }
         let at = now();
-        crate::dynq("UPDATE alarms SET status = 'handled', result = $1, note = $2, handled_at = $3, handled_by = $4, open_key = NULL WHERE id = $5 AND status <> 'handled'")
+        huoyan_store::dynq("UPDATE alarms SET status = 'handled', result = $1, note = $2, handled_at = $3, handled_by = $4, open_key = NULL WHERE id = $5 AND status <> 'handled'")
             .bind(h.result.as_str())
             .bind(note)
             .bind(at.as_str())
@@ -491,11 +492,11 @@ impl Store {
         let after = alarm_tx(&mut tx, id).await?;
         if after.kind == "fire" && h.result == "real" {
             let payload = serde_json::json!({ "event": "fire_confirmed", "alarm": after, "confirmed_by": actor.username, "confirmed_at": at });
-            crate::outbox::enqueue_tx(&mut tx, "fire_confirmed", &payload).await?;
+            crate::store::outbox::enqueue_tx(&mut tx, "fire_confirmed", &payload).await?;
         }
         audit::append(
             &mut tx,
-            self.backend,
+            self.backend(),
             actor,
             AuditEntry::new("handle", "alarms", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after),
         )
@@ -518,7 +519,7 @@ impl Store {
     pub async fn escalate_overdue(&self, level: &str, before: &str) -> Result<Vec<(Alarm, String)>> {
         let mut turn = self.writer().await;
         let mut tx = turn.begin().await?;
-        let rows = crate::dynq(format!(
+        let rows = huoyan_store::dynq(format!(
             "SELECT {ALARM_COLS}, j.path FROM alarms a JOIN jurisdictions j ON j.id = a.jurisdiction_id WHERE a.status = 'open' AND a.level = $1 AND a.first_at < $2 ORDER BY a.id LIMIT 500"
         ))
         .bind(level)
@@ -530,11 +531,13 @@ impl Store {
         for r in &rows {
             let mut a = alarm_from_row(r)?;
             let path: String = r.try_get(21)?;
-            crate::dynq("UPDATE alarms SET status = 'escalated', escalated_at = $1 WHERE id = $2 AND status = 'open'")
-                .bind(at.as_str())
-                .bind(a.id)
-                .execute(&mut *tx)
-                .await?;
+            huoyan_store::dynq(
+                "UPDATE alarms SET status = 'escalated', escalated_at = $1 WHERE id = $2 AND status = 'open'",
+            )
+            .bind(at.as_str())
+            .bind(a.id)
+            .execute(&mut *tx)
+            .await?;
             a.status = "escalated".into();
             a.escalated_at = Some(at.clone());
             out.push((a, path));

@@ -2,12 +2,13 @@
 //! with "database is locked" because the gateway committed a batch between the action's first
 //! read and its first write (`Store::begin_write` takes the write lock at the start).
 
+use huoyan_monitor::store::Monitoring;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use huoyan_domain::account::Principal;
+use huoyan_monitor::store::frames::{NewDevice, NewFrame};
 use huoyan_store::Store;
-use huoyan_store::frames::{NewDevice, NewFrame};
 use huoyan_store::testkit as common;
 
 fn frame(serial: u32) -> NewFrame {
@@ -44,7 +45,7 @@ async fn read_then_write_transactions_are_not_refused_beside_a_busy_writer() {
                         frame(serial)
                     })
                     .collect();
-                store.store_frames(&batch).await.expect("a batch is stored");
+                Monitoring(&store).store_frames(&batch).await.expect("a batch is stored");
                 batches.fetch_add(1, Ordering::Relaxed);
             }
         })
@@ -62,7 +63,7 @@ async fn read_then_write_transactions_are_not_refused_beside_a_busy_writer() {
             address: format!("{:012x}", 0xa000 + i),
             name: format!("装置{i}"),
         };
-        if let Err(e) = store.register_device(&sys, d).await {
+        if let Err(e) = Monitoring(&store).register_device(&sys, d).await {
             stop.store(true, Ordering::Relaxed);
             panic!("registration {i} failed beside the gateway's batches: {e}");
         }
