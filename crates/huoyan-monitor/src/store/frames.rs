@@ -66,7 +66,7 @@ pub struct Device {
     pub online: bool,
     /// `uitd` (用户信息传输装置) or `sensor` (物联网传感器).
     pub kind: String,
-    /// A sensor's measurement (`crate::store::sensors::MEASUREMENTS`).
+    /// A sensor's measurement code (hydrant_pressure, sprinkler_pressure, tank_level …).
     pub measurement: Option<String>,
     /// The building it is in.
     pub building_id: Option<i64>,
