@@ -179,7 +179,7 @@ fn adu_hex(raw: &[u8]) -> String {
 
 async fn crash_loop(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&backend.store_config(dir.path())).await.unwrap();
+    let store = huoyan_server::open_store(&backend.store_config(dir.path())).await.unwrap();
     register_devices(&store).await;
     store.close().await;
 
@@ -239,7 +239,7 @@ async fn crash_loop(backend: Backend) {
     // A last crash, after everything was confirmed.
     server.kill();
 
-    let store = Store::open(&backend.store_config(dir.path())).await.unwrap();
+    let store = huoyan_server::open_store(&backend.store_config(dir.path())).await.unwrap();
     let mut stored: HashMap<String, HashSet<(i64, String)>> = HashMap::new();
     for i in 0..DEVICES {
         let address = address_hex(address_of(PREFIX, i));

@@ -353,7 +353,7 @@ async fn store_story(store: &Store) {
 fn store_frames_sqlite() {
     mt().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_dir(dir.path()).await.unwrap();
+        let store = Store::open_dir_with(dir.path(), &[&huoyan_monitor::SCHEMA]).await.unwrap();
         store_story(&store).await;
         store.close().await;
     });
@@ -371,9 +371,12 @@ fn store_frames_postgres() {
             std::process::id(),
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() % 100_000
         );
-        let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
-            .await
-            .unwrap();
+        let store = Store::open_with(
+            &StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 },
+            &[&huoyan_monitor::SCHEMA],
+        )
+        .await
+        .unwrap();
         store_story(&store).await;
         store.close().await;
         let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();

@@ -18,4 +18,4 @@ pub mod routes;
 pub mod rules;
 pub mod store;
 
-pub use store::Incidents;
+pub use store::{Incidents, SCHEMA};

@@ -19,6 +19,9 @@ use huoyan_store::on_both;
 use huoyan_store::testkit as common;
 use huoyan_store::{Scope, StoreError};
 
+/// The tables these tests need: the kernel's (always), the monitoring and incidents modules'.
+const MODULES: &[&huoyan_store::migrate::Schema] = &[&huoyan_monitor::SCHEMA, &huoyan_incidents::SCHEMA];
+
 struct World {
     west: Jurisdiction,
     east: Jurisdiction,
@@ -172,7 +175,7 @@ async fn intake_dispatch_arrival_return(s: &TestStore) {
     // A vehicle with dispatch history cannot be deleted.
     assert!(matches!(s.delete::<Vehicle>(&sys, id).await, Err(StoreError::Conflict(_))));
 }
-on_both!(flow, intake_dispatch_arrival_return);
+on_both!(flow, intake_dispatch_arrival_return, MODULES);
 
 /// A 火警 at the mall, filed as the monitoring engine would; returns its id.
 async fn fire_alarm(s: &TestStore, w: &World, address: &str) -> i64 {
@@ -231,7 +234,7 @@ async fn incident_from_a_confirmed_fire_alarm(s: &TestStore) {
     assert!(matches!(again, StoreError::Conflict(ref m) if m.contains(&inc.id.to_string())), "{again}");
     assert_eq!(count().await, 1);
 }
-on_both!(from_alarm, incident_from_a_confirmed_fire_alarm);
+on_both!(from_alarm, incident_from_a_confirmed_fire_alarm, MODULES);
 
 async fn implausible_speed_is_flagged_and_statuses_only_move_forward(s: &TestStore) {
     let w = world(s).await;
@@ -266,7 +269,7 @@ async fn implausible_speed_is_flagged_and_statuses_only_move_forward(s: &TestSto
         Err(StoreError::Invalid(_))
     ));
 }
-on_both!(speed, implausible_speed_is_flagged_and_statuses_only_move_forward);
+on_both!(speed, implausible_speed_is_flagged_and_statuses_only_move_forward, MODULES);
 
 async fn manual_vehicle_status(s: &TestStore) {
     let w = world(s).await;
@@ -302,7 +305,7 @@ async fn manual_vehicle_status(s: &TestStore) {
         Err(StoreError::Conflict(_))
     ));
 }
-on_both!(vehicle_status_by_hand, manual_vehicle_status);
+on_both!(vehicle_status_by_hand, manual_vehicle_status, MODULES);
 
 async fn scope_and_bad_input_write_nothing(s: &TestStore) {
     let w = world(s).await;
@@ -371,7 +374,7 @@ async fn scope_and_bad_input_write_nothing(s: &TestStore) {
     Incidents(s).create_incident(&sys, n).await.unwrap();
     assert!(matches!(s.delete::<Unit>(&sys, w.shop.id).await, Err(StoreError::Conflict(_))));
 }
-on_both!(scope_and_bad_input, scope_and_bad_input_write_nothing);
+on_both!(scope_and_bad_input, scope_and_bad_input_write_nothing, MODULES);
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 
@@ -432,7 +435,7 @@ async fn preplans_with_attachments(s: &TestStore) {
     Incidents(s).delete_preplan(&inspector, p.id).await.unwrap();
     assert!(Incidents(s).preplan_for_unit(&Scope::all(), w.mall.id).await.unwrap().is_none());
 }
-on_both!(preplans, preplans_with_attachments);
+on_both!(preplans, preplans_with_attachments, MODULES);
 
 async fn dispatch_plan_sets(s: &TestStore) {
     let w = world(s).await;
@@ -463,4 +466,48 @@ async fn dispatch_plan_sets(s: &TestStore) {
     let hist = Incidents(s).dispatch_plan_history().await.unwrap();
     assert_eq!(hist.iter().map(|h| h.set_id.as_str()).collect::<Vec<_>>(), ["test-local", "cn-baseline"]);
 }
-on_both!(plan_sets, dispatch_plan_sets);
+on_both!(plan_sets, dispatch_plan_sets, MODULES);
+
+/// The kernel refuses to delete a register record or jurisdiction that a module's rows still name
+/// (the modules' schemas declare those references), naming the module's table; nothing is deleted.
+async fn module_rows_keep_the_records_they_name(s: &TestStore) {
+    let w = world(s).await;
+    let sys = Principal::system();
+    let mut n = NewIncident::new(IncidentCategory::Fire, 0.5, 0.5, "西商场");
+    n.unit_id = Some(w.mall.id);
+    let inc = Incidents(s).create_incident(&sys, n).await.unwrap();
+    let conflict = |r: Result<(), StoreError>, table: &str| match r {
+        Err(StoreError::Conflict(m)) => assert!(m.contains(table), "{m}"),
+        other => panic!("expected a conflict naming {table}, got {other:?}"),
+    };
+    conflict(s.delete::<Unit>(&sys, w.mall.id).await, "incidents");
+    Incidents(s).dispatch_vehicles(&sys, inc.id, vec![order(&w.tankers[0])], vec![]).await.unwrap();
+    conflict(s.delete::<Vehicle>(&sys, w.tankers[0].id).await, "dispatches");
+    let village = Jurisdiction {
+        id: 0,
+        parent_id: Some(w.west.id),
+        level: JurisdictionLevel::Village,
+        name: "西村".into(),
+        code: None,
+        boundary: None,
+        path: String::new(),
+    };
+    let village = s.create_jurisdiction(&sys, village).await.unwrap();
+    let mut n = NewIncident::new(IncidentCategory::Rescue, 0.5, 0.5, "西村");
+    n.jurisdiction_id = Some(village.id);
+    Incidents(s).create_incident(&sys, n).await.unwrap();
+    conflict(s.delete_jurisdiction(&sys, village.id).await, "incidents");
+    let d = NewDevice {
+        jurisdiction_id: w.shop.jurisdiction_id,
+        unit_id: Some(w.shop.id),
+        address: "0a00000000aa".into(),
+        name: "商店传输装置".into(),
+    };
+    Monitoring(&s).register_device(&sys, d).await.unwrap();
+    conflict(s.delete::<Unit>(&sys, w.shop.id).await, "devices");
+    // All still there.
+    let all = Scope::all();
+    assert!(s.get::<Unit>(&all, w.mall.id).await.is_ok() && s.get::<Unit>(&all, w.shop.id).await.is_ok());
+    assert!(s.get::<Vehicle>(&all, w.tankers[0].id).await.is_ok());
+}
+on_both!(references, module_rows_keep_the_records_they_name, MODULES);

@@ -50,9 +50,13 @@ async fn main() -> anyhow::Result<()> {
     let store = match args.get(3) {
         Some(url) => {
             let schema = format!("bench_store_frames_{}", std::process::id());
-            Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema), max_connections: 4 }).await?
+            Store::open_with(
+                &StoreConfig { url: url.clone(), pg_schema: Some(schema), max_connections: 4 },
+                &[&huoyan_monitor::SCHEMA],
+            )
+            .await?
         }
-        None => Store::open_dir(dir.path()).await?,
+        None => Store::open_dir_with(dir.path(), &[&huoyan_monitor::SCHEMA]).await?,
     };
     let frames: Vec<NewFrame> = (0..total).map(|n| frame(n % devices, n / devices)).collect();
     // A reader following the log as the alarm engine does (read transactions all the time).

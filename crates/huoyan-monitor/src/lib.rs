@@ -33,6 +33,7 @@ pub mod thresholds;
 pub mod webhook;
 
 pub use engine::{Engine, MonitorConfig, OnChange};
+pub use store::SCHEMA;
 
 /// A sample frame of the project's GB/T 26875.3 vectors (the repository's copy in
 /// `huoyan-gb26875/tests/data`, so a clone alone builds its tests), decoded, for the tests.

@@ -11,6 +11,9 @@ use huoyan_monitor::store::frames::{NewDevice, NewFrame};
 use huoyan_store::Store;
 use huoyan_store::testkit as common;
 
+/// The tables these tests need: the kernel's (always) and the monitoring module's.
+const MODULES: &[&huoyan_store::migrate::Schema] = &[&huoyan_monitor::SCHEMA];
+
 fn frame(serial: u32) -> NewFrame {
     let mut raw = vec![0x40, 0x40];
     raw.extend_from_slice(&serial.to_le_bytes());
@@ -29,7 +32,7 @@ fn frame(serial: u32) -> NewFrame {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_then_write_transactions_are_not_refused_beside_a_busy_writer() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_dir(dir.path()).await.unwrap();
+    let store = Store::open_dir_with(dir.path(), MODULES).await.unwrap();
     let (_, west, _) = common::city_west_east(&store).await;
     let stop = Arc::new(AtomicBool::new(false));
     let batches = Arc::new(AtomicU32::new(0));

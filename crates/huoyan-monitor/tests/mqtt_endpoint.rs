@@ -21,6 +21,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::Notify;
 
+/// The tables these tests need: the kernel's (always) and the monitoring module's.
+const MODULES: &[&huoyan_store::migrate::Schema] = &[&huoyan_monitor::SCHEMA];
+
 const A: &str = "tank-0001";
 const B: &str = "tank-0002";
 
@@ -130,7 +133,7 @@ async fn stories(s: &TestStore) {
     let device = Monitoring(&s).authenticate_sensor(A, &a_token).await.unwrap().unwrap();
     assert!(device.online, "a reading brings the sensor online");
 }
-on_both!(publishes, stories);
+on_both!(publishes, stories, MODULES);
 
 async fn refusals(s: &TestStore) {
     let (a_token, b_token) = sensors(s).await;
@@ -152,7 +155,7 @@ async fn refusals(s: &TestStore) {
     assert!(r.is_err(), "the connection is closed, not acknowledged: {r:?}");
     assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 0);
 }
-on_both!(refused, refusals);
+on_both!(refused, refusals, MODULES);
 
 /// Reads until the peer closes (true) or `within` passes (false).
 async fn closed_within(socket: &mut TcpStream, within: Duration) -> bool {
@@ -206,11 +209,11 @@ async fn hostile(s: &TestStore) {
     acked(&mut events).await.unwrap();
     assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 2);
 }
-on_both!(hostile_input, hostile);
+on_both!(hostile_input, hostile, MODULES);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connections_over_the_limit_are_closed_at_once() {
-    let s = common::sqlite().await;
+    let s = common::sqlite_with(MODULES).await;
     let (a_token, _) = sensors(&s).await;
     let (addr, _) = start(&s, |c| c.max_connections = 2).await;
     let idle = [TcpStream::connect(addr).await.unwrap(), TcpStream::connect(addr).await.unwrap()];

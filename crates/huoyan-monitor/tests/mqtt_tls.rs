@@ -15,6 +15,9 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio_rustls::rustls;
 
+/// The tables these tests need: the kernel's (always) and the monitoring module's.
+const MODULES: &[&huoyan_store::migrate::Schema] = &[&huoyan_monitor::SCHEMA];
+
 /// An MQTT packet: the fixed header's first byte, the remaining length, the body.
 fn packet(first: u8, body: &[u8]) -> Vec<u8> {
     let mut out = vec![first];
@@ -76,7 +79,7 @@ async fn session<S: AsyncRead + AsyncWrite + Unpin>(s: &mut S, user: &str, token
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sensor_publishes_over_tls_and_plain_mqtt_is_refused() {
-    let s = common::sqlite().await;
+    let s = common::sqlite_with(MODULES).await;
     let (city, _, _) = common::city_west_east(&s).await;
     let new = NewSensor {
         jurisdiction_id: city.id,

@@ -21,6 +21,9 @@ use huoyan_store::on_both;
 use huoyan_store::testkit as common;
 use huoyan_store::{Scope, Store};
 
+/// The tables these tests need: the kernel's (always) and the monitoring module's.
+const MODULES: &[&huoyan_store::migrate::Schema] = &[&huoyan_monitor::SCHEMA];
+
 const UITD: &str = "00000000c001";
 
 /// A city with a hydrant, a UITD and a pressure sensor on the hydrant; returns the sensor's
@@ -158,7 +161,7 @@ async fn frames_are_filed_once_across_restarts(s: &TestStore) {
     assert_eq!(restarted.catch_up().await.unwrap(), 1);
     assert_eq!(open_alarms(s, "fire").await[0].count, 6);
 }
-on_both!(frames_once, frames_are_filed_once_across_restarts);
+on_both!(frames_once, frames_are_filed_once_across_restarts, MODULES);
 
 async fn the_cursor_is_saved_once_the_engine_has_caught_up(s: &TestStore) {
     setup(s, "hp-0001").await;
@@ -176,13 +179,13 @@ async fn the_cursor_is_saved_once_the_engine_has_caught_up(s: &TestStore) {
     assert_eq!(Monitoring(&s).cursor(CURSOR).await.unwrap(), last);
     assert!(open_alarms(s, "fire").await.is_empty());
 }
-on_both!(cursor_when_idle, the_cursor_is_saved_once_the_engine_has_caught_up);
+on_both!(cursor_when_idle, the_cursor_is_saved_once_the_engine_has_caught_up, MODULES);
 
 /// Two nodes on one PostgreSQL schema: a frame stored by the node without the engine wakes the
 /// leading engine at the commit (`LISTEN/NOTIFY`), long before its next poll.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn another_nodes_frame_wakes_the_leading_engine() {
-    let Some(s) = common::postgres().await else {
+    let Some(s) = common::postgres_with(MODULES).await else {
         eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL-only test skipped");
         return;
     };
@@ -274,7 +277,7 @@ async fn low_pressure_opens_merges_and_recovers(s: &TestStore) {
         .unwrap();
     assert_eq!((dev.last_value, dev.online), (Some(0.2), true));
 }
-on_both!(low_pressure, low_pressure_opens_merges_and_recovers);
+on_both!(low_pressure, low_pressure_opens_merges_and_recovers, MODULES);
 
 async fn bad_tokens_and_payloads_store_nothing(s: &TestStore) {
     let token = setup(s, "hp-0001").await;
@@ -314,7 +317,7 @@ async fn bad_tokens_and_payloads_store_nothing(s: &TestStore) {
     ));
     assert_eq!(ingest(s, "hp-0001", &fresh, &payload(&[(10, 0.1)])).await.unwrap().stored, 1);
 }
-on_both!(bad_ingest, bad_tokens_and_payloads_store_nothing);
+on_both!(bad_ingest, bad_tokens_and_payloads_store_nothing, MODULES);
 
 async fn a_loaded_rule_set_takes_effect_without_code(s: &TestStore) {
     let token = setup(s, "hp-0001").await;
@@ -332,7 +335,7 @@ async fn a_loaded_rule_set_takes_effect_without_code(s: &TestStore) {
     assert_eq!(open_alarms(s, "low_pressure").await.len(), 1, "0.25 MPa is low under the loaded set");
     assert_eq!(s.audit_log(&Scope::all(), Some("threshold_rule_sets"), None, 10).await.unwrap().len(), 1);
 }
-on_both!(loaded_rules, a_loaded_rule_set_takes_effect_without_code);
+on_both!(loaded_rules, a_loaded_rule_set_takes_effect_without_code, MODULES);
 
 /// MQTT against the local Mosquitto (skipped with a notice when none listens on 1883).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -345,7 +348,7 @@ async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
         eprintln!("no MQTT broker on 127.0.0.1:1883: MQTT test skipped (start one with `mosquitto -d`)");
         return;
     }
-    let s = common::sqlite().await;
+    let s = common::sqlite_with(MODULES).await;
     let address = format!("mq-{}", std::process::id());
     let token = setup(&s, &address).await;
     let wake = Arc::new(tokio::sync::Notify::new());
@@ -432,7 +435,7 @@ async fn a_silent_sensor_goes_offline_and_a_reading_recovers_it(s: &TestStore) {
     tokio::time::sleep(Duration::from_millis(1200)).await;
     assert_eq!(off.expire_sensors().await.unwrap(), 0);
 }
-on_both!(sensor_offline, a_silent_sensor_goes_offline_and_a_reading_recovers_it);
+on_both!(sensor_offline, a_silent_sensor_goes_offline_and_a_reading_recovers_it, MODULES);
 
 /// Silence rules as data: a measurement's limit applies with the default off, a sensor's own
 /// rule overrides it, and a rule naming an unknown sensor is refused.
@@ -489,4 +492,4 @@ async fn silence_rules_set_each_sensors_limit(s: &TestStore) {
     let offline = open_alarms(s, "offline").await;
     assert_eq!(offline.iter().map(|a| a.device_address.as_str()).collect::<Vec<_>>(), ["hp-0001"]);
 }
-on_both!(silence_rules, silence_rules_set_each_sensors_limit);
+on_both!(silence_rules, silence_rules_set_each_sensors_limit, MODULES);

@@ -13,6 +13,9 @@ use huoyan_store::on_both;
 use huoyan_store::testkit as common;
 use huoyan_store::{Scope, StoreError};
 
+/// The tables these tests need: the kernel's (always) and the monitoring module's.
+const MODULES: &[&huoyan_store::migrate::Schema] = &[&huoyan_monitor::SCHEMA];
+
 /// A city, its west and east townships, one UITD in each.
 struct World {
     west: Jurisdiction,
@@ -104,7 +107,7 @@ async fn signals_merge_per_device_and_kind(s: &TestStore) {
     assert!(Monitoring(&s).apply_signals(&[signal("0000000000ff", "fire", "x")], None).await.unwrap().is_empty());
     assert_eq!(Monitoring(&s).list_alarms(&Scope::all(), &AlarmFilter::default()).await.unwrap().total, 3);
 }
-on_both!(merging, signals_merge_per_device_and_kind);
+on_both!(merging, signals_merge_per_device_and_kind, MODULES);
 
 async fn handling_clears_the_merge_key_and_is_audited(s: &TestStore) {
     let w = world(s).await;
@@ -154,7 +157,7 @@ async fn handling_clears_the_merge_key_and_is_audited(s: &TestStore) {
     assert_eq!(Monitoring(&s).get_alarm(&Scope::all(), fresh).await.unwrap().status, "open");
     assert!(s.audit_log(&Scope::all(), Some("alarms"), Some(fresh), 10).await.unwrap().is_empty());
 }
-on_both!(handling, handling_clears_the_merge_key_and_is_audited);
+on_both!(handling, handling_clears_the_merge_key_and_is_audited, MODULES);
 
 async fn a_resolving_signal_closes_with_recovered(s: &TestStore) {
     world(s).await;
@@ -182,7 +185,7 @@ async fn a_resolving_signal_closes_with_recovered(s: &TestStore) {
     assert!(Monitoring(&s).apply_signals(&[other], None).await.unwrap().is_empty());
     assert_eq!(open_of(s, WEST, "fault").await.len(), 1);
 }
-on_both!(resolving, a_resolving_signal_closes_with_recovered);
+on_both!(resolving, a_resolving_signal_closes_with_recovered, MODULES);
 
 async fn the_cursor_moves_with_the_alarms(s: &TestStore) {
     world(s).await;
@@ -205,7 +208,7 @@ async fn the_cursor_moves_with_the_alarms(s: &TestStore) {
     );
     assert_eq!(open_of(s, WEST, "fire").await[0].count, 2);
 }
-on_both!(cursor, the_cursor_moves_with_the_alarms);
+on_both!(cursor, the_cursor_moves_with_the_alarms, MODULES);
 
 async fn a_confirmed_fire_queues_one_webhook(s: &TestStore) {
     let w = world(s).await;
@@ -236,7 +239,7 @@ async fn a_confirmed_fire_queues_one_webhook(s: &TestStore) {
     Monitoring(&s).outbox_result(due[0].id, None, &later).await.unwrap();
     assert_eq!(Monitoring(&s).outbox_pending().await.unwrap(), 0);
 }
-on_both!(webhook, a_confirmed_fire_queues_one_webhook);
+on_both!(webhook, a_confirmed_fire_queues_one_webhook, MODULES);
 
 async fn scope_confines_seeing_and_handling(s: &TestStore) {
     let w = world(s).await;
@@ -270,7 +273,7 @@ async fn scope_confines_seeing_and_handling(s: &TestStore) {
     // The west's own operator can.
     Monitoring(&s).handle_alarm(&operator(&w.west, Role::Dispatcher), west_alarm.id, &handling("test")).await.unwrap();
 }
-on_both!(scope, scope_confines_seeing_and_handling);
+on_both!(scope, scope_confines_seeing_and_handling, MODULES);
 
 async fn overdue_alarms_escalate_once(s: &TestStore) {
     world(s).await;
@@ -286,7 +289,7 @@ async fn overdue_alarms_escalate_once(s: &TestStore) {
     let c = Monitoring(&s).apply_signals(&[signal(WEST, "fire", "z")], None).await.unwrap();
     assert_eq!((c[0].change, c[0].alarm.id, c[0].alarm.status.as_str()), ("merged", fire.id, "escalated"));
 }
-on_both!(escalation, overdue_alarms_escalate_once);
+on_both!(escalation, overdue_alarms_escalate_once, MODULES);
 
 /// One node of those sharing a database leads (PostgreSQL advisory lock, per schema); when it
 /// lets go, another takes over. SQLite always grants the lead (one node owns the file).
@@ -313,4 +316,4 @@ async fn one_leader_at_a_time(s: &TestStore) {
         drop(first);
     }
 }
-on_both!(leadership, one_leader_at_a_time);
+on_both!(leadership, one_leader_at_a_time, MODULES);

@@ -24,6 +24,20 @@ use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 pub use huoyan_api::{AppState, ServerConfig, error, extract, live, throttle};
 pub use huoyan_monitor::events::alarm_event;
+
+/// Every module's tables, in the order their migrations run (after the kernel's): what a store
+/// of the whole program is opened with ([`open_store`]).
+pub const MODULES: &[&huoyan_store::migrate::Schema] = &[&huoyan_monitor::SCHEMA, &huoyan_incidents::SCHEMA];
+
+/// Opens the store with every module's tables, migrating it.
+pub async fn open_store(cfg: &huoyan_store::StoreConfig) -> huoyan_store::Result<huoyan_store::Store> {
+    huoyan_store::Store::open_with(cfg, MODULES).await
+}
+
+/// Opens (creating) the SQLite store in `dir` with every module's tables, migrating it.
+pub async fn open_store_dir(dir: &std::path::Path) -> huoyan_store::Result<huoyan_store::Store> {
+    huoyan_store::Store::open_dir_with(dir, MODULES).await
+}
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;

@@ -242,7 +242,7 @@ async fn story(store: &huoyan_store::Store) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn store_queue_and_kpis_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let store = huoyan_store::Store::open_dir(dir.path()).await.unwrap();
+    let store = huoyan_server::open_store_dir(dir.path()).await.unwrap();
     story(&store).await;
 }
 

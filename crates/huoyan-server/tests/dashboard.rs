@@ -231,7 +231,7 @@ async fn story(store: &Store) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn store_aggregates_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_dir(dir.path()).await.unwrap();
+    let store = huoyan_server::open_store_dir(dir.path()).await.unwrap();
     story(&store).await;
     store.close().await;
 }

@@ -317,9 +317,13 @@ async fn tiles_on_postgres() {
         std::process::id(),
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
     );
-    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
-        .await
-        .unwrap();
+    let store = huoyan_server::open_store(&StoreConfig {
+        url: url.clone(),
+        pg_schema: Some(schema.clone()),
+        max_connections: 2,
+    })
+    .await
+    .unwrap();
     let sys = Principal::system();
     let square = |lon0: f64, d: f64| {
         geojson::Geometry::new(geojson::Value::Polygon(vec![vec![

@@ -298,23 +298,10 @@ impl Store {
             return Err(StoreError::Forbidden("you cannot delete your own jurisdiction".into()));
         }
         let mut tx = self.begin_write().await?;
-        let mut tables = vec![
-            ("jurisdictions", "parent_id"),
-            ("users", "jurisdiction_id"),
-            ("incidents", "jurisdiction_id"),
-            ("preplans", "jurisdiction_id"),
-        ];
-        tables.extend(huoyan_domain::EntityKind::ALL.iter().map(|k| (k.table(), "jurisdiction_id")));
-        for (table, col) in tables {
-            let n: i64 = crate::dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1"))
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get(0)?;
-            if n > 0 {
-                return Err(StoreError::Conflict(format!("{n} {table} still belong to this jurisdiction")));
-            }
-        }
+        let mut refs = vec![("jurisdictions", "parent_id"), ("users", "jurisdiction_id")];
+        refs.extend(huoyan_domain::EntityKind::ALL.iter().map(|k| (k.table(), "jurisdiction_id")));
+        refs.extend(self.module_references("jurisdictions"));
+        crate::refuse_if_referred(&mut tx, &refs, id, "belong to this jurisdiction").await?;
         sqlx::query("DELETE FROM jurisdictions WHERE id = $1").bind(id).execute(&mut *tx).await?;
         let mut summary = before;
         summary.boundary = None;

@@ -73,6 +73,9 @@ pub struct Store {
     writer: Arc<tokio::sync::Mutex<WriterConn>>,
     /// How to open that connection (SQLite only).
     writer_opts: Option<AnyConnectOptions>,
+    /// The schemas migrated by [`Store::migrate_with`]: their references to kernel records are
+    /// checked before a delete.
+    modules: Arc<RwLock<Vec<&'static migrate::Schema>>>,
 }
 
 /// The hot writers' own SQLite connection, opened on first use ([`Store::writer`]).
@@ -186,23 +189,36 @@ fn valid_schema_name(s: &str) -> bool {
 }
 
 impl Store {
-    /// Opens (creating if needed) the SQLite store `huoyan.db` in `dir`, migrates it and loads the rules.
+    /// Opens (creating if needed) the SQLite store `huoyan.db` in `dir` with the kernel's tables
+    /// only, migrates it and loads the rules (see [`Store::open_dir_with`]).
     pub async fn open_dir(dir: &Path) -> Result<Store> {
+        Store::open_dir_with(dir, &[]).await
+    }
+
+    /// Opens (creating if needed) the SQLite store `huoyan.db` in `dir`, migrates the kernel and
+    /// `modules` ([`migrate::Schema`], in the order given) and loads the rules.
+    pub async fn open_dir_with(dir: &Path, modules: &[&'static migrate::Schema]) -> Result<Store> {
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Config(format!("cannot create data directory {}: {e}", dir.display())))?;
         let file = dir.join("huoyan.db");
-        Store::open(&StoreConfig {
-            url: format!("sqlite://{}?mode=rwc", file.display()),
-            pg_schema: None,
-            max_connections: 8,
-        })
+        Store::open_with(
+            &StoreConfig { url: format!("sqlite://{}?mode=rwc", file.display()), pg_schema: None, max_connections: 8 },
+            modules,
+        )
         .await
     }
 
-    /// Connects to the database named by the URL, migrates it and loads the rules.
+    /// Connects to the database named by the URL with the kernel's tables only, migrates it and
+    /// loads the rules (see [`Store::open_with`]).
     pub async fn open(cfg: &StoreConfig) -> Result<Store> {
+        Store::open_with(cfg, &[]).await
+    }
+
+    /// Connects to the database named by the URL, migrates the kernel and `modules` (in the
+    /// order given; the composition passes every module's schema) and loads the rules.
+    pub async fn open_with(cfg: &StoreConfig, modules: &[&'static migrate::Schema]) -> Result<Store> {
         let store = Store::connect(cfg).await?;
-        store.migrate().await?;
+        store.migrate_with(modules).await?;
         store.reload_rules().await?;
         Ok(store)
     }
@@ -266,6 +282,7 @@ impl Store {
             _alive: alive,
             writer: Arc::new(tokio::sync::Mutex::new(WriterConn::default())),
             writer_opts,
+            modules: Arc::default(),
         })
     }
 
@@ -376,4 +393,35 @@ impl Store {
         sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&self.pool).await?;
         Ok(())
     }
+
+    /// Runs one administrative query and returns its first column as text (tests: row counts,
+    /// table lists).
+    #[doc(hidden)]
+    pub async fn admin_strings(&self, sql: &str) -> Result<Vec<String>> {
+        use sqlx::Row;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(|r| r.try_get::<String, _>(0)).collect::<Result<_, _>>()?)
+    }
+}
+
+/// Refuses (409) when a row of `refs` (table, column) still names `id`: what a delete of a
+/// record or jurisdiction checks first, in its transaction.
+pub(crate) async fn refuse_if_referred(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    refs: &[(&str, &str)],
+    id: i64,
+    what: &str,
+) -> Result<()> {
+    use sqlx::Row;
+    for (table, col) in refs {
+        let n: i64 = dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1"))
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?;
+        if n > 0 {
+            return Err(StoreError::Conflict(format!("{n} {table} still {what}")));
+        }
+    }
+    Ok(())
 }

@@ -241,16 +241,9 @@ impl Store {
         }
         let before: R = self.get(&Scope::from(actor), id).await?;
         let mut tx = self.begin_write().await?;
-        for (table, col) in dependants(R::KIND) {
-            let n: i64 = crate::dynq(format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1"))
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get(0)?;
-            if n > 0 {
-                return Err(StoreError::Conflict(format!("{n} {table} still refer to this record")));
-            }
-        }
+        let mut refs = dependants(R::KIND).to_vec();
+        refs.extend(self.module_references(R::KIND.table()));
+        crate::refuse_if_referred(&mut tx, &refs, id, "refer to this record").await?;
         crate::dynq(format!("DELETE FROM {} WHERE id = $1", R::KIND.table())).bind(id).execute(&mut *tx).await?;
         audit::append(
             &mut tx,
@@ -295,14 +288,12 @@ fn bind_record<'q, R: Record>(
         .bind(doc))
 }
 
-/// Tables and columns that refer to a record of `kind`.
+/// The kernel's tables and columns that refer to a record of `kind` (the modules' are in their
+/// schemas' references).
 fn dependants(kind: EntityKind) -> &'static [(&'static str, &'static str)] {
     match kind {
-        EntityKind::Station => &[("vehicles", "parent_id"), ("personnel", "parent_id"), ("dispatches", "station_id")],
-        EntityKind::Unit => {
-            &[("users", "unit_id"), ("stations", "parent_id"), ("incidents", "unit_id"), ("preplans", "unit_id")]
-        }
-        EntityKind::Vehicle => &[("dispatches", "vehicle_id")],
+        EntityKind::Station => &[("vehicles", "parent_id"), ("personnel", "parent_id")],
+        EntityKind::Unit => &[("users", "unit_id"), ("stations", "parent_id")],
         EntityKind::Building => &[("units", "parent_id")],
         _ => &[],
     }

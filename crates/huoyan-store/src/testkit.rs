@@ -6,6 +6,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::migrate::Schema;
 use crate::{Store, StoreConfig};
 
 pub struct TestStore {
@@ -39,21 +40,37 @@ impl TestStore {
 
 static N: AtomicU32 = AtomicU32::new(0);
 
+/// A fresh SQLite store with the kernel's tables.
 pub async fn sqlite() -> TestStore {
+    sqlite_with(&[]).await
+}
+
+/// A fresh SQLite store with the kernel's and `modules`' tables.
+pub async fn sqlite_with(modules: &[&'static Schema]) -> TestStore {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_dir(dir.path()).await.unwrap();
+    let store = Store::open_dir_with(dir.path(), modules).await.unwrap();
     TestStore { store, _dir: Some(dir), pg: None }
 }
 
-/// `None` when PostgreSQL tests are not configured.
+/// A fresh PostgreSQL store (a new schema) with the kernel's tables; `None` when PostgreSQL tests
+/// are not configured.
 pub async fn postgres() -> Option<TestStore> {
+    postgres_with(&[]).await
+}
+
+/// A fresh PostgreSQL store with the kernel's and `modules`' tables; `None` when PostgreSQL tests
+/// are not configured.
+pub async fn postgres_with(modules: &[&'static Schema]) -> Option<TestStore> {
     let url = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty())?;
     let schema = format!("huoyan_t{}_{}_{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), rand_suffix());
     // Two connections: enough for the concurrent tests, few enough that statements are reused from
     // each connection's cache, as they are in a long-running server.
-    let store = Store::open(&StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 })
-        .await
-        .expect("HUOYAN_TEST_PG_URL is set but PostgreSQL cannot be opened");
+    let store = Store::open_with(
+        &StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 },
+        modules,
+    )
+    .await
+    .expect("HUOYAN_TEST_PG_URL is set but PostgreSQL cannot be opened");
     Some(TestStore { store, _dir: None, pg: Some((url, schema)) })
 }
 
@@ -61,20 +78,27 @@ fn rand_suffix() -> u32 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0) % 100_000
 }
 
-/// Defines `<name>_sqlite` and `<name>_postgres` tests running the same async story.
+/// Defines `<name>::sqlite` and `<name>::postgres` tests running the same async story, on the
+/// kernel's tables, or on the kernel's and the given modules' (`on_both!(name, story, MODULES)`).
 #[macro_export]
 macro_rules! on_both {
     ($name:ident, $story:ident) => {
+        $crate::on_both!($name, $story, &[]);
+    };
+    ($name:ident, $story:ident, $modules:expr) => {
         mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let s = $crate::testkit::sqlite().await;
+                let s = $crate::testkit::sqlite_with($modules).await;
                 super::$story(&s).await;
                 s.drop_schema().await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let Some(s) = $crate::testkit::postgres().await else {
+                let Some(s) = $crate::testkit::postgres_with($modules).await else {
                     eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
                     return;
                 };

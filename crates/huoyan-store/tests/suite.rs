@@ -89,7 +89,7 @@ fn principal(role: Role, j: &Jurisdiction, unit: Option<i64>) -> Principal {
 async fn migrations_are_recorded_and_idempotent(s: &TestStore) {
     let status = s.migration_status().await.unwrap();
     assert!(status.iter().all(|m| m.applied_at.is_some()), "{status:?}");
-    assert_eq!(s.migrate().await.unwrap(), Vec::<i64>::new(), "a second migrate applies nothing");
+    assert_eq!(s.migrate().await.unwrap(), Vec::<(String, i64)>::new(), "a second migrate applies nothing");
 }
 on_both!(migrations, migrations_are_recorded_and_idempotent);
 

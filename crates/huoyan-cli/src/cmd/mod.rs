@@ -66,7 +66,7 @@ pub(crate) enum Command {
 
 /// Opens the configured store and migrates it.
 pub(crate) async fn open(cli: &Cli, cfg: &Config) -> anyhow::Result<Store> {
-    Ok(Store::open(&cfg.store_config(&cli.data)?).await?)
+    Ok(huoyan_server::open_store(&cfg.store_config(&cli.data)?).await?)
 }
 
 /// Every record of one kind, page by page.

@@ -56,7 +56,7 @@ pub struct Harness {
 impl Harness {
     pub async fn start(config: GatewayConfig) -> Harness {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_dir(dir.path()).await.unwrap();
+        let store = Store::open_dir_with(dir.path(), &[&huoyan_monitor::SCHEMA]).await.unwrap();
         register(&store).await;
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();

@@ -10,6 +10,7 @@ pub mod preplans;
 pub mod timeline;
 
 use huoyan_store::Store;
+use huoyan_store::migrate::{Migration, Reference, Schema};
 
 /// The incidents module's view of the store: `Incidents(&store).create_incident(..)`. It derefs
 /// to the [`Store`] for the kernel's functions (scope, audit, base registers).
@@ -23,3 +24,25 @@ impl std::ops::Deref for Incidents<'_> {
         self.0
     }
 }
+
+/// The incidents module's tables (incidents, incident_events, dispatches, preplans,
+/// preplan_attachments, dispatch_plan_sets): its migrations, the same versions on both backends
+/// (`migrations/<backend>/` of this crate).
+pub const SCHEMA: Schema = Schema {
+    module: "incidents",
+    migrations: &[Migration {
+        version: 1,
+        name: "incidents",
+        sqlite: include_str!("../../migrations/sqlite/0001_incidents.sql"),
+        postgres: include_str!("../../migrations/postgres/0001_incidents.sql"),
+    }],
+    references: &[
+        Reference { table: "incidents", column: "jurisdiction_id", to: "jurisdictions" },
+        Reference { table: "incidents", column: "unit_id", to: "units" },
+        Reference { table: "preplans", column: "jurisdiction_id", to: "jurisdictions" },
+        Reference { table: "preplans", column: "unit_id", to: "units" },
+        Reference { table: "dispatches", column: "jurisdiction_id", to: "jurisdictions" },
+        Reference { table: "dispatches", column: "station_id", to: "stations" },
+        Reference { table: "dispatches", column: "vehicle_id", to: "vehicles" },
+    ],
+};

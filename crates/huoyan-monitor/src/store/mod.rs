@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod sensors;
 
 use huoyan_store::Store;
+use huoyan_store::migrate::{Migration, Reference, Schema};
 
 /// The monitoring module's view of the store: `Monitoring(&store).store_frames(..)`. It derefs to
 /// the [`Store`] for the kernel's functions (scope, audit, cursors, base registers).
@@ -26,3 +27,56 @@ impl std::ops::Deref for Monitoring<'_> {
         self.0
     }
 }
+
+/// The monitoring module's tables (devices, alarm_frames, alarms, monitor_cursors,
+/// sensor_readings, webhook_outbox, threshold_rule_sets): its migrations, the same versions on
+/// both backends (`migrations/<backend>/` of this crate).
+pub const SCHEMA: Schema = Schema {
+    module: "monitoring",
+    migrations: &[
+        Migration {
+            version: 1,
+            name: "alarm_frames",
+            sqlite: include_str!("../../migrations/sqlite/0001_alarm_frames.sql"),
+            postgres: include_str!("../../migrations/postgres/0001_alarm_frames.sql"),
+        },
+        Migration {
+            version: 2,
+            name: "monitoring",
+            sqlite: include_str!("../../migrations/sqlite/0002_monitoring.sql"),
+            postgres: include_str!("../../migrations/postgres/0002_monitoring.sql"),
+        },
+        Migration {
+            version: 3,
+            name: "sensors",
+            sqlite: include_str!("../../migrations/sqlite/0003_sensors.sql"),
+            postgres: include_str!("../../migrations/postgres/0003_sensors.sql"),
+        },
+        Migration {
+            version: 4,
+            name: "frames_raw_only",
+            sqlite: include_str!("../../migrations/sqlite/0004_frames_raw_only.sql"),
+            postgres: include_str!("../../migrations/postgres/0004_frames_raw_only.sql"),
+        },
+        Migration {
+            version: 5,
+            name: "frames_dedup_key",
+            sqlite: include_str!("../../migrations/sqlite/0005_frames_dedup_key.sql"),
+            postgres: include_str!("../../migrations/postgres/0005_frames_dedup_key.sql"),
+        },
+        Migration {
+            version: 6,
+            name: "frames_hash128",
+            sqlite: include_str!("../../migrations/sqlite/0006_frames_hash128.sql"),
+            postgres: include_str!("../../migrations/postgres/0006_frames_hash128.sql"),
+        },
+    ],
+    references: &[
+        Reference { table: "devices", column: "jurisdiction_id", to: "jurisdictions" },
+        Reference { table: "devices", column: "unit_id", to: "units" },
+        Reference { table: "devices", column: "building_id", to: "buildings" },
+        Reference { table: "devices", column: "water_source_id", to: "water_sources" },
+        Reference { table: "alarms", column: "jurisdiction_id", to: "jurisdictions" },
+        Reference { table: "alarms", column: "unit_id", to: "units" },
+    ],
+};

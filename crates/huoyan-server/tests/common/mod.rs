@@ -40,7 +40,7 @@ pub struct Fixture {
 
 pub const PASSWORD: &str = "correct horse battery";
 
-fn square(lon0: f64, d: f64) -> geojson::Geometry {
+pub fn square(lon0: f64, d: f64) -> geojson::Geometry {
     geojson::Geometry::new(geojson::Value::Polygon(vec![vec![
         vec![lon0, 0.0],
         vec![lon0 + d, 0.0],
@@ -50,7 +50,7 @@ fn square(lon0: f64, d: f64) -> geojson::Geometry {
     ]]))
 }
 
-fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojson::Geometry) -> Jurisdiction {
+pub fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojson::Geometry) -> Jurisdiction {
     Jurisdiction {
         id: 0,
         parent_id: parent,
@@ -62,7 +62,7 @@ fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojson::G
     }
 }
 
-async fn side(
+pub async fn side(
     store: &Store,
     j: Jurisdiction,
     lon: f64,
@@ -151,7 +151,7 @@ pub async fn start() -> Fixture {
 
 pub async fn start_with(mut config: ServerConfig) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_dir(dir.path()).await.unwrap();
+    let store = huoyan_server::open_store_dir(dir.path()).await.unwrap();
     let sys = Principal::system();
     let city =
         store.create_jurisdiction(&sys, node(None, JurisdictionLevel::City, "测试市", square(0.0, 2.0))).await.unwrap();
@@ -279,7 +279,7 @@ pub async fn postgres(prefix: &str) -> Option<PgSchema> {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     let schema = format!("{prefix}_{}_{}", std::process::id(), nanos % 100_000);
     let config = huoyan_store::StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 };
-    let store = Store::open(&config).await.unwrap();
+    let store = huoyan_server::open_store(&config).await.unwrap();
     Some(PgSchema { store, url, schema })
 }
 
@@ -291,7 +291,7 @@ impl PgSchema {
             pg_schema: Some(self.schema.clone()),
             max_connections: 2,
         };
-        Store::open(&config).await.unwrap()
+        huoyan_server::open_store(&config).await.unwrap()
     }
 
     pub async fn drop(self) {
