@@ -20,6 +20,10 @@ fi
 # Formatting is part of the build: one style (rustfmt.toml) so diffs carry only their change.
 cargo fmt --all -- --check
 
+# Lints and documentation are part of the build too: no clippy warning, no broken doc link.
+cargo clippy --workspace --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+
 cargo test --workspace "$@"
 
 # The console in a real browser: Debian's Chromium (installed when missing), the demo server,

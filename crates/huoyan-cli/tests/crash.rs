@@ -167,7 +167,7 @@ async fn register_devices(store: &Store) {
     for i in 0..DEVICES {
         let address = address_hex(address_of(PREFIX, i));
         let d = NewDevice { jurisdiction_id: city.id, unit_id: None, address, name: format!("崩溃测试装置 {i}") };
-        Monitoring(&store).register_device(&sys, d).await.unwrap();
+        Monitoring(store).register_device(&sys, d).await.unwrap();
     }
 }
 

@@ -1,6 +1,6 @@
 //! Huoyan's base model and its rules, with no I/O.
 //!
-//! - [`terms`]: the closed vocabularies (station kinds, water-source status, use categories, roles …),
+//! - [`terms`](mod@terms): the closed vocabularies (station kinds, water-source status, use categories, roles …),
 //!   each value with its code and the users' Chinese term;
 //! - [`model`]: the records (roads, buildings, stations, vehicles, personnel, water sources, units)
 //!   and the [`model::Record`] trait the store is generic over;

@@ -285,35 +285,32 @@ fn new_frame(serial: u16, raw: &[u8]) -> NewFrame {
 async fn store_story(store: &Store) {
     register(store).await;
     let sys = Principal::system();
-    let d = Monitoring(&store).device_by_address(DEVICE).await.unwrap().unwrap();
+    let d = Monitoring(store).device_by_address(DEVICE).await.unwrap().unwrap();
     assert_eq!(d.name, "一号装置");
     assert!(!d.online);
     let again =
         NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: None, address: DEVICE.into(), name: "x".into() };
-    assert!(matches!(
-        Monitoring(&store).register_device(&sys, again).await,
-        Err(huoyan_store::StoreError::Conflict(_))
-    ));
+    assert!(matches!(Monitoring(store).register_device(&sys, again).await, Err(huoyan_store::StoreError::Conflict(_))));
     let bad =
         NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: None, address: "79030000".into(), name: "x".into() };
-    assert!(matches!(Monitoring(&store).register_device(&sys, bad).await, Err(huoyan_store::StoreError::Invalid(_))));
+    assert!(matches!(Monitoring(store).register_device(&sys, bad).await, Err(huoyan_store::StoreError::Invalid(_))));
     // A batch with a retransmission inside it, then the same again: one transaction each.
     let a = upload(1);
     let b = upload(2);
-    let out = Monitoring(&store).store_frames(&[new_frame(1, &a), new_frame(2, &b), new_frame(1, &a)]).await.unwrap();
+    let out = Monitoring(store).store_frames(&[new_frame(1, &a), new_frame(2, &b), new_frame(1, &a)]).await.unwrap();
     assert!(matches!(out[0], StoredOutcome::New { .. }) && matches!(out[1], StoredOutcome::New { .. }));
     assert_eq!(out[2], StoredOutcome::Duplicate { id: out[0].id() });
-    let out2 = Monitoring(&store).store_frames(&[new_frame(2, &b)]).await.unwrap();
+    let out2 = Monitoring(store).store_frames(&[new_frame(2, &b)]).await.unwrap();
     assert_eq!(out2, vec![StoredOutcome::Duplicate { id: out[1].id() }]);
-    assert_eq!(Monitoring(&store).count_frames(Some(DEVICE)).await.unwrap(), 2);
-    assert_eq!(Monitoring(&store).count_frames(None).await.unwrap(), 2);
-    let rows = Monitoring(&store).recent_frames(DEVICE, 1).await.unwrap();
+    assert_eq!(Monitoring(store).count_frames(Some(DEVICE)).await.unwrap(), 2);
+    assert_eq!(Monitoring(store).count_frames(None).await.unwrap(), 2);
+    let rows = Monitoring(store).recent_frames(DEVICE, 1).await.unwrap();
     assert_eq!((rows[0].serial, rows[0].raw.clone()), (2, hex::encode(&b)), "the wire bytes, stored once");
-    assert!(Monitoring(&store).device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.is_some());
+    assert!(Monitoring(store).device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.is_some());
     // Online transitions.
-    assert!(Monitoring(&store).set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
-    assert!(!Monitoring(&store).set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
-    assert_eq!(Monitoring(&store).online_devices().await.unwrap(), vec![DEVICE.to_string()]);
+    assert!(Monitoring(store).set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
+    assert!(!Monitoring(store).set_device_online(DEVICE, true, &huoyan_store::now()).await.unwrap());
+    assert_eq!(Monitoring(store).online_devices().await.unwrap(), vec![DEVICE.to_string()]);
     // Text that could break an array literal or a statement is stored as it came (PostgreSQL takes
     // a batch as one array per column), also beside a missing ADU type.
     let odd = "x\",{\\} NULL '; y";
@@ -322,31 +319,31 @@ async fn store_story(store: &Store) {
     f.device_address = "0000000000FF".into();
     f.adu_type = None;
     f.quarantined = true;
-    let out3 = Monitoring(&store).store_frames(&[f]).await.unwrap();
+    let out3 = Monitoring(store).store_frames(&[f]).await.unwrap();
     assert!(matches!(out3[0], StoredOutcome::New { .. }));
-    let r = &Monitoring(&store).recent_frames("0000000000ff", 5).await.unwrap()[0];
+    let r = &Monitoring(store).recent_frames("0000000000ff", 5).await.unwrap()[0];
     assert_eq!((r.received_at.as_str(), r.adu_type, r.quarantined), (odd, None, true));
     // A batch larger than one SQLite statement (32 rows), with repeats of earlier frames.
     let big: Vec<NewFrame> = (100..200u16).map(|s| new_frame(s, &upload(s))).chain([new_frame(1, &a)]).collect();
-    let out4 = Monitoring(&store).store_frames(&big).await.unwrap();
+    let out4 = Monitoring(store).store_frames(&big).await.unwrap();
     assert_eq!(out4.iter().filter(|o| matches!(o, StoredOutcome::New { .. })).count(), 100);
     assert_eq!(out4[100], StoredOutcome::Duplicate { id: out[0].id() });
     let ids: std::collections::HashSet<i64> = out4.iter().map(|o| o.id()).collect();
     assert_eq!(ids.len(), 101, "every frame its own row");
-    assert_eq!(Monitoring(&store).count_frames(None).await.unwrap(), 103);
+    assert_eq!(Monitoring(store).count_frames(None).await.unwrap(), 103);
     // last_seen_at is written at most once per device and second.
     let at = |t: &str, s: u16| NewFrame { received_at: t.into(), ..new_frame(s, &upload(s)) };
-    let seen = async || Monitoring(&store).device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.unwrap();
-    Monitoring(&store).store_frames(&[at("2099-01-01T00:00:00.100Z", 300)]).await.unwrap();
+    let seen = async || Monitoring(store).device_by_address(DEVICE).await.unwrap().unwrap().last_seen_at.unwrap();
+    Monitoring(store).store_frames(&[at("2099-01-01T00:00:00.100Z", 300)]).await.unwrap();
     assert_eq!(seen().await, "2099-01-01T00:00:00.100Z");
-    Monitoring(&store).store_frames(&[at("2099-01-01T00:00:00.900Z", 301)]).await.unwrap();
+    Monitoring(store).store_frames(&[at("2099-01-01T00:00:00.900Z", 301)]).await.unwrap();
     assert_eq!(seen().await, "2099-01-01T00:00:00.100Z", "same second: not written again");
-    Monitoring(&store).store_frames(&[at("2099-01-01T00:00:01.000Z", 302)]).await.unwrap();
+    Monitoring(store).store_frames(&[at("2099-01-01T00:00:01.000Z", 302)]).await.unwrap();
     assert_eq!(seen().await, "2099-01-01T00:00:01.000Z");
     // Append-only.
     assert!(store.execute_admin("UPDATE alarm_frames SET serial = 9").await.is_err());
     assert!(store.execute_admin("DELETE FROM alarm_frames").await.is_err());
-    assert_eq!(Monitoring(&store).count_frames(None).await.unwrap(), 106);
+    assert_eq!(Monitoring(store).count_frames(None).await.unwrap(), 106);
 }
 
 #[test]

@@ -186,7 +186,7 @@ async fn fire_alarm(s: &TestStore, w: &World, address: &str) -> i64 {
         address: address.into(),
         name: "西商场传输装置".into(),
     };
-    Monitoring(&s).register_device(&sys, d).await.unwrap();
+    Monitoring(s).register_device(&sys, d).await.unwrap();
     let signal = Signal {
         device_address: address.into(),
         kind: "fire".into(),
@@ -197,7 +197,7 @@ async fn fire_alarm(s: &TestStore, w: &World, address: &str) -> i64 {
         component: serde_json::json!({"loop": 1, "point": 3}),
         resolves: None,
     };
-    let changes = Monitoring(&s).apply_signals(&[signal], None).await.unwrap();
+    let changes = Monitoring(s).apply_signals(&[signal], None).await.unwrap();
     assert_eq!(changes.len(), 1);
     changes[0].alarm.id
 }
@@ -220,7 +220,7 @@ async fn incident_from_a_confirmed_fire_alarm(s: &TestStore) {
     assert_eq!(count().await, 0);
     // Someone outside the alarm's jurisdiction does not see it.
     let east = person(Role::Dispatcher, &w.east);
-    Monitoring(&s)
+    Monitoring(s)
         .handle_alarm(&sys, fire, &Handling { result: "real".into(), note: Some("值班员电话核实".into()) })
         .await
         .unwrap();
@@ -228,7 +228,7 @@ async fn incident_from_a_confirmed_fire_alarm(s: &TestStore) {
     // Confirmed: the incident is taken in and the alarm points to it.
     let inc = Incidents(s).create_incident(&person(Role::Dispatcher, &w.west), from_alarm(fire)).await.unwrap();
     assert_eq!(inc.source, IncidentSource::Alarm { alarm_id: fire });
-    assert_eq!(Monitoring(&s).get_alarm(&Scope::all(), fire).await.unwrap().incident_id, Some(inc.id));
+    assert_eq!(Monitoring(s).get_alarm(&Scope::all(), fire).await.unwrap().incident_id, Some(inc.id));
     // Only once.
     let again = Incidents(s).create_incident(&sys, from_alarm(fire)).await.unwrap_err();
     assert!(matches!(again, StoreError::Conflict(ref m) if m.contains(&inc.id.to_string())), "{again}");
@@ -503,7 +503,7 @@ async fn module_rows_keep_the_records_they_name(s: &TestStore) {
         address: "0a00000000aa".into(),
         name: "商店传输装置".into(),
     };
-    Monitoring(&s).register_device(&sys, d).await.unwrap();
+    Monitoring(s).register_device(&sys, d).await.unwrap();
     conflict(s.delete::<Unit>(&sys, w.shop.id).await, "devices");
     // All still there.
     let all = Scope::all();

@@ -154,9 +154,9 @@ pub async fn ingest(
     {
         return Err(invalid("address", "does not match the sensor the message is for"));
     }
-    let device = Monitoring(&store).authenticate_sensor(address, token).await?.ok_or(IngestError::Unauthorized)?;
+    let device = Monitoring(store).authenticate_sensor(address, token).await?.ok_or(IngestError::Unauthorized)?;
     let readings = check(&device, p, Utc::now())?;
-    let outcomes = Monitoring(&store).store_readings(&device, &readings).await?;
+    let outcomes = Monitoring(store).store_readings(&device, &readings).await?;
     let stored = outcomes.iter().filter(|o| matches!(o, StoredOutcome::New { .. })).count();
     Ok(IngestResult { stored, duplicates: outcomes.len() - stored, ids: outcomes.iter().map(|o| o.id()).collect() })
 }

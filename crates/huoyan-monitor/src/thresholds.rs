@@ -268,7 +268,7 @@ async fn sensor_problem(
     address: &str,
     measurement: &str,
 ) -> huoyan_store::Result<Option<String>> {
-    Ok(match Monitoring(&store).sensor_by_address(address).await? {
+    Ok(match Monitoring(store).sensor_by_address(address).await? {
         None => Some(format!("device {address:?} is not a registered sensor")),
         Some(d) if d.measurement.as_deref() != Some(measurement) => Some(format!(
             "device {address:?} measures {}, not {measurement}",

@@ -15,7 +15,7 @@ use huoyan_store::Store;
 /// Delivers due entries once; returns how many were delivered.
 pub async fn deliver_due(store: &Store, client: &reqwest::Client, url: &str) -> huoyan_store::Result<usize> {
     let mut delivered = 0;
-    for e in Monitoring(&store).outbox_due(50).await? {
+    for e in Monitoring(store).outbox_due(50).await? {
         let res = client
             .post(url)
             .header("X-Huoyan-Event", e.event.as_str())
@@ -31,7 +31,7 @@ pub async fn deliver_due(store: &Store, client: &reqwest::Client, url: &str) -> 
         let backoff = 2i64.saturating_pow(u32::try_from(e.attempts + 1).unwrap_or(30).min(30)).min(300);
         let retry_at = (chrono::Utc::now() + chrono::Duration::seconds(backoff))
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        Monitoring(&store).outbox_result(e.id, error.as_deref(), &retry_at).await?;
+        Monitoring(store).outbox_result(e.id, error.as_deref(), &retry_at).await?;
         match error {
             None => delivered += 1,
             Some(err) => {

@@ -39,7 +39,7 @@ async fn sensors(s: &Store) -> (String, String) {
             measurement: "tank_level".into(),
             ..Default::default()
         };
-        tokens.push(Monitoring(&s).register_sensor(&Principal::system(), new).await.unwrap().token);
+        tokens.push(Monitoring(s).register_sensor(&Principal::system(), new).await.unwrap().token);
     }
     (tokens.remove(0), tokens.remove(0))
 }
@@ -101,9 +101,9 @@ async fn stories(s: &TestStore) {
     let first = reading(60, 1.5);
     client.publish(topic(A), QoS::AtLeastOnce, false, first.clone()).await.unwrap();
     acked(&mut events).await.unwrap();
-    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1, "stored before the PUBACK");
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), 1, "stored before the PUBACK");
     tokio::time::timeout(Duration::from_secs(1), wake.notified()).await.expect("the engine was woken");
-    let stored = Monitoring(&s).readings_after(0, 10).await.unwrap();
+    let stored = Monitoring(s).readings_after(0, 10).await.unwrap();
     assert_eq!((stored[0].value, stored[0].metric.as_str(), stored[0].unit.as_str()), (1.5, "tank_level", "m"));
     // The same message again (a device resending): acknowledged, not stored twice.
     client.publish(topic(A), QoS::AtLeastOnce, false, first).await.unwrap();
@@ -116,7 +116,7 @@ async fn stories(s: &TestStore) {
         client.publish(topic(A), QoS::AtLeastOnce, false, bad).await.unwrap();
         acked(&mut events).await.unwrap();
     }
-    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1);
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), 1);
     // Its own token and address in the payload are fine; QoS 2 completes; QoS 0 is stored silently.
     let own = serde_json::json!({"address": A, "token": a_token, "readings": [{"at": chrono::Utc::now().to_rfc3339(), "value": 1.2}]});
     client.publish(topic(A), QoS::AtLeastOnce, false, own.to_string()).await.unwrap();
@@ -129,8 +129,8 @@ async fn stories(s: &TestStore) {
     let suback = until(&mut events, |p| matches!(p, Packet::SubAck(_))).await.unwrap();
     let Packet::SubAck(suback) = suback else { unreachable!() };
     assert_eq!(suback.return_codes, [rumqttc::SubscribeReasonCode::Failure]);
-    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 4);
-    let device = Monitoring(&s).authenticate_sensor(A, &a_token).await.unwrap().unwrap();
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), 4);
+    let device = Monitoring(s).authenticate_sensor(A, &a_token).await.unwrap().unwrap();
     assert!(device.online, "a reading brings the sensor online");
 }
 on_both!(publishes, stories, MODULES);
@@ -153,7 +153,7 @@ async fn refusals(s: &TestStore) {
     client.publish(topic(B), QoS::AtLeastOnce, false, reading(10, 1.0)).await.unwrap();
     let r = acked(&mut events).await;
     assert!(r.is_err(), "the connection is closed, not acknowledged: {r:?}");
-    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 0);
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), 0);
 }
 on_both!(refused, refusals, MODULES);
 
@@ -198,7 +198,7 @@ async fn hostile(s: &TestStore) {
     let (client, mut events) = device(addr, "dev-a", Some((A, &a_token)));
     client.publish(topic(A), QoS::AtLeastOnce, false, reading(5, 2.0)).await.unwrap();
     acked(&mut events).await.unwrap();
-    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 1);
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), 1);
     assert!(closed_within(&mut garbage, Duration::from_secs(1)).await, "garbage is closed at once");
     assert!(closed_within(&mut huge, Duration::from_secs(1)).await, "a huge length is closed on its header");
     assert!(closed_within(&mut silent, Duration::from_secs(3)).await, "no CONNECT: closed at the timeout");
@@ -207,7 +207,7 @@ async fn hostile(s: &TestStore) {
     // The well-behaved connection is still there.
     client.publish(topic(A), QoS::AtLeastOnce, false, reading(4, 2.1)).await.unwrap();
     acked(&mut events).await.unwrap();
-    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), 2);
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), 2);
 }
 on_both!(hostile_input, hostile, MODULES);
 

@@ -56,14 +56,14 @@ async fn setup(s: &Store, sensor: &str) -> String {
         serde_json::from_value(serde_json::json!({"code": "H-1", "kind": "hydrant_above", "lon": 0.5, "lat": 0.5}))
             .unwrap();
     let hydrant = s.insert(&sys, hydrant).await.unwrap();
-    Monitoring(&s)
+    Monitoring(s)
         .register_device(
             &sys,
             NewDevice { jurisdiction_id: city.id, unit_id: None, address: UITD.into(), name: "传输装置".into() },
         )
         .await
         .unwrap();
-    let reg = Monitoring(&s)
+    let reg = Monitoring(s)
         .register_sensor(
             &sys,
             NewSensor {
@@ -137,18 +137,18 @@ fn payload(values: &[(i64, f64)]) -> ReadingsPayload {
 async fn open_alarms(s: &Store, kind: &str) -> Vec<huoyan_monitor::store::alarms::Alarm> {
     let f =
         AlarmFilter { kind: Some(kind.into()), status: vec!["open".into(), "escalated".into()], ..Default::default() };
-    Monitoring(&s).list_alarms(&Scope::all(), &f).await.unwrap().items
+    Monitoring(s).list_alarms(&Scope::all(), &f).await.unwrap().items
 }
 
 async fn frames_are_filed_once_across_restarts(s: &TestStore) {
     setup(s, "hp-0001").await;
     let first = (1..=5).map(fire_frame).collect::<Vec<_>>();
-    Monitoring(&s).store_frames(&first).await.unwrap();
+    Monitoring(s).store_frames(&first).await.unwrap();
     let (e, seen) = engine(s);
     assert_eq!(e.catch_up().await.unwrap(), 5, "five frames read in batches of two");
     let fire = open_alarms(s, "fire").await;
     assert_eq!((fire.len(), fire[0].count), (1, 5), "merged into one alarm");
-    assert_eq!(Monitoring(&s).cursor(CURSOR).await.unwrap(), fire[0].last_frame_id.unwrap());
+    assert_eq!(Monitoring(s).cursor(CURSOR).await.unwrap(), fire[0].last_frame_id.unwrap());
     assert_eq!(seen.lock().unwrap().first(), Some(&(fire[0].id, "opened")));
     // Again, and after a "restart" (a new engine over the same store): nothing is read twice.
     assert_eq!(e.catch_up().await.unwrap(), 0);
@@ -157,7 +157,7 @@ async fn frames_are_filed_once_across_restarts(s: &TestStore) {
     // A retransmitted frame is not stored again, so not counted again; a new one is. The
     // retransmission is the same bytes (a new `fire_frame(5)` carries the time of its making in
     // the ADU, and is another frame once the second has changed).
-    Monitoring(&s).store_frames(&[first[4].clone(), fire_frame(6)]).await.unwrap();
+    Monitoring(s).store_frames(&[first[4].clone(), fire_frame(6)]).await.unwrap();
     assert_eq!(restarted.catch_up().await.unwrap(), 1);
     assert_eq!(open_alarms(s, "fire").await[0].count, 6);
 }
@@ -169,14 +169,14 @@ async fn the_cursor_is_saved_once_the_engine_has_caught_up(s: &TestStore) {
     let normal = |serial| NewFrame { raw: component_upload(serial, 0x01), ..fire_frame(serial) };
     let (e, _) = engine(s);
     assert_eq!(e.catch_up().await.unwrap(), 0);
-    Monitoring(&s).store_frames(&(1..=3).map(normal).collect::<Vec<_>>()).await.unwrap();
+    Monitoring(s).store_frames(&(1..=3).map(normal).collect::<Vec<_>>()).await.unwrap();
     assert_eq!(e.catch_up().await.unwrap(), 3);
-    let last = Monitoring(&s).frames_after(0, 10).await.unwrap().last().unwrap().id;
-    assert!(Monitoring(&s).cursor(CURSOR).await.unwrap() < last, "read, not saved yet");
+    let last = Monitoring(s).frames_after(0, 10).await.unwrap().last().unwrap().id;
+    assert!(Monitoring(s).cursor(CURSOR).await.unwrap() < last, "read, not saved yet");
     // Caught up, and the saved position older than CURSOR_SAVE_EVERY: the next look saves it.
     tokio::time::sleep(huoyan_monitor::engine::CURSOR_SAVE_EVERY).await;
     assert_eq!(e.catch_up().await.unwrap(), 0);
-    assert_eq!(Monitoring(&s).cursor(CURSOR).await.unwrap(), last);
+    assert_eq!(Monitoring(s).cursor(CURSOR).await.unwrap(), last);
     assert!(open_alarms(s, "fire").await.is_empty());
 }
 on_both!(cursor_when_idle, the_cursor_is_saved_once_the_engine_has_caught_up, MODULES);
@@ -239,13 +239,13 @@ async fn low_pressure_opens_merges_and_recovers(s: &TestStore) {
     // The same message again (an MQTT redelivery): stored once, counted once.
     let again = huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[])).await;
     assert!(again.is_err(), "an empty batch is refused");
-    let before = Monitoring(&s).count_readings(None).await.unwrap();
+    let before = Monitoring(s).count_readings(None).await.unwrap();
     let dup = payload(&[(200, 0.12)]);
     let mut same = dup.clone();
-    same.readings[0].at = Monitoring(&s).readings_after(0, 10).await.unwrap()[1].at.clone();
+    same.readings[0].at = Monitoring(s).readings_after(0, 10).await.unwrap()[1].at.clone();
     let r = huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &same).await.unwrap();
     assert_eq!((r.stored, r.duplicates), (0, 1));
-    assert_eq!(Monitoring(&s).count_readings(None).await.unwrap(), before);
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), before);
     e.catch_up().await.unwrap();
     assert_eq!(open_alarms(s, "low_pressure").await[0].count, 2);
     // In the hysteresis band (0.14–0.15): still open.
@@ -256,7 +256,7 @@ async fn low_pressure_opens_merges_and_recovers(s: &TestStore) {
     huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(10, 0.2)])).await.unwrap();
     e.catch_up().await.unwrap();
     assert!(open_alarms(s, "low_pressure").await.is_empty());
-    let all = Monitoring(&s)
+    let all = Monitoring(s)
         .list_alarms(&Scope::all(), &AlarmFilter { kind: Some("low_pressure".into()), ..Default::default() })
         .await
         .unwrap();
@@ -265,10 +265,10 @@ async fn low_pressure_opens_merges_and_recovers(s: &TestStore) {
         (1, Some("recovered"), Some("system"))
     );
     assert_eq!(
-        Monitoring(&s).cursor(READINGS_CURSOR).await.unwrap(),
-        Monitoring(&s).readings_after(0, 100).await.unwrap().last().unwrap().id
+        Monitoring(s).cursor(READINGS_CURSOR).await.unwrap(),
+        Monitoring(s).readings_after(0, 100).await.unwrap().last().unwrap().id
     );
-    let dev = Monitoring(&s)
+    let dev = Monitoring(s)
         .list_devices(&Scope::all(), None)
         .await
         .unwrap()
@@ -297,20 +297,16 @@ async fn bad_tokens_and_payloads_store_nothing(s: &TestStore) {
     assert!(
         matches!(ingest(s, "hp-0001", &token, &mixed).await.unwrap_err(), IngestError::Invalid { ref field, .. } if field == "address")
     );
-    assert_eq!(
-        Monitoring(&s).count_readings(None).await.unwrap(),
-        0,
-        "a payload with one bad reading is refused whole"
-    );
+    assert_eq!(Monitoring(s).count_readings(None).await.unwrap(), 0, "a payload with one bad reading is refused whole");
     // A rotated token replaces the old one.
-    let sensor = Monitoring(&s)
+    let sensor = Monitoring(s)
         .list_devices(&Scope::all(), None)
         .await
         .unwrap()
         .into_iter()
         .find(|d| d.kind == "sensor")
         .unwrap();
-    let fresh = Monitoring(&s).rotate_sensor_token(&Principal::system(), sensor.id).await.unwrap().token;
+    let fresh = Monitoring(s).rotate_sensor_token(&Principal::system(), sensor.id).await.unwrap().token;
     assert!(matches!(
         ingest(s, "hp-0001", &token, &payload(&[(10, 0.1)])).await.unwrap_err(),
         IngestError::Unauthorized
@@ -328,7 +324,7 @@ async fn a_loaded_rule_set_takes_effect_without_code(s: &TestStore) {
         .replace("value = 0.14", "value = 0.30")
         .replace("id = \"huoyan-default\"", "id = \"local\"");
     huoyan_monitor::thresholds::ThresholdRules::parse(&text).unwrap();
-    Monitoring(&s).load_threshold_rules(&Principal::system(), "test", &text).await.unwrap();
+    Monitoring(s).load_threshold_rules(&Principal::system(), "test", &text).await.unwrap();
     assert_eq!(e.rules().await.unwrap().id, "local");
     huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(10, 0.25)])).await.unwrap();
     e.catch_up().await.unwrap();
@@ -410,11 +406,11 @@ async fn a_silent_sensor_goes_offline_and_a_reading_recovers_it(s: &TestStore) {
     let e = Engine::new(s.store.clone(), MonitorConfig { sensor_offline_secs: 1, ..Default::default() }, on_change);
     huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(30, 0.25)])).await.unwrap();
     e.catch_up().await.unwrap();
-    assert!(Monitoring(&s).authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
+    assert!(Monitoring(s).authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
     assert_eq!(e.expire_sensors().await.unwrap(), 0, "heard from within the second");
     tokio::time::sleep(Duration::from_millis(1200)).await;
     assert_eq!(e.expire_sensors().await.unwrap(), 1);
-    assert!(!Monitoring(&s).authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
+    assert!(!Monitoring(s).authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
     let offline = open_alarms(s, "offline").await;
     assert_eq!((offline.len(), offline[0].device_address.as_str()), (1, "hp-0001"));
     assert_eq!(e.expire_sensors().await.unwrap(), 0, "offline once, not again every check");
@@ -422,7 +418,7 @@ async fn a_silent_sensor_goes_offline_and_a_reading_recovers_it(s: &TestStore) {
     assert!(open_alarms(s, "offline").await.iter().all(|a| a.device_address != UITD));
     huoyan_monitor::ingest::ingest(s, "hp-0001", &token, &payload(&[(1, 0.26)])).await.unwrap();
     e.catch_up().await.unwrap();
-    assert!(Monitoring(&s).authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
+    assert!(Monitoring(s).authenticate_sensor("hp-0001", &token).await.unwrap().unwrap().online);
     assert!(open_alarms(s, "offline").await.is_empty(), "the reading resolved the 离线 alarm");
     let changes = log.lock().unwrap().clone();
     assert_eq!(changes, [("offline".to_string(), "opened"), ("offline".to_string(), "resolved")]);
@@ -443,8 +439,8 @@ async fn silence_rules_set_each_sensors_limit(s: &TestStore) {
     use huoyan_monitor::thresholds::{SHIPPED, ThresholdRules};
     let sys = Principal::system();
     let token1 = setup(s, "hp-0001").await;
-    let first = Monitoring(&s).sensor_by_address("hp-0001").await.unwrap().unwrap();
-    let token2 = Monitoring(&s)
+    let first = Monitoring(s).sensor_by_address("hp-0001").await.unwrap().unwrap();
+    let token2 = Monitoring(s)
         .register_sensor(
             &sys,
             NewSensor {
@@ -474,7 +470,7 @@ async fn silence_rules_set_each_sensors_limit(s: &TestStore) {
     let text = format!("{SHIPPED}{}{}", silence("", 1), silence("hp-0002", 3600));
     let set = ThresholdRules::parse(&text).unwrap();
     set.check_sensors(s).await.unwrap().unwrap();
-    Monitoring(&s).load_threshold_rules(&sys, "test", &text).await.unwrap();
+    Monitoring(s).load_threshold_rules(&sys, "test", &text).await.unwrap();
     let e = Engine::new(
         s.store.clone(),
         MonitorConfig { sensor_offline_secs: 0, ..Default::default() },
@@ -487,8 +483,8 @@ async fn silence_rules_set_each_sensors_limit(s: &TestStore) {
     assert_eq!(e.expire_sensors().await.unwrap(), 0, "both heard from within the second");
     tokio::time::sleep(Duration::from_millis(1200)).await;
     assert_eq!(e.expire_sensors().await.unwrap(), 1);
-    assert!(!Monitoring(&s).sensor_by_address("hp-0001").await.unwrap().unwrap().online, "its measurement's 1 s");
-    assert!(Monitoring(&s).sensor_by_address("hp-0002").await.unwrap().unwrap().online, "its own hour");
+    assert!(!Monitoring(s).sensor_by_address("hp-0001").await.unwrap().unwrap().online, "its measurement's 1 s");
+    assert!(Monitoring(s).sensor_by_address("hp-0002").await.unwrap().unwrap().online, "its own hour");
     let offline = open_alarms(s, "offline").await;
     assert_eq!(offline.iter().map(|a| a.device_address.as_str()).collect::<Vec<_>>(), ["hp-0001"]);
 }

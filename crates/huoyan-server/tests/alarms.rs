@@ -207,7 +207,7 @@ async fn story(store: &huoyan_store::Store) {
         address: "0000000000a1".into(),
         name: "甲装置".into(),
     };
-    Monitoring(&store).register_device(&sys, nd).await.unwrap();
+    Monitoring(store).register_device(&sys, nd).await.unwrap();
     let signal = |kind: &str, level: &str| Signal {
         device_address: "0000000000a1".into(),
         kind: kind.into(),
@@ -218,11 +218,11 @@ async fn story(store: &huoyan_store::Store) {
         component: json!({"text": kind}),
         resolves: None,
     };
-    let fire = Monitoring(&store).apply_signals(&[signal("fire", "fire")], None).await.unwrap()[0].alarm.id;
-    let fault = Monitoring(&store).apply_signals(&[signal("fault", "warning")], None).await.unwrap()[0].alarm.id;
-    Monitoring(&store).handle_alarm(&sys, fault, &Handling { result: "ignored".into(), note: None }).await.unwrap();
+    let fire = Monitoring(store).apply_signals(&[signal("fire", "fire")], None).await.unwrap()[0].alarm.id;
+    let fault = Monitoring(store).apply_signals(&[signal("fault", "warning")], None).await.unwrap()[0].alarm.id;
+    Monitoring(store).handle_alarm(&sys, fault, &Handling { result: "ignored".into(), note: None }).await.unwrap();
     let list = |f: AlarmFilter| async move {
-        Monitoring(&store).list_alarms(&Scope::all(), &f).await.unwrap().items.iter().map(|a| a.id).collect::<Vec<_>>()
+        Monitoring(store).list_alarms(&Scope::all(), &f).await.unwrap().items.iter().map(|a| a.id).collect::<Vec<_>>()
     };
     assert_eq!(list(AlarmFilter::default()).await, [fault, fire]);
     assert_eq!(list(AlarmFilter { queue_order: true, ..Default::default() }).await, [fire, fault]);
@@ -230,13 +230,13 @@ async fn story(store: &huoyan_store::Store) {
         list(AlarmFilter { levels: vec!["warning".into(), "info".into()], ..Default::default() }).await,
         [fault]
     );
-    let k = Monitoring(&store).monitoring_kpis(&Scope::all(), "2000-01-01T00:00:00.000Z").await.unwrap();
+    let k = Monitoring(store).monitoring_kpis(&Scope::all(), "2000-01-01T00:00:00.000Z").await.unwrap();
     assert_eq!(k.by_kind, [("fault".to_string(), 1), ("fire".to_string(), 1)].into());
     assert_eq!(k.open_by_kind, [("fire".to_string(), 1)].into());
     assert_eq!(k.handle_mean_s, None, "only a fault was handled");
-    let names = Monitoring(&store).unit_names(&[unit.id, unit.id + 1000]).await.unwrap();
+    let names = Monitoring(store).unit_names(&[unit.id, unit.id + 1000]).await.unwrap();
     assert_eq!(names, [(unit.id, "甲商场".to_string())].into());
-    assert!(Monitoring(&store).unit_names(&[]).await.unwrap().is_empty());
+    assert!(Monitoring(store).unit_names(&[]).await.unwrap().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

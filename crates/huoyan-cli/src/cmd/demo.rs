@@ -74,7 +74,7 @@ async fn register_uitds(store: &Store, n: usize) -> anyhow::Result<usize> {
             address,
             name: format!("{} 用户信息传输装置", u.name),
         };
-        Monitoring(&store).register_device(&sys, d).await?;
+        Monitoring(store).register_device(&sys, d).await?;
         count += 1;
     }
     Ok(count)

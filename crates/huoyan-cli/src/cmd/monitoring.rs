@@ -48,7 +48,7 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
 }
 
 async fn publish_device(store: &Store, state: &AppState, address: &str, online: bool, at: &str) {
-    let Ok(Some(d)) = Monitoring(&store).device_by_address(address).await else { return };
+    let Ok(Some(d)) = Monitoring(store).device_by_address(address).await else { return };
     let Ok(path) = store.jurisdiction_path(d.jurisdiction_id).await else { return };
     state.live.publish(NewLiveEvent {
         kind: "device".into(),

@@ -137,10 +137,10 @@ pub(crate) async fn load_data_dir_rules(store: &huoyan_store::Store, data: &std:
     let Ok(text) = std::fs::read_to_string(&path) else { return Ok(()) };
     let set = ThresholdRules::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     set.check_sensors(store).await?.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    if Monitoring(&store).threshold_rules().await?.is_some_and(|s| s.body == text) {
+    if Monitoring(store).threshold_rules().await?.is_some_and(|s| s.body == text) {
         return Ok(());
     }
-    Monitoring(&store).load_threshold_rules(&Principal::system(), &format!("file:{}", path.display()), &text).await?;
+    Monitoring(store).load_threshold_rules(&Principal::system(), &format!("file:{}", path.display()), &text).await?;
     tracing::info!(file = %path.display(), "threshold rules loaded from the data directory");
     Ok(())
 }

@@ -110,7 +110,7 @@ pub async fn register(store: &Store) {
         )
         .await
         .unwrap();
-    Monitoring(&store)
+    Monitoring(store)
         .register_device(
             &sys,
             NewDevice {

@@ -3,7 +3,7 @@
 //! - [`plan`]: dispatch plans (调派方案) as data — a TOML [`PlanSet`] keyed by incident category ×
 //!   sub-type × response level × target class, each plan citing its source; loading, checks with
 //!   typed errors ([`PlanError`]), and selection of the most specific matching plan;
-//! - [`recommend`]: filling a plan from the available vehicles in road travel-time order, the
+//! - [`recommend`](mod@recommend): filling a plan from the available vehicles in road travel-time order, the
 //!   micro-fire-station alerts of the 1–3–5 minute principle, and what could not be filled;
 //! - [`preplan`]: the digital pre-plan (数字化预案) document of a key unit and its completeness score;
 //! - [`timeline`]: timeline stages as entries, their checks, and the vehicle status flow they drive.

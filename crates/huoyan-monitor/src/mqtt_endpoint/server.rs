@@ -188,7 +188,7 @@ async fn connection<S: AsyncRead + AsyncWrite + Unpin>(
                     continue;
                 }
                 Action::Authenticate { address, token } => {
-                    let auth = match Monitoring(&store).authenticate_sensor(&address, &token).await {
+                    let auth = match Monitoring(store).authenticate_sensor(&address, &token).await {
                         Ok(Some(device)) => Auth::Sensor(device.address),
                         Ok(None) => Auth::Refused,
                         Err(e) => {

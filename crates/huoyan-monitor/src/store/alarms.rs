@@ -10,7 +10,7 @@
 //! - [`Monitoring::apply_signals`](crate::store::Monitoring::apply_signals) files a batch and advances the engine's cursor over `alarm_frames`
 //!   in the same transaction, so a crash between the two neither loses nor doubles an alarm.
 //! - Handling (确认真实 / 误报 / 测试 / 忽略) is audited; a confirmed fire queues a webhook to the
-//!   119 side in the same transaction (see [`crate::outbox`]).
+//!   119 side in the same transaction (see [`crate::store::outbox`]).
 
 use huoyan_domain::account::Principal;
 use serde::Serialize;

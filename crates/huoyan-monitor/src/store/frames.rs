@@ -257,7 +257,7 @@ impl Monitoring<'_> {
     /// Records a device's online state and last-seen time `at` (UTC RFC 3339). Returns whether a
     /// registered device's state changed.
     ///
-    /// A hot writer ([`Store::writer`]): on a pooled connection it waited in SQLite's busy
+    /// A hot writer ([`Store::writer`](huoyan_store::Store::writer)): on a pooled connection it waited in SQLite's busy
     /// handler behind the gateway's back-to-back batches, and the device's connection with it
     /// (seen as 确认 delays of 2.4–3.5 s when devices came online under load).
     pub async fn set_device_online(&self, address: &str, online: bool, at: &str) -> Result<bool> {

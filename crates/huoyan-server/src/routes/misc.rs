@@ -156,8 +156,8 @@ async fn terms(_auth: Auth) -> Json<serde_json::Value> {
         "unit_class": list(UnitClass::ALL, UnitClass::code, UnitClass::zh),
         "role": list(Role::ALL, Role::code, Role::zh),
         "incident_category": list(incident::IncidentCategory::ALL, incident::IncidentCategory::code, incident::IncidentCategory::zh),
-        "incident_status": list(&IncidentStatus::ALL, IncidentStatus::code, IncidentStatus::zh),
+        "incident_status": list(IncidentStatus::ALL, IncidentStatus::code, IncidentStatus::zh),
         "timeline_stage": list(&huoyan_incidents::rules::Stage::ALL, huoyan_incidents::rules::Stage::code, huoyan_incidents::rules::Stage::zh),
-        "dispatch_status": list(&DispatchStatus::ALL, DispatchStatus::code, DispatchStatus::zh),
+        "dispatch_status": list(DispatchStatus::ALL, DispatchStatus::code, DispatchStatus::zh),
     }))
 }

@@ -1,4 +1,5 @@
-//! The API's routes, one module per area; [`api_router`] merges them under `/api/v1`.
+//! The kernel's own routes, one module per area; `api_router` merges them with the modules' routers under
+//! `/api/v1`.
 
 pub(crate) mod auth;
 pub(crate) mod dashboard;

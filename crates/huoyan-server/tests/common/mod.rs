@@ -98,7 +98,7 @@ pub async fn side(
         address: address.into(),
         name: format!("{tag}传输装置"),
     };
-    ids.insert("devices", Monitoring(&store).register_device(&sys, nd).await.unwrap().id);
+    ids.insert("devices", Monitoring(store).register_device(&sys, nd).await.unwrap().id);
     // A pressure sensor on the township's hydrant.
     let sensor_address = if tag == "西" { "west-hp-1" } else { "east-hp-1" };
     let ns = huoyan_monitor::store::sensors::NewSensor {
@@ -110,7 +110,7 @@ pub async fn side(
         name: format!("{tag}-H1 水压"),
         measurement: "hydrant_pressure".into(),
     };
-    let reg = Monitoring(&store).register_sensor(&sys, ns).await.unwrap();
+    let reg = Monitoring(store).register_sensor(&sys, ns).await.unwrap();
     ids.insert("sensors", reg.device.id);
     let signal = huoyan_monitor::store::alarms::Signal {
         device_address: address.into(),
@@ -122,7 +122,7 @@ pub async fn side(
         component: json!({"text": "感烟火灾探测器"}),
         resolves: None,
     };
-    let changes = Monitoring(&store).apply_signals(&[signal], None).await.unwrap();
+    let changes = Monitoring(store).apply_signals(&[signal], None).await.unwrap();
     ids.insert("alarms", changes[0].alarm.id);
     // An incident on the road, the unit's pre-plan and a floor plan attached to it.
     let mut n = huoyan_incidents::store::incidents::NewIncident::new(
