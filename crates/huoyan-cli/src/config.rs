@@ -67,7 +67,7 @@ pub(crate) struct Config {
     pub(crate) log: LogConfig,
     pub(crate) gateway: GatewaySettings,
     pub(crate) monitor: huoyan_monitor::MonitorConfig,
-    pub(crate) mqtt: huoyan_monitor::mqtt::MqttConfig,
+    pub(crate) mqtt: huoyan_mqtt::MqttConfig,
 }
 
 /// `[gateway]`: the GB/T 26875.3 gateway of `huoyan serve`.
@@ -244,7 +244,7 @@ impl Config {
             cfg.mqtt.filter()?;
         }
         if !cfg.mqtt.listen.is_empty() {
-            huoyan_monitor::mqtt_endpoint::Endpoint::new(&cfg.mqtt)?;
+            huoyan_mqtt::endpoint::Endpoint::new(&cfg.mqtt)?;
         }
         if cfg.gateway.patrol_interval_secs > 7200 {
             bail!(

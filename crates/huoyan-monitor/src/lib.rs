@@ -7,8 +7,6 @@
 //!   (离线) and escalation (超时未处理);
 //! - [`thresholds`]: sensor threshold rules as data, each citing its source, and their evaluation;
 //! - [`ingest`]: the sensor reading payload (HTTP and MQTT), checked and stored;
-//! - [`mqtt`]: the MQTT client subscribing to an external broker (Mosquitto …);
-//! - [`mqtt_endpoint`]: the embedded, publish-only MQTT 3.1.1 endpoint sensors publish to;
 //! - [`webhook`]: at-least-once delivery of a confirmed fire to the 119 side.
 //!
 //! - [`store`]: the module's tables behind [`store::Monitoring`] (devices, the frame log, sensor
@@ -16,15 +14,14 @@
 //! - [`routes`]: `router()` and the OpenAPI of `/alarms`, `/devices`, `/sensors`, `/thresholds`;
 //! - [`events`]: what the console's live panel shows for an alarm.
 //!
-//! The GB/T 26875.3 gateway (`huoyan-gateway`) writes through [`store::Monitoring::store_frames`].
+//! Transports are crates of their own: the MQTT client and embedded endpoint (`huoyan-mqtt`)
+//! deliver readings to [`ingest`]; the GB/T 26875.3 gateway (`huoyan-gateway`) writes through [`store::Monitoring::store_frames`].
 
 pub mod engine;
 pub mod events;
 pub mod framelog;
 pub mod ingest;
 pub mod kinds;
-pub mod mqtt;
-pub mod mqtt_endpoint;
 pub mod routes;
 pub mod signals;
 pub mod silence;

@@ -352,14 +352,14 @@ async fn a_reading_published_over_mqtt_becomes_a_low_pressure_alarm() {
     let e = e.with_wake(wake.clone());
     let run = tokio::spawn(e.clone().run(std::future::pending()));
     let topic_root = format!("huoyan-test-{}", std::process::id());
-    let config = huoyan_monitor::mqtt::MqttConfig {
+    let config = huoyan_mqtt::MqttConfig {
         url: "mqtt://127.0.0.1:1883".into(),
         topic: format!("{topic_root}/{{address}}/readings"),
         client_id: format!("huoyan-test-{}", std::process::id()),
         keep_alive_secs: 5,
         ..Default::default()
     };
-    let client = tokio::spawn(huoyan_monitor::mqtt::run(s.store.clone(), config, wake, std::future::pending()));
+    let client = tokio::spawn(huoyan_mqtt::run(s.store.clone(), config, wake, std::future::pending()));
     // A device publishing: its own client.
     let mut opts = rumqttc::MqttOptions::new(format!("sensor-{address}"), "127.0.0.1", 1883);
     opts.set_keep_alive(Duration::from_secs(5));

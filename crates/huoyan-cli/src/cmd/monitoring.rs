@@ -82,20 +82,20 @@ pub(crate) async fn start(
         let (store, mqtt, wake) = (store.clone(), cfg.mqtt.clone(), state.monitor_wake.clone());
         let stop_mqtt = stopped(stop.clone());
         tasks.spawn(async move {
-            if let Err(e) = huoyan_monitor::mqtt::run(store, mqtt, wake, stop_mqtt).await {
+            if let Err(e) = huoyan_mqtt::run(store, mqtt, wake, stop_mqtt).await {
                 tracing::error!(error = %e, "MQTT ingestion not started");
             }
         });
     }
     let mut mqtt = None;
     if !cfg.mqtt.listen.is_empty() {
-        let endpoint = huoyan_monitor::mqtt_endpoint::Endpoint::new(&cfg.mqtt)?;
+        let endpoint = huoyan_mqtt::endpoint::Endpoint::new(&cfg.mqtt)?;
         let listener = tokio::net::TcpListener::bind(&cfg.mqtt.listen)
             .await
             .with_context(|| format!("cannot listen for MQTT sensors on {}", cfg.mqtt.listen))?;
         mqtt = Some(listener.local_addr()?);
         let (store, wake) = (store.clone(), state.monitor_wake.clone());
-        tasks.spawn(huoyan_monitor::mqtt_endpoint::serve(listener, store, endpoint, wake, stopped(stop.clone())));
+        tasks.spawn(huoyan_mqtt::endpoint::serve(listener, store, endpoint, wake, stopped(stop.clone())));
     }
     if !cfg.monitor.webhook_url.is_empty() {
         tasks.spawn(huoyan_monitor::webhook::run(

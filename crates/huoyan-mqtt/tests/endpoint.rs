@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use common::TestStore;
 use huoyan_domain::account::Principal;
-use huoyan_monitor::mqtt::MqttConfig;
-use huoyan_monitor::mqtt_endpoint::{Endpoint, serve};
 use huoyan_monitor::store::sensors::NewSensor;
+use huoyan_mqtt::MqttConfig;
+use huoyan_mqtt::endpoint::{Endpoint, serve};
 use huoyan_store::Store;
 use huoyan_store::on_both;
 use huoyan_store::testkit as common;

@@ -3,12 +3,13 @@
 //! store — credentials through `Monitoring::authenticate_sensor`, payloads through the same checks and
 //! store as HTTP and the MQTT client — and wakes the alarm engine after a commit.
 
-use crate::store::Monitoring;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use huoyan_monitor::ingest::{self, IngestError};
+use huoyan_monitor::store::Monitoring;
 use huoyan_store::Store;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -16,8 +17,7 @@ use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinSet;
 
 use super::session::{Action, Auth, Closed, Limits, Session};
-use crate::ingest::{self, IngestError};
-use crate::mqtt::{self, MqttConfig, MqttConfigError, Outcome};
+use crate::{self as mqtt, MqttConfig, MqttConfigError, Outcome};
 
 /// Bytes read from a socket at a time.
 const READ_CHUNK: usize = 4096;

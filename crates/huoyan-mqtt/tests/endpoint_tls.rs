@@ -7,9 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use huoyan_domain::account::Principal;
-use huoyan_monitor::mqtt::MqttConfig;
-use huoyan_monitor::mqtt_endpoint::{Endpoint, serve};
 use huoyan_monitor::store::sensors::NewSensor;
+use huoyan_mqtt::MqttConfig;
+use huoyan_mqtt::endpoint::{Endpoint, serve};
 use huoyan_store::testkit as common;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;

@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use bytes::BytesMut;
+use huoyan_monitor::ingest::{IngestError, IngestResult};
 use rumqttc::mqttbytes::QoS;
 use rumqttc::mqttbytes::v4::{
     ConnAck, Connect, ConnectReturnCode, Packet, PubAck, PubComp, PubRec, PubRel, Publish, SubAck, SubscribeReasonCode,
@@ -11,8 +12,7 @@ use rumqttc::mqttbytes::v4::{
 };
 
 use super::session::{Action, Auth, Closed, Limits, Session};
-use crate::ingest::{IngestError, IngestResult};
-use crate::mqtt::{MqttConfig, Outcome};
+use crate::{MqttConfig, Outcome};
 
 const SENSOR: &str = "hp-0001";
 const TOKEN: &str = "secret-token";

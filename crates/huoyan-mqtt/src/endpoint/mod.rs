@@ -11,13 +11,13 @@
 //!   (`session present` is always 0): the endpoint keeps no state between connections.
 //! - **Publish**: only on the configured `topic` with `{address}` the authenticated sensor;
 //!   another sensor's topic or a topic not matching closes the connection (3.1.1 has no negative
-//!   acknowledgement), nothing stored. The payload is [`crate::ingest`]'s JSON; `address` and
+//!   acknowledgement), nothing stored. The payload is [`huoyan_monitor::ingest`]'s JSON; `address` and
 //!   `token` may be left out and must agree when given. Retain flags and wills are ignored.
 //! - **Acknowledgement after the commit**: QoS 0 is stored without an answer; QoS 1 gets its PUBACK
 //!   only after the readings are committed; QoS 2 is stored on PUBLISH and PUBREC follows the
 //!   commit, PUBREL gets PUBCOMP (exactly-once for readings comes from the store recognising a
 //!   re-sent reading, not from per-session packet ids). A payload refused for good (bad JSON, bad
-//!   reading) is logged and acknowledged, as by the client ([`crate::mqtt`]); a store failure
+//!   reading) is logged and acknowledged, as by the client ([`crate`]); a store failure
 //!   closes without acknowledgement so the device sends again; a token replaced while connected
 //!   closes too.
 //! - **Other packets**: PINGREQ → PINGRESP; SUBSCRIBE → SUBACK with 0x80 (failure) for each

@@ -11,14 +11,14 @@
 use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
+use huoyan_monitor::ingest::IngestError;
 use rumqttc::mqttbytes::v4::{
     ConnAck, Connect, ConnectReturnCode, Packet, PubAck, PubComp, PubRec, Publish, SubAck, SubscribeReasonCode,
     UnsubAck,
 };
 use rumqttc::mqttbytes::{self, PacketType, QoS};
 
-use crate::ingest::IngestError;
-use crate::mqtt::{MqttConfig, Outcome};
+use crate::{MqttConfig, Outcome};
 
 /// The limits of one connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub enum Action {
         address: String,
         /// The token it connected with.
         token: String,
-        /// The PUBLISH payload (JSON, [`crate::ingest`]).
+        /// The PUBLISH payload (JSON, [`huoyan_monitor::ingest`]).
         payload: Bytes,
     },
     /// Close the connection (after the sends before it).

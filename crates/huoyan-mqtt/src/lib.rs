@@ -1,6 +1,9 @@
+//! Huoyan's MQTT transport for sensor readings: the client below and the embedded endpoint
+//! ([`endpoint`]), both delivering to the monitoring module's ingestion.
+//!
 //! Sensor readings over MQTT: a client (rumqttc) subscribing to an external broker — Mosquitto or
 //! any MQTT 3.1.1 broker — on a topic pattern such as `huoyan/sensors/{address}/readings`. The
-//! payload is the HTTP one ([`crate::ingest`]); the sensor authenticates with `token` in it (a
+//! payload is the HTTP one ([`huoyan_monitor::ingest`]); the sensor authenticates with `token` in it (a
 //! broker ACL restricting each device to its own topic is a further layer, not a replacement).
 //!
 //! Delivery: QoS 1 with manual acknowledgement — a message is acknowledged only after its readings
@@ -10,18 +13,19 @@
 //! (`clean_session = false` with a fixed client id), so the broker keeps messages while Huoyan
 //! restarts. The client reconnects on its own with back-off (1 s doubling to 30 s).
 //!
-//! A single node needs no broker: [`crate::mqtt_endpoint`] lets sensors publish to `huoyan serve`
+//! A single node needs no broker: [`crate::endpoint`] lets sensors publish to `huoyan serve`
 //! itself (`listen`). Both may run at once; they share `topic` and the payload.
+
+pub mod endpoint;
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use huoyan_monitor::ingest::{self, IngestError};
 use huoyan_store::Store;
 use rumqttc::{AsyncClient, Event, MqttOptions, Packet, QoS};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
-
-use crate::ingest::{self, IngestError};
 
 /// `[mqtt]` in the configuration.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
