@@ -21,6 +21,7 @@
 //! ```
 
 mod gateway;
+mod imports;
 mod incidents;
 mod load;
 mod store;
@@ -34,6 +35,7 @@ use anyhow::{Context, bail};
 use clap::Parser;
 use serde::Serialize;
 
+use imports::{ImportTiming, cambridge, time_imports};
 use load::{Load, Outcome, Scenario};
 use store::{Backend, Env, Server, Store};
 
@@ -149,31 +151,6 @@ fn machine_line(m: &sys::Machine, load_at_end: &str) -> String {
     )
 }
 
-/// The timings of one import.
-#[derive(Debug, Serialize)]
-struct ImportTiming {
-    dataset: &'static str,
-    backend: Backend,
-    /// How the run differs from the default configuration, if it does.
-    variant: Option<&'static str>,
-    runs_s: Vec<f64>,
-    median_s: f64,
-    min_s: f64,
-    max_s: f64,
-    /// Median of the time the command itself reports for building or writing the store (the
-    /// demo's "built in", the import's store phase): the wall time minus start-up, migrations and,
-    /// for OSM, reading the PBF.
-    inner_median_s: Option<f64>,
-    /// What the store holds afterwards (from the command's own summary).
-    summary: String,
-    /// Size of the store afterwards, bytes.
-    store_bytes: Option<u64>,
-    /// Attempts that failed (and were repeated on a fresh store; they are not in the timings).
-    failed_attempts: usize,
-    /// The first failure.
-    first_failure: Option<String>,
-}
-
 /// The query results of one backend.
 #[derive(Debug, Serialize)]
 struct QueryRun {
@@ -204,114 +181,6 @@ fn median(v: &[f64]) -> f64 {
         n if n % 2 == 1 => s[n / 2],
         n => (s[n / 2 - 1] + s[n / 2]) / 2.0,
     }
-}
-
-/// The demo's one-line store summary (`store: 8 stations, …`) and its build time (`built in 1.2 s`).
-fn demo_summary(stdout: &str) -> (String, Option<f64>) {
-    let summary = stdout.lines().find_map(|l| l.trim().strip_prefix("store: ")).unwrap_or("").to_string();
-    let built = stdout
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("built in "))
-        .and_then(|v| v.trim_end_matches(" s").trim().parse().ok());
-    (summary, built)
-}
-
-/// What `huoyan import osm --json` says it wrote, and how long its store phase took.
-fn osm_summary(stdout: &str) -> (String, Option<f64>) {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(stdout) else { return (String::new(), None) };
-    let written = v["written"]
-        .as_object()
-        .map(|m| m.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", "))
-        .unwrap_or_default();
-    let summary = match v["report"]["road_km"].as_f64() {
-        Some(km) if km > 0.0 => format!("{written} ({km:.0} km of road)"),
-        _ => written,
-    };
-    (summary, v["seconds"].as_f64())
-}
-
-/// A built store, the wall time, the summary and the command's own time.
-type Built = (Store, Duration, (String, Option<f64>));
-
-/// Builds the Cambridge demo store; returns it with the wall time and the demo's summary.
-async fn cambridge(env: &Env, backend: Backend, no_cache: bool) -> anyhow::Result<Built> {
-    let mut s = Store::fresh(env, backend)?;
-    s.set_no_statement_cache(no_cache && backend == Backend::Postgres);
-    let (took, out) = s.run(["demo", "--no-serve"]).await?;
-    let summary = demo_summary(&out);
-    Ok((s, took, summary))
-}
-
-/// Imports the Andorra extract into a fresh store under a new root; returns the wall time of the import alone.
-async fn andorra(env: &Env, backend: Backend, osm: &std::path::Path) -> anyhow::Result<Built> {
-    let s = Store::fresh(env, backend)?;
-    s.run(["jurisdiction", "add", "--name", "Andorra", "--level", "city"]).await?;
-    let (took, out) =
-        s.run([std::ffi::OsStr::new("import"), "osm".as_ref(), osm.as_os_str(), "--json".as_ref()]).await?;
-    Ok((s, took, osm_summary(&out)))
-}
-
-async fn time_imports(args: &Args, env: &Env, keep: &mut Vec<(Backend, Store)>) -> anyhow::Result<Vec<ImportTiming>> {
-    let mut out = Vec::new();
-    for &backend in &args.backends {
-        for dataset in [CAMBRIDGE, ANDORRA] {
-            let no_cache = dataset == CAMBRIDGE && backend == Backend::Postgres && args.pg_demo_no_statement_cache;
-            let mut runs = Vec::new();
-            let mut summary = String::new();
-            let mut inner = Vec::new();
-            let mut store_bytes = None;
-            let mut failed_attempts = 0;
-            let mut first_failure = None;
-            for i in 1..=args.runs {
-                let (s, took, sum) = loop {
-                    let r = if dataset == CAMBRIDGE {
-                        cambridge(env, backend, no_cache).await
-                    } else {
-                        andorra(env, backend, &args.osm).await
-                    };
-                    match r {
-                        Ok(ok) => break ok,
-                        Err(e) => {
-                            failed_attempts += 1;
-                            eprintln!("  {dataset:<15} {:<10} run {i}/{}: FAILED: {e:#}", backend.name(), args.runs);
-                            first_failure.get_or_insert_with(|| format!("{e:#}"));
-                            if failed_attempts > args.retries {
-                                bail!(
-                                    "{dataset} on {}: {failed_attempts} failed attempts; giving up (for the demo on PostgreSQL see --pg-demo-no-statement-cache)",
-                                    backend.name()
-                                );
-                            }
-                        }
-                    }
-                };
-                eprintln!("  {dataset:<15} {:<10} run {i}/{}: {:.2} s", backend.name(), args.runs, took.as_secs_f64());
-                runs.push(took.as_secs_f64());
-                summary = sum.0;
-                inner.extend(sum.1);
-                store_bytes = s.size_bytes();
-                // The last Cambridge store serves the query load (and the tiles).
-                if dataset == CAMBRIDGE && i == args.runs && !(args.skip_query && args.skip_tiles) {
-                    keep.retain(|(b, _)| *b != backend);
-                    keep.push((backend, s));
-                }
-            }
-            out.push(ImportTiming {
-                dataset,
-                backend,
-                variant: no_cache.then_some("statement cache off"),
-                median_s: median(&runs),
-                min_s: runs.iter().copied().fold(f64::INFINITY, f64::min),
-                max_s: runs.iter().copied().fold(0.0, f64::max),
-                runs_s: runs,
-                inner_median_s: (!inner.is_empty()).then(|| median(&inner)),
-                summary,
-                store_bytes,
-                failed_attempts,
-                first_failure,
-            });
-        }
-    }
-    Ok(out)
 }
 
 async fn login(client: &reqwest::Client, base: &str) -> anyhow::Result<String> {
