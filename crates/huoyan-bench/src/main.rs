@@ -537,19 +537,3 @@ async fn main() -> std::process::ExitCode {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summaries_are_read() {
-        let demo = "x\n  built in 1.4 s\n  store: 16 stations, 3000 units\n";
-        assert_eq!(demo_summary(demo), ("16 stations, 3000 units".to_string(), Some(1.4)));
-        let osm =
-            r#"{"report": {"road_km": 554.6}, "written": {"roads": 3, "stations": 4}, "refused": [], "seconds": 0.75}"#;
-        assert_eq!(osm_summary(osm), ("3 roads, 4 stations (555 km of road)".to_string(), Some(0.75)));
-        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
-        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
-    }
-}
