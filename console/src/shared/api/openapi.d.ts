@@ -11124,7 +11124,7 @@ export interface components {
              * @description A sensor's latest value of its measurement.
              */
             last_value?: number | null;
-            /** @description A sensor's measurement (`crate::store::sensors::MEASUREMENTS`). */
+            /** @description A sensor's measurement code (hydrant_pressure, sprinkler_pressure, tank_level …). */
             measurement?: string | null;
             /** @description Display name. */
             name: string;
