@@ -176,6 +176,27 @@ pub struct StoreConfig {
     pub max_connections: u32,
 }
 
+/// Declares a module's view of the store — `pub struct Name<'s>(pub &'s Store)`, `Copy`, with
+/// `Deref<Target = Store>` for the kernel's functions — through which the module's own storage
+/// methods go (`Incidents(&store).create_incident(..)`). See `docs/ARCHITECTURE.md`, "How to add
+/// a module".
+#[macro_export]
+macro_rules! module_view {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy)]
+        pub struct $name<'s>(pub &'s $crate::Store);
+
+        impl ::std::ops::Deref for $name<'_> {
+            type Target = $crate::Store;
+
+            fn deref(&self) -> &$crate::Store {
+                self.0
+            }
+        }
+    };
+}
+
 /// The current time, UTC, RFC 3339 with milliseconds (how every timestamp is stored).
 pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)

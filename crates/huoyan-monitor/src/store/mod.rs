@@ -1,8 +1,8 @@
-//! The monitoring module's storage: [`Monitoring`], a view of the kernel's [`Store`] through which
+//! The monitoring module's storage: [`Monitoring`], a view of the kernel's [`Store`](huoyan_store::Store) through which
 //! every read and write of the module's tables goes — devices (UITDs and sensors), the append-only
 //! frame log (`alarm_frames`), sensor readings, alarms, threshold rule sets — and the KPIs over
 //! them. The hot writers (frames, signals, readings, handling) take the kernel's write turn
-//! ([`Store::writer`]).
+//! ([`Store::writer`](huoyan_store::Store::writer)).
 
 pub mod alarms;
 pub mod cursor;
@@ -12,20 +12,12 @@ pub mod kpis;
 pub mod outbox;
 pub mod sensors;
 
-use huoyan_store::Store;
 use huoyan_store::migrate::{Migration, Reference, Schema};
 
-/// The monitoring module's view of the store: `Monitoring(&store).store_frames(..)`. It derefs to
-/// the [`Store`] for the kernel's functions (scope, audit, cursors, base registers).
-#[derive(Clone, Copy)]
-pub struct Monitoring<'s>(pub &'s Store);
-
-impl std::ops::Deref for Monitoring<'_> {
-    type Target = Store;
-
-    fn deref(&self) -> &Store {
-        self.0
-    }
+huoyan_store::module_view! {
+    /// The monitoring module's view of the store: `Monitoring(&store).store_frames(..)`. It derefs to
+    /// the [`Store`](huoyan_store::Store) for the kernel's functions (scope, audit, base registers).
+    Monitoring
 }
 
 /// The monitoring module's tables (devices, alarm_frames, alarms, monitor_cursors,
