@@ -346,7 +346,12 @@ pub fn check_in_scope(principal: &Principal, path: &str) -> Result<()> {
     if huoyan_domain::jurisdiction::path_within(path, &principal.jurisdiction_path) {
         Ok(())
     } else {
-        Err(StoreError::Forbidden("outside your jurisdiction".into()))
+        let e = huoyan_domain::FieldError::new(
+            "jurisdiction_id",
+            huoyan_domain::validate::code::OUTSIDE_JURISDICTION,
+            "outside your jurisdiction",
+        );
+        Err(StoreError::Forbidden(e.into()))
     }
 }
 

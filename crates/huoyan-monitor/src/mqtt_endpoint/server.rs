@@ -16,7 +16,7 @@ use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinSet;
 
 use super::session::{Action, Auth, Closed, Limits, Session};
-use crate::ingest::{self, IngestError};
+use crate::ingest;
 use crate::mqtt::{self, MqttConfig, MqttConfigError, Outcome};
 
 /// Bytes read from a socket at a time.
@@ -236,10 +236,8 @@ pub async fn ingest_payload(store: &Store, address: &str, token: &str, payload: 
         Err(e) => return Outcome::Refused(e),
     };
     if p.token.as_deref().is_some_and(|t| t.trim() != token.trim()) {
-        return Outcome::Refused(IngestError::Invalid {
-            field: "token".into(),
-            reason: "does not match the token the connection authenticated with".into(),
-        });
+        let reason = "does not match the token the connection authenticated with";
+        return Outcome::Refused(ingest::invalid("token", crate::code::TOKEN_MISMATCH, reason));
     }
     mqtt::store_payload(store, address, token, &p).await
 }
