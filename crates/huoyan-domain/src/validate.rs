@@ -27,7 +27,7 @@ pub struct FieldError {
     pub code: String,
     /// The code's parameters, e.g. `{"min": 0, "max": 300}` for `out_of_range`; omitted when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = HashMap<String, serde_json::Value>)]
     pub params: Params,
 }
 
