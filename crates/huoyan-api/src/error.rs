@@ -1,10 +1,12 @@
 //! The API's error type: every failure becomes a JSON body with a stable `error` code, a message, and
-//! for validation failures the list of fields and reasons. Internal details are logged, never sent.
+//! for validation failures the list of fields with their codes, parameters and reasons (a conflict or
+//! a forbidden write that carries a code answers it the same way, as one entry). Internal details are
+//! logged, never sent.
 
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use huoyan_domain::FieldError;
+use huoyan_domain::{FieldError, Refusal};
 use huoyan_store::StoreError;
 use serde::Serialize;
 
@@ -16,7 +18,10 @@ pub struct ErrorBody {
     pub error: &'static str,
     /// Human-readable message.
     pub message: String,
-    /// For `invalid`: each field and why it was refused.
+    /// For `invalid`: each field, the problem's `code` with its `params`, and why in words
+    /// (`reason`). For `conflict` and `forbidden` with a code (e.g. `address_taken`,
+    /// `vehicle_state`, `outside_jurisdiction`): one entry, its `reason` the message. Omitted when
+    /// empty. The codes: `docs/ARCHITECTURE.md`, "Error codes".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
 }
@@ -35,13 +40,13 @@ pub enum ApiError {
     Unauthorized(String),
     /// Not allowed for this role or outside the jurisdiction.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Refusal),
     /// No such record.
     #[error("{0}")]
     NotFound(String),
     /// Conflicts with existing data.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Refusal),
     /// Body too large.
     #[error("{0}")]
     TooLarge(String),
@@ -57,9 +62,17 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A single-field validation error.
-    pub fn field(field: &str, reason: impl Into<String>) -> ApiError {
-        ApiError::Invalid(vec![FieldError { field: field.into(), reason: reason.into() }])
+    /// A single-field validation error with its code (`huoyan_domain::validate::code`), without
+    /// parameters (with them: `FieldError::new(…).with(…).into()`).
+    pub fn field(field: &str, code: &str, reason: impl Into<String>) -> ApiError {
+        ApiError::Invalid(vec![FieldError::new(field, code, reason)])
+    }
+}
+
+impl From<FieldError> for ApiError {
+    /// One invalid field.
+    fn from(e: FieldError) -> ApiError {
+        ApiError::Invalid(vec![e])
     }
 }
 
@@ -81,7 +94,7 @@ impl From<huoyan_roads::RoadError> for ApiError {
         use huoyan_roads::RoadError;
         match e {
             RoadError::Store(e) => e.into(),
-            RoadError::NoGraph(_) => ApiError::Conflict(e.to_string()),
+            RoadError::NoGraph(_) => ApiError::Conflict(e.to_string().into()),
             RoadError::Build(_) => ApiError::Internal(e.to_string()),
         }
     }
@@ -110,6 +123,7 @@ impl IntoResponse for ApiError {
                 (msg, f)
             }
             ApiError::Internal(_) => ("internal error; see the server log".into(), vec![]),
+            ApiError::Conflict(r) | ApiError::Forbidden(r) => (r.message, r.detail.into_iter().map(|d| *d).collect()),
             other => (other.to_string(), vec![]),
         };
         (status, Json(ErrorBody { error: code, message, fields })).into_response()

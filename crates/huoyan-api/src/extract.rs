@@ -5,8 +5,10 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
+use huoyan_domain::Refusal;
 use huoyan_domain::access::{Action, Resource, can};
 use huoyan_domain::account::Principal;
+use huoyan_domain::validate::{FieldError, code};
 use serde::de::DeserializeOwned;
 
 use crate::AppState;
@@ -57,11 +59,11 @@ impl Auth {
                 Action::Read => "read",
                 Action::Write => "change",
             };
-            Err(ApiError::Forbidden(format!(
+            Err(ApiError::Forbidden(Refusal::from(format!(
                 "the role {} ({}) may not {verb} {resource:?}",
                 self.0.role.code(),
                 self.0.role.zh()
-            )))
+            ))))
         }
     }
 }
@@ -82,9 +84,45 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             // serde's message carries "at line … column …"; keep only the reason.
             let msg = inner.to_string();
             let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            ApiError::field(&field, reason)
+            decode_error(&field, reason).into()
         }
     })
+}
+
+/// A decoding error with its code. serde tells its kinds of error apart only in the message, so
+/// the message's fixed opening — serde's own (`missing field`, `unknown field`, `unknown variant`,
+/// `invalid type`) and the vocabularies' (`unknown value`, `huoyan_domain::terms`) — gives the code:
+/// `required` (`name`, the missing field), `unknown_field` (`name`), `unknown_value` (`value`),
+/// `wrong_type`; else `invalid`.
+fn decode_error(field: &str, reason: String) -> FieldError {
+    // The name or value quoted right after the opening: `x` (serde) or "x" (the vocabularies).
+    let quoted = |rest: &str| -> Option<String> {
+        let (open, close) = match rest.chars().next()? {
+            '`' => ('`', '`'),
+            '"' => ('"', '"'),
+            _ => return None,
+        };
+        let rest = rest.strip_prefix(open)?;
+        rest.find(close).map(|end| rest[..end].to_string())
+    };
+    let (c, key, rest) = if let Some(rest) = reason.strip_prefix("missing field ") {
+        (code::REQUIRED, Some("name"), rest)
+    } else if let Some(rest) = reason.strip_prefix("unknown field ") {
+        (code::UNKNOWN_FIELD, Some("name"), rest)
+    } else if let Some(rest) = reason.strip_prefix("unknown variant ").or_else(|| reason.strip_prefix("unknown value "))
+    {
+        (code::UNKNOWN_VALUE, Some("value"), rest)
+    } else if reason.starts_with("invalid type: ") {
+        (code::WRONG_TYPE, None, "")
+    } else {
+        (code::INVALID, None, "")
+    };
+    let value = key.and_then(|_| quoted(rest));
+    let e = FieldError::new(field, c, reason);
+    match (key, value) {
+        (Some(k), Some(v)) => e.with(k, v),
+        _ => e,
+    }
 }
 
 /// Whether a request declares a JSON body (`Content-Type: application/json`, any parameters).
@@ -113,5 +151,43 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
         decode_json(&bytes).map(JsonBody)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused<T: DeserializeOwned>(json: &str) -> FieldError {
+        match decode_json::<T>(json.as_bytes()) {
+            Err(ApiError::Invalid(mut f)) => f.remove(0),
+            Err(other) => panic!("{json}: {other}"),
+            Ok(_) => panic!("{json}: accepted"),
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        name: String,
+        kind: huoyan_domain::terms::StationKind,
+        #[serde(default)]
+        n: Option<u8>,
+    }
+
+    #[test]
+    fn decoding_errors_get_codes() {
+        let e = refused::<Body>(r#"{"kind": "level1"}"#);
+        assert_eq!((e.field.as_str(), e.code.as_str(), &e.params["name"]), ("body", "required", &"name".into()));
+        let e = refused::<Body>(r#"{"name": "x", "kind": "tap"}"#);
+        assert_eq!((e.field.as_str(), e.code.as_str(), &e.params["value"]), ("kind", "unknown_value", &"tap".into()));
+        assert!(e.reason.starts_with("unknown value \"tap\""), "the reason is serde's: {}", e.reason);
+        let e = refused::<Body>(r#"{"name": "x", "kind": "level1", "colour": 1}"#);
+        assert_eq!((e.code.as_str(), &e.params["name"]), ("unknown_field", &"colour".into()));
+        let e = refused::<Body>(r#"{"name": 5, "kind": "level1"}"#);
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("name", "wrong_type"));
+        let e = refused::<Body>(r#"{"name": "x", "kind": "level1", "n": 300}"#);
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("n", "invalid"));
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::terms::Role;
-use crate::validate::{Checker, FieldError};
+use crate::validate::{Checker, FieldError, code};
 
 /// An account as shown (never with its password hash).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -59,21 +59,25 @@ impl UserInput {
         let len = self.username.chars().count();
         if !(3..=40).contains(&len) || !self.username.chars().all(|ch| ch.is_ascii_alphanumeric() || "_-.".contains(ch))
         {
-            c.fail("username", "must be 3–40 letters, digits, '_', '-' or '.'");
+            c.push(
+                FieldError::new("username", "bad_username", "must be 3–40 letters, digits, '_', '-' or '.'")
+                    .with("min", 3)
+                    .with("max", 40),
+            );
         }
         c.text("display_name", &self.display_name);
         c.reference("jurisdiction_id", self.jurisdiction_id);
         match (self.role, self.unit_id) {
-            (Role::UnitManager, None) => c.fail("unit_id", "a unit manager must be bound to one unit"),
+            (Role::UnitManager, None) => c.fail("unit_id", "unit_required", "a unit manager must be bound to one unit"),
             (Role::UnitManager, Some(id)) => c.reference("unit_id", id),
-            (_, Some(_)) => c.fail("unit_id", "only a unit manager is bound to a unit"),
+            (_, Some(_)) => c.fail("unit_id", "unit_not_allowed", "only a unit manager is bound to a unit"),
             (_, None) => {}
         }
         match &self.password {
-            None if new => c.fail("password", "required for a new account"),
+            None if new => c.fail("password", code::REQUIRED, "required for a new account"),
             Some(p) => {
-                if let Err(reason) = check_password(&self.username, p) {
-                    c.fail("password", reason);
+                if let Err(e) = check_password(&self.username, p) {
+                    c.push(e);
                 }
             }
             None => {}
@@ -82,17 +86,20 @@ impl UserInput {
     }
 }
 
-/// The password policy: 8–128 characters, not the user name.
-pub fn check_password(username: &str, password: &str) -> Result<(), String> {
+/// The password policy: 8–128 characters, not the user name. The error is the field `password`'s:
+/// `password_too_short` (`min`), `password_too_long` (`max`) or `password_is_username`.
+pub fn check_password(username: &str, password: &str) -> Result<(), FieldError> {
     let n = password.chars().count();
     if n < 8 {
-        return Err("must have at least 8 characters".into());
+        return Err(FieldError::new("password", "password_too_short", "must have at least 8 characters").with("min", 8));
     }
     if n > 128 {
-        return Err("must have at most 128 characters".into());
+        return Err(
+            FieldError::new("password", "password_too_long", "must have at most 128 characters").with("max", 128)
+        );
     }
     if password.eq_ignore_ascii_case(username) {
-        return Err("must not be the user name".into());
+        return Err(FieldError::new("password", "password_is_username", "must not be the user name"));
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::validate::FieldError;
+use crate::validate::{FieldError, code};
 
 terms! {
     /// Incident category, national statistics (docs/standards/incident-statistics.md §8.1).
@@ -189,35 +189,45 @@ impl Timeline {
             if let (Some(a), Some(b)) = (t(later), t(earlier))
                 && a < b
             {
-                out.errors.push(FieldError {
-                    field: later.into(),
-                    reason: format!(
-                        "{}不能早于{}（{later} {a} < {earlier} {b}；{TIMELINE_SOURCE}）",
-                        names(later),
-                        names(earlier)
-                    ),
-                });
+                let reason = format!(
+                    "{}不能早于{}（{later} {a} < {earlier} {b}；{TIMELINE_SOURCE}）",
+                    names(later),
+                    names(earlier)
+                );
+                out.errors.push(
+                    FieldError::new(later, code::TIMELINE_ORDER, reason)
+                        .with("stage", later)
+                        .with("before", earlier)
+                        .with("at", a.to_rfc3339())
+                        .with("before_at", b.to_rfc3339()),
+                );
             }
         }
         for f in ["ignition", "alarm"] {
             if t(f).is_some_and(|v| v > now) {
-                out.errors
-                    .push(FieldError { field: f.into(), reason: format!("{}不能晚于当前时间", names(f)) });
+                out.errors.push(
+                    FieldError::new(f, code::IN_FUTURE, format!("{}不能晚于当前时间", names(f))).with("stage", f),
+                );
             }
         }
         if let Some(kmh) = self.average_speed_kmh()
             && !(20.0..=120.0).contains(&kmh)
         {
-            out.warnings.push(FieldError {
-                field: "arrival".into(),
-                reason: format!(
-                    "平均时速 {kmh:.0} km/h 不在 20～120 km/h 之内，请填写平均时速异常原因（{TIMELINE_SOURCE}）"
-                ),
-            });
+            let reason =
+                format!("平均时速 {kmh:.0} km/h 不在 20～120 km/h 之内，请填写平均时速异常原因（{TIMELINE_SOURCE}）");
+            out.warnings.push(
+                FieldError::new("arrival", code::IMPLAUSIBLE_SPEED, reason)
+                    .with("kmh", kmh.round())
+                    .with("min", 20)
+                    .with("max", 120),
+            );
         }
         if self.distance_km.is_some_and(|d| !d.is_finite() || d < 0.0) {
-            out.errors
-                .push(FieldError { field: "distance_km".into(), reason: "出动距离必须是非负数".into() });
+            out.errors.push(
+                FieldError::new("distance_km", code::OUT_OF_RANGE, "出动距离必须是非负数")
+                    .with("value", self.distance_km)
+                    .with("min", 0),
+            );
         }
         out
     }
@@ -320,6 +330,25 @@ mod tests {
         let t = good();
         assert!(t.check(at(30).unwrap()).errors.is_empty(), "the future check is on ignition and alarm only");
         assert_eq!(t.check(at(-10).unwrap()).errors.len(), 2, "alarm and ignition in the future");
+    }
+
+    #[test]
+    fn order_errors_carry_the_code_and_both_stages() {
+        let mut t = good();
+        t.arrival = at(0); // before dispatch
+        let c = t.check(at(120).unwrap());
+        let e = c.errors.iter().find(|e| e.field == "arrival").unwrap();
+        assert_eq!(e.code, "timeline_order");
+        assert_eq!(
+            (&e.params["stage"], &e.params["before"]),
+            (&serde_json::json!("arrival"), &serde_json::json!("dispatch"))
+        );
+        let c = good().check(at(-10).unwrap());
+        assert!(c.errors.iter().all(|e| e.code == "in_future"), "{c:?}");
+        let mut t = good();
+        t.distance_km = Some(15.0);
+        let w = &t.check(at(120).unwrap()).warnings[0];
+        assert_eq!((w.code.as_str(), &w.params["kmh"]), ("implausible_speed", &serde_json::json!(180.0)));
     }
 
     #[test]

@@ -44,7 +44,7 @@ impl Jurisdiction {
         if let Some(b) = &self.boundary
             && let Err(e) = check_geometry(b, Shape::Area)
         {
-            c.fail("boundary", e);
+            c.fail("boundary", crate::validate::code::BAD_GEOMETRY, e);
         }
         c.finish()
     }
@@ -56,10 +56,13 @@ pub fn check_child_level(parent: JurisdictionLevel, child: JurisdictionLevel) ->
     if child.depth() > parent.depth() {
         Ok(())
     } else {
-        Err(FieldError {
-            field: "level".into(),
-            reason: format!("a {}({}) cannot sit under a {}({})", child.code(), child.zh(), parent.code(), parent.zh()),
-        })
+        Err(FieldError::new(
+            "level",
+            "level_order",
+            format!("a {}({}) cannot sit under a {}({})", child.code(), child.zh(), parent.code(), parent.zh()),
+        )
+        .with("level", child.code())
+        .with("parent", parent.code()))
     }
 }
 

@@ -28,4 +28,4 @@ pub mod validate;
 pub use classify::RuleSet;
 pub use model::{Building, EntityKind, Person, Record, Road, Station, Unit, UnitMetrics, Vehicle, WaterSource};
 pub use terms::*;
-pub use validate::FieldError;
+pub use validate::{FieldError, Params, Refusal};

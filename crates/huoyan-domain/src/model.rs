@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use crate::classify::ClassReason;
 use crate::geometry::{BBox, Shape, bbox_of, check_geometry};
 use crate::terms::*;
-use crate::validate::{Checker, FieldError};
+use crate::validate::{Checker, FieldError, code};
 
 /// The kinds of record the store keeps in the generic record tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -204,11 +204,19 @@ impl Record for Road {
         c.text("name", &self.name);
         c.range("speed_limit_kmh", self.speed_limit_kmh, 1.0, 200.0);
         if !(-1..=1).contains(&self.oneway) {
-            c.fail("oneway", "must be 0 (both ways), 1 (along the line) or -1 (against it)");
+            c.push(
+                FieldError::new(
+                    "oneway",
+                    code::UNKNOWN_VALUE,
+                    "must be 0 (both ways), 1 (along the line) or -1 (against it)",
+                )
+                .with("value", self.oneway)
+                .with("allowed", vec![0, 1, -1]),
+            );
         }
         c.range("length_m", Some(self.length_m), 0.0, 1_000_000.0);
         if let Err(e) = check_geometry(&self.geometry, Shape::Line) {
-            c.fail("geometry", e);
+            c.fail("geometry", code::BAD_GEOMETRY, e);
         }
         c.opt_text("source_ref", &self.source_ref);
         c.finish()
@@ -270,7 +278,7 @@ impl Record for Building {
         c.int_range("underground_floors", self.underground_floors, 0, 20);
         c.range("height_m", self.height_m, 0.0, 1000.0);
         if let Err(e) = check_geometry(&self.footprint, Shape::Area) {
-            c.fail("footprint", e);
+            c.fail("footprint", code::BAD_GEOMETRY, e);
         }
         c.opt_text("source_ref", &self.source_ref);
         c.finish()
@@ -469,7 +477,7 @@ impl Record for Person {
         c.opt_text("post", &self.post);
         c.opt_text("phone", &self.phone);
         if self.certificates.len() > 50 {
-            c.fail("certificates", "more than 50 entries");
+            c.push(FieldError::new("certificates", code::TOO_MANY, "more than 50 entries").with("max", 50));
         }
         for cert in &self.certificates {
             c.text("certificates", cert);
@@ -694,7 +702,7 @@ impl Record for Unit {
         if let Some(code) = &self.uscc
             && let Err(e) = crate::uscc::validate(code)
         {
-            c.fail("uscc", e.to_string());
+            c.push(e.field_error("uscc"));
         }
         c.opt_text("address", &self.address);
         c.lon_lat(self.lon, self.lat);
@@ -718,7 +726,15 @@ impl Record for Unit {
         if let Some(h) = &m.heritage_level
             && !["national", "provincial", "county"].contains(&h.as_str())
         {
-            c.fail("metrics.heritage_level", "must be national, provincial or county");
+            c.push(
+                FieldError::new(
+                    "metrics.heritage_level",
+                    code::UNKNOWN_VALUE,
+                    "must be national, provincial or county",
+                )
+                .with("value", h.as_str())
+                .with("allowed", vec!["national", "provincial", "county"]),
+            );
         }
         c.opt_text("safety_manager", &self.safety_manager);
         c.opt_text("phone", &self.phone);

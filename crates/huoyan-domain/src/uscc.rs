@@ -1,6 +1,8 @@
 //! 统一社会信用代码 (unified social credit identifier), GB 32100-2015: 18 characters from a 31-letter
 //! alphabet; the last one is a check character (GB 32100-2015 §5, weighted sum modulo 31).
 
+use crate::validate::FieldError;
+
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
@@ -21,6 +23,24 @@ pub enum UsccError {
         /// The one computed from the first 17.
         expected: char,
     },
+}
+
+impl UsccError {
+    /// The error as a field error: `uscc_length` (`n`), `uscc_character` (`character`, `position`,
+    /// 1-based) or `uscc_check_character` (`given`, `expected`); the reason is the message.
+    pub fn field_error(&self, field: &str) -> FieldError {
+        use crate::validate::code;
+        let e = |c: &str| FieldError::new(field, c, self.to_string());
+        match *self {
+            UsccError::Length(n) => e(code::USCC_LENGTH).with("n", n),
+            UsccError::Char(c, position) => {
+                e(code::USCC_CHARACTER).with("character", c.to_string()).with("position", position)
+            }
+            UsccError::Check { given, expected } => {
+                e(code::USCC_CHECK_CHARACTER).with("given", given.to_string()).with("expected", expected.to_string())
+            }
+        }
+    }
 }
 
 fn value(c: char) -> Option<u32> {
@@ -76,6 +96,18 @@ mod tests {
         assert_eq!(validate("9135"), Err(UsccError::Length(4)));
         assert_eq!(validate("91350100M000100YI3"), Err(UsccError::Char('I', 17)));
         assert!(matches!(validate("91350100M000100Y44"), Err(UsccError::Check { given: '4', expected: '3' })));
+    }
+
+    #[test]
+    fn errors_carry_codes_and_parameters() {
+        let e = validate("91350100M000100Y44").unwrap_err().field_error("uscc");
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("uscc", "uscc_check_character"));
+        assert_eq!(serde_json::to_value(&e.params).unwrap(), serde_json::json!({"given": "4", "expected": "3"}));
+        assert!(e.reason.contains("expected '3'"), "the reason is the message: {}", e.reason);
+        let e = validate("91350100M000100YI3").unwrap_err().field_error("uscc");
+        assert_eq!(serde_json::to_value(&e.params).unwrap(), serde_json::json!({"character": "I", "position": 17}));
+        let e = validate("9135").unwrap_err().field_error("uscc");
+        assert_eq!((e.code.as_str(), &e.params["n"]), ("uscc_length", &serde_json::json!(4)));
     }
 
     #[test]

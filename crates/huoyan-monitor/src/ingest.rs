@@ -18,7 +18,11 @@ use crate::store::Monitoring;
 use crate::store::frames::{Device, StoredOutcome};
 use crate::store::sensors::{NewReading, measurement};
 use chrono::{DateTime, SecondsFormat, Utc};
+use huoyan_domain::Params;
+use huoyan_domain::validate::code as kernel;
 use huoyan_store::{Store, StoreError};
+
+use crate::code;
 use serde::{Deserialize, Serialize};
 
 /// Most readings in one payload.
@@ -87,14 +91,30 @@ pub enum IngestError {
         field: String,
         /// Why.
         reason: String,
+        /// The problem's code (`huoyan_domain::validate::code`, `crate::code`).
+        code: &'static str,
+        /// The code's parameters.
+        params: Params,
     },
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-fn invalid(field: impl Into<String>, reason: impl Into<String>) -> IngestError {
-    IngestError::Invalid { field: field.into(), reason: reason.into() }
+/// An invalid reading or message: the field, its stable code and the reason (the MQTT transport refuses
+/// with it too).
+pub fn invalid(field: impl Into<String>, code: &'static str, reason: impl Into<String>) -> IngestError {
+    IngestError::Invalid { field: field.into(), reason: reason.into(), code, params: Params::new() }
+}
+
+impl IngestError {
+    /// The same error with the parameter `key` set (for [`IngestError::Invalid`]).
+    fn with(mut self, key: &str, value: impl Into<serde_json::Value>) -> IngestError {
+        if let IngestError::Invalid { params, .. } = &mut self {
+            params.insert(key.into(), value.into());
+        }
+        self
+    }
 }
 
 /// Decodes a payload (MQTT; the HTTP server decodes with its own field-naming extractor).
@@ -105,7 +125,11 @@ pub fn parse(bytes: &[u8]) -> Result<ReadingsPayload, IngestError> {
 /// Checks a payload's readings against the sensor and the clock `now`.
 pub fn check(device: &Device, p: &ReadingsPayload, now: DateTime<Utc>) -> Result<Vec<NewReading>, IngestError> {
     if p.readings.is_empty() || p.readings.len() > MAX_BATCH {
-        return Err(invalid("readings", format!("1–{MAX_BATCH} readings per payload, got {}", p.readings.len())));
+        let reason = format!("1–{MAX_BATCH} readings per payload, got {}", p.readings.len());
+        return Err(invalid("readings", kernel::COUNT_OUT_OF_RANGE, reason)
+            .with("n", p.readings.len())
+            .with("min", 1)
+            .with("max", MAX_BATCH));
     }
     let own = device.measurement.as_deref().unwrap_or_default();
     let mut out = Vec::with_capacity(p.readings.len());
@@ -113,24 +137,42 @@ pub fn check(device: &Device, p: &ReadingsPayload, now: DateTime<Utc>) -> Result
         let f = |name: &str| format!("readings[{i}].{name}");
         let metric = r.metric.as_deref().unwrap_or(own);
         let Some(m) = measurement(metric) else {
-            return Err(invalid(f("metric"), format!("{metric:?} is not a measurement")));
+            return Err(invalid(f("metric"), kernel::UNKNOWN_VALUE, format!("{metric:?} is not a measurement"))
+                .with("value", metric));
         };
         if let Some(u) = &r.unit
             && u != m.unit
         {
-            return Err(invalid(f("unit"), format!("{} is measured in {}, not {u:?}", m.code, m.unit)));
+            let reason = format!("{} is measured in {}, not {u:?}", m.code, m.unit);
+            return Err(invalid(f("unit"), code::WRONG_UNIT, reason)
+                .with("unit", u.as_str())
+                .with("expected", m.unit)
+                .with("measurement", m.code));
         }
         if !r.value.is_finite() || r.value.abs() > MAX_ABS_VALUE {
-            return Err(invalid(f("value"), format!("a finite number of magnitude at most {MAX_ABS_VALUE}")));
+            let reason = format!("a finite number of magnitude at most {MAX_ABS_VALUE}");
+            return Err(invalid(f("value"), kernel::OUT_OF_RANGE, reason)
+                .with("value", r.value)
+                .with("min", -MAX_ABS_VALUE)
+                .with("max", MAX_ABS_VALUE));
         }
         let at = DateTime::parse_from_rfc3339(r.at.trim())
-            .map_err(|_| invalid(f("at"), format!("{:?} is not an RFC 3339 time", r.at)))?
+            .map_err(|_| {
+                invalid(f("at"), kernel::NOT_A_TIME, format!("{:?} is not an RFC 3339 time", r.at))
+                    .with("value", r.at.as_str())
+            })?
             .with_timezone(&Utc);
         if at > now + chrono::Duration::seconds(MAX_FUTURE_SECS) {
-            return Err(invalid(f("at"), format!("{} is in the future (the device clock is wrong?)", r.at)));
+            let reason = format!("{} is in the future (the device clock is wrong?)", r.at);
+            return Err(invalid(f("at"), kernel::IN_FUTURE, reason)
+                .with("value", r.at.as_str())
+                .with("max_secs", MAX_FUTURE_SECS));
         }
         if at < now - chrono::Duration::days(MAX_AGE_DAYS) {
-            return Err(invalid(f("at"), format!("{} is older than {MAX_AGE_DAYS} days", r.at)));
+            let reason = format!("{} is older than {MAX_AGE_DAYS} days", r.at);
+            return Err(invalid(f("at"), code::TOO_OLD, reason)
+                .with("value", r.at.as_str())
+                .with("max_days", MAX_AGE_DAYS));
         }
         out.push(NewReading {
             at: at.to_rfc3339_opts(SecondsFormat::Millis, true),
@@ -152,7 +194,7 @@ pub async fn ingest(
     if let Some(a) = &p.address
         && !a.trim().eq_ignore_ascii_case(address.trim())
     {
-        return Err(invalid("address", "does not match the sensor the message is for"));
+        return Err(invalid("address", code::ADDRESS_MISMATCH, "does not match the sensor the message is for"));
     }
     let device = Monitoring(store).authenticate_sensor(address, token).await?.ok_or(IngestError::Unauthorized)?;
     let readings = check(&device, p, Utc::now())?;
@@ -167,7 +209,9 @@ impl From<IngestError> for huoyan_api::error::ApiError {
         match e {
             IngestError::Malformed(m) => ApiError::BadRequest(m),
             IngestError::Unauthorized => ApiError::Unauthorized("unknown sensor or wrong device token".into()),
-            IngestError::Invalid { field, reason } => ApiError::field(&field, reason),
+            IngestError::Invalid { field, reason, code, params } => {
+                huoyan_domain::FieldError { params, ..huoyan_domain::FieldError::new(field, code, reason) }.into()
+            }
             IngestError::Store(s) => s.into(),
         }
     }
@@ -232,6 +276,21 @@ mod tests {
                 Err(IngestError::Invalid { field, .. }) => assert_eq!(field, want),
                 other => panic!("{want}: {other:?}"),
             }
+        }
+        let e = check(
+            &sensor(),
+            &payload(serde_json::json!({ "readings": [{"at": ok, "value": 0.1, "unit": "kPa"}] })),
+            now,
+        );
+        match e {
+            Err(IngestError::Invalid { code, params, .. }) => {
+                assert_eq!(code, "wrong_unit");
+                assert_eq!(
+                    serde_json::to_value(params).unwrap(),
+                    serde_json::json!({"unit": "kPa", "expected": "MPa", "measurement": "hydrant_pressure"})
+                );
+            }
+            other => panic!("{other:?}"),
         }
         let many: Vec<_> = (0..=MAX_BATCH).map(|_| serde_json::json!({"at": ok, "value": 0.2})).collect();
         assert!(matches!(

@@ -11,6 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::code;
+use crate::thresholds::Problem;
+
 /// One silence rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,22 +37,21 @@ pub struct SilenceRule {
 pub const MAX_AFTER_SECS: u64 = 31 * 24 * 3600;
 
 /// Why `rule` is wrong, if it is.
-pub(crate) fn problem(rule: &SilenceRule) -> Option<String> {
+pub(crate) fn problem(rule: &SilenceRule) -> Option<Problem> {
     if crate::store::sensors::measurement(&rule.measurement).is_none() {
-        return Some("unknown measurement".into());
+        return Some(Problem::new("measurement", code::UNKNOWN_MEASUREMENT, "unknown measurement"));
     }
     if !(1..=MAX_AFTER_SECS).contains(&rule.after_secs) {
-        return Some(format!("after_secs must be 1 to {MAX_AFTER_SECS} (31 days)"));
+        let reason = format!("after_secs must be 1 to {MAX_AFTER_SECS} (31 days)");
+        return Some(
+            Problem::new("after_secs", code::SILENCE_AFTER, reason).with("min", 1).with("max", MAX_AFTER_SECS),
+        );
     }
     if rule.source.trim().is_empty() {
-        return Some("every rule cites its source (the reporting interval's origin, or 本地设定)".into());
+        let reason = "every rule cites its source (the reporting interval's origin, or 本地设定)";
+        return Some(Problem::new("source", code::SOURCE_REQUIRED, reason));
     }
-    if let Some(d) = &rule.device
-        && crate::store::sensors::normalize_sensor_address(d).ok().as_deref() != Some(d.as_str())
-    {
-        return Some(format!("device {d:?}: a sensor address is 4–64 characters of a-z, 0-9, - and _ (lower-case)"));
-    }
-    None
+    rule.device.as_deref().and_then(crate::thresholds::bad_device)
 }
 
 /// The silence limit of the sensor `address` measuring `measurement`: its own rule, else its

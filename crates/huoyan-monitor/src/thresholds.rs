@@ -15,9 +15,11 @@
 //! in the band between (no signal, so a value hovering at the threshold neither floods nor closes
 //! the alarm).
 
+use crate::code;
 use crate::store::Monitoring;
 use crate::store::alarms::Signal;
 use crate::store::sensors::{Reading, measurement};
+use huoyan_domain::FieldError;
 use serde::{Deserialize, Serialize};
 
 use crate::kinds::{KINDS, level_of};
@@ -114,12 +116,45 @@ pub struct ThresholdRules {
     pub silence: Vec<SilenceRule>,
 }
 
+/// What is wrong with one rule (or the set): the key it concerns (`unit`, `device` …) as the
+/// field, a code of [`crate::code`] with its parameters, and the reason. It reads as its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem(pub Box<FieldError>);
+
+impl Problem {
+    pub(crate) fn new(key: &str, code: &str, reason: impl Into<String>) -> Problem {
+        Problem(Box::new(FieldError::new(key, code, reason)))
+    }
+
+    pub(crate) fn with(self, key: &str, value: impl Into<serde_json::Value>) -> Problem {
+        Problem(Box::new(self.0.with(key, value)))
+    }
+}
+
+impl std::ops::Deref for Problem {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.reason
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.reason)
+    }
+}
+
 /// Why a rule set was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RulesError {
     /// Not valid TOML of this shape.
-    #[error("not a threshold rule set: {0}")]
-    Syntax(String),
+    #[error("not a threshold rule set: {message}")]
+    Syntax {
+        /// The parser's message.
+        message: String,
+        /// Where, when the parser says (1-based line and column).
+        at: Option<(usize, usize)>,
+    },
     /// A rule is wrong.
     #[error("rule {index} ({measurement}): {reason}")]
     Rule {
@@ -128,7 +163,7 @@ pub enum RulesError {
         /// Its measurement.
         measurement: String,
         /// Why.
-        reason: String,
+        reason: Problem,
     },
     /// A silence rule is wrong.
     #[error("silence rule {index} ({measurement}): {reason}")]
@@ -138,17 +173,54 @@ pub enum RulesError {
         /// Its measurement.
         measurement: String,
         /// Why.
-        reason: String,
+        reason: Problem,
     },
     /// The set itself is wrong.
     #[error("{0}")]
-    Set(String),
+    Set(Problem),
+}
+
+impl RulesError {
+    /// The refusal as the field `rules`: the problem's code and parameters (a rule's also
+    /// `rule` or `silence_rule`, its 1-based number, `measurement` and `key`, what in the rule is
+    /// wrong), the whole message as the reason.
+    pub fn field_error(&self) -> FieldError {
+        let reason = self.to_string();
+        let (problem, number) = match self {
+            RulesError::Syntax { at, .. } => {
+                let e = FieldError::new("rules", code::RULES_SYNTAX, reason);
+                return match at {
+                    Some((line, column)) => e.with("line", *line).with("column", *column),
+                    None => e,
+                };
+            }
+            RulesError::Set(p) => return FieldError { field: "rules".into(), reason, ..(*p.0).clone() },
+            RulesError::Rule { index, measurement, reason: p } => (p, ("rule", index, measurement)),
+            RulesError::Silence { index, measurement, reason: p } => (p, ("silence_rule", index, measurement)),
+        };
+        let (which, index, measurement) = number;
+        FieldError { field: "rules".into(), reason, ..(*problem.0).clone() }
+            .with(which, *index)
+            .with("measurement", measurement.as_str())
+            .with("key", problem.0.field.as_str())
+    }
+}
+
+/// The 1-based line and column of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 impl ThresholdRules {
     /// Parses and checks a TOML rule set.
     pub fn parse(text: &str) -> Result<ThresholdRules, RulesError> {
-        let set: ThresholdRules = toml::from_str(text).map_err(|e| RulesError::Syntax(e.to_string()))?;
+        let set: ThresholdRules = toml::from_str(text).map_err(|e| RulesError::Syntax {
+            message: e.to_string(),
+            at: e.span().map(|s| line_column(text, s.start)),
+        })?;
         set.check()?;
         Ok(set)
     }
@@ -162,42 +234,52 @@ impl ThresholdRules {
     /// Checks every rule: known measurement and kind, its unit, a finite threshold, a source.
     pub fn check(&self) -> Result<(), RulesError> {
         if self.id.trim().is_empty() || self.name.trim().is_empty() {
-            return Err(RulesError::Set("id and name must not be empty".into()));
+            return Err(RulesError::Set(Problem::new("id", code::RULES_ID_NAME, "id and name must not be empty")));
         }
         if self.rules.is_empty() || self.rules.len() > 500 {
-            return Err(RulesError::Set("a rule set has 1–500 rules".into()));
+            let p = Problem::new("rule", code::RULES_COUNT, "a rule set has 1–500 rules");
+            return Err(RulesError::Set(p.with("list", "rule").with("min", 1).with("max", 500)));
         }
         for (i, r) in self.rules.iter().enumerate() {
-            let bad = |reason: String| RulesError::Rule { index: i + 1, measurement: r.measurement.clone(), reason };
-            let Some(m) = measurement(&r.measurement) else { return Err(bad("unknown measurement".into())) };
+            let bad = |reason: Problem| RulesError::Rule { index: i + 1, measurement: r.measurement.clone(), reason };
+            let Some(m) = measurement(&r.measurement) else {
+                return Err(bad(Problem::new("measurement", code::UNKNOWN_MEASUREMENT, "unknown measurement")));
+            };
             if r.unit != m.unit {
-                return Err(bad(format!("unit {:?}: readings of {} are in {}", r.unit, m.code, m.unit)));
+                let reason = format!("unit {:?}: readings of {} are in {}", r.unit, m.code, m.unit);
+                return Err(bad(Problem::new("unit", code::WRONG_UNIT, reason)
+                    .with("unit", r.unit.as_str())
+                    .with("expected", m.unit)));
             }
             if !r.value.is_finite() || r.value.abs() > 1e6 {
-                return Err(bad("value must be a finite number of at most 1e6".into()));
+                let reason = "value must be a finite number of at most 1e6";
+                return Err(bad(Problem::new("value", code::RULE_VALUE, reason).with("max", 1e6)));
             }
             if !r.hysteresis.is_finite() || r.hysteresis < 0.0 || r.hysteresis > 1e6 {
-                return Err(bad("hysteresis must be a number ≥ 0".into()));
+                let p = Problem::new("hysteresis", code::RULE_HYSTERESIS, "hysteresis must be a number ≥ 0");
+                return Err(bad(p.with("min", 0).with("max", 1e6)));
             }
             if !KINDS.iter().any(|k| k.0 == r.kind) || r.kind == "offline" {
-                return Err(bad(format!("kind {:?} is not a sensor alarm kind", r.kind)));
+                let reason = format!("kind {:?} is not a sensor alarm kind", r.kind);
+                return Err(bad(
+                    Problem::new("kind", code::NOT_SENSOR_ALARM_KIND, reason).with("kind", r.kind.as_str())
+                ));
             }
             if r.source.trim().is_empty() {
-                return Err(bad("every rule cites its source (standard and clause, or 本地设定)".into()));
+                let reason = "every rule cites its source (standard and clause, or 本地设定)";
+                return Err(bad(Problem::new("source", code::SOURCE_REQUIRED, reason)));
             }
             if r.kind == "fire" && r.recovers {
-                return Err(bad("a fire is handled by an operator: set recovers = false".into()));
+                let reason = "a fire is handled by an operator: set recovers = false";
+                return Err(bad(Problem::new("recovers", code::FIRE_RECOVERS, reason)));
             }
-            if let Some(d) = &r.device
-                && crate::store::sensors::normalize_sensor_address(d).ok().as_deref() != Some(d.as_str())
-            {
-                return Err(bad(format!(
-                    "device {d:?}: a sensor address is 4–64 characters of a-z, 0-9, - and _ (lower-case)"
-                )));
+            if let Some(p) = r.device.as_deref().and_then(bad_device) {
+                return Err(bad(p));
             }
         }
         if self.silence.len() > 500 {
-            return Err(RulesError::Set("a rule set has at most 500 silence rules".into()));
+            let p = Problem::new("silence", code::RULES_COUNT, "a rule set has at most 500 silence rules");
+            return Err(RulesError::Set(p.with("list", "silence").with("min", 0).with("max", 500)));
         }
         for (i, r) in self.silence.iter().enumerate() {
             if let Some(reason) = crate::silence::problem(r) {
@@ -267,15 +349,33 @@ async fn sensor_problem(
     store: &huoyan_store::Store,
     address: &str,
     measurement: &str,
-) -> huoyan_store::Result<Option<String>> {
+) -> huoyan_store::Result<Option<Problem>> {
     Ok(match Monitoring(store).sensor_by_address(address).await? {
-        None => Some(format!("device {address:?} is not a registered sensor")),
-        Some(d) if d.measurement.as_deref() != Some(measurement) => Some(format!(
-            "device {address:?} measures {}, not {measurement}",
-            d.measurement.as_deref().unwrap_or("nothing")
-        )),
+        None => {
+            let reason = format!("device {address:?} is not a registered sensor");
+            Some(Problem::new("device", code::UNREGISTERED_SENSOR, reason).with("device", address))
+        }
+        Some(d) if d.measurement.as_deref() != Some(measurement) => {
+            let has = d.measurement.as_deref().unwrap_or("nothing");
+            let reason = format!("device {address:?} measures {has}, not {measurement}");
+            Some(
+                Problem::new("device", code::SENSOR_MEASUREMENT, reason)
+                    .with("device", address)
+                    .with("has", has)
+                    .with("want", measurement),
+            )
+        }
         Some(_) => None,
     })
+}
+
+/// Why `device`, a rule's sensor address, is not one (`bad_sensor_address`), if it is not.
+pub(crate) fn bad_device(device: &str) -> Option<Problem> {
+    if crate::store::sensors::normalize_sensor_address(device).ok().as_deref() == Some(device) {
+        return None;
+    }
+    let reason = format!("device {device:?}: a sensor address is 4–64 characters of a-z, 0-9, - and _ (lower-case)");
+    Some(Problem::new("device", code::BAD_SENSOR_ADDRESS, reason).with("device", device))
 }
 
 /// Whether `v` is back beyond the threshold by the hysteresis (and no longer violating).
@@ -464,6 +564,27 @@ mod tests {
         set.rules.last_mut().unwrap().device = Some("HP 0001".into());
         let err = set.check().unwrap_err().to_string();
         assert!(err.starts_with(&format!("rule {} (sprinkler_pressure): device", set.rules.len())), "{err}");
+    }
+
+    #[test]
+    fn refusals_carry_codes_and_the_rule() {
+        let base = "id = \"x\"\nname = \"x\"\n[[rule]]\nmeasurement = \"hydrant_pressure\"\ncomparison = \"lt\"\nvalue = 0.14\nunit = \"MPa\"\nkind = \"low_pressure\"\nsource = \"GB 50974-2014 7.2.8\"\nverified = true\n";
+        let e = ThresholdRules::parse(&base.replace("\"MPa\"", "\"kPa\"")).unwrap_err().field_error();
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("rules", "wrong_unit"));
+        assert_eq!(
+            serde_json::to_value(&e.params).unwrap(),
+            serde_json::json!({"rule": 1, "measurement": "hydrant_pressure", "key": "unit", "unit": "kPa", "expected": "MPa"})
+        );
+        assert_eq!(e.reason, "rule 1 (hydrant_pressure): unit \"kPa\": readings of hydrant_pressure are in MPa");
+        let e = ThresholdRules::parse(&base.replace("comparison = \"lt\"", "comparison = \"<\""))
+            .unwrap_err()
+            .field_error();
+        assert_eq!((e.code.as_str(), &e.params["line"], &e.params["column"]), ("rules_syntax", &5.into(), &14.into()));
+        let e = ThresholdRules::parse("id = \"x\"\nname = \"x\"\n").unwrap_err().field_error();
+        assert_eq!((e.code.as_str(), &e.params["max"]), ("rules_count", &500.into()));
+        let silence = format!("{base}[[silence]]\nmeasurement = \"smoke\"\nafter_secs = 0\nsource = \"本地设定\"\n");
+        let e = ThresholdRules::parse(&silence).unwrap_err().field_error();
+        assert_eq!((e.code.as_str(), &e.params["silence_rule"]), ("silence_after", &1.into()));
     }
 
     #[test]

@@ -177,10 +177,8 @@ pub enum Outcome {
 /// Handles one message on `topic`.
 pub async fn handle(store: &Store, config: &MqttConfig, topic: &str, payload: &[u8]) -> Outcome {
     let Some(address) = config.address_of(topic) else {
-        return Outcome::Refused(IngestError::Invalid {
-            field: "topic".into(),
-            reason: format!("{topic} does not match {}", config.topic),
-        });
+        let reason = format!("{topic} does not match {}", config.topic);
+        return Outcome::Refused(ingest::invalid("topic", huoyan_monitor::code::TOPIC_MISMATCH, reason));
     };
     let p = match ingest::parse(payload) {
         Ok(p) => p,

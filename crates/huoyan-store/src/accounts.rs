@@ -5,6 +5,7 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use huoyan_domain::Role;
 use huoyan_domain::account::{Principal, User, UserInput};
+use huoyan_domain::validate::{FieldError, code, unknown_reference};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -57,7 +58,10 @@ impl Store {
     /// Checks an account's jurisdiction and unit against the actor's scope.
     async fn check_account_target(&self, actor: &Principal, input: &UserInput) -> Result<()> {
         let path = self.jurisdiction_path(input.jurisdiction_id).await.map_err(|e| match e {
-            StoreError::NotFound { .. } => StoreError::invalid("jurisdiction_id", "no such jurisdiction"),
+            StoreError::NotFound { .. } => {
+                unknown_reference("jurisdiction_id", "jurisdictions", input.jurisdiction_id, "no such jurisdiction")
+                    .into()
+            }
             e => e,
         })?;
         check_in_scope(actor, &path)?;
@@ -69,11 +73,15 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
             let Some(row) = row else {
-                return Err(StoreError::invalid("unit_id", format!("unit {unit} does not exist")));
+                return Err(unknown_reference("unit_id", "units", unit, format!("unit {unit} does not exist")).into());
             };
             let upath: String = row.try_get(0)?;
             if !upath.starts_with(&path) {
-                return Err(StoreError::invalid("unit_id", "the unit is not in the account's jurisdiction"));
+                return Err(StoreError::invalid(
+                    "unit_id",
+                    code::OUTSIDE_JURISDICTION,
+                    "the unit is not in the account's jurisdiction",
+                ));
             }
         }
         Ok(())
@@ -90,7 +98,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         if exists.is_some() {
-            return Err(StoreError::Conflict(format!("user name {} is taken", input.username)));
+            return Err(StoreError::conflict(format!("user name {} is taken", input.username)));
         }
         let t = now();
         let id: i64 = sqlx::query(
@@ -167,7 +175,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         if taken.is_some() {
-            return Err(StoreError::Conflict(format!("user name {} is taken", input.username)));
+            return Err(StoreError::conflict(format!("user name {} is taken", input.username)));
         }
         sqlx::query(
             "UPDATE users SET username = $1, display_name = $2, role = $3, jurisdiction_id = $4, unit_id = $5, disabled = $6, updated_at = $7 WHERE id = $8",
@@ -233,14 +241,15 @@ impl Store {
 
     /// Sets a password by user name (the CLI's `huoyan user passwd`).
     pub async fn set_password(&self, actor: &Principal, username: &str, password: &str) -> Result<()> {
-        huoyan_domain::account::check_password(username, password).map_err(|r| StoreError::invalid("password", r))?;
+        huoyan_domain::account::check_password(username, password)?;
         let mut tx = self.begin_write().await?;
         let row = sqlx::query("SELECT id, jurisdiction_id FROM users WHERE username = $1")
             .bind(username)
             .fetch_optional(&mut *tx)
             .await?;
         let Some(row) = row else {
-            return Err(StoreError::invalid("username", format!("no account named {username}")));
+            let e = FieldError::new("username", code::UNKNOWN_REFERENCE, format!("no account named {username}"));
+            return Err(e.with("name", username).with("kind", "users").into());
         };
         let (id, jid): (i64, i64) = (row.try_get(0)?, row.try_get(1)?);
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")

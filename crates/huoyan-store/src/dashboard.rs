@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use huoyan_domain::validate::code;
 use huoyan_domain::{StationKind, StationStatus, UnitClass, WaterKind};
 use serde::Serialize;
 use sqlx::Row;
@@ -344,10 +345,9 @@ impl Store {
         let address = self.backend.json_text("address");
         for layer in layers {
             if !SEARCH_LAYERS.contains(layer) {
-                return Err(StoreError::Invalid(vec![huoyan_domain::FieldError {
-                    field: "layers".into(),
-                    reason: format!("unknown layer {layer:?}"),
-                }]));
+                let e =
+                    huoyan_domain::FieldError::new("layers", code::UNKNOWN_VALUE, format!("unknown layer {layer:?}"));
+                return Err(e.with("value", *layer).with("allowed", SEARCH_LAYERS.to_vec()).into());
             }
             let mut w = Where::default();
             w.subtree(&scope.path);

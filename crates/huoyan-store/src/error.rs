@@ -1,7 +1,7 @@
 //! The store's error type: what callers can act on (not found, conflict, invalid, forbidden) is
 //! separate from what they can only report (database failure).
 
-use huoyan_domain::FieldError;
+use huoyan_domain::{FieldError, Refusal};
 
 /// Errors returned by every store operation.
 #[derive(Debug, thiserror::Error)]
@@ -17,12 +17,12 @@ pub enum StoreError {
     /// The record fails validation; nothing was written.
     #[error("invalid: {}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<FieldError>),
-    /// The write would break a uniqueness or reference rule.
+    /// The write would break a uniqueness or reference rule (with a code when a client needs one).
     #[error("conflict: {0}")]
-    Conflict(String),
-    /// Outside the caller's jurisdiction or role.
+    Conflict(Refusal),
+    /// Outside the caller's jurisdiction or role (with a code when a client needs one).
     #[error("forbidden: {0}")]
-    Forbidden(String),
+    Forbidden(Refusal),
     /// Login failed (wrong name or password, or disabled account); deliberately vague.
     #[error("wrong user name or password")]
     BadCredentials,
@@ -48,9 +48,26 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// One invalid field with its code (`huoyan_domain::validate::code`), without parameters.
+    pub fn invalid(field: &str, code: &str, reason: impl Into<String>) -> StoreError {
+        StoreError::Invalid(vec![FieldError::new(field, code, reason)])
+    }
+
+    /// A conflict with stored data (no code: the API's `conflict` says it all).
+    pub fn conflict(message: impl Into<String>) -> StoreError {
+        StoreError::Conflict(Refusal::from(message.into()))
+    }
+
+    /// A refusal outside the caller's jurisdiction or role (no code).
+    pub fn forbidden(message: impl Into<String>) -> StoreError {
+        StoreError::Forbidden(Refusal::from(message.into()))
+    }
+}
+
+impl From<FieldError> for StoreError {
     /// One invalid field.
-    pub fn invalid(field: &str, reason: impl Into<String>) -> StoreError {
-        StoreError::Invalid(vec![FieldError { field: field.into(), reason: reason.into() }])
+    fn from(e: FieldError) -> StoreError {
+        StoreError::Invalid(vec![e])
     }
 }
 

@@ -8,6 +8,7 @@ use huoyan_domain::JurisdictionLevel;
 use huoyan_domain::account::Principal;
 use huoyan_domain::geometry::{Area, bbox_of};
 use huoyan_domain::jurisdiction::{Jurisdiction, check_child_level};
+use huoyan_domain::validate::unknown_reference;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
@@ -64,7 +65,13 @@ impl Store {
             sqlx::query("SELECT path FROM jurisdictions WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
         match row {
             Some(r) => Ok(r.try_get(0)?),
-            None => Err(StoreError::invalid("jurisdiction_id", format!("jurisdiction {id} does not exist"))),
+            None => Err(unknown_reference(
+                "jurisdiction_id",
+                "jurisdictions",
+                id,
+                format!("jurisdiction {id} does not exist"),
+            )
+            .into()),
         }
     }
 
@@ -78,7 +85,11 @@ impl Store {
             .await?;
         match row {
             Some(r) => Ok(r.try_get(0)?),
-            None => Err(StoreError::invalid("jurisdiction_id", "no jurisdiction exists yet; create the root first")),
+            None => Err(StoreError::invalid(
+                "jurisdiction_id",
+                "no_root_jurisdiction",
+                "no jurisdiction exists yet; create the root first",
+            )),
         }
     }
 
@@ -165,7 +176,13 @@ impl Store {
                     .fetch_optional(&mut **tx)
                     .await?;
                 let Some(row) = row else {
-                    return Err(StoreError::invalid("parent_id", format!("jurisdiction {pid} does not exist")));
+                    return Err(unknown_reference(
+                        "parent_id",
+                        "jurisdictions",
+                        pid,
+                        format!("jurisdiction {pid} does not exist"),
+                    )
+                    .into());
                 };
                 let (path, level): (String, String) = (row.try_get(0)?, row.try_get(1)?);
                 check_in_scope(actor, &path)?;
@@ -246,6 +263,7 @@ impl Store {
         if j.parent_id != before.parent_id {
             return Err(StoreError::invalid(
                 "parent_id",
+                "cannot_move",
                 "moving a jurisdiction under another parent is not supported",
             ));
         }

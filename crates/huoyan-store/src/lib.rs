@@ -384,7 +384,12 @@ pub fn check_in_scope(principal: &Principal, path: &str) -> Result<()> {
     if huoyan_domain::jurisdiction::path_within(path, &principal.jurisdiction_path) {
         Ok(())
     } else {
-        Err(StoreError::Forbidden("outside your jurisdiction".into()))
+        let e = huoyan_domain::FieldError::new(
+            "jurisdiction_id",
+            huoyan_domain::validate::code::OUTSIDE_JURISDICTION,
+            "outside your jurisdiction",
+        );
+        Err(StoreError::Forbidden(e.into()))
     }
 }
 
@@ -441,7 +446,7 @@ pub(crate) async fn refuse_if_referred(
             .await?
             .try_get(0)?;
         if n > 0 {
-            return Err(StoreError::Conflict(format!("{n} {table} still {what}")));
+            return Err(StoreError::conflict(format!("{n} {table} still {what}")));
         }
     }
     Ok(())

@@ -14,7 +14,7 @@
 
 use sqlx::Row;
 
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store};
 
 /// The largest body [`Store::notify`] sends: PostgreSQL refuses payloads of 8,000 bytes or more,
 /// and the schema and its separator come first.
@@ -71,10 +71,9 @@ impl Store {
             return Ok(());
         }
         if let Some(b) = bodies.iter().find(|b| b.len() > MAX_BODY_BYTES) {
-            return Err(StoreError::invalid(
-                "notification",
-                format!("{} bytes is more than a notification carries ({MAX_BODY_BYTES})", b.len()),
-            ));
+            let reason = format!("{} bytes is more than a notification carries ({MAX_BODY_BYTES})", b.len());
+            let e = huoyan_domain::FieldError::new("notification", "too_large", reason);
+            return Err(e.with("bytes", b.len()).with("max", MAX_BODY_BYTES).into());
         }
         let list: Vec<&str> = bodies.iter().map(String::as_str).collect();
         // `WITH ORDINALITY … ORDER BY` keeps the bodies' order; the notifications of one

@@ -2,7 +2,9 @@
 //! one set of statements. Each write checks the record, its jurisdiction against the caller's
 //! scope and its references, classifies units, and appends to the audit log in the same transaction.
 
+use huoyan_domain::FieldError;
 use huoyan_domain::account::Principal;
+use huoyan_domain::validate::{code, unknown_reference};
 use huoyan_domain::{EntityKind, Record, Role, Unit, Vehicle, VehicleStatus};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -107,7 +109,8 @@ impl Store {
                 .fetch_optional(&mut **tx)
                 .await?;
             let Some(row) = row else {
-                return Err(StoreError::invalid(field, format!("{} {parent_id} does not exist", parent_kind.table())));
+                let reason = format!("{} {parent_id} does not exist", parent_kind.table());
+                return Err(unknown_reference(field, parent_kind.table(), parent_id, reason).into());
             };
             r.set_jurisdiction_id(row.try_get(0)?);
         } else if r.jurisdiction_id() == 0 {
@@ -131,17 +134,24 @@ impl Store {
                 .fetch_optional(&mut **tx)
                 .await?;
             if exists.is_none() {
-                return Err(StoreError::invalid(field, format!("{} {id} does not exist", kind.table())));
+                return Err(unknown_reference(
+                    field,
+                    kind.table(),
+                    id,
+                    format!("{} {id} does not exist", kind.table()),
+                )
+                .into());
             }
         }
         if R::KIND == EntityKind::Unit {
             // Classes are derived, never taken from the caller.
-            let mut v = serde_json::to_value(&*r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
-            let mut unit: Unit =
-                serde_json::from_value(v.clone()).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+            let mut v =
+                serde_json::to_value(&*r).map_err(|e| StoreError::invalid("body", code::INVALID, e.to_string()))?;
+            let mut unit: Unit = serde_json::from_value(v.clone())
+                .map_err(|e| StoreError::invalid("body", code::INVALID, e.to_string()))?;
             self.rules().apply(&mut unit);
-            v = serde_json::to_value(&unit).map_err(|e| StoreError::invalid("body", e.to_string()))?;
-            *r = serde_json::from_value(v).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+            v = serde_json::to_value(&unit).map_err(|e| StoreError::invalid("body", code::INVALID, e.to_string()))?;
+            *r = serde_json::from_value(v).map_err(|e| StoreError::invalid("body", code::INVALID, e.to_string()))?;
         }
         r.validate().map_err(StoreError::Invalid)?;
         if R::UNIQUE_CODE
@@ -154,7 +164,7 @@ impl Store {
                 .await?;
             if let Some(row) = dup {
                 let other: i64 = row.try_get(0)?;
-                return Err(StoreError::Conflict(format!(
+                return Err(StoreError::conflict(format!(
                     "code {code} is already used by {} {other}",
                     R::KIND.table()
                 )));
@@ -272,7 +282,7 @@ fn bind_record<'q, R: Record>(
     r: &R,
 ) -> Result<sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>> {
     let ix = r.index();
-    let doc = serde_json::to_string(r).map_err(|e| StoreError::invalid("body", e.to_string()))?;
+    let doc = serde_json::to_string(r).map_err(|e| StoreError::invalid("body", code::INVALID, e.to_string()))?;
     let b = ix.bbox;
     Ok(q.bind(r.jurisdiction_id())
         .bind(ix.name)
@@ -325,7 +335,7 @@ pub async fn set_vehicle_status_tx(
     if let Some(f) = from
         && v.status != f
     {
-        return Err(StoreError::Conflict(format!(
+        let reason = format!(
             "车辆 {} 当前状态为{}，不是{} (vehicle {} is {}, not {})",
             v.name,
             v.status.zh(),
@@ -333,10 +343,15 @@ pub async fn set_vehicle_status_tx(
             v.name,
             v.status.code(),
             f.code()
-        )));
+        );
+        let e = FieldError::new("status", code::VEHICLE_STATUS, reason)
+            .with("vehicle", v.name.as_str())
+            .with("status", v.status.code())
+            .with("expected", f.code());
+        return Err(StoreError::Conflict(e.into()));
     }
     v.status = to;
-    let doc = serde_json::to_string(&v).map_err(|e| StoreError::invalid("vehicle", e.to_string()))?;
+    let doc = serde_json::to_string(&v).map_err(|e| StoreError::invalid("vehicle", code::INVALID, e.to_string()))?;
     let json = backend.json_param(2);
     let done = crate::dynq(format!("UPDATE vehicles SET status = $1, doc = {json}, updated_at = $3, version = version + 1 WHERE id = $4 AND status = $5"))
         .bind(to.code())
@@ -347,10 +362,9 @@ pub async fn set_vehicle_status_tx(
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict(format!(
-            "车辆 {} 的状态刚被修改，请重试 (vehicle {} changed meanwhile)",
-            v.name, v.name
-        )));
+        let reason = format!("车辆 {} 的状态刚被修改，请重试 (vehicle {} changed meanwhile)", v.name, v.name);
+        let e = FieldError::new("status", code::VEHICLE_CHANGED, reason).with("vehicle", v.name.as_str());
+        return Err(StoreError::Conflict(e.into()));
     }
     Ok(v)
 }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use huoyan_domain::account::Principal;
+use huoyan_domain::validate::{FieldError, code};
 use huoyan_domain::{RuleSet, Unit};
 use sqlx::Row;
 
@@ -47,11 +48,13 @@ impl Store {
     /// Loads (or replaces, by id) a rule set, then reclassifies every unit under the set in force.
     /// Returns how many units changed class.
     pub async fn load_rule_set(&self, actor: &Principal, set: RuleSet) -> Result<usize> {
-        set.check().map_err(|e| StoreError::invalid("rules", e.to_string()))?;
+        set.check().map_err(|e| StoreError::invalid("rules", "bad_rule_set", e.to_string()))?;
         if set.id == RuleSet::national_baseline().id {
-            return Err(StoreError::invalid("id", "the national baseline ships with Huoyan; give your set its own id"));
+            let reason = "the national baseline ships with Huoyan; give your set its own id";
+            return Err(FieldError::new("id", "reserved_id", reason).with("id", set.id.as_str()).into());
         }
-        let body = serde_json::to_string(&set).map_err(|e| StoreError::invalid("rules", e.to_string()))?;
+        let body =
+            serde_json::to_string(&set).map_err(|e| StoreError::invalid("rules", code::INVALID, e.to_string()))?;
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM rule_sets WHERE id = $1").bind(set.id.as_str()).execute(&mut *tx).await?;
         crate::dynq(format!(

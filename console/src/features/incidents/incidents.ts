@@ -3,10 +3,10 @@
 // (ETA as “3分20秒”, status colours). The screens are IncidentsView.vue (list and intake)
 // and IncidentBoardView.vue (the board).
 import type * as GJ from 'geojson'
-import { ApiError, api, type Page } from '../../shared/api/client'
+import { api, type Page } from '../../shared/api/client'
 import type { Answer, Body, Schema } from '../../shared/api/schema'
 import { i18n } from '../../shared/i18n'
-import { serverReason } from '../../shared/validate'
+import { codeText, refusalText, type Coded } from '../../shared/validate'
 import { termLabel } from '../../shared/terms'
 import { ElMessage } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
@@ -153,9 +153,11 @@ export function isActive(s: DispatchStatus): boolean {
 const CJK = /[\u4e00-\u9fff]/
 
 /**
- * A server message for display. The server writes Chinese first and English in brackets (“出水时间
- * 不能早于接警时间 (water_on … < alarm …)”); in Chinese the English brackets at the end of a clause
- * are dropped (nested ones too), brackets inside a name (“… (Fire Company 2) 水罐1”) stay.
+ * A server text that is not a refusal — a recommendation's warnings and unfilled reasons, the
+ * board's routing problem, the plausibility warnings stored with a timeline entry — for display.
+ * The server writes Chinese first and English in brackets (“平均时速 … (…)”); in Chinese the
+ * English brackets at the end of a clause are dropped (nested ones too), brackets inside a name
+ * (“… (Fire Company 2) 水罐1”) stay. Refusals are translated by their codes (`refusal`).
  */
 export function serverText(msg: string): string {
   if (i18n.global.locale.value === 'en' || !CJK.test(msg)) return msg
@@ -168,13 +170,23 @@ export function serverText(msg: string): string {
   return out.replace(/[；;，,\s]+$/, '')
 }
 
-/** The message of a refused request: the server's per-field reasons or its message. */
+/** The params of the incidents' codes in the users' words: stages, statuses, why a point is unroutable. */
+function incidentWords(p: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...p }
+  for (const k of ['stage', 'before'] as const) if (typeof p[k] === 'string') out[k] = termLabel('timeline_stage', p[k] as string)
+  if (typeof p.status === 'string') out.status = termLabel('vehicle_status', p.status)
+  if (typeof p.problem === 'string') out.problem = i18n.global.t(`incident.unroutable.${p.problem}`)
+  return out
+}
+
+/** A refusal of the incidents module (a field, or a coded 409) in the user's language. */
+export function incidentText(f: Coded): string {
+  return codeText(f, ['incident.code'], incidentWords)
+}
+
+/** The message of a refused request: its codes in the user's language, or the server's message. */
 export function refusal(e: unknown): string {
-  if (e instanceof ApiError) {
-    if (e.fields.length) return e.fields.map((f) => (CJK.test(f.message) ? serverText(f.message) : serverReason(f.message))).join('；')
-    return serverText(e.message)
-  }
-  return (e as Error)?.message || String(e)
+  return refusalText(e, ['incident.code'], incidentWords)
 }
 
 /** A stage to record on the timeline (POST …/timeline). */

@@ -34,6 +34,23 @@ const incident = {
     evacuation: 'Evacuation notes', attachments: 'Attachments (floor plans)',
   },
   water: { title: 'Water within 500 m', usable: '{n} of {total} usable', none: 'No registered water source within 500 m', road: '{m} m by road', straight: '{m} m straight (no road)' },
+  // The server's refusals by code (docs/ARCHITECTURE.md, "Error codes").
+  code: {
+    timeline_order: '{stage} cannot be earlier than {before}', timeline_before_received: '{stage} cannot be earlier than the alarm',
+    in_future: '{stage} cannot be in the future', implausible_speed: 'average speed {kmh} km/h is outside {min}–{max} km/h: give the reason',
+    incident_closed: 'The incident is closed', vehicle_required: '{stage} needs a vehicle', stage_recorded: '{stage} is already recorded',
+    vehicle_not_committed: 'The vehicle is not committed to this incident, or has returned', vehicle_state: 'The vehicle is {status}: {stage} cannot be recorded now',
+    vehicles_committed: '{n} vehicles are still committed: the incident cannot be closed', vehicle_not_available: 'Vehicle {vehicle} is {status}: a committed or maintained vehicle cannot be dispatched',
+    vehicle_committed_elsewhere: 'Vehicle {vehicle} is committed to another incident', vehicle_left: 'The vehicle has left: record the midway return on the timeline',
+    vehicle_on_incident: 'The vehicle is committed to incident #{incident}: its status follows that timeline', status_from_dispatch: '{status} comes only from a dispatch',
+    no_match: 'No unit matches “{query}”', ambiguous: '{n} units match “{query}”: pick one of the results', location_required: 'Choose the location',
+    unroutable: '{problem}: check the location', recommended_or_chosen: 'Dispatch the recommendation, or choose vehicles', nothing_available: 'Nothing available to dispatch',
+    bad_plan_set: 'The dispatch plan set is refused', not_key_unit: 'Pre-plans are kept for key units and high-risk units', bad_file_name: 'A file name of {min}–{max} characters without slashes or control characters',
+    file_type: 'Only PNG, JPEG, WebP images and PDF documents', too_large: 'Larger than {max_mib} MiB', bad_text: 'Too long, or has control characters',
+    alarm_not_fire: 'Alarm #{id} is not a fire and cannot become an incident',
+    alarm_not_confirmed: 'Alarm #{id} is not confirmed as a real fire and cannot become an incident', alarm_has_incident: 'Alarm #{id} is already an incident',
+  },
+  unroutable: { off_network: 'The location is off the road network', no_road_graph: 'No road network', unreachable: 'No force can reach the location by road (closures or a broken network)' },
 }
 
 export default { incident }

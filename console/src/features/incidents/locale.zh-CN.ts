@@ -34,6 +34,23 @@ const incident = {
     evacuation: '疏散要点', attachments: '附件（平面图）',
   },
   water: { title: '周边水源（500 米）', usable: '可用 {n} / {total}', none: '500 米内没有登记的水源', road: '道路 {m} 米', straight: '直线 {m} 米（无道路）' },
+  // The server's refusals by code (docs/ARCHITECTURE.md, "Error codes"); {stage} and {status} are the users' terms.
+  code: {
+    timeline_order: '{stage}时间不能早于{before}时间', timeline_before_received: '{stage}时间不能早于接警时间',
+    in_future: '{stage}时间不能晚于当前时间', implausible_speed: '平均时速 {kmh} km/h 不在 {min}～{max} km/h 之内，请填写平均时速异常原因',
+    incident_closed: '警情已处置结束', vehicle_required: '{stage}需要指明车辆', stage_recorded: '{stage}已记录',
+    vehicle_not_committed: '该车辆未调派到此警情或已归队', vehicle_state: '车辆当前状态为{status}，不能记录{stage}',
+    vehicles_committed: '还有 {n} 辆车未归队，不能结束警情', vehicle_not_available: '车辆 {vehicle} 当前状态为{status}，已被调派或检修的车辆不能再调派',
+    vehicle_committed_elsewhere: '车辆 {vehicle} 已调派到其他警情', vehicle_left: '车辆已出动，请在时间轴记录中途返回',
+    vehicle_on_incident: '车辆已调派到警情 #{incident}，状态随时间轴变化', status_from_dispatch: '{status}只能通过调派产生',
+    no_match: '没有匹配“{query}”的单位', ambiguous: '{n} 个单位匹配“{query}”，请从搜索结果中选择', location_required: '请选择警情地点',
+    unroutable: '{problem}；请核实地点', recommended_or_chosen: '请一键调派，或选择要调派的车辆', nothing_available: '没有可调派的力量',
+    bad_plan_set: '调派方案有误', not_key_unit: '预案针对消防安全重点单位和火灾高危单位', bad_file_name: '文件名应为 {min}–{max} 个字符，不含斜杠和控制字符',
+    file_type: '只接受 PNG、JPEG、WebP 图片和 PDF 文档', too_large: '文件超过 {max_mib} MiB', bad_text: '内容过长或含有控制字符',
+    alarm_not_fire: '报警 #{id} 不是火警，不能转为警情',
+    alarm_not_confirmed: '报警 #{id} 尚未确认为真实火警，不能转为警情', alarm_has_incident: '报警 #{id} 已转为警情',
+  },
+  unroutable: { off_network: '警情地点不在路网上', no_road_graph: '没有可用路网', unreachable: '没有消防力量能经道路到达该地点（道路封闭或路网断开）' },
 }
 
 export default { incident }

@@ -24,14 +24,23 @@ const sensor = {
     title: 'Offline after silence', hint: 'A sensor without a reading for longer than its limit is offline, with an alarm. A rule for one sensor comes first, then its measurement\'s, else the server setting (sensor_offline_secs, 2 h by default). Edit them as [[silence]] in the TOML.',
     after: 'offline after {d} without a reading', hours: '{n} h', minutes: '{n} min', seconds: '{n} s', none: 'No silence rules: every sensor goes offline by the server setting',
   },
-  err: {
-    rule: 'rule {n} ({m}): {reason}', syntax: 'not a threshold rule set', syntaxAt: 'not a threshold rule set: error at line {line}, column {col}',
-    idName: 'id and name must not be empty', count: 'a rule set has 1–500 rules', measurement: 'unknown measurement', unit: 'unit {unit}: readings are in {expected}',
-    value: 'value must be a finite number of at most 1e6', hysteresis: 'hysteresis must be a number ≥ 0', kind: '{kind} is not a sensor alarm kind',
-    source: 'every rule cites its source', fire: 'a fire is handled by an operator: set recovers = false',
-    unregistered: 'device {device} is not a registered sensor', otherMeasurement: 'device {device} measures {has}, not {want}',
-    address: 'device {device}: not a sensor address',
+  // The server's refusals by code (docs/ARCHITECTURE.md, "Error codes"): registration, readings, threshold rule sets.
+  code: {
+    bad_uitd_address: 'a device address is 6 bytes written as 12 hex digits', bad_sensor_address: 'a sensor address is 4–64 characters of a-z, 0-9, - and _',
+    address_taken: 'a device with this address is already registered', water_source_required: 'a {m} sensor names the hydrant it watches',
+    wrong_unit: 'unit “{unit}”: {m} is measured in {expected}', too_old: 'older than {max_days} days', address_mismatch: 'not the address of this sensor',
+    rules_syntax: 'not a threshold rule set: error at line {line}, column {column}', rules_id_name: 'id and name must not be empty',
+    rules_count: 'a rule set has {min}–{max} {list}', unknown_measurement: 'unknown measurement', rule_value: 'value must be a finite number of magnitude at most {max}',
+    rule_hysteresis: 'hysteresis must be a number ≥ 0', silence_after: 'after_secs must be {min} to {max}', not_sensor_alarm_kind: 'kind "{kind}" is not a sensor alarm kind',
+    source_required: 'every rule cites its source (standard and clause, or 本地设定)', fire_recovers: 'a fire is handled by an operator: set recovers = false',
+    unregistered_sensor: 'device "{device}" is not a registered sensor', sensor_measurement: 'device "{device}" measures {has}, not {want}',
   },
+  // The same codes inside a rule (its number and measurement come first: ruleAt, silenceAt).
+  ruleCode: {
+    bad_sensor_address: 'device "{device}": a sensor address is 4–64 characters of a-z, 0-9, - and _ (lower-case)', wrong_unit: 'unit "{unit}": readings of {measurement} are in {expected}',
+  },
+  ruleAt: 'rule {rule} ({measurement}): {reason}', silenceAt: 'silence rule {silence_rule} ({measurement}): {reason}',
+  syntax: 'not a threshold rule set', list: { rule: 'rules', silence: 'silence rules' },
   reg: {
     uitd: 'Register a UITD', uitdHint: 'User information transmission devices (GB/T 26875) are registered by their 6-byte address; their frames reach the alarm queue once registered',
     sensor: 'Register an IoT sensor', sensorHint: 'A registered sensor gets an ingestion token to send its readings (HTTP or MQTT)',
@@ -48,11 +57,6 @@ const sensor = {
     valid: {
       uitdAddress: 'The address is 12 hex digits (0–9, A–F)', sensorAddress: 'A sensor address is 4–64 of a-z, 0-9, - and _',
       water: 'A hydrant pressure sensor names the hydrant it watches', building: 'The building ID is a positive whole number',
-    },
-    err: {
-      uitdAddress: 'a device address is 6 bytes written as 12 hex digits', sensorAddress: 'a sensor address is 4–64 characters of a-z, 0-9, - and _',
-      jurisdiction: 'jurisdiction {id} does not exist', noRecord: 'no record {id} in your jurisdiction', water: 'a hydrant pressure sensor names the hydrant it watches',
-      taken: 'a device with this address is already registered', name: '1–200 characters', scope: 'outside your jurisdiction',
     },
   },
 }

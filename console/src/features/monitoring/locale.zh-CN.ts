@@ -24,15 +24,23 @@ const sensor = {
     title: '离线判定（静默时限）', hint: '传感器超过时限无读数即判离线并报警；单个传感器的规则优先，其次是监测项的规则，都没有时用服务器设置（sensor_offline_secs，默认 2 小时）。在 TOML 的 [[silence]] 中修改。',
     after: '{d}无读数判离线', hours: '{n} 小时', minutes: '{n} 分钟', seconds: '{n} 秒', none: '未设静默规则，全部传感器按服务器设置判定离线',
   },
-  err: {
-    rule: '第 {n} 条规则（{m}）：{reason}', syntax: '不是有效的阈值规则集（TOML 格式或字段有误）',
-    syntaxAt: '不是有效的阈值规则集：第 {line} 行第 {col} 列格式有误', idName: '规则集的 id 和 name 不能为空',
-    count: '规则集应有 1–500 条规则', measurement: '未知的监测项', unit: '单位“{unit}”不对，该监测项的读数单位为 {expected}',
-    value: '阈值应为有限数值，绝对值不超过 1000000', hysteresis: '回差应为不小于 0 的数值', kind: '“{kind}”不是传感器报警类别',
-    source: '每条规则都须注明依据（标准及条款，或“本地设定”）', fire: '火警须由值班人员处置，请设置 recovers = false',
-    unregistered: '传感器“{device}”未登记', otherMeasurement: '传感器“{device}”的监测项是{has}，不是{want}',
-    address: '传感器地址“{device}”格式不对（4–64 位小写字母、数字、- 或 _）',
+  // The server's refusals by code (docs/ARCHITECTURE.md, "Error codes"): registration, readings, threshold rule sets.
+  code: {
+    bad_uitd_address: '设备地址应为 12 位十六进制数（6 字节）', bad_sensor_address: '传感器地址应为 4–64 位小写字母、数字、- 或 _',
+    address_taken: '该地址的设备已登记', water_source_required: '{m}传感器须指定所监测的消火栓',
+    wrong_unit: '单位“{unit}”不对，{m}的读数单位为 {expected}', too_old: '读数时间早于 {max_days} 天前', address_mismatch: '地址与该传感器不符',
+    rules_syntax: '不是有效的阈值规则集：第 {line} 行第 {column} 列格式有误', rules_id_name: '规则集的 id 和 name 不能为空',
+    rules_count: '规则集应有 {min}–{max} 条{list}', unknown_measurement: '未知的监测项', rule_value: '阈值应为有限数值，绝对值不超过 {max}',
+    rule_hysteresis: '回差应为不小于 0 的数值', silence_after: '离线时限应为 {min}–{max} 秒', not_sensor_alarm_kind: '“{kind}”不是传感器报警类别',
+    source_required: '每条规则都须注明依据（标准及条款，或“本地设定”）', fire_recovers: '火警须由值班人员处置，请设置 recovers = false',
+    unregistered_sensor: '传感器“{device}”未登记', sensor_measurement: '传感器“{device}”的监测项是{has}，不是{want}',
   },
+  // The same codes inside a rule (its number and measurement come first: ruleAt, silenceAt).
+  ruleCode: {
+    bad_sensor_address: '传感器地址“{device}”格式不对（4–64 位小写字母、数字、- 或 _）', wrong_unit: '单位“{unit}”不对，该监测项的读数单位为 {expected}',
+  },
+  ruleAt: '第 {rule} 条规则（{m}）：{reason}', silenceAt: '第 {silence_rule} 条离线规则（{m}）：{reason}',
+  syntax: '不是有效的阈值规则集（TOML 格式或字段有误）', list: { rule: '规则', silence: '离线规则' },
   reg: {
     uitd: '登记用户信息传输装置', uitdHint: '用户信息传输装置（GB/T 26875）按 6 字节地址登记，登记后其报文才会进入报警队列',
     sensor: '登记物联网传感器', sensorHint: '传感器登记后获得接入令牌，用于上报读数（HTTP 或 MQTT）',
@@ -49,11 +57,6 @@ const sensor = {
     valid: {
       uitdAddress: '设备地址应为 12 位十六进制数（0–9、A–F）', sensorAddress: '传感器地址应为 4–64 位小写字母、数字、- 或 _',
       water: '市政消火栓水压传感器须指定所监测的消火栓', building: '建筑编号应为正整数',
-    },
-    err: {
-      uitdAddress: '设备地址应为 12 位十六进制数（6 字节）', sensorAddress: '传感器地址应为 4–64 位小写字母、数字、- 或 _',
-      jurisdiction: '辖区 {id} 不存在', noRecord: '您的辖区内没有编号为 {id} 的记录', water: '市政消火栓水压传感器须指定所监测的消火栓',
-      taken: '该地址的设备已登记', name: '名称应为 1–200 个字符', scope: '不在您的辖区内',
     },
   },
 }

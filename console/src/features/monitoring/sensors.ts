@@ -1,13 +1,13 @@
 // IoT sensors (物联网传感器) and the threshold rules (阈值规则) as the console uses them: the
 // measurement types (the server's `huoyan_store::sensors::MEASUREMENTS`, which /api/v1/terms does
 // not list), the rule set in force and loading one, registering UITDs and sensors, and the server's
-// English reasons (rule set refused, device fields) put into the user's language.
+// refusals (rule set, device fields, readings) in the user's language by their codes.
 import { ApiError, api, request } from '../../shared/api/client'
 import { i18n } from '../../shared/i18n'
 import type { Schema } from '../../shared/api/schema'
+import { codeMessage, codeText, refusalText, type Coded } from '../../shared/validate'
 
 const t = (k: string, p?: Record<string, unknown>) => i18n.global.t(k, p || {})
-const zh = () => i18n.global.locale.value !== 'en'
 
 /** What a sensor measures: code, unit, and whether it names the hydrant it watches. */
 export interface Measurement {
@@ -62,66 +62,50 @@ export function originLabel(origin: string): string {
   return i18n.global.te(k) ? t(k) : origin
 }
 
-/** Why the server refused a rule set, in the user's language (English: the server's own text). */
-export function rulesProblem(reason: string): string {
-  const r = reason.trim()
-  if (!zh()) return r
-  let m: RegExpMatchArray | null
-  if ((m = r.match(/^rule (\d+) \(([^)]*)\): ([\s\S]*)$/))) {
-    return t('sensor.err.rule', { n: m[1], m: measurementLabel(m[2]), reason: ruleReason(m[3]) })
-  }
-  if ((m = r.match(/^not a threshold rule set: [\s\S]*?line (\d+), column (\d+)/))) return t('sensor.err.syntaxAt', { line: m[1], col: m[2] })
-  if (/^not a threshold rule set/.test(r)) return t('sensor.err.syntax')
-  if (/^id and name/.test(r)) return t('sensor.err.idName')
-  if (/^a rule set has/.test(r)) return t('sensor.err.count')
-  return r
+/** The params of the monitoring codes in the users' words: measurements by their names (`m`, `has`, `want`). */
+function sensorWords(p: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...p }
+  if (typeof p.measurement === 'string') out.m = measurementLabel(p.measurement)
+  for (const k of ['has', 'want'] as const) if (typeof p[k] === 'string') out[k] = measurementLabel(p[k] as string)
+  if (typeof p.list === 'string') out.list = t(`sensor.list.${p.list}`)
+  return out
 }
 
-function ruleReason(s: string): string {
-  let m: RegExpMatchArray | null
-  if (s === 'unknown measurement') return t('sensor.err.measurement')
-  if ((m = s.match(/^unit "(.*)": readings of \S+ are in (.+)$/))) return t('sensor.err.unit', { unit: m[1], expected: m[2] })
-  if (/^value must/.test(s)) return t('sensor.err.value')
-  if (/^hysteresis/.test(s)) return t('sensor.err.hysteresis')
-  if ((m = s.match(/^kind "(.*)" is not a sensor alarm kind/))) return t('sensor.err.kind', { kind: m[1] })
-  if (/cites its source/.test(s)) return t('sensor.err.source')
-  if (/^a fire is handled/.test(s)) return t('sensor.err.fire')
-  if ((m = s.match(/^device "(.*)" is not a registered sensor/))) return t('sensor.err.unregistered', { device: m[1] })
-  if ((m = s.match(/^device "(.*)" measures (\S+), not (\S+)/))) {
-    return t('sensor.err.otherMeasurement', { device: m[1], has: measurementLabel(m[2]), want: measurementLabel(m[3]) })
-  }
-  if ((m = s.match(/^device "(.*)": a sensor address/))) return t('sensor.err.address', { device: m[1] })
-  return s
+/** A refused device field, reading or request of the monitoring module in the user's language. */
+export function sensorText(f: Coded): string {
+  return codeText(f, ['sensor.code'], sensorWords)
 }
 
-/** A refused device field (422 reason or 409) in the user's language. */
-export function deviceReason(message: string): string {
-  const s = message.trim()
-  if (!zh()) return s
-  let m: RegExpMatchArray | null
-  if (/12 hex digits/.test(s)) return t('sensor.reg.err.uitdAddress')
-  if (/sensor address is 4/.test(s)) return t('sensor.reg.err.sensorAddress')
-  if ((m = s.match(/^jurisdiction (\d+) does not exist/))) return t('sensor.reg.err.jurisdiction', { id: m[1] })
-  if ((m = s.match(/^no record (\d+) in your jurisdiction/))) return t('sensor.reg.err.noRecord', { id: m[1] })
-  if (/names the hydrant it watches/.test(s)) return t('sensor.reg.err.water')
-  if (/is already registered/.test(s)) return t('sensor.reg.err.taken')
-  if (/^1–200 characters/.test(s)) return t('sensor.reg.err.name')
-  if (/^outside your jurisdiction/.test(s)) return t('sensor.reg.err.scope')
-  return s
+/** The message of a refused request (a token rotation …). */
+export function sensorRefusal(e: unknown): string {
+  return refusalText(e, ['sensor.code'], sensorWords)
 }
 
 /**
- * The field errors of a refused registration: 422 reasons by field, a 409 (address taken) on the
- * address, a 403 (outside the caller's jurisdiction) on the jurisdiction; anything else is general.
+ * Why the server refused a rule set (its field `rules`), in the user's language: the rule's number
+ * and measurement (“第 8 条规则（市政消火栓水压）：”), then what is wrong; the server's words for a code
+ * not known here.
+ */
+export function rulesProblem(f: Coded): string {
+  const p = f.params || {}
+  if (f.code === 'rules_syntax' && p.line == null) return t('sensor.syntax')
+  const reason = codeMessage(f, ['sensor.ruleCode', 'sensor.code'], sensorWords)
+  if (reason === null) return f.message
+  if (p.rule != null) return t('sensor.ruleAt', { ...sensorWords(p), reason })
+  if (p.silence_rule != null) return t('sensor.silenceAt', { ...sensorWords(p), reason })
+  return reason
+}
+
+/**
+ * The field errors of a refused registration, in the user's language: the 422 fields, and the
+ * field of a 409 (address taken) or 403 (outside the caller's jurisdiction); anything else is general.
  */
 export function registrationErrors(e: unknown): { fields: Record<string, string>; general: string } {
   const fields: Record<string, string> = {}
   if (e instanceof ApiError) {
-    for (const f of e.fields) fields[f.field] = f.message
-    if (!e.fields.length && e.status === 409) fields.address = e.message
-    if (!e.fields.length && e.status === 403 && /jurisdiction/.test(e.message)) fields.jurisdiction_id = e.message
+    for (const f of e.fields) fields[f.field] = sensorText(f)
     if (Object.keys(fields).length) return { fields, general: '' }
-    return { fields, general: deviceReason(e.message) }
+    return { fields, general: e.message }
   }
   return { fields, general: (e as Error).message }
 }

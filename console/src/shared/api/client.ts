@@ -1,9 +1,15 @@
 // The API client: same-origin fetch with the session cookie, JSON in and out, and errors that keep
-// the server's code and per-field reasons (422 `fields`) for the forms.
+// the server's code and its refused fields (422 `fields`, and the one field of a coded 409 or 403),
+// each with its stable `code` and `params` for translation (shared/validate.ts `codeText`).
 
 export interface FieldError {
   field: string
+  /** The server's reason, in words (shown when the code is unknown). */
   message: string
+  /** Stable code of the problem (docs/ARCHITECTURE.md, "Error codes"). */
+  code?: string
+  /** The code's parameters, e.g. `{min: 0, max: 300}`. */
+  params?: Record<string, unknown>
 }
 
 export class ApiError extends Error {
@@ -86,9 +92,13 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     }
   }
   if (!res.ok) {
-    const d = (data && typeof data === 'object' ? data : {}) as { error?: string; message?: string; fields?: { field: string; reason?: string; message?: string }[] }
-    // The server names each refused field with its `reason`.
-    const fields: FieldError[] = (d.fields || []).map((f) => ({ field: f.field, message: f.reason ?? f.message ?? '' }))
+    const d = (data && typeof data === 'object' ? data : {}) as {
+      error?: string
+      message?: string
+      fields?: { field: string; reason?: string; message?: string; code?: string; params?: Record<string, unknown> }[]
+    }
+    // The server names each refused field with its code, the code's params and its `reason`.
+    const fields: FieldError[] = (d.fields || []).map((f) => ({ field: f.field, message: f.reason ?? f.message ?? '', code: f.code, params: f.params }))
     if (res.status === 401 && !opts.quiet401 && onUnauthorized) onUnauthorized()
     throw new ApiError(res.status, d.error || String(res.status), d.message || res.statusText || String(data || ''), fields)
   }

@@ -11238,16 +11238,37 @@ export interface components {
              *     `payload_too_large`, `unsupported_media_type`, `too_many_requests`, `internal`.
              */
             error: string;
-            /** @description For `invalid`: each field and why it was refused. */
+            /**
+             * @description For `invalid`: each field, the problem's `code` with its `params`, and why in words
+             *     (`reason`). For `conflict` and `forbidden` with a code (e.g. `address_taken`,
+             *     `vehicle_state`, `outside_jurisdiction`): one entry, its `reason` the message. Omitted when
+             *     empty. The codes: `docs/ARCHITECTURE.md`, "Error codes".
+             */
             fields?: components["schemas"]["FieldError"][];
             /** @description Human-readable message. */
             message: string;
         };
-        /** @description One invalid field: `field` is the JSON name (dotted for nested values), `reason` says why. */
+        /**
+         * @description One invalid field: `field` is the JSON name (dotted for nested values), `code` says what is wrong
+         *     in a stable word, `params` its values, `reason` says why in words.
+         */
         FieldError: {
+            /**
+             * @description Stable snake_case code of the problem (`required`, `out_of_range`, `timeline_order`, …; the
+             *     list: `docs/ARCHITECTURE.md`, "Error codes"). New codes may be added; a client that does not
+             *     know a code shows `reason`.
+             */
+            code: string;
             /** @description The field's name as it appears in the JSON body or the spreadsheet header mapping. */
             field: string;
-            /** @description Why the value is refused. */
+            /** @description The code's parameters, e.g. `{"min": 0, "max": 300}` for `out_of_range`; omitted when none. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Why the value is refused, in words (English, or Chinese first with English in brackets). For
+             *     people and logs; clients translate `code` instead of parsing this.
+             */
             reason: string;
         };
         /**

@@ -66,6 +66,8 @@ pub struct Situation {
     pub graph: Option<Arc<huoyan_geo::Router>>,
     /// Why travel times are missing, if they are: the point is off the network, or there is no graph.
     pub routing_problem: Option<String>,
+    /// The same as a code: `off_network` or `no_road_graph`.
+    pub routing_code: Option<&'static str>,
 }
 
 impl Situation {
@@ -75,17 +77,18 @@ impl Situation {
         let vehicles: Vec<Vehicle> = all(st, scope, ListQuery::default()).await?;
         let (graph, mut problem) = match st.roads.graph(&st.store).await {
             Ok(g) => (Some(g), None),
-            Err(e) => (None, Some(format!("没有可用路网 (no road graph: {e})"))),
+            Err(e) => (None, Some(("no_road_graph", format!("没有可用路网 (no road graph: {e})")))),
         };
         let mut etas = vec![None; stations.len()];
         if let Some(g) = &graph {
             let pts: Vec<(f64, f64)> = stations.iter().map(|s| (s.lon, s.lat)).collect();
             match g.travel_times_to(at, &pts) {
                 Ok(t) => etas = t,
-                Err(e) => problem = Some(format!("警情地点不在路网上 ({e})")),
+                Err(e) => problem = Some(("off_network", format!("警情地点不在路网上 ({e})"))),
             }
         }
-        Ok(Situation { stations, vehicles, etas, graph, routing_problem: problem })
+        let (routing_code, routing_problem) = problem.unzip();
+        Ok(Situation { stations, vehicles, etas, graph, routing_problem, routing_code })
     }
 
     /// Whether any station of the list can reach the point.
@@ -326,7 +329,7 @@ async fn load_plans(
     } else {
         return Err(ApiError::UnsupportedMediaType("send the plan set as application/toml or application/json".into()));
     }
-    .map_err(|e| ApiError::field("plans", e.to_string()))?;
+    .map_err(|e| ApiError::field("plans", crate::rules::code::BAD_PLAN_SET, e.to_string()))?;
     Ok((axum::http::StatusCode::CREATED, Json(Incidents(&st.store).load_dispatch_plans(p, set).await?)))
 }
 

@@ -29,16 +29,17 @@ use huoyan_api::error::{ApiError, ApiResult};
 use huoyan_api::extract::{Auth, decode_json};
 use huoyan_api::live::NewLiveEvent;
 use huoyan_api::params::parse_id;
-use huoyan_domain::Unit;
 use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::incident::IncidentCategory;
+use huoyan_domain::validate::{code as kernel, unknown_reference};
+use huoyan_domain::{FieldError, Unit};
 use huoyan_monitor::store::alarms::Alarm;
 use huoyan_store::{ListQuery, Page, Scope};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::dispatch::{Situation, label, names, preplan_for, recommend, routes, target, unit_of, water_near};
-use crate::rules::{Recommendation, Target};
+use crate::rules::{Recommendation, Target, code};
 use crate::store::Incidents;
 use crate::store::dispatch::{DispatchOrder, StationAlert};
 use crate::store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource, NewIncident};
@@ -163,7 +164,7 @@ async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<
     let unit = match (&r.unit_id, r.unit_query.as_deref().map(str::trim).filter(|q| !q.is_empty())) {
         (Some(id), _) => Some(st.store.get::<Unit>(scope, *id).await.map_err(|e| match e {
             huoyan_store::StoreError::NotFound { .. } => {
-                ApiError::field("unit_id", format!("unit {id} does not exist"))
+                ApiError::from(unknown_reference("unit_id", "units", *id, format!("unit {id} does not exist")))
             }
             other => other.into(),
         })?),
@@ -174,13 +175,17 @@ async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<
                 .await?;
             match found.items.len() {
                 1 => found.items.into_iter().next(),
-                0 => return Err(ApiError::field("unit_query", format!("没有匹配“{q}”的单位 (no unit matches)"))),
+                0 => {
+                    let e =
+                        FieldError::new("unit_query", code::NO_MATCH, format!("没有匹配“{q}”的单位 (no unit matches)"));
+                    return Err(e.with("query", q).into());
+                }
                 _ => {
                     let names: Vec<String> = found.items.iter().map(|u| format!("{}({})", u.name, u.id)).collect();
-                    return Err(ApiError::field(
-                        "unit_query",
-                        format!("{} 个单位匹配，请选择 (several units match): {}", found.total, names.join(", ")),
-                    ));
+                    let reason =
+                        format!("{} 个单位匹配，请选择 (several units match): {}", found.total, names.join(", "));
+                    let e = FieldError::new("unit_query", code::AMBIGUOUS, reason);
+                    return Err(e.with("query", q).with("n", found.total).into());
                 }
             }
         }
@@ -192,8 +197,12 @@ async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<
             let (lon, lat) = (u.lon, u.lat);
             Ok((unit, lon, lat))
         }
-        (None, None, None) => Err(ApiError::field("lon", "give lon and lat, unit_id or unit_query")),
-        _ => Err(ApiError::field("lat", "give both lon and lat")),
+        (None, None, None) => {
+            Err(ApiError::field("lon", code::LOCATION_REQUIRED, "give lon and lat, unit_id or unit_query"))
+        }
+        _ => {
+            Err(ApiError::field(if r.lat.is_none() { "lat" } else { "lon" }, kernel::REQUIRED, "give both lon and lat"))
+        }
     }
 }
 
@@ -223,16 +232,21 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     }
     let (unit, lon, lat) = locate(&st, &scope, &r).await?;
     if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-        return Err(ApiError::field("lon", "not a WGS84 coordinate"));
+        let e = if !lon.is_finite() || lon.abs() > 180.0 {
+            FieldError::new("lon", kernel::NOT_WGS84_LON, "not a WGS84 coordinate").with("value", lon)
+        } else {
+            // The field stays `lon`, as it always was.
+            FieldError::new("lon", kernel::NOT_WGS84_LAT, "not a WGS84 coordinate").with("value", lat)
+        };
+        return Err(e.into());
     }
     let t1 = Instant::now();
     let plans = Incidents(&st.store).dispatch_plans().await?;
     let sub_type = match r.sub_type.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(w) => Some(plans.sub_type(r.category, w).map(|s| s.code.clone()).ok_or_else(|| {
-            ApiError::field(
-                "sub_type",
-                format!("unknown sub-type {w:?} for {}; see GET /api/v1/dispatch-plans", r.category.zh()),
-            )
+            let reason = format!("unknown sub-type {w:?} for {}; see GET /api/v1/dispatch-plans", r.category.zh());
+            let e = FieldError::new("sub_type", kernel::UNKNOWN_VALUE, reason);
+            ApiError::from(e.with("value", w).with("category", r.category.code()))
         })?),
         None => None,
     };
@@ -240,18 +254,15 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     let sit = Situation::at(&st, &scope, (lon, lat)).await?;
     if !r.accept_unroutable {
         if let Some(problem) = &sit.routing_problem {
-            return Err(ApiError::field(
-                "lon",
-                format!(
-                    "{problem}；请核实地点，或以 accept_unroutable=true 确认接警 (check the location, or confirm with accept_unroutable)"
-                ),
-            ));
+            let reason = format!(
+                "{problem}；请核实地点，或以 accept_unroutable=true 确认接警 (check the location, or confirm with accept_unroutable)"
+            );
+            let e = FieldError::new("lon", code::UNROUTABLE, reason);
+            return Err(e.with("problem", sit.routing_code.unwrap_or("off_network")).into());
         }
         if !sit.any_reachable() && sit.stations.iter().any(|s| s.kind != huoyan_domain::StationKind::Micro) {
-            return Err(ApiError::field(
-                "lon",
-                "没有消防力量能经道路到达该地点（道路封闭或路网断开）；请核实，或以 accept_unroutable=true 确认接警 (no force can reach this point by road)",
-            ));
+            let reason = "没有消防力量能经道路到达该地点（道路封闭或路网断开）；请核实，或以 accept_unroutable=true 确认接警 (no force can reach this point by road)";
+            return Err(FieldError::new("lon", code::UNROUTABLE, reason).with("problem", "unreachable").into());
         }
     }
     let mut new = NewIncident::new(
@@ -440,11 +451,13 @@ async fn dispatch(
     if req.recommended == (!req.vehicles.is_empty() || !req.alerts.is_empty()) {
         return Err(ApiError::field(
             "recommended",
+            code::RECOMMENDED_OR_CHOSEN,
             "send either {\"recommended\": true} or the vehicles and alerts you chose",
         ));
     }
     if req.vehicles.len() > 200 || req.alerts.len() > 200 {
-        return Err(ApiError::field("vehicles", "at most 200 vehicles and 200 alerts"));
+        let e = FieldError::new("vehicles", kernel::TOO_MANY, "at most 200 vehicles and 200 alerts");
+        return Err(e.with("max", 200).into());
     }
     let scope = Scope::from(p);
     let inc = Incidents(&st.store).get_incident(&scope, id).await?;
@@ -454,9 +467,8 @@ async fn dispatch(
     type Picks = Vec<(i64, Option<String>)>;
     let (vehicles, alerts): (Picks, Picks) = if req.recommended {
         if rec.assignments.is_empty() && rec.alerts.is_empty() {
-            return Err(ApiError::Conflict(
-                "没有可调派的力量 (nothing available to dispatch); see the recommendation's unfilled".into(),
-            ));
+            let reason = "没有可调派的力量 (nothing available to dispatch); see the recommendation's unfilled";
+            return Err(ApiError::Conflict(FieldError::new("recommended", code::NOTHING_AVAILABLE, reason).into()));
         }
         (
             rec.assignments.iter().map(|a| (a.vehicle_id, Some(a.label.clone()))).collect(),

@@ -128,7 +128,11 @@ async fn attach(
     }
     let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| too_large())?;
     if bytes.is_empty() {
-        return Err(ApiError::field("file", "the body is empty: send the file's bytes"));
+        return Err(ApiError::field(
+            "file",
+            huoyan_domain::validate::code::REQUIRED,
+            "the body is empty: send the file's bytes",
+        ));
     }
     Ok((StatusCode::CREATED, Json(Incidents(&st.store).add_attachment(p, id, &name, &bytes).await?)))
 }

@@ -9,6 +9,7 @@
 //! list sections need at least one entry; notes need non-blank text; attachments at least one file.
 
 use huoyan_domain::FieldError;
+use huoyan_domain::validate::code;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -254,7 +255,8 @@ impl PrePlanDoc {
     /// Checks every field; all failures are reported.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errs = Vec::new();
-        let mut fail = |f: String, r: &str| errs.push(FieldError { field: f, reason: r.to_string() });
+        let mut fail = |e: FieldError| errs.push(e);
+        let bad_text = |f: String, max: usize, r: &str| FieldError::new(f, super::code::BAD_TEXT, r).with("max", max);
         let text = |v: &str, max: usize| {
             v.chars().count() <= max && !v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
         };
@@ -263,7 +265,7 @@ impl PrePlanDoc {
         if let Some(b) = &self.building {
             for (f, v) in [("structure", &b.structure), ("fire_resistance", &b.fire_resistance), ("notes", &b.notes)] {
                 if v.as_deref().is_some_and(|v| !text(v, MAX_NOTE)) {
-                    fail(format!("building.{f}"), "too long or has control characters");
+                    fail(bad_text(format!("building.{f}"), MAX_NOTE, "too long or has control characters"));
                 }
             }
             if !num(b.height_m, 1000.0)
@@ -271,15 +273,23 @@ impl PrePlanDoc {
                 || !int(b.floors_above, 200)
                 || !int(b.floors_below, 20)
             {
-                fail("building".into(), "height 0–1000 m, area 0–10,000,000 m², floors 0–200 above and 0–20 below");
+                fail(FieldError::new(
+                    "building",
+                    code::OUT_OF_RANGE,
+                    "height 0–1000 m, area 0–10,000,000 m², floors 0–200 above and 0–20 below",
+                ));
             }
         }
         if let Some(o) = &self.occupancy {
             if !int(o.day, 10_000_000) || !int(o.night, 10_000_000) {
-                fail("occupancy".into(), "people must be 0–10,000,000");
+                fail(
+                    FieldError::new("occupancy", code::OUT_OF_RANGE, "people must be 0–10,000,000")
+                        .with("min", 0)
+                        .with("max", 10_000_000),
+                );
             }
             if o.notes.as_deref().is_some_and(|v| !text(v, MAX_NOTE)) {
-                fail("occupancy.notes".into(), "too long or has control characters");
+                fail(bad_text("occupancy.notes".into(), MAX_NOTE, "too long or has control characters"));
             }
         }
         let mut lists: Vec<(&str, Vec<&Entry>)> = vec![
@@ -294,31 +304,39 @@ impl PrePlanDoc {
         }
         for (name, list) in lists {
             if list.len() > MAX_ENTRIES {
-                fail(name.into(), "more than 500 entries");
+                fail(FieldError::new(name, code::TOO_MANY, "more than 500 entries").with("max", MAX_ENTRIES));
             }
             for (i, e) in list.iter().enumerate() {
                 if e.name.trim().is_empty() || !text(&e.name, 500) {
-                    fail(format!("{name}[{i}].name"), "must be 1–500 characters without control characters");
+                    let e = bad_text(
+                        format!("{name}[{i}].name"),
+                        500,
+                        "must be 1–500 characters without control characters",
+                    );
+                    fail(e.with("min", 1));
                 }
                 for v in [&e.location, &e.quantity, &e.notes].into_iter().flatten() {
                     if !text(v, MAX_NOTE) {
-                        fail(format!("{name}[{i}]"), "text too long or has control characters");
+                        fail(bad_text(format!("{name}[{i}]"), MAX_NOTE, "text too long or has control characters"));
                     }
                 }
             }
         }
         if self.floors.len() > MAX_ENTRIES {
-            fail("floors".into(), "more than 500 entries");
+            fail(FieldError::new("floors", code::TOO_MANY, "more than 500 entries").with("max", MAX_ENTRIES));
         }
         for (i, f) in self.floors.iter().enumerate() {
             if f.floor.trim().is_empty() || !text(&f.floor, 50) || !text(&f.usage, 500) || !num(f.area_m2, 10_000_000.0)
             {
-                fail(format!("floors[{i}]"), "floor 1–50 characters, usage at most 500, area 0–10,000,000 m²");
+                let reason = "floor 1–50 characters, usage at most 500, area 0–10,000,000 m²";
+                fail(FieldError::new(format!("floors[{i}]"), code::INVALID, reason));
             }
         }
         if let Some(w) = &self.water_sources {
             if w.len() > MAX_ENTRIES {
-                fail("water_sources".into(), "more than 500 entries");
+                fail(
+                    FieldError::new("water_sources", code::TOO_MANY, "more than 500 entries").with("max", MAX_ENTRIES),
+                );
             }
             for (i, x) in w.iter().enumerate() {
                 if x.description.trim().is_empty()
@@ -326,16 +344,14 @@ impl PrePlanDoc {
                     || !num(x.distance_m, 100_000.0)
                     || x.water_source_id.is_some_and(|id| id <= 0)
                 {
-                    fail(
-                        format!("water_sources[{i}]"),
-                        "description 1–500 characters, distance 0–100,000 m, id positive",
-                    );
+                    let reason = "description 1–500 characters, distance 0–100,000 m, id positive";
+                    fail(FieldError::new(format!("water_sources[{i}]"), code::INVALID, reason));
                 }
             }
         }
         for (f, v) in [("attack_notes", &self.attack_notes), ("evacuation_notes", &self.evacuation_notes)] {
             if v.as_deref().is_some_and(|v| !text(v, MAX_NOTE)) {
-                fail(f.into(), "longer than 20,000 characters or has control characters");
+                fail(bad_text(f.into(), MAX_NOTE, "longer than 20,000 characters or has control characters"));
             }
         }
         if errs.is_empty() { Ok(()) } else { Err(errs) }

@@ -10,7 +10,8 @@
 
 use chrono::{DateTime, Utc};
 use huoyan_domain::incident::{Timeline, TimelineCheck};
-use huoyan_domain::{FieldError, VehicleStatus};
+use huoyan_domain::validate::code as kernel;
+use huoyan_domain::{FieldError, Refusal, VehicleStatus};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -170,10 +171,10 @@ impl<'de> Deserialize<'de> for Stage {
 }
 
 /// The status a committed vehicle moves to when `stage` is recorded, or why it cannot (Chinese and
-/// English). 出动 from 出动 (the order) to 途中; 到场 from 出动 or 途中 (a missed 出动 time may be
-/// filled in later); 中途返回 before arrival; 撤离 from 到场; 归队 from 返队 (after 撤离 or
-/// 中途返回). Nothing moves backwards.
-pub fn advance(current: VehicleStatus, stage: Stage) -> Result<VehicleStatus, String> {
+/// English; code `vehicle_state` with `status` and `stage`). 出动 from 出动 (the order) to 途中; 到场
+/// from 出动 or 途中 (a missed 出动 time may be filled in later); 中途返回 before arrival; 撤离 from
+/// 到场; 归队 from 返队 (after 撤离 or 中途返回). Nothing moves backwards.
+pub fn advance(current: VehicleStatus, stage: Stage) -> Result<VehicleStatus, Refusal> {
     use VehicleStatus::*;
     let Some(next) = stage.vehicle_status() else {
         return Ok(current);
@@ -188,13 +189,17 @@ pub fn advance(current: VehicleStatus, stage: Stage) -> Result<VehicleStatus, St
     if ok {
         Ok(next)
     } else {
-        Err(format!(
+        let reason = format!(
             "车辆当前状态为{}，不能记录{} (the vehicle is {}; {} cannot be recorded now)",
             current.zh(),
             stage.zh(),
             current.code(),
             stage.code()
-        ))
+        );
+        Err(FieldError::new("stage", super::code::VEHICLE_STATE, reason)
+            .with("status", current.code())
+            .with("stage", stage.code())
+            .into())
     }
 }
 
@@ -241,19 +246,21 @@ pub fn check_entry(
 ) -> TimelineCheck {
     let mut out = TimelineCheck::default();
     if new.at > now + chrono::Duration::minutes(5) {
-        out.errors.push(FieldError {
-            field: "at".into(),
-            reason: format!("{}时间不能晚于当前时间 (the time is in the future)", new.stage.zh()),
-        });
+        let reason = format!("{}时间不能晚于当前时间 (the time is in the future)", new.stage.zh());
+        out.errors.push(FieldError::new("at", kernel::IN_FUTURE, reason).with("stage", new.stage.code()));
         return out;
     }
     // Every stage but 起火 follows 接警 (出动 ≥ 接警 and the later stages ≥ 出动, §8.3, transitively).
     let alarm = marks.iter().filter(|m| m.stage == Stage::Alarm).map(|m| m.at).min().unwrap_or(reported_at);
     if !matches!(new.stage, Stage::Ignition | Stage::Alarm) && new.at < alarm {
-        out.errors.push(FieldError {
-            field: new.stage.code().into(),
-            reason: format!("{}时间不能早于接警时间 ({} {} < alarm {alarm})", new.stage.zh(), new.stage.code(), new.at),
-        });
+        let reason =
+            format!("{}时间不能早于接警时间 ({} {} < alarm {alarm})", new.stage.zh(), new.stage.code(), new.at);
+        out.errors.push(
+            FieldError::new(new.stage.code(), kernel::TIMELINE_BEFORE_RECEIVED, reason)
+                .with("stage", new.stage.code())
+                .with("at", new.at.to_rfc3339())
+                .with("alarm", alarm.to_rfc3339()),
+        );
         return out;
     }
     let mut all = marks.to_vec();
@@ -342,6 +349,33 @@ mod tests {
         // The future.
         let c = check_entry(&marks, &mark(Stage::Arrival, 90, Some(7)), &[], at(0), false, at(60));
         assert!(c.errors[0].reason.contains("future"));
+    }
+
+    #[test]
+    fn refusals_carry_codes_and_parameters() {
+        let e = advance(VehicleStatus::OnScene, Stage::Returned).unwrap_err();
+        let d = e.detail.as_ref().unwrap();
+        assert_eq!((d.field.as_str(), d.code.as_str()), ("stage", "vehicle_state"));
+        assert_eq!(
+            serde_json::to_value(&d.params).unwrap(),
+            serde_json::json!({"status": "on_scene", "stage": "returned"})
+        );
+        assert!(e.contains("车辆当前状态为到场，不能记录归队"), "the message is unchanged: {}", &*e);
+        // Before 接警.
+        let c = check_entry(&[], &mark(Stage::WaterOn, -1, None), &[], at(0), false, at(60));
+        let e = &c.errors[0];
+        assert_eq!((e.code.as_str(), &e.params["stage"]), ("timeline_before_received", &serde_json::json!("water_on")));
+        // 撤离 before 到场: the order rule with both stages.
+        let marks = vec![mark(Stage::Dispatch, 1, Some(7)), mark(Stage::Arrival, 6, Some(7))];
+        let c = check_entry(&marks, &mark(Stage::Withdrawn, 5, Some(7)), &[(7, Some(3.0))], at(0), false, at(60));
+        let e = c.errors.iter().find(|e| e.code == "timeline_order").unwrap();
+        assert_eq!(
+            (&e.params["stage"], &e.params["before"]),
+            (&serde_json::json!("withdrawn"), &serde_json::json!("arrival"))
+        );
+        // The future.
+        let c = check_entry(&marks, &mark(Stage::Arrival, 90, Some(7)), &[], at(0), false, at(60));
+        assert_eq!((c.errors[0].field.as_str(), c.errors[0].code.as_str()), ("at", "in_future"));
     }
 
     #[test]

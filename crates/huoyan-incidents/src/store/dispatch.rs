@@ -5,7 +5,8 @@
 //! time even against writes racing each other.
 
 use huoyan_domain::account::Principal;
-use huoyan_domain::{Vehicle, VehicleStatus};
+use huoyan_domain::validate::{code as kernel, unknown_reference};
+use huoyan_domain::{FieldError, Vehicle, VehicleStatus};
 use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::Scope;
 use huoyan_store::records::set_vehicle_status_tx;
@@ -15,6 +16,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
+use crate::rules::code;
 use crate::store::Incidents;
 use crate::store::incidents::IncidentStatus;
 
@@ -148,10 +150,10 @@ fn decode(r: &AnyRow) -> Result<Dispatch> {
     })
 }
 
-fn conflict_on_unique(e: sqlx::Error, what: String) -> StoreError {
+fn conflict_on_unique(e: sqlx::Error, what: FieldError) -> StoreError {
     match &e {
         sqlx::Error::Database(d) if matches!(d.kind(), sqlx::error::ErrorKind::UniqueViolation) => {
-            StoreError::Conflict(what)
+            StoreError::Conflict(what.into())
         }
         _ => StoreError::Database(e),
     }
@@ -189,15 +191,17 @@ impl Incidents<'_> {
     ) -> Result<Vec<Dispatch>> {
         let incident = self.get_incident(&Scope::from(actor), incident_id).await?;
         if incident.status == IncidentStatus::Closed {
-            return Err(StoreError::Conflict("警情已处置结束 (the incident is closed)".into()));
+            return Err(crate::store::timeline::incident_closed());
         }
         if orders.is_empty() && alerts.is_empty() {
-            return Err(StoreError::invalid("vehicles", "nothing to dispatch: give vehicles or stations to alert"));
+            let reason = "nothing to dispatch: give vehicles or stations to alert";
+            return Err(StoreError::invalid("vehicles", kernel::REQUIRED, reason));
         }
         let mut c = huoyan_domain::validate::Checker::default();
         for (i, o) in orders.iter().enumerate() {
             if orders[..i].iter().any(|p| p.vehicle_id == o.vehicle_id) {
-                c.fail(&format!("vehicles[{i}]"), format!("vehicle {} is listed twice", o.vehicle_id));
+                let reason = format!("vehicle {} is listed twice", o.vehicle_id);
+                c.push(FieldError::new(format!("vehicles[{i}]"), kernel::DUPLICATE, reason).with("id", o.vehicle_id));
             }
             c.opt_text(&format!("vehicles[{i}].requirement"), &o.requirement);
             c.range(&format!("vehicles[{i}].eta_s"), o.eta_s, 0.0, 1e7);
@@ -223,10 +227,8 @@ impl Incidents<'_> {
                 .transpose()?
                 .is_some_and(|p| huoyan_domain::jurisdiction::path_within(&p, &actor.jurisdiction_path));
             let (Some(row), true) = (row, visible) else {
-                return Err(StoreError::invalid(
-                    &format!("vehicles[{i}]"),
-                    format!("vehicle {} does not exist", o.vehicle_id),
-                ));
+                let reason = format!("vehicle {} does not exist", o.vehicle_id);
+                return Err(unknown_reference(&format!("vehicles[{i}]"), "vehicles", o.vehicle_id, reason).into());
             };
             let station_id: Option<i64> = row.try_get(0)?;
             let v = set_vehicle_status_tx(
@@ -238,9 +240,20 @@ impl Incidents<'_> {
             )
             .await
             .map_err(|e| match e {
-                StoreError::Conflict(m) => StoreError::Conflict(format!(
-                    "{m}；已被调派或检修的车辆不能再调派 (a committed vehicle cannot be dispatched again)"
-                )),
+                StoreError::Conflict(m) => {
+                    let reason =
+                        format!("{m}；已被调派或检修的车辆不能再调派 (a committed vehicle cannot be dispatched again)");
+                    // The kernel's refusal (`vehicle_status`: not 在队; `vehicle_changed`: changed
+                    // meanwhile) with its parameters, on this vehicle of the order.
+                    let kernel = m.detail.map_or_else(|| FieldError::new("", kernel::INVALID, ""), |d| *d);
+                    let c =
+                        if kernel.code == kernel::VEHICLE_STATUS { code::VEHICLE_NOT_AVAILABLE } else { &kernel.code };
+                    let e = FieldError {
+                        params: kernel.params.clone(),
+                        ..FieldError::new(format!("vehicles[{i}]"), c, reason)
+                    };
+                    StoreError::Conflict(e.into())
+                }
                 other => other,
             })?;
             let id = insert_dispatch(
@@ -259,7 +272,12 @@ impl Incidents<'_> {
             .map_err(|e| match e {
                 StoreError::Database(e) => conflict_on_unique(
                     e,
-                    format!("车辆 {} 已调派到其他警情 (vehicle {} is committed elsewhere)", v.name, v.name),
+                    FieldError::new(
+                        format!("vehicles[{i}]"),
+                        code::VEHICLE_COMMITTED_ELSEWHERE,
+                        format!("车辆 {} 已调派到其他警情 (vehicle {} is committed elsewhere)", v.name, v.name),
+                    )
+                    .with("vehicle", v.name.as_str()),
                 ),
                 other => other,
             })?;
@@ -274,10 +292,8 @@ impl Incidents<'_> {
             .await?;
             let path: Option<String> = row.map(|r| r.try_get(0)).transpose()?;
             if !path.is_some_and(|p| huoyan_domain::jurisdiction::path_within(&p, &actor.jurisdiction_path)) {
-                return Err(StoreError::invalid(
-                    &format!("alerts[{i}]"),
-                    format!("station {} does not exist", a.station_id),
-                ));
+                let reason = format!("station {} does not exist", a.station_id);
+                return Err(unknown_reference(&format!("alerts[{i}]"), "stations", a.station_id, reason).into());
             }
             if existing.iter().any(|d| d.vehicle_id.is_none() && d.station_id == a.station_id) {
                 continue;
@@ -334,10 +350,9 @@ impl Incidents<'_> {
             (Some(d), VehicleStatus::Dispatched, VehicleStatus::InStation) => {
                 let (did, status): (i64, String) = (d.try_get(0)?, d.try_get(2)?);
                 if status != "dispatched" {
-                    return Err(StoreError::Conflict(
-                        "车辆已出动，请在时间线记录中途返回 (the vehicle has left; record 中途返回 on the timeline)"
-                            .into(),
-                    ));
+                    let reason =
+                        "车辆已出动，请在时间线记录中途返回 (the vehicle has left; record 中途返回 on the timeline)";
+                    return Err(StoreError::Conflict(FieldError::new("status", code::VEHICLE_LEFT, reason).into()));
                 }
                 sqlx::query("UPDATE dispatches SET status = 'cancelled', updated_at = $1 WHERE id = $2")
                     .bind(now())
@@ -347,16 +362,18 @@ impl Incidents<'_> {
             }
             (Some(d), _, _) => {
                 let inc: i64 = d.try_get(1)?;
-                return Err(StoreError::Conflict(format!(
+                let reason = format!(
                     "车辆已调派到警情 {inc}，状态随时间线变化 (vehicle committed to incident {inc}: record 到场/撤离/归队 on its timeline)"
-                )));
+                );
+                let e = FieldError::new("status", code::VEHICLE_ON_INCIDENT, reason).with("incident", inc);
+                return Err(StoreError::Conflict(e.into()));
             }
             (None, _, VehicleStatus::InStation | VehicleStatus::Maintenance) => {}
             (None, _, other) => {
-                return Err(StoreError::invalid(
-                    "status",
-                    format!("{}只能通过调派产生 (status {} comes only from a dispatch)", other.zh(), other.code()),
-                ));
+                let reason =
+                    format!("{}只能通过调派产生 (status {} comes only from a dispatch)", other.zh(), other.code());
+                let e = FieldError::new("status", code::STATUS_FROM_DISPATCH, reason).with("status", other.code());
+                return Err(e.into());
             }
         }
         let after = set_vehicle_status_tx(&mut tx, self.backend(), vehicle_id, Some(before.status), to).await?;

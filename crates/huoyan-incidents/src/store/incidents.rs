@@ -7,9 +7,10 @@
 //! transaction. The sub-type must be one of the dispatch plan set in force.
 
 use chrono::{DateTime, Utc};
+use huoyan_domain::FieldError;
 use huoyan_domain::account::Principal;
 use huoyan_domain::incident::{FireGrade, IncidentCategory, fire_grade};
-use huoyan_domain::validate::Checker;
+use huoyan_domain::validate::{Checker, code as kernel, out_of_range, unknown_reference};
 use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
 use huoyan_store::{Result, StoreError, check_in_scope, now};
@@ -268,15 +269,22 @@ impl Incidents<'_> {
         c.opt_text("caller_phone", &input.caller_phone);
         c.opt_text("notes", &input.notes);
         if !(1..=crate::rules::MAX_LEVEL).contains(&input.level) {
-            c.fail("level", "response level must be 1–5 (一级 … 五级)");
+            c.push(level_out_of_range(input.level));
         }
         if let IncidentSource::Alarm { alarm_id } = input.source
             && alarm_id <= 0
         {
-            c.fail("source.alarm_id", "must be a positive id");
+            c.push(
+                FieldError::new("source.alarm_id", kernel::UNKNOWN_REFERENCE, "must be a positive id")
+                    .with("id", alarm_id)
+                    .with("kind", "alarms"),
+            );
         }
         if input.reported_at > Utc::now() + chrono::Duration::minutes(5) {
-            c.fail("reported_at", "接警时间不能晚于当前时间 (in the future)");
+            c.push(
+                FieldError::new("reported_at", kernel::IN_FUTURE, "接警时间不能晚于当前时间 (in the future)")
+                    .with("stage", "alarm"),
+            );
         }
         c.finish().map_err(StoreError::Invalid)?;
         let sub_type = self.check_sub_type(input.category, input.sub_type.as_deref()).await?;
@@ -365,11 +373,11 @@ impl Incidents<'_> {
             .fetch_optional(&mut **tx)
             .await?;
         let Some(row) = row else {
-            return Err(StoreError::invalid("unit_id", format!("unit {unit_id} does not exist")));
+            return Err(unknown_reference("unit_id", "units", unit_id, format!("unit {unit_id} does not exist")).into());
         };
         let path: String = row.try_get(1)?;
         if !huoyan_domain::jurisdiction::path_within(&path, &actor.jurisdiction_path) {
-            return Err(StoreError::invalid("unit_id", format!("unit {unit_id} does not exist")));
+            return Err(unknown_reference("unit_id", "units", unit_id, format!("unit {unit_id} does not exist")).into());
         }
         Ok(row.try_get(0)?)
     }
@@ -387,10 +395,12 @@ impl Incidents<'_> {
                     .filter(|s| s.category == category)
                     .map(|s| format!("{}({})", s.code, s.zh))
                     .collect();
-                Err(StoreError::invalid(
-                    "sub_type",
-                    format!("unknown sub-type {word:?} for {}; expected one of: {}", category.zh(), known.join(", ")),
-                ))
+                let reason =
+                    format!("unknown sub-type {word:?} for {}; expected one of: {}", category.zh(), known.join(", "));
+                Err(FieldError::new("sub_type", kernel::UNKNOWN_VALUE, reason)
+                    .with("value", word)
+                    .with("category", category.code())
+                    .into())
             }
         }
     }
@@ -452,7 +462,7 @@ impl Incidents<'_> {
         }
         c.opt_text("notes", &p.notes);
         if p.level.is_some_and(|l| !(1..=crate::rules::MAX_LEVEL).contains(&l)) {
-            c.fail("level", "response level must be 1–5 (一级 … 五级)");
+            c.push(level_out_of_range(p.level.unwrap_or_default()));
         }
         c.int_range("deaths", p.deaths, 0, 100_000);
         c.int_range("serious_injuries", p.serious_injuries, 0, 100_000);
@@ -496,4 +506,9 @@ impl Incidents<'_> {
         tx.commit().await?;
         Ok(after)
     }
+}
+/// The response level is not 1–5 (`out_of_range`).
+fn level_out_of_range(level: u8) -> FieldError {
+    let e = out_of_range("level", level, 1, crate::rules::MAX_LEVEL);
+    FieldError { reason: "response level must be 1–5 (一级 … 五级)".into(), ..e }
 }

@@ -80,8 +80,9 @@ impl Incidents<'_> {
                     .into(),
             ));
         }
-        set.check().map_err(|e| StoreError::invalid("plans", e.to_string()))?;
-        let body = serde_json::to_string(&set).map_err(|e| StoreError::invalid("plans", e.to_string()))?;
+        set.check().map_err(|e| StoreError::invalid("plans", crate::rules::code::BAD_PLAN_SET, e.to_string()))?;
+        let body = serde_json::to_string(&set)
+            .map_err(|e| StoreError::invalid("plans", huoyan_domain::validate::code::INVALID, e.to_string()))?;
         let sha = hex::encode(Sha256::digest(body.as_bytes()));
         let at = now();
         let mut tx = self.begin_write().await?;

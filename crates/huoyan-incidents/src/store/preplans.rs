@@ -4,7 +4,9 @@
 //! so every node of a PostgreSQL deployment serves the same files. Limits: [`MAX_ATTACHMENT_BYTES`]
 //! per file, [`MAX_ATTACHMENTS`] files per plan.
 
+use huoyan_domain::FieldError;
 use huoyan_domain::account::Principal;
+use huoyan_domain::validate::{code as kernel, unknown_reference};
 use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
 use huoyan_store::{Result, StoreError, now};
@@ -14,7 +16,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
-use crate::rules::{Completeness, PrePlanDoc};
+use crate::rules::{Completeness, PrePlanDoc, code};
 use crate::store::Incidents;
 
 /// Largest attachment, bytes (10 MiB).
@@ -230,23 +232,25 @@ impl Incidents<'_> {
             .fetch_optional(&mut *tx)
             .await?;
         let Some(row) = row else {
-            return Err(StoreError::invalid("unit_id", format!("unit {unit_id} does not exist")));
+            return Err(unknown_reference("unit_id", "units", unit_id, format!("unit {unit_id} does not exist")).into());
         };
         let (jid, path, classes): (i64, String, Option<String>) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
         if !huoyan_domain::jurisdiction::path_within(&path, &actor.jurisdiction_path) {
-            return Err(StoreError::invalid("unit_id", format!("unit {unit_id} does not exist")));
+            return Err(unknown_reference("unit_id", "units", unit_id, format!("unit {unit_id} does not exist")).into());
         }
         let classes = classes.unwrap_or_default();
         if !classes.contains("|key_unit|") && !classes.contains("|high_risk|") {
             return Err(StoreError::invalid(
                 "unit_id",
+                code::NOT_KEY_UNIT,
                 "预案针对消防安全重点单位和火灾高危单位 (pre-plans are kept for key units and high-risk units)",
             ));
         }
         let before = self.preplan_row(&mut tx, &Scope::all(), "unit_id", unit_id).await?;
         let n_att = before.as_ref().map_or(0, |b| b.attachments.len());
         let percent = doc.completeness(n_att).percent;
-        let body = serde_json::to_string(&doc).map_err(|e| StoreError::invalid("doc", e.to_string()))?;
+        let body =
+            serde_json::to_string(&doc).map_err(|e| StoreError::invalid("doc", kernel::INVALID, e.to_string()))?;
         let at = now();
         let id = match &before {
             Some(b) => {
@@ -322,19 +326,24 @@ impl Incidents<'_> {
             || name.chars().count() > 200
             || name.chars().any(|c| c.is_control() || c == '/' || c == '\\')
         {
-            return Err(StoreError::invalid(
-                "name",
-                "a file name of 1–200 characters without / \\ or control characters",
-            ));
+            let reason = "a file name of 1–200 characters without / \\ or control characters";
+            return Err(FieldError::new("name", code::BAD_FILE_NAME, reason).with("min", 1).with("max", 200).into());
         }
         if bytes.len() > MAX_ATTACHMENT_BYTES {
-            return Err(StoreError::invalid("file", format!("larger than {} MiB", MAX_ATTACHMENT_BYTES / 1024 / 1024)));
+            let mib = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+            return Err(FieldError::new("file", code::TOO_LARGE, format!("larger than {mib} MiB"))
+                .with("max_mib", mib)
+                .into());
         }
         let Some(ct) = sniff(bytes) else {
-            return Err(StoreError::invalid("file", "only PNG, JPEG, WebP images and PDF documents are accepted"));
+            let reason = "only PNG, JPEG, WebP images and PDF documents are accepted";
+            return Err(StoreError::invalid("file", code::FILE_TYPE, reason));
         };
         if plan.attachments.len() >= MAX_ATTACHMENTS {
-            return Err(StoreError::Conflict(format!("a pre-plan holds at most {MAX_ATTACHMENTS} attachments")));
+            let reason = format!("a pre-plan holds at most {MAX_ATTACHMENTS} attachments");
+            return Err(StoreError::Conflict(
+                FieldError::new("file", kernel::TOO_MANY, reason).with("max", MAX_ATTACHMENTS).into(),
+            ));
         }
         let sha = hex::encode(Sha256::digest(bytes));
         let mut tx = self.begin_write().await?;

@@ -4,8 +4,9 @@
 //! its dispatch record, the incident's status and the audit entry.
 
 use chrono::{DateTime, Utc};
-use huoyan_domain::VehicleStatus;
 use huoyan_domain::account::Principal;
+use huoyan_domain::validate::code as kernel;
+use huoyan_domain::{FieldError, VehicleStatus};
 use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::Scope;
 use huoyan_store::records::set_vehicle_status_tx;
@@ -14,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
-use crate::rules::{Mark, Stage, advance, check_entry};
+use crate::rules::{Mark, Stage, advance, check_entry, code};
 use crate::store::Incidents;
 use crate::store::dispatch::DispatchStatus;
 use crate::store::incidents::{Incident, IncidentStatus};
@@ -87,7 +88,8 @@ pub(crate) async fn insert_event(
     note: Option<&str>,
     warnings: &[String],
 ) -> Result<i64> {
-    let warnings = serde_json::to_string(warnings).map_err(|e| StoreError::invalid("warnings", e.to_string()))?;
+    let warnings =
+        serde_json::to_string(warnings).map_err(|e| StoreError::invalid("warnings", kernel::INVALID, e.to_string()))?;
     let row = huoyan_store::dynq(format!(
         "INSERT INTO incident_events (incident_id, stage, at, vehicle_id, actor_id, actor, note, warnings, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, {}, $9) RETURNING id",
@@ -105,6 +107,12 @@ pub(crate) async fn insert_event(
     .fetch_one(&mut **tx)
     .await?;
     Ok(row.try_get(0)?)
+}
+
+/// 409: the incident is closed (`incident_closed`).
+pub(crate) fn incident_closed() -> StoreError {
+    let e = FieldError::new("incident", code::INCIDENT_CLOSED, "警情已处置结束 (the incident is closed)");
+    StoreError::Conflict(e.into())
 }
 
 fn parse_time(s: &str) -> Option<DateTime<Utc>> {
@@ -162,12 +170,13 @@ impl Incidents<'_> {
     ) -> Result<TimelineOutcome> {
         let before = self.get_incident(&Scope::from(actor), incident_id).await?;
         if before.status == IncidentStatus::Closed {
-            return Err(StoreError::Conflict("警情已处置结束 (the incident is closed)".into()));
+            return Err(incident_closed());
         }
         let mut c = huoyan_domain::validate::Checker::default();
         c.opt_text("note", &e.note);
         if e.stage.per_vehicle() && e.vehicle_id.is_none() {
-            c.fail("vehicle_id", format!("{}需要指明车辆 (stage {} needs vehicle_id)", e.stage.zh(), e.stage.code()));
+            let reason = format!("{}需要指明车辆 (stage {} needs vehicle_id)", e.stage.zh(), e.stage.code());
+            c.push(FieldError::new("vehicle_id", code::VEHICLE_REQUIRED, reason).with("stage", e.stage.code()));
         }
         c.finish().map_err(StoreError::Invalid)?;
         let now_t = Utc::now();
@@ -182,12 +191,16 @@ impl Incidents<'_> {
         let events = self.events_tx(&mut tx, incident_id).await?;
         let vehicle = if e.stage.per_vehicle() { e.vehicle_id } else { None };
         if events.iter().any(|x| x.stage == e.stage && (!e.stage.per_vehicle() || x.vehicle_id == vehicle)) {
-            return Err(StoreError::Conflict(format!(
+            let reason = format!(
                 "{}已记录 ({} is already recorded{})",
                 e.stage.zh(),
                 e.stage.code(),
                 if vehicle.is_some() { " for this vehicle" } else { "" }
-            )));
+            );
+            let e = FieldError::new("stage", code::STAGE_RECORDED, reason)
+                .with("stage", e.stage.code())
+                .with("vehicle", vehicle.is_some());
+            return Err(StoreError::Conflict(e.into()));
         }
         let dispatches = self.dispatches_tx(&mut tx, incident_id).await?;
         let sent: Vec<(i64, Option<f64>)> =
@@ -210,9 +223,10 @@ impl Incidents<'_> {
         let mut new_status = None;
         if let Some(v) = vehicle {
             let d = dispatches.iter().find(|d| d.vehicle_id == Some(v) && d.status.is_active()).ok_or_else(|| {
-                StoreError::Conflict(format!(
-                    "车辆 {v} 未调派到此警情或已归队 (vehicle {v} is not committed to this incident)"
-                ))
+                let reason = format!("车辆 {v} 未调派到此警情或已归队 (vehicle {v} is not committed to this incident)");
+                StoreError::Conflict(
+                    FieldError::new("vehicle_id", code::VEHICLE_NOT_COMMITTED, reason).with("vehicle", v).into(),
+                )
             })?;
             let current = d.status.vehicle_status().unwrap_or(VehicleStatus::Dispatched);
             let next = advance(current, e.stage).map_err(StoreError::Conflict)?;
@@ -228,9 +242,9 @@ impl Incidents<'_> {
         if e.stage == Stage::Closed {
             let active = dispatches.iter().filter(|d| d.status.is_active()).count();
             if active > 0 {
-                return Err(StoreError::Conflict(format!(
-                    "还有 {active} 辆车未归队，不能结束警情 ({active} vehicles are still committed)"
-                )));
+                let reason = format!("还有 {active} 辆车未归队，不能结束警情 ({active} vehicles are still committed)");
+                let e = FieldError::new("stage", code::VEHICLES_COMMITTED, reason).with("n", active);
+                return Err(StoreError::Conflict(e.into()));
             }
         }
         let status = match e.stage {

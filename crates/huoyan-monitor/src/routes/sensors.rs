@@ -95,7 +95,11 @@ async fn ingest(
     };
     let p: ReadingsPayload = decode_json(&body)?;
     let Some(address) = p.address.clone() else {
-        return Err(ApiError::field("address", "the sensor's address is required"));
+        return Err(ApiError::field(
+            "address",
+            huoyan_domain::validate::code::REQUIRED,
+            "the sensor's address is required",
+        ));
     };
     let result = crate::ingest::ingest(&st.store, &address, &token, &p).await?;
     if result.stored > 0 {
@@ -173,8 +177,8 @@ async fn load_thresholds(
             ));
         }
     };
-    let rules = ThresholdRules::parse(&text).map_err(|e| ApiError::field("rules", e.to_string()))?;
-    rules.check_sensors(&st.store).await?.map_err(|e| ApiError::field("rules", e.to_string()))?;
+    let rules = ThresholdRules::parse(&text).map_err(|e| ApiError::from(e.field_error()))?;
+    rules.check_sensors(&st.store).await?.map_err(|e| ApiError::from(e.field_error()))?;
     let s = Monitoring(&st.store).load_threshold_rules(p, "api", &text).await?;
     // Readings from now on are judged by the new set.
     st.monitor_wake.notify_one();

@@ -12,11 +12,14 @@
 //! - Handling (确认真实 / 误报 / 测试 / 忽略) is audited; a confirmed fire queues a webhook to the
 //!   119 side in the same transaction (see [`crate::store::outbox`]).
 
+use huoyan_domain::FieldError;
 use huoyan_domain::account::Principal;
+use huoyan_domain::validate::{code as kernel, unknown_reference};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::code;
 use crate::store::Monitoring;
 use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
@@ -222,7 +225,10 @@ async fn open_alarm(tx: &mut Tx<'_>, key: &str) -> Result<Option<Alarm>> {
 /// actor's scope, is a 火警 an operator confirmed as real (确认真实火警), and has not become an
 /// incident yet. Refusals name the field `source.alarm_id`.
 pub async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> Result<Alarm> {
-    let missing = || StoreError::invalid("source.alarm_id", format!("报警 #{id} 不存在或不在您的辖区 (no such alarm)"));
+    let missing = || -> StoreError {
+        unknown_reference("source.alarm_id", "alarms", id, format!("报警 #{id} 不存在或不在您的辖区 (no such alarm)"))
+            .into()
+    };
     let a = match alarm_tx(tx, id).await {
         Err(StoreError::NotFound { .. }) => return Err(missing()),
         other => other?,
@@ -236,23 +242,20 @@ pub async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> 
         return Err(missing());
     }
     if a.kind != "fire" {
-        return Err(StoreError::invalid(
-            "source.alarm_id",
-            format!("报警 #{id} 不是火警，不能转为警情 (a {} alarm does not become an incident)", a.kind),
-        ));
+        let reason = format!("报警 #{id} 不是火警，不能转为警情 (a {} alarm does not become an incident)", a.kind);
+        let e = FieldError::new("source.alarm_id", code::ALARM_NOT_FIRE, reason).with("id", id);
+        return Err(e.with("kind", a.kind.as_str()).into());
     }
     if a.result.as_deref() != Some("real") {
-        return Err(StoreError::invalid(
-            "source.alarm_id",
-            format!(
-                "报警 #{id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)"
-            ),
-        ));
+        let reason = format!(
+            "报警 #{id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)"
+        );
+        return Err(FieldError::new("source.alarm_id", code::ALARM_NOT_CONFIRMED, reason).with("id", id).into());
     }
     if let Some(inc) = a.incident_id {
-        return Err(StoreError::Conflict(format!(
-            "报警 #{id} 已转为警情 #{inc} (the alarm is already incident {inc})"
-        )));
+        let reason = format!("报警 #{id} 已转为警情 #{inc} (the alarm is already incident {inc})");
+        let e = FieldError::new("source.alarm_id", code::ALARM_HAS_INCIDENT, reason).with("id", id);
+        return Err(StoreError::Conflict(e.with("incident", inc).into()));
     }
     Ok(a)
 }
@@ -266,9 +269,9 @@ pub async fn link_incident_tx(tx: &mut Tx<'_>, alarm_id: i64, incident_id: i64) 
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict(format!(
-            "报警 #{alarm_id} 已转为警情 (the alarm already became an incident)"
-        )));
+        let reason = format!("报警 #{alarm_id} 已转为警情 (the alarm already became an incident)");
+        let e = FieldError::new("source.alarm_id", code::ALARM_HAS_INCIDENT, reason).with("id", alarm_id);
+        return Err(StoreError::Conflict(e.into()));
     }
     Ok(())
 }
@@ -455,14 +458,13 @@ impl Monitoring<'_> {
     /// jurisdiction path.
     pub async fn handle_alarm(&self, actor: &Principal, id: i64, h: &Handling) -> Result<(Alarm, String)> {
         if !RESULTS.contains(&h.result.as_str()) {
-            return Err(StoreError::invalid(
-                "result",
-                format!("must be one of {} (确认真实, 误报, 测试, 忽略)", RESULTS.join(", ")),
-            ));
+            let reason = format!("must be one of {} (确认真实, 误报, 测试, 忽略)", RESULTS.join(", "));
+            let e = FieldError::new("result", kernel::UNKNOWN_VALUE, reason).with("value", h.result.as_str());
+            return Err(e.with("allowed", RESULTS.to_vec()).into());
         }
         let note = h.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
         if note.is_some_and(|n| n.chars().count() > 2000) {
-            return Err(StoreError::invalid("note", "at most 2,000 characters"));
+            return Err(FieldError::new("note", kernel::TOO_LONG, "at most 2,000 characters").with("max", 2000).into());
         }
         let mut turn = self.writer().await;
         let mut tx = turn.begin().await?;
@@ -473,12 +475,18 @@ impl Monitoring<'_> {
             return Err(StoreError::Forbidden("a unit manager does not handle alarms".into()));
         }
         if before.status == "handled" {
-            return Err(StoreError::Conflict(format!(
+            let reason = format!(
                 "alarm {id} was already handled by {} at {} ({}); 该警情已处理",
                 before.handled_by.as_deref().unwrap_or("?"),
                 before.handled_at.as_deref().unwrap_or("?"),
                 before.result.as_deref().unwrap_or("?")
-            )));
+            );
+            let e = FieldError::new("result", code::ALARM_HANDLED, reason)
+                .with("id", id)
+                .with("by", before.handled_by.clone())
+                .with("at", before.handled_at.clone())
+                .with("result", before.result.clone());
+            return Err(StoreError::Conflict(e.into()));
         }
         let at = now();
         huoyan_store::dynq("UPDATE alarms SET status = 'handled', result = $1, note = $2, handled_at = $3, handled_by = $4, open_key = NULL WHERE id = $5 AND status <> 'handled'")

@@ -160,7 +160,11 @@ pub struct StoredFrame {
 pub fn normalize_address(address: &str) -> Result<String> {
     let a = address.trim().to_ascii_lowercase();
     if a.len() != 12 || !a.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(StoreError::invalid("address", "a device address is 6 bytes written as 12 hex digits"));
+        return Err(StoreError::invalid(
+            "address",
+            crate::code::BAD_UITD_ADDRESS,
+            "a device address is 6 bytes written as 12 hex digits",
+        ));
     }
     Ok(a)
 }
@@ -192,7 +196,9 @@ pub async fn address_is_free(tx: &mut Tx<'_>, address: &str) -> Result<()> {
     let exists =
         huoyan_store::dynq("SELECT id FROM devices WHERE address = $1").bind(address).fetch_optional(&mut **tx).await?;
     if exists.is_some() {
-        return Err(StoreError::Conflict(format!("a device with address {address} is already registered")));
+        let reason = format!("a device with address {address} is already registered");
+        let e = huoyan_domain::FieldError::new("address", crate::code::ADDRESS_TAKEN, reason).with("address", address);
+        return Err(StoreError::Conflict(e.into()));
     }
     Ok(())
 }
@@ -203,7 +209,7 @@ impl Monitoring<'_> {
     pub async fn register_device(&self, actor: &Principal, d: NewDevice) -> Result<Device> {
         let address = normalize_address(&d.address)?;
         if d.name.trim().is_empty() {
-            return Err(StoreError::invalid("name", "must not be empty"));
+            return Err(StoreError::invalid("name", huoyan_domain::validate::code::REQUIRED, "must not be empty"));
         }
         let mut tx = self.begin_write().await?;
         let path = self.jurisdiction_path_tx(&mut tx, d.jurisdiction_id).await?;

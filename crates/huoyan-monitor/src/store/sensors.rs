@@ -13,8 +13,9 @@
 //! - Threshold rule sets (TOML text, parsed and checked by the monitor crate) are kept as loaded,
 //!   newest in force.
 
-use huoyan_domain::WaterSource;
 use huoyan_domain::account::Principal;
+use huoyan_domain::validate::{code as kernel, unknown_reference};
+use huoyan_domain::{FieldError, WaterSource};
 use rand::RngCore;
 use serde::Serialize;
 use sqlx::Row;
@@ -59,7 +60,11 @@ pub fn measurement(code: &str) -> Option<&'static Measurement> {
 pub fn normalize_sensor_address(address: &str) -> Result<String> {
     let a = address.trim().to_ascii_lowercase();
     if !(4..=64).contains(&a.len()) || !a.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Err(StoreError::invalid("address", "a sensor address is 4–64 characters of a-z, 0-9, - and _"));
+        return Err(StoreError::invalid(
+            "address",
+            crate::code::BAD_SENSOR_ADDRESS,
+            "a sensor address is 4–64 characters of a-z, 0-9, - and _",
+        ));
     }
     Ok(a)
 }
@@ -182,7 +187,8 @@ impl Monitoring<'_> {
         match self.get::<R>(&Scope::from(actor), id).await {
             Ok(_) => Ok(()),
             Err(StoreError::NotFound { .. }) => {
-                Err(StoreError::invalid(field, format!("no record {id} in your jurisdiction")))
+                Err(unknown_reference(field, R::KIND.table(), id, format!("no record {id} in your jurisdiction"))
+                    .into())
             }
             Err(e) => Err(e),
         }
@@ -194,21 +200,26 @@ impl Monitoring<'_> {
         let address = normalize_sensor_address(&s.address)?;
         let Some(m) = measurement(&s.measurement) else {
             let codes: Vec<&str> = MEASUREMENTS.iter().map(|m| m.code).collect();
-            return Err(StoreError::invalid("measurement", format!("must be one of {}", codes.join(", "))));
+            let e =
+                FieldError::new("measurement", kernel::UNKNOWN_VALUE, format!("must be one of {}", codes.join(", ")));
+            return Err(e.with("value", s.measurement.as_str()).with("allowed", codes).into());
         };
-        if s.name.trim().is_empty() || s.name.chars().count() > 200 {
-            return Err(StoreError::invalid("name", "1–200 characters"));
+        if s.name.trim().is_empty() {
+            return Err(StoreError::invalid("name", kernel::REQUIRED, "1–200 characters"));
+        }
+        if s.name.chars().count() > 200 {
+            return Err(FieldError::new("name", kernel::TOO_LONG, "1–200 characters").with("max", 200).into());
         }
         if m.needs_water_source && s.water_source_id.is_none() {
-            return Err(StoreError::invalid(
-                "water_source_id",
-                format!("a {} sensor ({}) names the hydrant it watches", m.code, m.zh),
-            ));
+            let reason = format!("a {} sensor ({}) names the hydrant it watches", m.code, m.zh);
+            let e = FieldError::new("water_source_id", crate::code::WATER_SOURCE_REQUIRED, reason);
+            return Err(e.with("measurement", m.code).into());
         }
         // Where first (403 outside the caller's jurisdiction), then what it refers to (422).
         let path = self.jurisdiction_path(s.jurisdiction_id).await.map_err(|e| match e {
             StoreError::NotFound { .. } => {
-                StoreError::invalid("jurisdiction_id", format!("jurisdiction {} does not exist", s.jurisdiction_id))
+                let (id, reason) = (s.jurisdiction_id, format!("jurisdiction {} does not exist", s.jurisdiction_id));
+                unknown_reference("jurisdiction_id", "jurisdictions", id, reason).into()
             }
             e => e,
         })?;
@@ -301,7 +312,9 @@ impl Monitoring<'_> {
         let mut latest: Option<&NewReading> = None;
         for r in readings {
             if !r.value.is_finite() {
-                return Err(StoreError::invalid("value", "must be a finite number"));
+                return Err(FieldError::new("value", kernel::OUT_OF_RANGE, "must be a finite number")
+                    .with("value", r.value)
+                    .into());
             }
             let row = huoyan_store::dynq(
                 "INSERT INTO sensor_readings (device_id, at, received_at, metric, value, unit) VALUES ($1, $2, $3, $4, $5, $6) \

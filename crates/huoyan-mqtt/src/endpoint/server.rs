@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use huoyan_monitor::ingest::{self, IngestError};
+use huoyan_monitor::ingest;
 use huoyan_monitor::store::Monitoring;
 use huoyan_store::Store;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -236,10 +236,8 @@ pub async fn ingest_payload(store: &Store, address: &str, token: &str, payload: 
         Err(e) => return Outcome::Refused(e),
     };
     if p.token.as_deref().is_some_and(|t| t.trim() != token.trim()) {
-        return Outcome::Refused(IngestError::Invalid {
-            field: "token".into(),
-            reason: "does not match the token the connection authenticated with".into(),
-        });
+        let reason = "does not match the token the connection authenticated with";
+        return Outcome::Refused(ingest::invalid("token", huoyan_monitor::code::TOKEN_MISMATCH, reason));
     }
     mqtt::store_payload(store, address, token, &p).await
 }

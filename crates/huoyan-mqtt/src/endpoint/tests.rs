@@ -173,7 +173,7 @@ fn a_qos1_publish_is_acknowledged_only_after_the_commit() {
     assert_eq!(answers(&s.ingested(&bad, t0)).0, [Packet::PubAck(PubAck::new(8))]);
     // The store failed: closed without PUBACK, so the device sends it again.
     s.feed(&publish(&own_topic(), QoS::AtLeastOnce, 9, b"{}"), t0);
-    let failed = Outcome::Retry(IngestError::Store(huoyan_store::StoreError::invalid("x", "down")));
+    let failed = Outcome::Retry(IngestError::Store(huoyan_store::StoreError::invalid("x", "invalid", "down")));
     assert_eq!(answers(&s.ingested(&failed, t0)), (vec![], Some(Closed::StoreFailed)));
     // A token replaced meanwhile: closed, not acknowledged.
     let mut s = connected(t0, 30);

@@ -77,13 +77,13 @@ async fn upload(
         ));
     };
     if body.is_empty() {
-        return Err(ApiError::field("file", "the file is empty"));
+        return Err(ApiError::field("file", huoyan_domain::validate::code::REQUIRED, "the file is empty"));
     }
     let bytes = body.to_vec();
     let batch = tokio::task::spawn_blocking(move || huoyan_import::read_table(&bytes, format, layer))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| ApiError::field("file", e.to_string()))?;
+        .map_err(|e| ApiError::field("file", "bad_file", e.to_string()))?;
     let mut imp = st.store.begin_import(&p).await?;
     let ids = match layer {
         TableLayer::Units => imp.records(batch.units).await?,

@@ -76,7 +76,7 @@ async fn features(
             .filter(|_| LAYERS.contains(&layer.as_str()))
             .ok_or_else(|| ApiError::BadRequest(format!("unknown layer {layer:?}; known: {}", LAYERS.join(", "))))?;
         if !can(p.role, resource_of(kind), Action::Read) {
-            return Err(ApiError::Forbidden(format!("the role {} may not read the layer {layer}", p.role.zh())));
+            return Err(ApiError::Forbidden(format!("the role {} may not read the layer {layer}", p.role.zh()).into()));
         }
         match kind {
             EntityKind::Station => {

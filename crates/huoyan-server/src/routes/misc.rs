@@ -107,12 +107,12 @@ async fn load_rule_set(
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let set = if ct.starts_with("application/json") {
         let set: RuleSet = decode_json(&body)?;
-        set.check().map_err(|e| ApiError::field("rules", e.to_string()))?;
+        set.check().map_err(|e| ApiError::field("rules", "bad_rule_set", e.to_string()))?;
         set
     } else if ct.starts_with("application/toml") || ct.starts_with("text/") {
         let text =
             std::str::from_utf8(&body).map_err(|_| ApiError::BadRequest("the rule set is not UTF-8 text".into()))?;
-        RuleSet::from_toml(text).map_err(|e| ApiError::field("rules", e.to_string()))?
+        RuleSet::from_toml(text).map_err(|e| ApiError::field("rules", "bad_rule_set", e.to_string()))?
     } else {
         return Err(ApiError::UnsupportedMediaType("send the rule set as application/toml or application/json".into()));
     };

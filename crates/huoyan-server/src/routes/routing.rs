@@ -5,8 +5,8 @@
 use axum::extract::{Query, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use huoyan_domain::Station;
 use huoyan_domain::access::{Action, Resource};
+use huoyan_domain::{FieldError, Station};
 use huoyan_geo::RouteError;
 use huoyan_store::{ListQuery, Scope};
 use serde_json::{Value, json};
@@ -48,7 +48,11 @@ fn params(q: &[(String, String)], known: &[&str]) -> ApiResult<std::collections:
 pub(crate) fn route_error(e: RouteError) -> ApiError {
     match e {
         RouteError::InvalidPoint { .. } => ApiError::BadRequest(e.to_string()),
-        other => ApiError::field("point", other.to_string()),
+        RouteError::NoRoadNear { distance_m, max_m } => {
+            let e = FieldError::new("point", "no_road_near", e.to_string());
+            e.with("max_m", max_m).with("distance_m", distance_m).into()
+        }
+        RouteError::Unreachable => ApiError::field("point", "unreachable", e.to_string()),
     }
 }
 
