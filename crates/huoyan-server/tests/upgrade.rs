@@ -134,6 +134,12 @@ async fn upgrades_in_place(store: &Store) {
         assert!(before[t] > 0, "the old store has {t}: {before:?}");
     }
 
+    // `huoyan migrate --status` before the first run shows the old records as applied.
+    let pending: Vec<_> =
+        store.migration_status_with(MODULES).await.unwrap().into_iter().filter(|m| m.applied_at.is_none()).collect();
+    let expected_pending = if store.backend() == Backend::Postgres { 1 } else { 0 };
+    assert_eq!(pending.len(), expected_pending, "{pending:?}");
+
     let applied = store.migrate_with(MODULES).await.unwrap();
     // Nothing but the kernel's PostgreSQL placeholder for SQLite's R*Tree migration runs again.
     let expected: Vec<(String, i64)> =

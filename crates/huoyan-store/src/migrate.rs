@@ -179,27 +179,9 @@ impl Store {
     /// Copies the records of the old single list (`huoyan_migrations`) into the per-module table,
     /// once; see the module documentation. Nothing to do for a new store or one already copied.
     async fn adopt_legacy(&self) -> Result<()> {
-        if !self.table_exists("huoyan_migrations").await? {
-            return Ok(());
-        }
-        let rows = sqlx::query("SELECT version, name, checksum, applied_at FROM huoyan_migrations ORDER BY version")
-            .fetch_all(&self.pool)
-            .await?;
-        let old: Vec<(i64, String, String, String)> = rows
-            .iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
-            .collect::<Result<_, sqlx::Error>>()?;
-        if old.iter().any(|(v, ..)| *v == LEGACY_SENTINEL) {
-            return Ok(());
-        }
+        let Some(old) = self.legacy().await? else { return Ok(()) };
         let mut tx = self.begin_write().await?;
-        for (v, name, sum, at) in &old {
-            let Some((_, _, module, version)) = LEGACY.iter().find(|(b, ov, ..)| *b == self.backend && ov == v) else {
-                return Err(StoreError::Migration(format!(
-                    "the database has migration {v} ({name}) of the old numbering, which this program does not know: \
-                     it is newer than this program"
-                )));
-            };
+        for (module, version, name, sum, at) in &old {
             sqlx::query(
                 "INSERT INTO huoyan_schema_migrations (module, version, name, checksum, applied_at) VALUES ($1, $2, $3, $4, $5)",
             )
@@ -223,10 +205,46 @@ impl Store {
         Ok(())
     }
 
+    /// The records of the old single list not yet copied, as (module, version, name, checksum,
+    /// applied_at); `None` when there is no old list or it was copied already. A version the
+    /// mapping does not know is refused: the store is newer than this program.
+    #[allow(clippy::type_complexity)]
+    async fn legacy(&self) -> Result<Option<Vec<(&'static str, i64, String, String, String)>>> {
+        if !self.table_exists("huoyan_migrations").await? {
+            return Ok(None);
+        }
+        let rows = sqlx::query("SELECT version, name, checksum, applied_at FROM huoyan_migrations ORDER BY version")
+            .fetch_all(&self.pool)
+            .await?;
+        let old: Vec<(i64, String, String, String)> = rows
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+        if old.iter().any(|(v, ..)| *v == LEGACY_SENTINEL) {
+            return Ok(None);
+        }
+        let mut out = Vec::new();
+        for (v, name, sum, at) in old {
+            let Some((_, _, module, version)) = LEGACY.iter().find(|(b, ov, ..)| *b == self.backend && *ov == v) else {
+                return Err(StoreError::Migration(format!(
+                    "the database has migration {v} ({name}) of the old numbering, which this program does not know: \
+                     it is newer than this program"
+                )));
+            };
+            out.push((*module, *version, name, sum, at));
+        }
+        Ok(Some(out))
+    }
+
     /// The applied and pending migrations of the kernel and `modules`.
     pub async fn migration_status_with(&self, modules: &[&'static Schema]) -> Result<Vec<MigrationStatus>> {
         self.ensure_migration_table().await?;
-        let applied = self.applied().await?;
+        let mut applied = self.applied().await?;
+        // A store of the old single list before its first migration run: its records count
+        // (they are copied, not re-applied, when it runs).
+        for (module, version, _, sum, at) in self.legacy().await?.unwrap_or_default() {
+            applied.push((module.to_string(), version, sum, at));
+        }
         let mut out = Vec::new();
         for s in with_kernel(modules) {
             for m in s.migrations {
