@@ -1,19 +1,21 @@
-//! Huoyan's HTTP server: the JSON API under `/api/v1` (records, jurisdictions, accounts, audit,
-//! statistics, map features, spreadsheet import/export), its OpenAPI document generated from the
-//! code at `/api/v1/openapi.json`, Prometheus metrics at `/metrics`, the live event stream to the
-//! console (`/api/v1/events/stream`, see [`live`]) and the console itself: the built single-page
-//! app from `web_dir` (default `console/dist`) with every unknown non-API path answered by its
-//! `index.html`; without a build, a small landing page.
+//! Huoyan's HTTP server, the composition: it merges the platform base's routes (`huoyan-base`:
+//! registers, jurisdictions, accounts, map, import/export, dashboard, live stream) with each
+//! module's (`huoyan-monitor`, `huoyan-incidents`) under `/api/v1`, composes their OpenAPI
+//! document at `/api/v1/openapi.json` ([`openapi`]), serves the vocabularies of all of them
+//! (`/api/v1/terms`), Prometheus metrics at `/metrics`, and the console itself: the built
+//! single-page app from `web_dir` (default `console/dist`) with every unknown non-API path answered
+//! by its `index.html`; without a build, a small landing page. It owns no route logic of its own.
 //!
 //! Access: every route but health, the OpenAPI document, metrics and the landing page needs a
 //! session (`POST /api/v1/auth/login`). The role table in `huoyan_domain::access` decides what kind
 //! of access a role has; the store confines every query to the caller's jurisdiction subtree.
 //!
-//! Entry points: [`app`] builds the router; [`serve`] runs it on a listener until shutdown.
+//! Entry points: [`app`] builds the router; [`serve`] runs it on a listener until shutdown;
+//! [`open_store`] opens a store with every module's tables ([`MODULES`]).
 
 mod metrics;
 pub mod openapi;
-pub mod routes;
+mod terms;
 
 use std::time::Duration;
 
@@ -92,18 +94,27 @@ pub fn warm_up(state: &AppState) {
     state.roads.warm_up(state.store.clone());
 }
 
+/// Every `/api/v1` route but the uploads: the base's, each module's, and the composition's own.
+fn api_router() -> Router<AppState> {
+    Router::new()
+        .merge(huoyan_base::api_router())
+        .merge(huoyan_monitor::routes::router())
+        .merge(huoyan_incidents::routes::router())
+        .route("/terms", get(terms::terms))
+}
+
 /// The whole application.
 pub fn app(state: AppState) -> Router {
     metrics::handle();
     let uploads = DefaultBodyLimit::max(state.config.max_upload_bytes);
-    let api = routes::api_router()
+    let api = api_router()
         .route("/openapi.json", get(openapi_json))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes));
-    let files = routes::files::router().layer(uploads);
+    let files = huoyan_base::upload_router().layer(uploads);
     let mut app = Router::new()
         .nest("/api/v1", files.merge(api).fallback(not_found))
         .route("/metrics", get(metrics::render))
-        .merge(routes::tiles::router(&state.config))
+        .merge(huoyan_base::tiles_router(&state.config))
         .route("/api", get(not_found));
     app = match console_dir(&state.config) {
         Some(dir) => {

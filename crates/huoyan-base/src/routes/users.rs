@@ -9,9 +9,9 @@ use huoyan_domain::account::{User, UserInput};
 use huoyan_store::Scope;
 
 use super::parse_id;
-use crate::AppState;
-use crate::error::ApiResult;
-use crate::extract::{Auth, JsonBody};
+use huoyan_api::AppState;
+use huoyan_api::error::ApiResult;
+use huoyan_api::extract::{Auth, JsonBody};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/users", get(list).post(create)).route("/users/{id}", get(get_one).put(update).delete(remove))

@@ -1,5 +1,6 @@
-//! The kernel's own routes, one module per area; `api_router` merges them with the modules' routers under
-//! `/api/v1`.
+//! The base's routes, one module per area. [`api_router`] holds every `/api/v1` route but the
+//! uploads ([`upload_router`], which the composition gives the larger body limit) and the
+//! base-map tiles outside `/api/v1` ([`tiles_router`]).
 
 pub(crate) mod auth;
 pub(crate) mod dashboard;
@@ -14,14 +15,13 @@ pub(crate) mod tiles;
 pub(crate) mod users;
 
 use axum::Router;
+use huoyan_api::AppState;
 use huoyan_domain::*;
 
 pub(crate) use huoyan_api::params::{parse_id, resource_of};
 
-use crate::AppState;
-
-/// Every `/api/v1` route.
-pub(crate) fn api_router() -> Router<AppState> {
+/// The base's `/api/v1` routes (uploads aside).
+pub fn api_router() -> Router<AppState> {
     Router::new()
         .merge(misc::router())
         .merge(auth::router())
@@ -32,8 +32,6 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(dashboard::router())
         .merge(routing::router())
         .merge(live::router())
-        .merge(huoyan_monitor::routes::router())
-        .merge(huoyan_incidents::routes::router())
         .merge(records::router::<Road>())
         .merge(records::router::<Building>())
         .merge(records::router::<Station>())
@@ -41,4 +39,14 @@ pub(crate) fn api_router() -> Router<AppState> {
         .merge(records::router::<Person>())
         .merge(records::router::<WaterSource>())
         .merge(records::router::<Unit>())
+}
+
+/// The spreadsheet uploads and downloads under `/api/v1` (`/units/import`, `/units/export.xlsx` …).
+pub fn upload_router() -> Router<AppState> {
+    files::router()
+}
+
+/// The base-map vector tiles, outside `/api/v1` (see [`tiles`]).
+pub fn tiles_router(config: &huoyan_api::ServerConfig) -> Router<AppState> {
+    tiles::router(config)
 }

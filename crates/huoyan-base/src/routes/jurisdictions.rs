@@ -9,9 +9,9 @@ use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_store::Scope;
 
 use super::parse_id;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody};
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, JsonBody};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()

@@ -15,10 +15,10 @@ use futures_util::stream::{self, Stream};
 use huoyan_domain::access::{Action, Resource};
 use tokio::sync::broadcast::error::RecvError;
 
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::Auth;
-use crate::live::{After, LiveBus, LiveEvent, NewLiveEvent, RESYNC, for_subscriber};
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::Auth;
+use huoyan_api::live::{After, LiveBus, LiveEvent, NewLiveEvent, RESYNC, for_subscriber};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()

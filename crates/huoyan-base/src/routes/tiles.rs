@@ -33,9 +33,9 @@ use huoyan_tiles::cache::ByteLru;
 use huoyan_tiles::{Geometry, TileBuilder, TileError, TileId, Value};
 use serde::Serialize;
 
-use crate::error::{ApiError, ApiResult};
-use crate::extract::Auth;
-use crate::{AppState, ServerConfig};
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::Auth;
+use huoyan_api::{AppState, ServerConfig};
 
 /// The media type of a vector tile.
 pub(crate) const MVT: &str = "application/vnd.mapbox-vector-tile";

@@ -10,9 +10,9 @@ use huoyan_store::Scope;
 use huoyan_store::dashboard::{Dashboard, SEARCH_LAYERS, SearchHit};
 use serde::Serialize;
 
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::Auth;
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::Auth;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/dashboard", get(dashboard)).route("/search", get(search))

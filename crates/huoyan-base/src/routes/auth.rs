@@ -13,9 +13,9 @@ use huoyan_domain::account::User;
 use huoyan_store::Scope;
 use serde::{Deserialize, Serialize};
 
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody, SESSION_COOKIE};
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, JsonBody, SESSION_COOKIE};
 
 /// Login request.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -108,7 +108,7 @@ async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequest>
 async fn logout(State(st): State<AppState>, headers: HeaderMap, _auth: Auth) -> ApiResult<impl IntoResponse> {
     let (mut parts, _) = axum::http::Request::new(()).into_parts();
     parts.headers = headers;
-    if let Some(t) = crate::extract::token_of(&parts) {
+    if let Some(t) = huoyan_api::extract::token_of(&parts) {
         st.store.logout(&t).await?;
     }
     let clear = format!("{SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");

@@ -1,4 +1,4 @@
-//! Health, statistics, the audit log, classification rule sets and the vocabularies.
+//! Health, statistics, the audit log and the classification rule sets.
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -12,9 +12,9 @@ use huoyan_store::audit::AuditRecord;
 use huoyan_store::stats::Stats;
 use serde::Serialize;
 
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, decode_json};
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, decode_json};
 
 /// Health answer.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -37,7 +37,6 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/stats", get(stats))
         .route("/audit", get(audit))
         .route("/rule-sets", get(rule_sets).post(load_rule_set))
-        .route("/terms", get(terms))
 }
 
 async fn health(State(st): State<AppState>) -> (StatusCode, Json<Health>) {
@@ -119,45 +118,4 @@ async fn load_rule_set(
     let id = set.id.clone();
     let changed = st.store.load_rule_set(p, set).await?;
     Ok(Json(serde_json::json!({ "loaded": id, "in_force": st.store.rules().id, "units_reclassified": changed })))
-}
-
-/// One vocabulary value.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct Term {
-    /// Code used in the API.
-    pub code: &'static str,
-    /// The users' Chinese term.
-    pub zh: &'static str,
-}
-
-fn list<T: Copy>(all: &[T], code: fn(T) -> &'static str, zh: fn(T) -> &'static str) -> Vec<Term> {
-    all.iter().map(|v| Term { code: code(*v), zh: zh(*v) }).collect()
-}
-
-async fn terms(_auth: Auth) -> Json<serde_json::Value> {
-    use huoyan_domain::*;
-    use huoyan_incidents::store::dispatch::DispatchStatus;
-    use huoyan_incidents::store::incidents::IncidentStatus;
-    use huoyan_monitor::kinds::{KINDS, RESULTS};
-    Json(serde_json::json!({
-        // Alarm kinds with their level; results with the term for 火警 and for other kinds.
-        "alarm_kind": KINDS.iter().map(|(code, zh, level)| serde_json::json!({ "code": code, "zh": zh, "level": level })).collect::<Vec<_>>(),
-        "alarm_result": RESULTS.iter().map(|(code, fire, other)| serde_json::json!({ "code": code, "zh": other, "zh_fire": fire })).collect::<Vec<_>>(),
-        "jurisdiction_level": list(JurisdictionLevel::ALL, JurisdictionLevel::code, JurisdictionLevel::zh),
-        "station_kind": list(StationKind::ALL, StationKind::code, StationKind::zh),
-        "station_status": list(StationStatus::ALL, StationStatus::code, StationStatus::zh),
-        "vehicle_family": list(VehicleFamily::ALL, VehicleFamily::code, VehicleFamily::zh),
-        "vehicle_status": list(VehicleStatus::ALL, VehicleStatus::code, VehicleStatus::zh),
-        "water_kind": list(WaterKind::ALL, WaterKind::code, WaterKind::zh),
-        "water_status": list(WaterStatus::ALL, WaterStatus::code, WaterStatus::zh),
-        "road_class": list(RoadClass::ALL, RoadClass::code, RoadClass::zh),
-        "road_access": list(RoadAccess::ALL, RoadAccess::code, RoadAccess::zh),
-        "use_category": list(UseCategory::ALL, UseCategory::code, UseCategory::zh),
-        "unit_class": list(UnitClass::ALL, UnitClass::code, UnitClass::zh),
-        "role": list(Role::ALL, Role::code, Role::zh),
-        "incident_category": list(incident::IncidentCategory::ALL, incident::IncidentCategory::code, incident::IncidentCategory::zh),
-        "incident_status": list(IncidentStatus::ALL, IncidentStatus::code, IncidentStatus::zh),
-        "timeline_stage": list(&huoyan_incidents::rules::Stage::ALL, huoyan_incidents::rules::Stage::code, huoyan_incidents::rules::Stage::zh),
-        "dispatch_status": list(DispatchStatus::ALL, DispatchStatus::code, DispatchStatus::zh),
-    }))
 }

@@ -12,9 +12,9 @@ use huoyan_store::{Page, Scope};
 pub(crate) use huoyan_api::params::{LIST_PARAMS, parse_list_query};
 
 use super::{parse_id, resource_of};
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody, decode_json};
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::{Auth, JsonBody, decode_json};
 
 pub(crate) fn router<R: Record>() -> Router<AppState> {
     let base = format!("/{}", R::KIND.table());

@@ -12,9 +12,9 @@ use huoyan_store::{ListQuery, Scope};
 use serde_json::{Map, json};
 
 use super::resource_of;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::Auth;
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::Auth;
 
 /// Layers the endpoint serves.
 pub(crate) const LAYERS: &[&str] = &["stations", "water_sources", "units", "roads", "buildings"];

@@ -11,9 +11,9 @@ use huoyan_geo::RouteError;
 use huoyan_store::{ListQuery, Scope};
 use serde_json::{Value, json};
 
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::Auth;
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::Auth;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/route", get(route)).route("/eta", get(eta))

@@ -15,9 +15,9 @@ use huoyan_store::{ListQuery, Scope};
 use serde::Serialize;
 
 use super::records::parse_list_query;
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::Auth;
+use huoyan_api::AppState;
+use huoyan_api::error::{ApiError, ApiResult};
+use huoyan_api::extract::Auth;
 
 /// Most rows exported in one file.
 pub(crate) const MAX_EXPORT: i64 = 100_000;
