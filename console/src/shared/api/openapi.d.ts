@@ -7634,7 +7634,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Vocabularies: codes and Chinese terms (registers, roles, incident categories and statuses, timeline stages, dispatch statuses) */
+        /** Vocabularies: codes and Chinese terms (registers, roles, incident categories and statuses, timeline stages, dispatch statuses, alarm kinds and results) */
         get: {
             parameters: {
                 query?: never;
