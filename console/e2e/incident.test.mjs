@@ -14,7 +14,8 @@ import { ARTIFACTS, BASE, launch, login, shot } from './lib.mjs'
 
 /** An API client logged in as `user` (its own cookie jar, beside the browser's). */
 async function apiAs(user) {
-  const ctx = await request.newContext({ baseURL: BASE })
+  // The client header: changes made with the session cookie need it (CSRF protection).
+  const ctx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { 'X-Huoyan-Client': 'e2e' } })
   const r = await ctx.post('/api/v1/auth/login', { data: { username: user, password: `${user}@Huoyan2026` } })
   assert.equal(r.status(), 200, `login ${user}`)
   const json = async (method, path, data) => {

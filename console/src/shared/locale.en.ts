@@ -48,7 +48,7 @@ export default {
       uscc_character: 'character {character} at position {position} is not allowed (GB 32100-2015)', uscc_check_character: 'wrong check character, expected {expected} (GB 32100-2015 §5)',
       outside_jurisdiction: 'outside your jurisdiction', vehicle_status: 'vehicle {vehicle} is {status}, not {expected}', vehicle_changed: 'vehicle {vehicle} changed meanwhile; try again',
       bad_username: '{min}–{max} letters, digits, _ - or .', unit_required: 'a unit manager is bound to one unit', unit_not_allowed: 'only a unit manager is bound to a unit',
-      password_too_short: 'at least {min} characters', password_too_long: 'at most {max} characters', password_is_username: 'must not be the user name',
+      password_too_short: 'at least {min} characters', password_too_long: 'at most {max} characters', password_is_username: 'must not be the user name', password_too_simple: 'must mix at least {kinds} kinds of character (lower case, upper case, digits, others)', password_too_common: 'is one of the most common passwords', field_locked: 'this field is kept by the brigade; a unit cannot change it', client_header_missing: 'the request lacks the {name} header and was refused (CSRF protection)',
       level_order: 'a {level} cannot sit under a {parent}', no_root_jurisdiction: 'no jurisdiction yet: create the root first', cannot_move: 'a jurisdiction cannot move under another parent',
       bad_rule_set: 'the rule set is refused', reserved_id: 'this id belongs to the shipped rule set; choose another', bad_file: 'the file cannot be read',
       no_road_near: 'no road within {max_m} m', unreachable: 'no route', too_large: 'too large',

@@ -53,9 +53,9 @@ pub enum ApiError {
     /// Wrong content type.
     #[error("{0}")]
     UnsupportedMediaType(String),
-    /// Too many attempts; retry later.
+    /// Too many attempts; retry after the given seconds (sent as `Retry-After`).
     #[error("{0}")]
-    TooManyRequests(String),
+    TooManyRequests(String, u64),
     /// Anything else; the detail is logged.
     #[error("internal error")]
     Internal(String),
@@ -111,11 +111,15 @@ impl IntoResponse for ApiError {
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             ApiError::UnsupportedMediaType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
-            ApiError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
+            ApiError::TooManyRequests(..) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             ApiError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
+        };
+        let retry_after = match &self {
+            ApiError::TooManyRequests(_, secs) => Some(*secs),
+            _ => None,
         };
         let (message, fields) = match self {
             ApiError::Invalid(f) => {
@@ -126,7 +130,11 @@ impl IntoResponse for ApiError {
             ApiError::Conflict(r) | ApiError::Forbidden(r) => (r.message, r.detail.into_iter().map(|d| *d).collect()),
             other => (other.to_string(), vec![]),
         };
-        (status, Json(ErrorBody { error: code, message, fields })).into_response()
+        let mut res = (status, Json(ErrorBody { error: code, message, fields })).into_response();
+        if let Some(secs) = retry_after {
+            res.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(secs));
+        }
+        res
     }
 }
 

@@ -21,13 +21,26 @@ pub const SESSION_COOKIE: &str = "huoyan_session";
 #[derive(Debug, Clone)]
 pub struct Auth(pub Principal);
 
+/// The header a cookie-authenticated request must carry to change anything (any value; the console
+/// sends `console`). Browsers do not send custom headers to another site without a CORS preflight,
+/// which Huoyan never grants, so a forged cross-site form or `fetch` cannot carry it (CSRF).
+/// Bearer-token clients do not need it: another site cannot make a browser send the token.
+pub const CLIENT_HEADER: &str = "x-huoyan-client";
+
+/// The bearer token of `Authorization: Bearer <token>` (the scheme in any case, RFC 9110 §11.1).
+fn bearer_of(parts: &Parts) -> Option<String> {
+    let v = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim_start();
+    let (scheme, token) = v.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string()).filter(|t| !t.is_empty())
+}
+
 /// The bearer token or session cookie of a request, if any.
 pub fn token_of(parts: &Parts) -> Option<String> {
-    if let Some(v) = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())
-        && let Some(t) = v.strip_prefix("Bearer ")
-    {
-        return Some(t.trim().to_string());
-    }
+    bearer_of(parts).or_else(|| cookie_of(parts))
+}
+
+/// The session cookie of a request, if any.
+fn cookie_of(parts: &Parts) -> Option<String> {
     parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(
         |c| {
             let (k, v) = c.trim().split_once('=')?;
@@ -40,12 +53,42 @@ impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = token_of(parts)
+        let bearer = bearer_of(parts);
+        let by_cookie = bearer.is_none();
+        let token = bearer
+            .or_else(|| cookie_of(parts))
             .ok_or_else(|| ApiError::Unauthorized("log in first: send Authorization: Bearer <token>".into()))?;
+        if by_cookie && !parts.method.is_safe() && !parts.headers.contains_key(CLIENT_HEADER) {
+            return Err(ApiError::Forbidden(Refusal::from(
+                FieldError::new(
+                    "header",
+                    code::CLIENT_HEADER_MISSING,
+                    format!(
+                        "a change made with the session cookie must carry the {CLIENT_HEADER} header (CSRF protection)"
+                    ),
+                )
+                .with("name", CLIENT_HEADER),
+            )));
+        }
         match state.store.authenticate(&token).await? {
             Some(p) => Ok(Auth(p)),
             None => Err(ApiError::Unauthorized("the session has expired or is not valid; log in again".into())),
         }
+    }
+}
+
+/// The address of the peer that sent a request (the TCP peer; see `docs/SECURITY.md` behind a proxy),
+/// when the server recorded it (`huoyan_server::serve` does; a router called directly does not).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_canonical()),
+        ))
     }
 }
 

@@ -44,6 +44,31 @@ pub struct ServerConfig {
     pub tile_attribution: String,
     /// Memory for cached vector tiles, bytes (0: no cache, every tile is made on request).
     pub tile_cache_bytes: usize,
+    /// Open HTTP connections at most; further ones are closed at once (counted in
+    /// `huoyan_http_connections_refused_total`), so idle or slow clients cannot take the file
+    /// descriptors the GB/T 26875 gateway shares with the HTTP server.
+    pub max_connections: usize,
+    /// A client must send a request's headers within this many seconds of connecting or of its
+    /// previous answer, else the connection is closed (slow-header and idle sockets).
+    pub header_read_timeout_secs: u64,
+    /// Who may read `/metrics`: `local` (loopback addresses only, the default), `public`, or `off`.
+    pub metrics: MetricsAccess,
+    /// Mark the session cookie `Secure` on every login (set when the console is served over HTTPS;
+    /// a proxy's `X-Forwarded-Proto: https` also sets it per request).
+    pub secure_cookies: bool,
+}
+
+/// Who may read the Prometheus metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricsAccess {
+    /// Anybody who can reach the port.
+    Public,
+    /// Only clients on the loopback interface (a Prometheus on the same host).
+    #[default]
+    Local,
+    /// Not served (404).
+    Off,
 }
 
 impl Default for ServerConfig {
@@ -57,6 +82,10 @@ impl Default for ServerConfig {
             tile_url: String::new(),
             tile_attribution: String::new(),
             tile_cache_bytes: 64 * 1024 * 1024,
+            max_connections: 512,
+            header_read_timeout_secs: 10,
+            metrics: MetricsAccess::Local,
+            secure_cookies: false,
         }
     }
 }

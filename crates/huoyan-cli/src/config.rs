@@ -13,6 +13,10 @@
 //! max_body_bytes = 2097152
 //! max_upload_bytes = 33554432
 //! request_timeout_secs = 60
+//! max_connections = 512            # past it, new connections are closed at once
+//! header_read_timeout_secs = 10    # slow-header and idle sockets are cut off
+//! metrics = "local"                # /metrics: "local" (loopback only), "public" or "off"
+//! secure_cookies = false           # true when the console is served over HTTPS
 //!
 //! [log]
 //! format = "json"    # or "text"

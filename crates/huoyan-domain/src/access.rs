@@ -121,6 +121,14 @@ pub fn can(role: Role, resource: Resource, action: Action) -> bool {
     }
 }
 
+/// The fields of a unit (消防安全重点单位 …) that decide its classes or where it is: its 统一社会信用代码,
+/// place, building, jurisdiction, use category and the metrics the class rules read (beds, floor
+/// area, height, seats …). A unit's own manager may keep its contacts and description current but
+/// not change these: that would let a unit declassify itself or move out of its brigade's view. The
+/// brigade changes them (a reviewed change request from the unit is the portal's work).
+pub const UNIT_FIELDS_LOCKED_FOR_MANAGER: &[&str] =
+    &["uscc", "lon", "lat", "building_id", "jurisdiction_id", "use_category", "metrics"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

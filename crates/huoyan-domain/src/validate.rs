@@ -151,6 +151,11 @@ pub mod code {
     pub const VEHICLE_CHANGED: &str = "vehicle_changed";
     /// Not within the caller's jurisdiction.
     pub const OUTSIDE_JURISDICTION: &str = "outside_jurisdiction";
+    /// Field `field` is the brigade's to change, not the caller's (a unit manager and its unit's
+    /// class-deciding fields).
+    pub const FIELD_LOCKED: &str = "field_locked";
+    /// A change made with the session cookie lacks the client header `name` (CSRF protection).
+    pub const CLIENT_HEADER_MISSING: &str = "client_header_missing";
     /// Nothing more specific: the reason says it.
     pub const INVALID: &str = "invalid";
 }

@@ -13,9 +13,13 @@
 //! Entry points: [`app`] builds the router; [`serve`] runs it on a listener until shutdown;
 //! [`open_store`] opens a store with every module's tables ([`MODULES`]).
 
+mod headers;
 mod metrics;
 pub mod openapi;
+mod serve;
 mod terms;
+
+pub use serve::serve;
 
 use std::time::Duration;
 
@@ -24,7 +28,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
-pub use huoyan_api::{AppState, ServerConfig, error, extract, live, throttle};
+pub use huoyan_api::{AppState, MetricsAccess, ServerConfig, error, extract, live, throttle};
 pub use huoyan_monitor::events::alarm_event;
 
 /// Every module's tables, in the order their migrations run (after the kernel's): what a store
@@ -125,8 +129,10 @@ pub fn app(state: AppState) -> Router {
         }
         None => app.route("/", get(index)).fallback(not_found),
     };
+    let headers = headers::SecurityHeaders::new(&state.config);
     app.route("/landing", get(index))
         .layer(axum::middleware::from_fn(metrics::track))
+        .layer(axum::middleware::from_fn_with_state(headers, headers::add))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(state.config.request_timeout_secs),
@@ -134,13 +140,4 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
-}
-
-/// Serves until `shutdown` resolves.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
 }

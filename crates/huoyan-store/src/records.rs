@@ -129,11 +129,21 @@ impl Store {
         let path = self.jurisdiction_path_tx(tx, r.jurisdiction_id()).await?;
         check_in_scope(actor, &path)?;
         for (field, kind, id) in r.references() {
-            let exists = crate::dynq(format!("SELECT 1 FROM {} WHERE id = $1", kind.table()))
+            // A reference must name a record the caller may see: one outside the caller's
+            // jurisdiction is refused as unknown (its existence is not revealed).
+            let row = crate::dynq(format!("SELECT jurisdiction_id FROM {} WHERE id = $1", kind.table()))
                 .bind(id)
                 .fetch_optional(&mut **tx)
                 .await?;
-            if exists.is_none() {
+            let visible = match row {
+                Some(row) => {
+                    let jid: i64 = row.try_get(0)?;
+                    let rpath = self.jurisdiction_path_tx(tx, jid).await?;
+                    huoyan_domain::jurisdiction::path_within(&rpath, &actor.jurisdiction_path)
+                }
+                None => false,
+            };
+            if !visible {
                 return Err(unknown_reference(
                     field,
                     kind.table(),
@@ -211,10 +221,23 @@ impl Store {
     /// Replaces a record (the caller must see both the old and the new jurisdiction).
     pub async fn update<R: Record>(&self, actor: &Principal, id: i64, mut r: R) -> Result<R> {
         let before: R = self.get(&Scope::from(actor), id).await?;
+        if actor.role == Role::UnitManager && R::KIND == EntityKind::Unit {
+            locked_fields_unchanged(&before, &r)?;
+        }
         let mut tx = self.begin_write().await?;
         r.set_id(id);
-        if R::PARENT.is_none() && r.jurisdiction_id() == 0 {
-            r.set_jurisdiction_id(before.jurisdiction_id());
+        if R::PARENT.is_none() && (r.jurisdiction_id() == 0 || r.jurisdiction_id() == before.jurisdiction_id()) {
+            // Filed where it is: a record that moved is re-filed under the node its new place lies
+            // in (and the caller must see that node, checked in `prepare`); without a node there,
+            // or without a move, it stays where it was.
+            let moved = r.index().bbox != before.index().bbox;
+            let located = match (moved, r.index().bbox) {
+                (true, Some(b)) => {
+                    self.locate((b.min_lon + b.max_lon) / 2.0, (b.min_lat + b.max_lat) / 2.0, "/").await?
+                }
+                _ => None,
+            };
+            r.set_jurisdiction_id(located.unwrap_or(before.jurisdiction_id()));
         }
         self.prepare(&mut tx, actor, &mut r, Some(id)).await?;
         let sql = format!(
@@ -307,6 +330,25 @@ fn dependants(kind: EntityKind) -> &'static [(&'static str, &'static str)] {
         EntityKind::Building => &[("units", "parent_id")],
         _ => &[],
     }
+}
+
+/// Refuses a unit manager's change to the fields that decide its unit's classes or place
+/// (`huoyan_domain::access::UNIT_FIELDS_LOCKED_FOR_MANAGER`): 403 `field_locked` naming the first.
+fn locked_fields_unchanged<R: Record>(before: &R, after: &R) -> Result<()> {
+    let (b, a) = (serde_json::to_value(before), serde_json::to_value(after));
+    let (Ok(b), Ok(a)) = (b, a) else { return Ok(()) };
+    for field in huoyan_domain::access::UNIT_FIELDS_LOCKED_FOR_MANAGER {
+        let (old, new) = (b.get(*field), a.get(*field));
+        // jurisdiction_id 0 means "keep it" in a replacement.
+        let kept = old == new || (*field == "jurisdiction_id" && new.and_then(|v| v.as_i64()) == Some(0));
+        if !kept {
+            let e =
+                FieldError::new(*field, code::FIELD_LOCKED, "a unit manager cannot change this field; ask the brigade")
+                    .with("field", *field);
+            return Err(StoreError::Forbidden(e.into()));
+        }
+    }
+    Ok(())
 }
 
 /// Moves a vehicle record to `to`, if it is in `from` (compare-and-set), in the caller's

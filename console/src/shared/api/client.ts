@@ -64,7 +64,8 @@ export interface RequestOptions {
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  // X-Huoyan-Client: the server refuses changes made with the session cookie without it (CSRF).
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Huoyan-Client': 'console' }
   let body: BodyInit | undefined
   if (opts.raw) {
     headers['Content-Type'] = opts.raw.type

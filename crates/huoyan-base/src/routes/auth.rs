@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use huoyan_api::AppState;
 use huoyan_api::error::{ApiError, ApiResult};
-use huoyan_api::extract::{Auth, JsonBody, SESSION_COOKIE};
+use huoyan_api::extract::{Auth, ClientAddr, JsonBody, SESSION_COOKIE};
 
 /// Login request.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -78,40 +78,58 @@ async fn describe(st: &AppState, user: User) -> ApiResult<Me> {
     Ok(Me { role_zh: user.role.zh().into(), jurisdiction_name: j.name, permissions: permissions(user.role), user })
 }
 
-async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequest>) -> ApiResult<impl IntoResponse> {
+async fn login(
+    State(st): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    headers: HeaderMap,
+    JsonBody(req): JsonBody<LoginRequest>,
+) -> ApiResult<impl IntoResponse> {
     if req.username.len() > 100 || req.password.len() > 1024 {
         return Err(ApiError::Unauthorized("wrong user name or password".into()));
     }
     let now = std::time::Instant::now();
-    if let Some(wait) = st.logins.locked(&req.username, now) {
-        return Err(ApiError::TooManyRequests(format!(
-            "too many failed logins for this account; try again in {} minutes",
-            wait.div_ceil(60)
-        )));
+    if let Some(wait) = st.logins.locked(&req.username, addr, now) {
+        return Err(ApiError::TooManyRequests(
+            format!("too many failed logins; try again in {wait} s (Retry-After)"),
+            wait,
+        ));
     }
     let (token, user) = match st.store.login(&req.username, &req.password).await {
         Ok(ok) => ok,
         Err(e) => {
-            let locked = matches!(e, huoyan_store::StoreError::BadCredentials) && st.logins.failed(&req.username, now);
-            tracing::warn!(username = %req.username, locked, "login failed");
+            let locked =
+                matches!(e, huoyan_store::StoreError::BadCredentials) && st.logins.failed(&req.username, addr, now);
+            tracing::warn!(username = %req.username, address = ?addr, locked, "login failed");
             metrics::counter!("huoyan_login_failures_total").increment(1);
             return Err(e.into());
         }
     };
-    st.logins.succeeded(&req.username);
+    st.logins.succeeded(&req.username, addr);
     let expires_in = huoyan_store::accounts::SESSION_HOURS * 3600;
-    let cookie = format!("{SESSION_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={expires_in}");
+    let secure = if secure_cookie(&st, &headers) { "; Secure" } else { "" };
+    let cookie = format!("{SESSION_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={expires_in}{secure}");
     let me = describe(&st, user).await?;
     Ok(([(SET_COOKIE, cookie)], Json(LoginResponse { token, expires_in, me })))
 }
 
+/// Whether the session cookie gets `Secure`: always when configured (`secure_cookies`), and when a
+/// TLS-terminating proxy says the request came over HTTPS (`X-Forwarded-Proto: https`).
+fn secure_cookie(st: &AppState, headers: &HeaderMap) -> bool {
+    st.config.secure_cookies
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').next().is_some_and(|p| p.trim().eq_ignore_ascii_case("https")))
+}
+
 async fn logout(State(st): State<AppState>, headers: HeaderMap, _auth: Auth) -> ApiResult<impl IntoResponse> {
+    let secure = if secure_cookie(&st, &headers) { "; Secure" } else { "" };
     let (mut parts, _) = axum::http::Request::new(()).into_parts();
     parts.headers = headers;
     if let Some(t) = huoyan_api::extract::token_of(&parts) {
         st.store.logout(&t).await?;
     }
-    let clear = format!("{SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    let clear = format!("{SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0{secure}");
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, clear)]))
 }
 
