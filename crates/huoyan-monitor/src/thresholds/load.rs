@@ -9,7 +9,7 @@ use crate::store::sensors::measurement;
 use huoyan_domain::FieldError;
 
 use super::{SHIPPED, ThresholdRules};
-use crate::kinds::KINDS;
+use crate::kinds::AlarmKind;
 
 /// What is wrong with one rule (or the set): the key it concerns (`unit`, `device` …) as the
 /// field, a code of [`crate::code`] with its parameters, and the reason. It reads as its reason.
@@ -154,7 +154,8 @@ impl ThresholdRules {
                 let p = Problem::new("hysteresis", code::RULE_HYSTERESIS, "hysteresis must be a number ≥ 0");
                 return Err(bad(p.with("min", 0).with("max", 1e6)));
             }
-            if !KINDS.iter().any(|k| k.0 == r.kind) || r.kind == "offline" {
+            let kind = AlarmKind::from_code(&r.kind);
+            if !kind.is_some_and(AlarmKind::is_sensor_kind) {
                 let reason = format!("kind {:?} is not a sensor alarm kind", r.kind);
                 return Err(bad(
                     Problem::new("kind", code::NOT_SENSOR_ALARM_KIND, reason).with("kind", r.kind.as_str())
@@ -164,7 +165,7 @@ impl ThresholdRules {
                 let reason = "every rule cites its source (standard and clause, or 本地设定)";
                 return Err(bad(Problem::new("source", code::SOURCE_REQUIRED, reason)));
             }
-            if r.kind == "fire" && r.recovers {
+            if kind == Some(AlarmKind::Fire) && r.recovers {
                 let reason = "a fire is handled by an operator: set recovers = false";
                 return Err(bad(Problem::new("recovers", code::FIRE_RECOVERS, reason)));
             }

@@ -22,7 +22,7 @@ use crate::store::alarms::Signal;
 use crate::store::sensors::{Reading, measurement};
 use serde::{Deserialize, Serialize};
 
-use crate::kinds::level_of;
+use crate::kinds::{AlarmResult, level_of};
 use crate::silence::SilenceRule;
 
 pub mod load;
@@ -153,7 +153,7 @@ impl ThresholdRules {
             if let Some(rule) = rules.iter().find(|x| x.comparison.holds(r.value, x.value)) {
                 out.push(signal(r, rule, None));
             } else if rules.iter().all(|x| x.recovers && recovered(x, r.value)) {
-                out.push(signal(r, rules[0], Some("recovered")));
+                out.push(signal(r, rules[0], Some(AlarmResult::Recovered.code())));
             }
         }
         out
