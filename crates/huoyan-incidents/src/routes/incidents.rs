@@ -15,7 +15,6 @@
 //!
 //! Every change is pushed to consoles on the live bus (`incident`, `incident_update`).
 
-use huoyan_monitor::store::Monitoring;
 use std::time::Instant;
 
 use axum::body::Bytes;
@@ -33,7 +32,7 @@ use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::incident::IncidentCategory;
 use huoyan_domain::validate::{code as kernel, unknown_reference};
 use huoyan_domain::{FieldError, Unit};
-use huoyan_monitor::store::alarms::Alarm;
+use huoyan_monitor::api::Alarm;
 use huoyan_store::{ListQuery, Page, Scope};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -212,7 +211,7 @@ async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<
 async fn alarm_of(st: &AppState, auth: &Auth, r: &IncidentRequest) -> ApiResult<Option<Alarm>> {
     let Some(IncidentSource::Alarm { alarm_id }) = &r.source else { return Ok(None) };
     let p = auth.require(Resource::Alarm, Action::Read)?;
-    Ok(Some(Monitoring(&st.store).alarm_for_incident(p, *alarm_id).await?))
+    Ok(Some(huoyan_monitor::api::check_alarm_for_incident(&st.store, p, *alarm_id).await?))
 }
 
 async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<(StatusCode, Json<Intake>)> {
@@ -291,13 +290,13 @@ async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResul
     let incident = Incidents(&st.store).create_incident(p, new).await?;
     if let Some(a) = &alarm {
         // The store linked the alarm to its incident; consoles see the request settled.
-        let linked = Monitoring(&st.store).get_alarm(&scope, a.id).await?;
+        let linked = huoyan_monitor::api::alarm(&st.store, &scope, a.id).await?;
         let path = st
             .store
             .jurisdiction_path(linked.jurisdiction_id)
             .await
             .unwrap_or_else(|_| format!("/{}/", linked.jurisdiction_id));
-        st.live.publish(huoyan_monitor::events::alarm_event(&linked, "incident", &path));
+        st.live.publish(huoyan_monitor::api::alarm_event(&linked, "incident", &path));
     }
     publish(&st, &incident, "incident", "").await;
     let total_ms = t0.elapsed().as_secs_f64() * 1000.0;

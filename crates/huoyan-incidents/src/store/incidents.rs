@@ -290,7 +290,7 @@ impl Incidents<'_> {
         let sub_type = self.check_sub_type(input.category, input.sub_type.as_deref()).await?;
         let mut tx = self.begin_write().await?;
         if let IncidentSource::Alarm { alarm_id } = input.source {
-            huoyan_monitor::store::alarms::alarm_for_incident(&mut tx, actor, alarm_id).await?;
+            huoyan_monitor::api::alarm_for_incident(&mut tx, actor, alarm_id).await?;
         }
         let unit_jid = match input.unit_id {
             Some(u) => Some(self.unit_jurisdiction(&mut tx, actor, u).await?),
@@ -340,7 +340,7 @@ impl Incidents<'_> {
         .await?;
         let id: i64 = row.try_get(0)?;
         if let Some(alarm_id) = alarm_id {
-            huoyan_monitor::store::alarms::link_incident_tx(&mut tx, alarm_id, id).await?;
+            huoyan_monitor::api::link_incident_tx(&mut tx, alarm_id, id).await?;
         }
         crate::store::timeline::insert_event(
             &mut tx,
