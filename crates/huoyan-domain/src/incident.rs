@@ -103,9 +103,26 @@ pub struct Timeline {
     pub distance_km: Option<f64>,
 }
 
-/// Where the ordering rules come from.
-pub const TIMELINE_SOURCE: &str =
-    "全国火灾与警情统计系统出动填报校验规则（docs/standards/incident-statistics.md §8.3）";
+/// Where the ordering rules come from, as a user reads it in a refusal: the national statistics
+/// system's turnout-record checks (the rules and their sources: docs/standards/incident-statistics.md
+/// §8.3). A refusal also carries it as its `source` parameter.
+pub const TIMELINE_SOURCE: &str = "全国火灾与警情统计系统出动填报校验规则";
+
+/// China Standard Time (Asia/Shanghai, UTC+8 all year: no daylight saving since 1991).
+fn china() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| chrono::Offset::fix(&Utc))
+}
+
+/// A time as the users read it in a message: Asia/Shanghai, to the second (`2026-11-25 16:06:00`).
+pub fn local_time(t: DateTime<Utc>) -> String {
+    t.with_timezone(&china()).format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// A time as a refusal's parameter: RFC 3339 in Asia/Shanghai's offset, to the second
+/// (`2026-11-25T16:06:00+08:00`), so a client shows it as it is and still reads an exact instant.
+pub fn param_time(t: DateTime<Utc>) -> String {
+    t.with_timezone(&china()).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
 
 /// The outcome of checking a timeline: impossible orders are errors; implausible values are
 /// warnings that need a stated reason.
@@ -189,37 +206,43 @@ impl Timeline {
             if let (Some(a), Some(b)) = (t(later), t(earlier))
                 && a < b
             {
+                let (ln, en) = (names(later), names(earlier));
                 let reason = format!(
-                    "{}不能早于{}（{later} {a} < {earlier} {b}；{TIMELINE_SOURCE}）",
-                    names(later),
-                    names(earlier)
+                    "{ln}不能早于{en}（{ln} {}，{en} {}；依据：{TIMELINE_SOURCE}）",
+                    local_time(a),
+                    local_time(b)
                 );
                 out.errors.push(
                     FieldError::new(later, code::TIMELINE_ORDER, reason)
                         .with("stage", later)
                         .with("before", earlier)
-                        .with("at", a.to_rfc3339())
-                        .with("before_at", b.to_rfc3339()),
+                        .with("at", param_time(a))
+                        .with("before_at", param_time(b))
+                        .with("source", TIMELINE_SOURCE),
                 );
             }
         }
         for f in ["ignition", "alarm"] {
             if t(f).is_some_and(|v| v > now) {
                 out.errors.push(
-                    FieldError::new(f, code::IN_FUTURE, format!("{}不能晚于当前时间", names(f))).with("stage", f),
+                    FieldError::new(f, code::IN_FUTURE, format!("{}不能晚于当前时间", names(f)))
+                        .with("stage", f)
+                        .with("source", TIMELINE_SOURCE),
                 );
             }
         }
         if let Some(kmh) = self.average_speed_kmh()
             && !(20.0..=120.0).contains(&kmh)
         {
-            let reason =
-                format!("平均时速 {kmh:.0} km/h 不在 20～120 km/h 之内，请填写平均时速异常原因（{TIMELINE_SOURCE}）");
+            let reason = format!(
+                "平均时速 {kmh:.0} km/h 不在 20～120 km/h 之内，请填写平均时速异常原因（依据：{TIMELINE_SOURCE}）"
+            );
             out.warnings.push(
                 FieldError::new("arrival", code::IMPLAUSIBLE_SPEED, reason)
                     .with("kmh", kmh.round())
                     .with("min", 20)
-                    .with("max", 120),
+                    .with("max", 120)
+                    .with("source", TIMELINE_SOURCE),
             );
         }
         if self.distance_km.is_some_and(|d| !d.is_finite() || d < 0.0) {
@@ -343,6 +366,20 @@ mod tests {
             (&e.params["stage"], &e.params["before"]),
             (&serde_json::json!("arrival"), &serde_json::json!("dispatch"))
         );
+        // Times in Asia/Shanghai to the second, in the message and the parameters; the source
+        // is the standard's name, not a path.
+        assert_eq!(
+            (&e.params["at"], &e.params["before_at"]),
+            (&serde_json::json!("2026-11-25T16:00:00+08:00"), &serde_json::json!("2026-11-25T16:01:00+08:00"))
+        );
+        assert!(
+            e.reason
+                .starts_with("到场时间不能早于出动时间（到场时间 2026-11-25 16:00:00，出动时间 2026-11-25 16:01:00；"),
+            "{}",
+            e.reason
+        );
+        assert_eq!(e.params["source"], TIMELINE_SOURCE);
+        assert!(!e.reason.contains(".md") && !e.reason.contains("UTC"), "{}", e.reason);
         let c = good().check(at(-10).unwrap());
         assert!(c.errors.iter().all(|e| e.code == "in_future"), "{c:?}");
         let mut t = good();

@@ -20,10 +20,17 @@ macro_rules! terms {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The code used in the API and the database.
-            pub fn code(self) -> &'static str { match self { $($name::$variant => $code),+ } }
+            pub const fn code(self) -> &'static str { match self { $($name::$variant => $code),+ } }
 
             /// The users' Chinese term.
-            pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
+            pub const fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
+
+            /// Parses a code only (a stored value, a field that takes codes): no Chinese term,
+            /// no trimming.
+            pub fn from_code(s: &str) -> Option<Self> {
+                $(if s == $code { return Some($name::$variant); })+
+                None
+            }
 
             /// Parses a code or a Chinese term (surrounding whitespace ignored).
             pub fn parse(s: &str) -> Option<Self> {

@@ -7,6 +7,10 @@
 //! - [`store`]: the module's tables (incidents, their append-only timeline, dispatches, pre-plans
 //!   with attachments, loaded plan sets) behind [`store::Incidents`], a view of the kernel's
 //!   [`huoyan_store::Store`];
+//! - [`intake`]: the intake (接警) as a service — place, checks (each rule in one place, listed
+//!   there), recommendation, write — which `POST /incidents` calls;
+//! - [`situation`]: the forces around a point with their road travel times, and the
+//!   recommendation filled from them;
 //! - [`routes`]: `router()` and the OpenAPI of `/incidents`, `/dispatch-plans`,
 //!   `/vehicles/{id}/status`, `/preplans` and `/preplan-attachments`.
 //!
@@ -14,8 +18,10 @@
 //! incident taken in from a confirmed alarm, the road-network service (`huoyan-roads`) for travel
 //! times, the kernel for base registers (units, stations, vehicles, water sources).
 
+pub mod intake;
 pub mod routes;
 pub mod rules;
+pub mod situation;
 pub mod store;
 
 pub use store::{Incidents, SCHEMA};

@@ -65,6 +65,7 @@ fn entry(stage: Stage, minutes_ago: i64, vehicle: Option<i64>) -> NewTimelineEnt
         stage,
         at: Some(Utc::now() - Duration::minutes(minutes_ago)),
         vehicle_id: vehicle,
+        vehicle_ids: Vec::new(),
         note: None,
         fire_out_on_arrival: false,
     }
@@ -235,6 +236,65 @@ async fn incident_from_a_confirmed_fire_alarm(s: &TestStore) {
     assert_eq!(count().await, 1);
 }
 on_both!(from_alarm, incident_from_a_confirmed_fire_alarm, MODULES);
+
+/// A fire with two crews (issue 14): the first arrives, deploys and puts water on; the
+/// reinforcement sent then arrives after 出水 (it was refused: "出水时间不能早于到场时间"); both
+/// return in one request for the two vehicles, all or nothing; the incident closes.
+async fn a_reinforcement_arrives_after_water_on(s: &TestStore) {
+    let w = world(s).await;
+    let sys = Principal::system();
+    let mut n = NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "西商场");
+    n.reported_at = Utc::now() - Duration::minutes(40);
+    let inc = Incidents(s).create_incident(&sys, n).await.unwrap();
+    let (first, second) = (w.tankers[0].id, w.tankers[1].id);
+    Incidents(s).dispatch_vehicles(&sys, inc.id, vec![order(&w.tankers[0])], vec![]).await.unwrap();
+    for e in [
+        entry(Stage::Dispatch, 38, Some(first)),
+        entry(Stage::Arrival, 34, Some(first)),
+        entry(Stage::Deploy, 33, None),
+        entry(Stage::WaterOn, 32, None),
+    ] {
+        Incidents(s).add_timeline_entry(&sys, inc.id, e).await.unwrap();
+    }
+    // The reinforcement, sent after 出水, arrives after it.
+    Incidents(s).dispatch_vehicles(&sys, inc.id, vec![order(&w.tankers[1])], vec![]).await.unwrap();
+    Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Dispatch, 30, Some(second))).await.unwrap();
+    let o = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Arrival, 24, Some(second))).await.unwrap();
+    assert_eq!((o.vehicle_status, o.entry.vehicle_id), (Some(VehicleStatus::OnScene), Some(second)));
+    for e in [
+        entry(Stage::Extinguished, 15, None),
+        entry(Stage::Ended, 12, None),
+        entry(Stage::Withdrawn, 11, Some(first)),
+        entry(Stage::Withdrawn, 10, Some(second)),
+    ] {
+        Incidents(s).add_timeline_entry(&sys, inc.id, e).await.unwrap();
+    }
+    // Both back at once: the second's 归队 before its own 撤离 refuses the whole request, naming it.
+    let both = |minutes_ago| NewTimelineEntry {
+        vehicle_ids: vec![first, second],
+        ..entry(Stage::Returned, minutes_ago, None)
+    };
+    let err = Incidents(s).add_timeline_entry(&sys, inc.id, both(11)).await.unwrap_err();
+    let StoreError::Invalid(f) = &err else { panic!("{err}") };
+    assert_eq!((f[0].code.as_str(), &f[0].params["before"]), ("timeline_order", &serde_json::json!("withdrawn")));
+    assert_eq!(f[0].params["vehicle_id"], serde_json::json!(second), "{err}");
+    assert_eq!(vehicle_status(s, first).await, VehicleStatus::Returning, "nothing half-written");
+    let twice = NewTimelineEntry { vehicle_ids: vec![first, first], ..entry(Stage::Returned, 5, None) };
+    let err = Incidents(s).add_timeline_entry(&sys, inc.id, twice).await.unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(ref f) if f[0].code == "duplicate_vehicle"), "{err}");
+    let o = Incidents(s).add_timeline_entry(&sys, inc.id, both(5)).await.unwrap();
+    assert_eq!(o.entries.iter().map(|e| e.vehicle_id).collect::<Vec<_>>(), [Some(first), Some(second)]);
+    assert_eq!(o.vehicle_status, Some(VehicleStatus::InStation));
+    for v in [first, second] {
+        assert_eq!(vehicle_status(s, v).await, VehicleStatus::InStation);
+    }
+    let o = Incidents(s).add_timeline_entry(&sys, inc.id, entry(Stage::Closed, 4, None)).await.unwrap();
+    assert_eq!(o.incident.status, IncidentStatus::Closed);
+    let timeline = Incidents(s).timeline(&Scope::all(), inc.id).await.unwrap();
+    assert_eq!(timeline.iter().filter(|e| e.stage == Stage::Arrival).count(), 2, "two arrivals recorded");
+    assert_eq!(timeline.iter().filter(|e| e.stage == Stage::Returned).count(), 2);
+}
+on_both!(reinforcement, a_reinforcement_arrives_after_water_on, MODULES);
 
 async fn implausible_speed_is_flagged_and_statuses_only_move_forward(s: &TestStore) {
     let w = world(s).await;

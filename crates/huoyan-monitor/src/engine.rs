@@ -19,6 +19,7 @@
 //! threshold rules in force ([`crate::thresholds`]) and files the signals with that cursor in one
 //! transaction.
 
+use crate::kinds::AlarmLevel;
 use crate::store::Monitoring;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -290,10 +291,12 @@ impl Engine {
     pub async fn escalate(&self) -> huoyan_store::Result<usize> {
         let now = chrono::Utc::now();
         let mut n = 0;
-        for (level, secs) in [("fire", self.config.escalate_fire_secs), ("warning", self.config.escalate_warning_secs)]
-        {
+        for (level, secs) in [
+            (AlarmLevel::Fire, self.config.escalate_fire_secs),
+            (AlarmLevel::Warning, self.config.escalate_warning_secs),
+        ] {
             let before = rfc3339_before(now, secs);
-            let list = Monitoring(&self.store).escalate_overdue(level, &before).await?;
+            let list = Monitoring(&self.store).escalate_overdue(level.code(), &before).await?;
             n += list.len();
             let changes: Vec<AlarmChange> = list
                 .into_iter()

@@ -11,6 +11,8 @@
 //!
 //! - [`store`]: the module's tables behind [`store::Monitoring`] (devices, the frame log, sensor
 //!   readings, alarms, threshold rule sets, KPIs);
+//! - [`api`]: **the module's public interface to other modules** (the incidents module takes an
+//!   incident in from a confirmed 火警 through it); other modules use it, not [`store`];
 //! - [`routes`]: `router()` and the OpenAPI of `/alarms`, `/devices`, `/sensors`, `/thresholds`;
 //! - [`events`]: what the console's live panel shows for an alarm;
 //! - [`code`]: the module's error codes (beside the kernel's, `huoyan_domain::validate::code`).
@@ -18,6 +20,7 @@
 //! Transports are crates of their own: the MQTT client and embedded endpoint (`huoyan-mqtt`)
 //! deliver readings to [`ingest`]; the GB/T 26875.3 gateway (`huoyan-gateway`) writes through [`store::Monitoring::store_frames`].
 
+pub mod api;
 pub mod engine;
 pub mod events;
 pub mod framelog;

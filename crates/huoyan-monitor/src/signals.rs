@@ -16,38 +16,38 @@ use crate::store::alarms::Signal;
 use huoyan_gb26875::{Adu, Command, Frame};
 use serde_json::{Value, json};
 
-use crate::kinds::level_of;
+use crate::kinds::{AlarmKind, AlarmResult};
 
 /// (state bit name, kind) per ADU type.
-const SYSTEM_BITS: &[(&str, &str)] = &[
-    ("fire", "fire"),
-    ("fault", "fault"),
-    ("bus_fault", "fault"),
-    ("main_power_fault", "power_fault"),
-    ("backup_power_fault", "power_fault"),
-    ("supervise", "supervise"),
-    ("shield", "shield"),
-    ("started", "started"),
-    ("feedback", "feedback"),
+const SYSTEM_BITS: &[(&str, AlarmKind)] = &[
+    ("fire", AlarmKind::Fire),
+    ("fault", AlarmKind::Fault),
+    ("bus_fault", AlarmKind::Fault),
+    ("main_power_fault", AlarmKind::PowerFault),
+    ("backup_power_fault", AlarmKind::PowerFault),
+    ("supervise", AlarmKind::Supervise),
+    ("shield", AlarmKind::Shield),
+    ("started", AlarmKind::Started),
+    ("feedback", AlarmKind::Feedback),
 ];
-const COMPONENT_BITS: &[(&str, &str)] = &[
-    ("fire", "fire"),
-    ("fault", "fault"),
-    ("power_fault", "power_fault"),
-    ("supervise", "supervise"),
-    ("shield", "shield"),
-    ("started", "started"),
-    ("feedback", "feedback"),
+const COMPONENT_BITS: &[(&str, AlarmKind)] = &[
+    ("fire", AlarmKind::Fire),
+    ("fault", AlarmKind::Fault),
+    ("power_fault", AlarmKind::PowerFault),
+    ("supervise", AlarmKind::Supervise),
+    ("shield", AlarmKind::Shield),
+    ("started", AlarmKind::Started),
+    ("feedback", AlarmKind::Feedback),
 ];
-const UITD_BITS: &[(&str, &str)] = &[
-    ("fire", "fire"),
-    ("fault", "fault"),
-    ("channel_fault", "fault"),
-    ("wiring_fault", "fault"),
-    ("main_power_fault", "power_fault"),
-    ("backup_power_fault", "power_fault"),
+const UITD_BITS: &[(&str, AlarmKind)] = &[
+    ("fire", AlarmKind::Fire),
+    ("fault", AlarmKind::Fault),
+    ("channel_fault", AlarmKind::Fault),
+    ("wiring_fault", AlarmKind::Fault),
+    ("main_power_fault", AlarmKind::PowerFault),
+    ("backup_power_fault", AlarmKind::PowerFault),
 ];
-const OPERATION_BITS: &[(&str, &str)] = &[("manual_alarm", "fire")];
+const OPERATION_BITS: &[(&str, AlarmKind)] = &[("manual_alarm", AlarmKind::Fire)];
 
 fn name_of(v: &Value) -> &str {
     v.get("name").and_then(Value::as_str).unwrap_or("")
@@ -94,7 +94,7 @@ pub fn from_frame(frame_id: i64, received_at: &str, device_address: &str, decode
         return out;
     }
     let Some(adu) = decoded.get("adu") else { return out };
-    let (bits, field): (&[(&str, &str)], &str) = match adu.pointer("/type/code").and_then(Value::as_u64) {
+    let (bits, field): (&[(&str, AlarmKind)], &str) = match adu.pointer("/type/code").and_then(Value::as_u64) {
         Some(1) => (SYSTEM_BITS, "state"),
         Some(2) => (COMPONENT_BITS, "state"),
         // The decoder names the operation bits `flags` (GB/T 26875.3-2011 Figs. 9 and 14).
@@ -109,17 +109,17 @@ pub fn from_frame(frame_id: i64, received_at: &str, device_address: &str, decode
             .filter(|(b, _)| flags.get(*b).and_then(Value::as_bool) == Some(true))
             .map(|(b, _)| *b)
             .collect();
-        let mut kinds: Vec<&str> = Vec::new();
+        let mut kinds: Vec<AlarmKind> = Vec::new();
         for (bit, kind) in bits {
             if set.contains(bit) && !kinds.contains(kind) {
-                kinds.push(kind);
+                kinds.push(*kind);
             }
         }
         for kind in kinds {
             out.push(Signal {
                 device_address: device_address.to_ascii_lowercase(),
-                kind: kind.to_string(),
-                level: level_of(kind).to_string(),
+                kind: kind.code().to_string(),
+                level: kind.level().code().to_string(),
                 at: received_at.to_string(),
                 frame_id: Some(frame_id),
                 summary: describe(obj),
@@ -155,7 +155,7 @@ pub fn from_raw(frame_id: i64, received_at: &str, device_address: &str, raw: &[u
 /// Whether [`from_frame`] can find a signal in `frame`: an upload of a type in the table above
 /// with one of its bits set.
 pub fn may_signal(frame: &Frame) -> bool {
-    fn hit(set: Vec<&str>, bits: &[(&str, &str)]) -> bool {
+    fn hit(set: Vec<&str>, bits: &[(&str, AlarmKind)]) -> bool {
         set.iter().any(|n| bits.iter().any(|(b, _)| b == n))
     }
     if frame.command != Command::SendData {
@@ -176,8 +176,8 @@ pub fn may_signal(frame: &Frame) -> bool {
 pub fn presence(device_address: &str, online: bool, at: &str) -> Signal {
     Signal {
         device_address: device_address.to_ascii_lowercase(),
-        kind: "offline".into(),
-        level: level_of("offline").into(),
+        kind: AlarmKind::Offline.code().into(),
+        level: AlarmKind::Offline.level().code().into(),
         at: at.to_string(),
         frame_id: None,
         summary: if online {
@@ -186,7 +186,7 @@ pub fn presence(device_address: &str, online: bool, at: &str) -> Signal {
             "设备离线（超过设定时间未收到数据）".into()
         },
         component: Value::Null,
-        resolves: online.then(|| "recovered".to_string()),
+        resolves: online.then(|| AlarmResult::Recovered.code().to_string()),
     }
 }
 

@@ -231,6 +231,100 @@ async fn intake_dispatch_arrival_return() {
     assert_eq!(s, 403);
 }
 
+/// Issue 14, defect 2: a fire with more than one arrival. The first vehicle arrives, the crew
+/// deploys and puts water on; a reinforcement sent then arrives after 出水 (it was refused with 422,
+/// so the incident could never close); every vehicle returns — two at once — and the incident
+/// closes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reinforcement_arriving_after_water_on_is_recorded_and_the_incident_closes() {
+    let f = common::start().await;
+    network(&f).await;
+    let unit = f.west.ids["units"];
+    let body = json!({"category": "fire", "unit_id": unit, "reported_at": ago(40)});
+    let (s, v) = send(&f, Method::POST, "/api/v1/incidents", "dispatcher", Some(body)).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["incident"]["id"].as_i64().unwrap();
+    let picks: Vec<i64> = v["recommendation"]["assignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["vehicle_id"].as_i64().unwrap())
+        .collect();
+    let (first, second) = (picks[0], picks[1]);
+    let d = format!("/api/v1/incidents/{id}/dispatch");
+    let tl = format!("/api/v1/incidents/{id}/timeline");
+    let record = |body: Value| {
+        let (f, tl) = (&f, &tl);
+        async move { send(f, Method::POST, tl, "dispatcher", Some(body)).await }
+    };
+    let (s, o) = send(&f, Method::POST, &d, "dispatcher", Some(json!({"vehicles": [first]}))).await;
+    assert_eq!(s, 200, "{o}");
+    for body in [
+        json!({"stage": "出动", "vehicle_id": first, "at": ago(38)}),
+        json!({"stage": "到场", "vehicle_id": first, "at": ago(33)}),
+        json!({"stage": "展开", "at": ago(32)}),
+        json!({"stage": "出水", "at": ago(31)}),
+    ] {
+        let (s, o) = record(body.clone()).await;
+        assert_eq!(s, 201, "{body}: {o}");
+    }
+    // The reinforcement.
+    let (s, o) = send(&f, Method::POST, &d, "dispatcher", Some(json!({"vehicles": [second]}))).await;
+    assert_eq!(s, 200, "{o}");
+    let (s, o) = record(json!({"stage": "出动", "vehicle_id": second, "at": ago(29)})).await;
+    assert_eq!(s, 201, "{o}");
+    let (s, o) = record(json!({"stage": "到场", "vehicle_id": second, "at": ago(22)})).await;
+    assert_eq!(s, 201, "a vehicle arriving after 出水 is recorded: {o}");
+    assert_eq!((o["vehicle_status"].as_str(), o["entry"]["vehicle_id"].as_i64()), (Some("on_scene"), Some(second)));
+    for body in [
+        json!({"stage": "扑灭", "at": ago(15)}),
+        json!({"stage": "结束", "at": ago(12)}),
+        json!({"stage": "撤离", "vehicle_ids": [first, second], "at": ago(10)}),
+    ] {
+        let (s, o) = record(body.clone()).await;
+        assert_eq!(s, 201, "{body}: {o}");
+    }
+    // Not closed while the vehicles are out; a 归队 before 撤离 is refused for every vehicle listed,
+    // with the vehicle and the times (Asia/Shanghai, to the second).
+    let (s, e) = record(json!({"stage": "警情处置结束", "at": ago(9)})).await;
+    assert_eq!(
+        (s, e["fields"][0]["code"].as_str(), &e["fields"][0]["params"]["n"]),
+        (409, Some("vehicles_committed"), &json!(2)),
+        "{e}"
+    );
+    let (s, e) = record(json!({"stage": "归队", "vehicle_ids": [first, second], "at": ago(11)})).await;
+    assert_eq!(s, 422, "{e}");
+    let p = &e["fields"][0]["params"];
+    assert_eq!(
+        (e["fields"][0]["code"].as_str(), p["vehicle_id"].as_i64()),
+        (Some("timeline_order"), Some(first)),
+        "{e}"
+    );
+    assert_eq!((p["stage"].as_str(), p["before"].as_str()), (Some("returned"), Some("withdrawn")), "{e}");
+    assert!(p["at"].as_str().unwrap().ends_with("+08:00") && !e["message"].as_str().unwrap().contains(".md"), "{e}");
+    for (body, code) in [
+        (json!({"stage": "归队", "vehicle_ids": [first, first], "at": ago(5)}), "duplicate_vehicle"),
+        (json!({"stage": "出水", "vehicle_ids": [first], "at": ago(5)}), "incident_stage"),
+        (json!({"stage": "归队", "vehicle_id": first, "vehicle_ids": [second], "at": ago(5)}), "vehicle_or_vehicles"),
+    ] {
+        let (s, e) = record(body.clone()).await;
+        assert_eq!((s, e["fields"][0]["code"].as_str()), (422, Some(code)), "{body}: {e}");
+    }
+    let (s, o) = record(json!({"stage": "归队", "vehicle_ids": [first, second], "at": ago(5)})).await;
+    assert_eq!(s, 201, "{o}");
+    let back: Vec<i64> = o["entries"].as_array().unwrap().iter().map(|e| e["vehicle_id"].as_i64().unwrap()).collect();
+    assert_eq!((back, o["vehicle_status"].as_str()), (vec![first, second], Some("in_station")), "{o}");
+    for v in [first, second] {
+        let (_, veh) = f.get_json(&format!("/api/v1/vehicles/{v}"), "dispatcher").await;
+        assert_eq!(veh["status"], "in_station", "{veh}");
+    }
+    let (s, o) = record(json!({"stage": "警情处置结束", "at": ago(1)})).await;
+    assert_eq!((s, o["incident"]["status"].as_str()), (201, Some("closed")), "{o}");
+    let (_, t) = f.get_json(&tl, "dispatcher").await;
+    let arrivals = t.as_array().unwrap().iter().filter(|e| e["stage"] == "arrival").count();
+    assert_eq!(arrivals, 2, "{t}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_input_gets_clear_answers_and_writes_nothing() {
     let f = common::start().await;

@@ -2,7 +2,7 @@
 //!
 //! | | |
 //! |---|---|
-//! | `POST /incidents` | intake from coordinates, a unit id or a unit search, or from a confirmed alarm (`source: {"kind": "alarm", "alarm_id": N}`: the alarm must be a fire confirmed as real and not yet an incident; its unit is the default location; the alarm is linked to the incident); answers the incident with its recommendation (and the server time it took) |
+//! | `POST /incidents` | intake from coordinates, a unit id or a unit search, or from a confirmed alarm (`source: {"kind": "alarm", "alarm_id": N}`: the alarm must be a fire confirmed as real and not yet an incident; its unit is the default location; the alarm is linked to the incident); answers the incident with its recommendation (and the server time it took). The intake itself is the service [`crate::intake::take_in`]; the handler extracts, calls it and answers |
 //! | `GET /incidents` | list, newest first (`status`, `category`, `open`, `limit`, `offset`) |
 //! | `GET /incidents/{id}` | one incident |
 //! | `PATCH /incidents/{id}` | escalate or correct (level, category, sub-type, address, notes, grading inputs) |
@@ -15,35 +15,41 @@
 //!
 //! Every change is pushed to consoles on the live bus (`incident`, `incident_update`).
 
-use huoyan_monitor::store::Monitoring;
-use std::time::Instant;
-
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{DateTime, Utc};
 use huoyan_api::AppState;
 use huoyan_api::error::{ApiError, ApiResult};
 use huoyan_api::extract::{Auth, decode_json};
 use huoyan_api::live::NewLiveEvent;
 use huoyan_api::params::parse_id;
+use huoyan_domain::FieldError;
 use huoyan_domain::access::{Action, Resource};
 use huoyan_domain::incident::IncidentCategory;
-use huoyan_domain::validate::{code as kernel, unknown_reference};
-use huoyan_domain::{FieldError, Unit};
-use huoyan_monitor::store::alarms::Alarm;
-use huoyan_store::{ListQuery, Page, Scope};
-use serde::{Deserialize, Serialize};
+use huoyan_domain::validate::code as kernel;
+use huoyan_store::{Page, Scope};
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::dispatch::{Situation, label, names, preplan_for, recommend, routes, target, unit_of, water_near};
-use crate::rules::{Recommendation, Target, code};
+use crate::rules::{Recommendation, code};
 use crate::store::Incidents;
 use crate::store::dispatch::{DispatchOrder, StationAlert};
-use crate::store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource, NewIncident};
+use crate::store::incidents::{Incident, IncidentPatch, IncidentQuery, IncidentSource};
 use crate::store::timeline::NewTimelineEntry;
+
+pub use crate::intake::{IncidentRequest, Intake, IntakeError};
+
+impl From<IntakeError> for ApiError {
+    fn from(e: IntakeError) -> ApiError {
+        match e {
+            IntakeError::Store(e) => e.into(),
+            IntakeError::NoPlan(_) => ApiError::Internal(e.to_string()),
+        }
+    }
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -65,70 +71,6 @@ pub const LIST_PARAMS: &[(&str, &str)] = &[
     ("limit", "1–1000, default 50"),
     ("offset", "rows to skip"),
 ];
-
-/// An incident to take in. Give `lon`+`lat`, or `unit_id`, or `unit_query` (a unit name or
-/// 统一社会信用代码 that must match exactly one unit you can see).
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct IncidentRequest {
-    /// Category (code or Chinese term).
-    pub category: IncidentCategory,
-    /// Sub-type (code or Chinese term) of the dispatch plan set in force, e.g. `high_rise` / 高层建筑火灾.
-    #[serde(default)]
-    pub sub_type: Option<String>,
-    /// Response level 1–5 (default 1).
-    #[serde(default)]
-    pub level: Option<u8>,
-    /// Longitude (WGS84).
-    #[serde(default)]
-    pub lon: Option<f64>,
-    /// Latitude (WGS84).
-    #[serde(default)]
-    pub lat: Option<f64>,
-    /// The unit at the address.
-    #[serde(default)]
-    pub unit_id: Option<i64>,
-    /// Find the unit by name or credit code.
-    #[serde(default)]
-    pub unit_query: Option<String>,
-    /// Address (default: the unit's).
-    #[serde(default)]
-    pub address: Option<String>,
-    /// `{"kind": "call"}` (default) or `{"kind": "alarm", "alarm_id": 12}`.
-    #[serde(default)]
-    pub source: Option<IncidentSource>,
-    /// Caller's name.
-    #[serde(default)]
-    pub caller_name: Option<String>,
-    /// Caller's telephone.
-    #[serde(default)]
-    pub caller_phone: Option<String>,
-    /// 接警时间 (default now).
-    #[serde(default)]
-    pub reported_at: Option<DateTime<Utc>>,
-    /// Notes.
-    #[serde(default)]
-    pub notes: Option<String>,
-    /// Jurisdiction (default: by the point).
-    #[serde(default)]
-    pub jurisdiction_id: Option<i64>,
-    /// Take the incident in although no force can reach it by road (off the network, closures);
-    /// without it such an intake is refused (422) so the operator confirms the location first.
-    #[serde(default)]
-    pub accept_unroutable: bool,
-}
-
-/// The answer to an intake.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Intake {
-    /// The incident.
-    pub incident: Incident,
-    /// What to send.
-    pub recommendation: Recommendation,
-    /// Server time spent, ms: `recommendation_ms` (forces, travel times, plan) and `total_ms` (the whole request).
-    #[schema(value_type = Object)]
-    pub timing: Value,
-}
 
 fn event(inc: &Incident, kind: &str, path: String, what: &str) -> NewLiveEvent {
     let mut data = serde_json::to_value(inc).unwrap_or_default();
@@ -159,152 +101,22 @@ async fn publish(st: &AppState, inc: &Incident, kind: &str, what: &str) {
     st.live.publish(event(inc, kind, path, what));
 }
 
-/// Resolves the unit and the point of an intake.
-async fn locate(st: &AppState, scope: &Scope, r: &IncidentRequest) -> ApiResult<(Option<Unit>, f64, f64)> {
-    let unit = match (&r.unit_id, r.unit_query.as_deref().map(str::trim).filter(|q| !q.is_empty())) {
-        (Some(id), _) => Some(st.store.get::<Unit>(scope, *id).await.map_err(|e| match e {
-            huoyan_store::StoreError::NotFound { .. } => {
-                ApiError::from(unknown_reference("unit_id", "units", *id, format!("unit {id} does not exist")))
-            }
-            other => other.into(),
-        })?),
-        (None, Some(q)) => {
-            let found = st
-                .store
-                .list::<Unit>(scope, &ListQuery { q: Some(q.into()), limit: Some(6), ..Default::default() })
-                .await?;
-            match found.items.len() {
-                1 => found.items.into_iter().next(),
-                0 => {
-                    let e =
-                        FieldError::new("unit_query", code::NO_MATCH, format!("没有匹配“{q}”的单位 (no unit matches)"));
-                    return Err(e.with("query", q).into());
-                }
-                _ => {
-                    let names: Vec<String> = found.items.iter().map(|u| format!("{}({})", u.name, u.id)).collect();
-                    let reason =
-                        format!("{} 个单位匹配，请选择 (several units match): {}", found.total, names.join(", "));
-                    let e = FieldError::new("unit_query", code::AMBIGUOUS, reason);
-                    return Err(e.with("query", q).with("n", found.total).into());
-                }
-            }
-        }
-        (None, None) => None,
-    };
-    match (r.lon, r.lat, &unit) {
-        (Some(lon), Some(lat), _) => Ok((unit, lon, lat)),
-        (None, None, Some(u)) => {
-            let (lon, lat) = (u.lon, u.lat);
-            Ok((unit, lon, lat))
-        }
-        (None, None, None) => {
-            Err(ApiError::field("lon", code::LOCATION_REQUIRED, "give lon and lat, unit_id or unit_query"))
-        }
-        _ => {
-            Err(ApiError::field(if r.lat.is_none() { "lat" } else { "lon" }, kernel::REQUIRED, "give both lon and lat"))
-        }
-    }
-}
-
-/// The alarm an intake comes from, if it names one: it must be visible to the caller, a fire
-/// confirmed as real (确认真实火警), and not yet an incident (the store's rule, checked again
-/// when the incident is written and linked in one transaction).
-async fn alarm_of(st: &AppState, auth: &Auth, r: &IncidentRequest) -> ApiResult<Option<Alarm>> {
-    let Some(IncidentSource::Alarm { alarm_id }) = &r.source else { return Ok(None) };
-    let p = auth.require(Resource::Alarm, Action::Read)?;
-    Ok(Some(Monitoring(&st.store).alarm_for_incident(p, *alarm_id).await?))
-}
-
 async fn create(State(st): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<(StatusCode, Json<Intake>)> {
-    let t0 = Instant::now();
     let p = auth.require(Resource::Incident, Action::Write)?;
-    let mut r: IncidentRequest = decode_json(&body)?;
-    let scope = Scope::from(p);
-    let alarm = alarm_of(&st, &auth, &r).await?;
-    // From an alarm without a place of its own: the monitored unit.
-    if let Some(a) = &alarm
-        && r.unit_id.is_none()
-        && r.unit_query.as_deref().is_none_or(|q| q.trim().is_empty())
-        && r.lon.is_none()
-        && r.lat.is_none()
-    {
-        r.unit_id = a.unit_id;
-    }
-    let (unit, lon, lat) = locate(&st, &scope, &r).await?;
-    if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-        let e = if !lon.is_finite() || lon.abs() > 180.0 {
-            FieldError::new("lon", kernel::NOT_WGS84_LON, "not a WGS84 coordinate").with("value", lon)
-        } else {
-            // The field stays `lon`, as it always was.
-            FieldError::new("lon", kernel::NOT_WGS84_LAT, "not a WGS84 coordinate").with("value", lat)
-        };
-        return Err(e.into());
-    }
-    let t1 = Instant::now();
-    let plans = Incidents(&st.store).dispatch_plans().await?;
-    let sub_type = match r.sub_type.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(w) => Some(plans.sub_type(r.category, w).map(|s| s.code.clone()).ok_or_else(|| {
-            let reason = format!("unknown sub-type {w:?} for {}; see GET /api/v1/dispatch-plans", r.category.zh());
-            let e = FieldError::new("sub_type", kernel::UNKNOWN_VALUE, reason);
-            ApiError::from(e.with("value", w).with("category", r.category.code()))
-        })?),
-        None => None,
-    };
-    let level = r.level.unwrap_or(1);
-    let sit = Situation::at(&st, &scope, (lon, lat)).await?;
-    if !r.accept_unroutable {
-        if let Some(problem) = &sit.routing_problem {
-            let reason = format!(
-                "{problem}；请核实地点，或以 accept_unroutable=true 确认接警 (check the location, or confirm with accept_unroutable)"
-            );
-            let e = FieldError::new("lon", code::UNROUTABLE, reason);
-            return Err(e.with("problem", sit.routing_code.unwrap_or("off_network")).into());
-        }
-        if !sit.any_reachable() && sit.stations.iter().any(|s| s.kind != huoyan_domain::StationKind::Micro) {
-            let reason = "没有消防力量能经道路到达该地点（道路封闭或路网断开）；请核实，或以 accept_unroutable=true 确认接警 (no force can reach this point by road)";
-            return Err(FieldError::new("lon", code::UNROUTABLE, reason).with("problem", "unreachable").into());
-        }
-    }
-    let mut new = NewIncident::new(
-        r.category,
-        lon,
-        lat,
-        r.address
-            .clone()
-            .or_else(|| unit.as_ref().and_then(|u| u.address.clone()))
-            .unwrap_or_else(|| unit.as_ref().map(|u| u.name.clone()).unwrap_or_default()),
-    );
-    new.sub_type = sub_type;
-    new.level = level;
-    new.unit_id = unit.as_ref().map(|u| u.id);
-    new.source = r.source.clone().unwrap_or(IncidentSource::Call);
-    new.caller_name = r.caller_name.clone();
-    new.caller_phone = r.caller_phone.clone();
-    new.reported_at = r.reported_at.unwrap_or_else(Utc::now);
-    new.notes = r.notes.clone();
-    new.jurisdiction_id = r.jurisdiction_id;
-    // The recommendation is computed from the same inputs the stored incident will have.
-    let target = Target::for_incident(new.category, new.sub_type.clone(), level, unit.as_ref());
-    let rec = recommend(&plans, &target, &sit, new.unit_id)?;
-    let rec_ms = t1.elapsed().as_secs_f64() * 1000.0;
-    new.plan_id = Some(rec.plan_id.clone());
-    let incident = Incidents(&st.store).create_incident(p, new).await?;
-    if let Some(a) = &alarm {
+    let r: IncidentRequest = decode_json(&body)?;
+    let intake = crate::intake::take_in(&st.store, &st.roads, p, r).await?;
+    if let IncidentSource::Alarm { alarm_id } = intake.incident.source {
         // The store linked the alarm to its incident; consoles see the request settled.
-        let linked = Monitoring(&st.store).get_alarm(&scope, a.id).await?;
+        let linked = huoyan_monitor::api::alarm(&st.store, &Scope::from(p), alarm_id).await?;
         let path = st
             .store
             .jurisdiction_path(linked.jurisdiction_id)
             .await
             .unwrap_or_else(|_| format!("/{}/", linked.jurisdiction_id));
-        st.live.publish(huoyan_monitor::events::alarm_event(&linked, "incident", &path));
+        st.live.publish(huoyan_monitor::api::alarm_event(&linked, "incident", &path));
     }
-    publish(&st, &incident, "incident", "").await;
-    let total_ms = t0.elapsed().as_secs_f64() * 1000.0;
-    tracing::info!(incident = incident.id, recommendation_ms = rec_ms, total_ms, "incident taken in");
-    let timing =
-        json!({"recommendation_ms": (rec_ms * 100.0).round() / 100.0, "total_ms": (total_ms * 100.0).round() / 100.0});
-    Ok((StatusCode::CREATED, Json(Intake { incident, recommendation: rec, timing })))
+    publish(&st, &intake.incident, "incident", "").await;
+    Ok((StatusCode::CREATED, Json(intake)))
 }
 
 async fn list(
@@ -376,7 +188,7 @@ async fn patch(
 async fn fresh(st: &AppState, scope: &Scope, inc: &Incident) -> ApiResult<(Situation, Recommendation)> {
     let unit = unit_of(st, scope, inc).await?;
     let plans = Incidents(&st.store).dispatch_plans().await?;
-    let sit = Situation::at(st, scope, (inc.lon, inc.lat)).await?;
+    let sit = Situation::at(&st.store, &st.roads, scope, (inc.lon, inc.lat)).await?;
     let rec = recommend(&plans, &target(inc, unit.as_ref()), &sit, inc.unit_id)?;
     Ok((sit, rec))
 }

@@ -51,7 +51,7 @@ pub fn openapi(doc: &mut ApiDoc) {
     doc.op(Op::new(HttpMethod::Get, format!("{inc}/{{id}}/timeline"), "incidents", "The timeline, in time order")
         .id()
         .ok(200, Some(ArrayBuilder::new().items(reference("TimelineEntry")).into())));
-    doc.op(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/timeline"), "incidents", "Record a stage (出动, 到场, 出水, 撤离, 归队 …): impossible orders 422, implausible values flagged; moves the vehicle's status").id().body("application/json", reference("NewTimelineEntry")).ok(201, Some(reference("TimelineOutcome"))));
+    doc.op(Op::new(HttpMethod::Post, format!("{inc}/{{id}}/timeline"), "incidents", "Record a stage (出动, 到场, 出水, 撤离, 归队 …) for the incident, one vehicle (`vehicle_id`) or several at once (`vehicle_ids`: one entry each, all recorded or none; the answer's `entries`). Each vehicle's own stages are checked in its own order, the incident's stages against the incident's first 出动/到场 (a reinforcement may arrive after 出水): impossible orders 422 (`timeline_order`, `timeline_before_received`; times in Asia/Shanghai's offset; refusals about one vehicle name `vehicle_id`), implausible values flagged; moves each vehicle's status (409 `vehicle_state`)").id().body("application/json", reference("NewTimelineEntry")).ok(201, Some(reference("TimelineOutcome"))));
     doc.op(Op::new(
         HttpMethod::Get,
         format!("{inc}/{{id}}/water"),

@@ -23,7 +23,7 @@ pub use recommend::{
     ALERT_SOURCE, Alert, AlertReason, AlertRules, Assignment, Candidate, Force, Recommendation, TARGET_SOURCE,
     Unfilled, recommend,
 };
-pub use timeline::{Mark, Stage, advance, check_entry, timeline_of};
+pub use timeline::{Mark, Stage, advance, check_entry, incident_timeline, vehicle_timeline};
 
 /// The incidents module's error codes, with their parameters (the kernel's — `required`,
 /// `out_of_range`, `timeline_order`, … — are `huoyan_domain::validate::code`). Listed in
@@ -33,11 +33,19 @@ pub mod code {
     pub const INCIDENT_CLOSED: &str = "incident_closed";
     /// 422: the per-vehicle stage `stage` needs `vehicle_id`.
     pub const VEHICLE_REQUIRED: &str = "vehicle_required";
-    /// 409: the stage `stage` is already recorded (for this vehicle when `vehicle` is true).
+    /// 409: the stage `stage` is already recorded (for this vehicle when `vehicle` is true; then
+    /// also `vehicle_id`).
     pub const STAGE_RECORDED: &str = "stage_recorded";
+    /// 422 (field `vehicle_ids`): the stage `stage` belongs to the incident, not to vehicles.
+    pub const INCIDENT_STAGE: &str = "incident_stage";
+    /// 422 (field `vehicle_ids`): give `vehicle_id` or `vehicle_ids`, not both.
+    pub const VEHICLE_OR_VEHICLES: &str = "vehicle_or_vehicles";
+    /// 422 (field `vehicle_ids`): the vehicle `vehicle_id` is listed twice.
+    pub const DUPLICATE_VEHICLE: &str = "duplicate_vehicle";
     /// 409: vehicle `vehicle` (id) is not committed to this incident, or has returned.
     pub const VEHICLE_NOT_COMMITTED: &str = "vehicle_not_committed";
-    /// 409: the vehicle's status `status` does not allow recording `stage` (statuses move forward).
+    /// 409: the vehicle's status `status` does not allow recording `stage` (statuses move forward;
+    /// from the store also `vehicle_id`).
     pub const VEHICLE_STATE: &str = "vehicle_state";
     /// 409: `n` vehicles are still committed, so the incident cannot be closed.
     pub const VEHICLES_COMMITTED: &str = "vehicles_committed";

@@ -3,13 +3,19 @@
 //! Stages are the fields of the statistics system's turnout record (`docs/standards/incident-statistics.md` §8.2; the
 //! [`Timeline`] of `huoyan_domain::incident`). Five stages belong to one vehicle — 出动, 中途返回,
 //! 到场, 撤离, 归队 — and move its status along 出动 → 途中 → 到场 → 返队 → 在队 (the dispatch
-//! order itself sets 出动); the others belong to the incident. Before an entry is stored,
-//! [`check_entry`] rebuilds each affected vehicle's [`Timeline`] with the new time and runs
+//! order itself sets 出动); the others belong to the incident.
+//!
+//! A fire with more than one crew has one incident timeline and one turnout per vehicle: a
+//! reinforcement arrives after the first crew has deployed and put water on. So the ordering
+//! rules (docs/standards/incident-statistics.md §8.3) are checked on two timelines: each
+//! vehicle's own ([`vehicle_timeline`]: 出动 ≥ 接警, 到场 ≥ 出动, 撤离 ≥ 到场, 归队 ≥ 撤离 …) and the
+//! incident's ([`incident_timeline`]: its stages against the first 出动, the first 到场 and the
+//! last 撤离). Before an entry is stored, [`check_entry`] rebuilds both with the new time and runs
 //! [`Timeline::check`]: impossible orders are errors; implausible values (average speed outside
 //! 20–120 km/h) are warnings stored with the entry.
 
 use chrono::{DateTime, Utc};
-use huoyan_domain::incident::{Timeline, TimelineCheck};
+use huoyan_domain::incident::{TIMELINE_SOURCE, Timeline, TimelineCheck, local_time, param_time};
 use huoyan_domain::validate::code as kernel;
 use huoyan_domain::{FieldError, Refusal, VehicleStatus};
 use serde::{Deserialize, Serialize};
@@ -214,18 +220,22 @@ pub struct Mark {
     pub vehicle_id: Option<i64>,
 }
 
-/// The timeline of one vehicle (`None`: the incident's own stages only): the incident's stages,
-/// then that vehicle's. The alarm time defaults to when the incident was reported.
-pub fn timeline_of(
+/// One vehicle's own timeline: 接警 (defaulting to when the incident was reported) and that
+/// vehicle's 出动, 中途返回, 到场, 撤离 and 归队, with its road distance for the average speed. The
+/// ordering rules between these stages (出动 ≥ 接警, 到场 ≥ 出动, 撤离 ≥ 到场, 归队 ≥ 撤离 …) hold
+/// for every vehicle on its own; the incident's stages are not in it, so a reinforcement arriving
+/// after 出水 is not "an arrival after water on".
+pub fn vehicle_timeline(
     marks: &[Mark],
-    vehicle: Option<i64>,
+    vehicle: i64,
     reported_at: DateTime<Utc>,
     distance_km: Option<f64>,
-    fire_out_on_arrival: bool,
 ) -> Timeline {
-    let mut t = Timeline { distance_km, fire_out_on_arrival, ..Default::default() };
-    for m in marks.iter().filter(|m| !m.stage.per_vehicle() || (vehicle.is_some() && m.vehicle_id == vehicle)) {
-        m.stage.set(&mut t, m.at);
+    let mut t = Timeline { distance_km, ..Default::default() };
+    for m in marks {
+        if m.stage == Stage::Alarm || (m.stage.per_vehicle() && m.vehicle_id == Some(vehicle)) {
+            m.stage.set(&mut t, m.at);
+        }
     }
     if t.alarm.is_none() {
         t.alarm = Some(reported_at);
@@ -233,9 +243,43 @@ pub fn timeline_of(
     t
 }
 
-/// Checks a new entry against those recorded: for a per-vehicle stage the vehicle's timeline, for
-/// an incident stage the timeline of every vehicle sent (`vehicles`, with their road distance in
-/// km) and the incident's own. Errors are impossible orders; warnings are implausible values.
+/// The incident's timeline, to which the national ordering rules of the turnout record apply
+/// (docs/standards/incident-statistics.md §8.3): 起火, 接警, the incident's own stages (展开, 出水,
+/// 控制, 扑灭, 结束, 警情处置结束, the first time each is recorded), the **first** 出动 and the
+/// **first** 到场 of any vehicle (展开 ≥ 到场 means: after the first crew arrived), and the **last**
+/// 撤离 once every vehicle that arrived has withdrawn (结束 ≤ 撤离: the last crew leaves after the
+/// end; a crew released earlier may leave before it). Per-vehicle 中途返回 and 归队 are the
+/// vehicles' own ([`vehicle_timeline`]).
+pub fn incident_timeline(marks: &[Mark], reported_at: DateTime<Utc>, fire_out_on_arrival: bool) -> Timeline {
+    let mut t = Timeline { fire_out_on_arrival, ..Default::default() };
+    let mut arrived: Vec<i64> = Vec::new();
+    let mut withdrawn: Vec<(i64, DateTime<Utc>)> = Vec::new();
+    for m in marks {
+        match m.stage {
+            Stage::MidwayReturn | Stage::Returned => {}
+            Stage::Withdrawn => withdrawn.extend(m.vehicle_id.map(|v| (v, m.at))),
+            Stage::Arrival => {
+                arrived.extend(m.vehicle_id);
+                m.stage.set(&mut t, m.at);
+            }
+            _ => m.stage.set(&mut t, m.at),
+        }
+    }
+    if !arrived.is_empty() && arrived.iter().all(|v| withdrawn.iter().any(|(w, _)| w == v)) {
+        t.withdrawn = withdrawn.iter().filter(|(w, _)| arrived.contains(w)).map(|(_, at)| *at).max();
+    }
+    if t.alarm.is_none() {
+        t.alarm = Some(reported_at);
+    }
+    t
+}
+
+/// Checks a new entry against those recorded. Every entry is checked against the incident's
+/// timeline ([`incident_timeline`]: a vehicle's 出动, 到场 or 撤离 may change its first 出动, first
+/// 到场 or last 撤离); a per-vehicle entry also against that vehicle's own ([`vehicle_timeline`],
+/// `vehicles` giving each vehicle sent with its road distance in km), whose average speed alone
+/// is judged. Errors are impossible orders; warnings are implausible values. Times in the
+/// refusals are Asia/Shanghai to the second, in the message and in the parameters.
 pub fn check_entry(
     marks: &[Mark],
     new: &Mark,
@@ -246,41 +290,50 @@ pub fn check_entry(
 ) -> TimelineCheck {
     let mut out = TimelineCheck::default();
     if new.at > now + chrono::Duration::minutes(5) {
-        let reason = format!("{}时间不能晚于当前时间 (the time is in the future)", new.stage.zh());
-        out.errors.push(FieldError::new("at", kernel::IN_FUTURE, reason).with("stage", new.stage.code()));
+        let reason =
+            format!("{}时间（{}）不能晚于当前时间 (the time is in the future)", new.stage.zh(), local_time(new.at));
+        out.errors.push(
+            FieldError::new("at", kernel::IN_FUTURE, reason)
+                .with("stage", new.stage.code())
+                .with("at", param_time(new.at))
+                .with("now", param_time(now)),
+        );
         return out;
     }
     // Every stage but 起火 follows 接警 (出动 ≥ 接警 and the later stages ≥ 出动, §8.3, transitively).
     let alarm = marks.iter().filter(|m| m.stage == Stage::Alarm).map(|m| m.at).min().unwrap_or(reported_at);
     if !matches!(new.stage, Stage::Ignition | Stage::Alarm) && new.at < alarm {
-        let reason =
-            format!("{}时间不能早于接警时间 ({} {} < alarm {alarm})", new.stage.zh(), new.stage.code(), new.at);
+        let reason = format!(
+            "{}时间不能早于接警时间（{}时间 {}，接警时间 {}；依据：{TIMELINE_SOURCE}）",
+            new.stage.zh(),
+            new.stage.zh(),
+            local_time(new.at),
+            local_time(alarm)
+        );
         out.errors.push(
             FieldError::new(new.stage.code(), kernel::TIMELINE_BEFORE_RECEIVED, reason)
                 .with("stage", new.stage.code())
-                .with("at", new.at.to_rfc3339())
-                .with("alarm", alarm.to_rfc3339()),
+                .with("at", param_time(new.at))
+                .with("alarm", param_time(alarm))
+                .with("source", TIMELINE_SOURCE),
         );
         return out;
     }
     let mut all = marks.to_vec();
     all.push(new.clone());
-    let targets: Vec<(Option<i64>, Option<f64>)> = if new.stage.per_vehicle() {
-        let d = vehicles.iter().find(|(v, _)| Some(*v) == new.vehicle_id).and_then(|(_, d)| *d);
-        vec![(new.vehicle_id, d)]
-    } else {
-        std::iter::once((None, None)).chain(vehicles.iter().map(|(v, d)| (Some(*v), *d))).collect()
-    };
-    for (v, d) in targets {
-        let c = timeline_of(&all, v, reported_at, d, fire_out_on_arrival).check(now);
+    let mut checks = vec![incident_timeline(&all, reported_at, fire_out_on_arrival).check(now)];
+    if let (true, Some(v)) = (new.stage.per_vehicle(), new.vehicle_id) {
+        let d = vehicles.iter().find(|(x, _)| *x == v).and_then(|(_, d)| *d);
+        let own = vehicle_timeline(&all, v, reported_at, d).check(now);
+        // Speed is judged only for the vehicle whose 出动 or 到场 is being recorded.
+        out.warnings.extend(own.warnings.iter().cloned());
+        checks.push(own);
+    }
+    for c in checks {
         for e in c.errors {
             if !out.errors.contains(&e) {
                 out.errors.push(e);
             }
-        }
-        // Speed is judged only for the vehicle whose 出动 or 到场 is being recorded.
-        if v.is_some() && v == new.vehicle_id {
-            out.warnings.extend(c.warnings);
         }
     }
     out
@@ -386,8 +439,84 @@ mod tests {
             mark(Stage::Arrival, 6, Some(1)),
             mark(Stage::Arrival, 7, Some(2)),
         ];
-        let t = timeline_of(&marks, Some(2), at(0), None, false);
-        assert_eq!((t.deploy, t.arrival, t.alarm), (Some(at(8)), Some(at(7)), Some(at(0))));
-        assert_eq!(timeline_of(&marks, None, at(0), None, false).arrival, None);
+        let t = incident_timeline(&marks, at(0), false);
+        assert_eq!((t.deploy, t.arrival, t.alarm), (Some(at(8)), Some(at(6)), Some(at(0))), "the first arrival");
+        let t = vehicle_timeline(&marks, 2, at(0), None);
+        assert_eq!((t.deploy, t.arrival, t.alarm), (None, Some(at(7)), Some(at(0))), "a vehicle's own stages only");
+    }
+
+    /// Two vehicles: the first arrives and deploys, water on; the second arrives after 出水 (a
+    /// reinforcement), both withdraw and return.
+    #[test]
+    fn a_reinforcement_arriving_after_water_on_is_accepted() {
+        let vehicles = [(7, Some(3.0)), (8, Some(6.0))];
+        let mut marks = vec![
+            mark(Stage::Dispatch, 1, Some(7)),
+            mark(Stage::Dispatch, 2, Some(8)),
+            mark(Stage::Arrival, 6, Some(7)),
+            mark(Stage::Deploy, 7, None),
+            mark(Stage::WaterOn, 8, None),
+        ];
+        let second = mark(Stage::Arrival, 12, Some(8));
+        let c = check_entry(&marks, &second, &vehicles, at(0), false, at(60));
+        assert!(c.errors.is_empty() && c.warnings.is_empty(), "{c:?}");
+        marks.push(second);
+        // The first crew is released before the fire is out; the second stays until the end.
+        for (m, ok) in [
+            (mark(Stage::Withdrawn, 20, Some(7)), true),
+            (mark(Stage::Extinguished, 30, None), true),
+            (mark(Stage::Ended, 35, None), true),
+            (mark(Stage::Returned, 30, Some(7)), true),
+            (mark(Stage::Withdrawn, 40, Some(8)), true),
+            (mark(Stage::Returned, 50, Some(8)), true),
+            (mark(Stage::Closed, 55, None), true),
+        ] {
+            let c = check_entry(&marks, &m, &vehicles, at(0), false, at(60));
+            assert_eq!(c.errors.is_empty(), ok, "{m:?}: {c:?}");
+            marks.push(m);
+        }
+    }
+
+    #[test]
+    fn the_national_order_holds_for_the_incident_and_each_vehicle() {
+        let vehicles = [(7, Some(3.0)), (8, Some(6.0))];
+        let marks =
+            vec![mark(Stage::Dispatch, 1, Some(7)), mark(Stage::Deploy, 7, None), mark(Stage::WaterOn, 8, None)];
+        // The only vehicle arriving after 出水: the incident's first arrival would follow its 出水.
+        let c = check_entry(&marks, &mark(Stage::Arrival, 9, Some(7)), &vehicles, at(0), false, at(60));
+        let e = c.errors.iter().find(|e| e.field == "deploy").expect("展开 before the first arrival");
+        assert_eq!((e.code.as_str(), &e.params["before"]), ("timeline_order", &serde_json::json!("arrival")));
+        assert_eq!(
+            (&e.params["at"], &e.params["before_at"]),
+            (&serde_json::json!("2026-11-25T16:07:00+08:00"), &serde_json::json!("2026-11-25T16:09:00+08:00"))
+        );
+        assert!(e.reason.contains("展开时间 2026-11-25 16:07:00，到场时间 2026-11-25 16:09:00"), "{}", e.reason);
+        assert_eq!(e.params["source"], TIMELINE_SOURCE);
+        // A vehicle's own order: its arrival before its own 出动.
+        let c = check_entry(&marks, &mark(Stage::Arrival, 0, Some(7)), &vehicles, at(0), false, at(60));
+        assert!(c.errors.iter().any(|e| e.field == "arrival" && e.params["before"] == "dispatch"), "{c:?}");
+        // 结束 after the last crew left is refused; a crew released before the end is not the last.
+        let marks = vec![
+            mark(Stage::Arrival, 6, Some(7)),
+            mark(Stage::Arrival, 9, Some(8)),
+            mark(Stage::Withdrawn, 20, Some(7)),
+            mark(Stage::Ended, 30, None),
+        ];
+        let c = check_entry(&marks, &mark(Stage::Withdrawn, 25, Some(8)), &vehicles, at(0), false, at(60));
+        let e = c.errors.iter().find(|e| e.field == "withdrawn").expect("the last crew left before 结束");
+        assert_eq!(e.params["before"], "ended");
+        assert!(
+            check_entry(&marks, &mark(Stage::Withdrawn, 31, Some(8)), &vehicles, at(0), false, at(60))
+                .errors
+                .is_empty()
+        );
+        // The speed warning is the recorded vehicle's only.
+        let marks = vec![
+            mark(Stage::Dispatch, 1, Some(7)),
+            mark(Stage::Arrival, 2, Some(7)),
+            mark(Stage::Dispatch, 1, Some(8)),
+        ];
+        let c = check_entry(&marks, &mark(Stage::Arrival, 13, Some(8)), &vehicles, at(0), false, at(60));
+        assert!(c.errors.is_empty() && c.warnings.is_empty(), "vehicle 7's 180 km/h is not vehicle 8's: {c:?}");
     }
 }

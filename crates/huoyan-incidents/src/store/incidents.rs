@@ -4,7 +4,15 @@
 //! An incident belongs to the deepest jurisdiction whose boundary contains its point (or the one
 //! given, or the unit's, or the actor's); the actor must be able to act there. Creating one writes
 //! the incident, its first timeline entry (接警 at `reported_at`) and an audit entry in one
-//! transaction. The sub-type must be one of the dispatch plan set in force.
+//! transaction.
+//!
+//! The rules of a new incident's fields — WGS84 coordinates, text lengths, the response level,
+//! the 接警 time not in the future, an alarm id, and the sub-type being one of the dispatch plan
+//! set in force (resolved to its code) — are checked in one place, [`NewIncident::check`], which
+//! gives a [`CheckedIncident`]; [`Incidents::insert_incident`] writes only a checked one, checking
+//! what needs the database (scope, the unit, the alarm) in its transaction. The intake
+//! ([`crate::intake`]) checks first and writes after the recommendation;
+//! [`Incidents::create_incident`] does both for other callers.
 
 use chrono::{DateTime, Utc};
 use huoyan_domain::FieldError;
@@ -19,6 +27,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 use utoipa::ToSchema;
 
+use crate::rules::PlanSet;
 use crate::store::Incidents;
 
 /// Where an incident came from.
@@ -82,6 +91,43 @@ pub struct NewIncident {
 }
 
 impl NewIncident {
+    /// Checks every field (all failures are reported): the coordinates, address, caller and
+    /// notes, the response level 1–5, a positive alarm id, 接警 not in the future (5 minutes of
+    /// clock skew allowed), and the sub-type (code or Chinese term) against `plans`, the set in
+    /// force. The one place these rules are checked.
+    pub fn check(mut self, plans: &PlanSet) -> std::result::Result<CheckedIncident, Vec<FieldError>> {
+        let mut c = Checker::default();
+        c.lon_lat(self.lon, self.lat);
+        c.text("address", &self.address);
+        c.opt_text("caller_name", &self.caller_name);
+        c.opt_text("caller_phone", &self.caller_phone);
+        c.opt_text("notes", &self.notes);
+        if !(1..=crate::rules::MAX_LEVEL).contains(&self.level) {
+            c.push(level_out_of_range(self.level));
+        }
+        if let IncidentSource::Alarm { alarm_id } = self.source
+            && alarm_id <= 0
+        {
+            c.push(
+                FieldError::new("source.alarm_id", kernel::UNKNOWN_REFERENCE, "must be a positive id")
+                    .with("id", alarm_id)
+                    .with("kind", "alarms"),
+            );
+        }
+        if self.reported_at > Utc::now() + chrono::Duration::minutes(5) {
+            c.push(
+                FieldError::new("reported_at", kernel::IN_FUTURE, "接警时间不能晚于当前时间 (in the future)")
+                    .with("stage", "alarm"),
+            );
+        }
+        match sub_type_code(plans, self.category, self.sub_type.as_deref()) {
+            Ok(code) => self.sub_type = code,
+            Err(e) => c.push(e),
+        }
+        c.finish()?;
+        Ok(CheckedIncident(self))
+    }
+
     /// A level-1 incident from a call, reported now.
     pub fn new(category: IncidentCategory, lon: f64, lat: f64, address: impl Into<String>) -> NewIncident {
         NewIncident {
@@ -99,6 +145,50 @@ impl NewIncident {
             notes: None,
             jurisdiction_id: None,
             plan_id: None,
+        }
+    }
+}
+
+/// A new incident whose fields passed [`NewIncident::check`] (its sub-type is the plan set's code).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedIncident(NewIncident);
+
+impl std::ops::Deref for CheckedIncident {
+    type Target = NewIncident;
+    fn deref(&self) -> &NewIncident {
+        &self.0
+    }
+}
+
+impl CheckedIncident {
+    /// Sets the dispatch plan chosen for it (the plan is not one of the checked fields).
+    pub fn set_plan(&mut self, plan_id: Option<String>) {
+        self.0.plan_id = plan_id;
+    }
+}
+
+/// The sub-type code for a code or Chinese term (`None` for none or blank), checked against the
+/// plan set `plans`.
+fn sub_type_code(
+    plans: &PlanSet,
+    category: IncidentCategory,
+    sub: Option<&str>,
+) -> std::result::Result<Option<String>, FieldError> {
+    let Some(word) = sub.map(str::trim).filter(|s| !s.is_empty()) else { return Ok(None) };
+    match plans.sub_type(category, word) {
+        Some(s) => Ok(Some(s.code.clone())),
+        None => {
+            let known: Vec<String> = plans
+                .sub_types
+                .iter()
+                .filter(|s| s.category == category)
+                .map(|s| format!("{}({})", s.code, s.zh))
+                .collect();
+            let reason =
+                format!("unknown sub-type {word:?} for {}; expected one of: {}", category.zh(), known.join(", "));
+            Err(FieldError::new("sub_type", kernel::UNKNOWN_VALUE, reason)
+                .with("value", word)
+                .with("category", category.code()))
         }
     }
 }
@@ -259,38 +349,25 @@ fn no_unit_managers(scope: &Scope) -> Result<()> {
 }
 
 impl Incidents<'_> {
-    /// Creates an incident with its 接警 timeline entry and an audit entry, in one transaction.
+    /// Checks ([`NewIncident::check`]) and creates an incident with its 接警 timeline entry and an
+    /// audit entry, in one transaction.
     pub async fn create_incident(&self, actor: &Principal, input: NewIncident) -> Result<Incident> {
+        let plans = self.dispatch_plans().await?;
+        let checked = input.check(&plans).map_err(StoreError::Invalid)?;
+        self.insert_incident(actor, checked).await
+    }
+
+    /// Writes a checked incident with its 接警 timeline entry and an audit entry, in one
+    /// transaction, checking there what needs the database: the actor may act in its
+    /// jurisdiction, its unit exists in the actor's scope, and its alarm may become an incident
+    /// (monitoring's rule, [`huoyan_monitor::api::alarm_for_incident`]), which it links.
+    pub async fn insert_incident(&self, actor: &Principal, input: CheckedIncident) -> Result<Incident> {
         no_unit_managers(&Scope::from(actor))?;
-        let mut c = Checker::default();
-        c.lon_lat(input.lon, input.lat);
-        c.text("address", &input.address);
-        c.opt_text("caller_name", &input.caller_name);
-        c.opt_text("caller_phone", &input.caller_phone);
-        c.opt_text("notes", &input.notes);
-        if !(1..=crate::rules::MAX_LEVEL).contains(&input.level) {
-            c.push(level_out_of_range(input.level));
-        }
-        if let IncidentSource::Alarm { alarm_id } = input.source
-            && alarm_id <= 0
-        {
-            c.push(
-                FieldError::new("source.alarm_id", kernel::UNKNOWN_REFERENCE, "must be a positive id")
-                    .with("id", alarm_id)
-                    .with("kind", "alarms"),
-            );
-        }
-        if input.reported_at > Utc::now() + chrono::Duration::minutes(5) {
-            c.push(
-                FieldError::new("reported_at", kernel::IN_FUTURE, "接警时间不能晚于当前时间 (in the future)")
-                    .with("stage", "alarm"),
-            );
-        }
-        c.finish().map_err(StoreError::Invalid)?;
-        let sub_type = self.check_sub_type(input.category, input.sub_type.as_deref()).await?;
+        let CheckedIncident(input) = input;
+        let sub_type = input.sub_type.clone();
         let mut tx = self.begin_write().await?;
         if let IncidentSource::Alarm { alarm_id } = input.source {
-            huoyan_monitor::store::alarms::alarm_for_incident(&mut tx, actor, alarm_id).await?;
+            huoyan_monitor::api::alarm_for_incident(&mut tx, actor, alarm_id).await?;
         }
         let unit_jid = match input.unit_id {
             Some(u) => Some(self.unit_jurisdiction(&mut tx, actor, u).await?),
@@ -340,7 +417,7 @@ impl Incidents<'_> {
         .await?;
         let id: i64 = row.try_get(0)?;
         if let Some(alarm_id) = alarm_id {
-            huoyan_monitor::store::alarms::link_incident_tx(&mut tx, alarm_id, id).await?;
+            huoyan_monitor::api::link_incident_tx(&mut tx, alarm_id, id).await?;
         }
         crate::store::timeline::insert_event(
             &mut tx,
@@ -380,29 +457,6 @@ impl Incidents<'_> {
             return Err(unknown_reference("unit_id", "units", unit_id, format!("unit {unit_id} does not exist")).into());
         }
         Ok(row.try_get(0)?)
-    }
-
-    /// The sub-type code for a code or Chinese term, checked against the plan set in force.
-    async fn check_sub_type(&self, category: IncidentCategory, sub: Option<&str>) -> Result<Option<String>> {
-        let Some(word) = sub.map(str::trim).filter(|s| !s.is_empty()) else { return Ok(None) };
-        let plans = self.dispatch_plans().await?;
-        match plans.sub_type(category, word) {
-            Some(s) => Ok(Some(s.code.clone())),
-            None => {
-                let known: Vec<String> = plans
-                    .sub_types
-                    .iter()
-                    .filter(|s| s.category == category)
-                    .map(|s| format!("{}({})", s.code, s.zh))
-                    .collect();
-                let reason =
-                    format!("unknown sub-type {word:?} for {}; expected one of: {}", category.zh(), known.join(", "));
-                Err(FieldError::new("sub_type", kernel::UNKNOWN_VALUE, reason)
-                    .with("value", word)
-                    .with("category", category.code())
-                    .into())
-            }
-        }
     }
 
     pub(crate) async fn incident_tx(&self, tx: &mut Transaction<'_, Any>, id: i64) -> Result<Incident> {
@@ -470,7 +524,7 @@ impl Incidents<'_> {
         c.finish().map_err(StoreError::Invalid)?;
         let category = p.category.unwrap_or(before.category);
         let sub_type = match &p.sub_type {
-            Some(s) => self.check_sub_type(category, Some(s)).await?,
+            Some(s) => sub_type_code(&*self.dispatch_plans().await?, category, Some(s))?,
             None if category != before.category => None,
             None => before.sub_type.clone(),
         };

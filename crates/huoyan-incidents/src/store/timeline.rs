@@ -54,9 +54,14 @@ pub struct NewTimelineEntry {
     /// When; default now.
     #[serde(default)]
     pub at: Option<DateTime<Utc>>,
-    /// The vehicle (required for 出动, 中途返回, 到场, 撤离, 归队).
+    /// The vehicle (required for 出动, 中途返回, 到场, 撤离, 归队, unless `vehicle_ids` is given).
     #[serde(default)]
     pub vehicle_id: Option<i64>,
+    /// Several vehicles at once, for a per-vehicle stage (e.g. 归队 of every crew at the end), in
+    /// place of `vehicle_id`: one entry each, at the same time and with the same note, all
+    /// recorded or none (1–100 distinct ids).
+    #[serde(default)]
+    pub vehicle_ids: Vec<i64>,
     /// Note, e.g. the reason for an implausible average speed.
     #[serde(default)]
     pub note: Option<String>,
@@ -68,13 +73,18 @@ pub struct NewTimelineEntry {
 /// What recording a stage did.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct TimelineOutcome {
-    /// The entry.
+    /// The entry (with `vehicle_ids`: the first vehicle's).
     pub entry: TimelineEntry,
+    /// Every entry recorded: one, or one per vehicle of `vehicle_ids`, in their order.
+    pub entries: Vec<TimelineEntry>,
     /// The incident afterwards.
     pub incident: Incident,
-    /// The vehicle's new status, for per-vehicle stages.
+    /// The vehicles' new status, for per-vehicle stages.
     pub vehicle_status: Option<VehicleStatus>,
 }
+
+/// At most this many vehicles in one `vehicle_ids`.
+pub const MAX_VEHICLES_AT_ONCE: usize = 100;
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn insert_event(
@@ -160,8 +170,11 @@ impl Incidents<'_> {
         Ok(out)
     }
 
-    /// Records a stage: checks order and plausibility, moves the vehicle and its dispatch, updates
-    /// the incident's status, and audits — all in one transaction.
+    /// Records a stage — for one vehicle, several (`vehicle_ids`) or the incident: checks order and
+    /// plausibility (each vehicle against its own timeline and the incident's, see
+    /// [`check_entry`]), moves each vehicle and its dispatch, updates the incident's status, and
+    /// audits — all in one transaction, so a batch is recorded whole or not at all. Refusals about
+    /// one vehicle carry its id (`vehicle_id`).
     pub async fn add_timeline_entry(
         &self,
         actor: &Principal,
@@ -174,10 +187,7 @@ impl Incidents<'_> {
         }
         let mut c = huoyan_domain::validate::Checker::default();
         c.opt_text("note", &e.note);
-        if e.stage.per_vehicle() && e.vehicle_id.is_none() {
-            let reason = format!("{}需要指明车辆 (stage {} needs vehicle_id)", e.stage.zh(), e.stage.code());
-            c.push(FieldError::new("vehicle_id", code::VEHICLE_REQUIRED, reason).with("stage", e.stage.code()));
-        }
+        let targets = vehicles_of(&e, &mut c);
         c.finish().map_err(StoreError::Invalid)?;
         let now_t = Utc::now();
         let at_t = e.at.unwrap_or(now_t);
@@ -189,82 +199,93 @@ impl Incidents<'_> {
         })?;
         let mut tx = self.begin_write().await?;
         let events = self.events_tx(&mut tx, incident_id).await?;
-        let vehicle = if e.stage.per_vehicle() { e.vehicle_id } else { None };
-        if events.iter().any(|x| x.stage == e.stage && (!e.stage.per_vehicle() || x.vehicle_id == vehicle)) {
-            let reason = format!(
-                "{}已记录 ({} is already recorded{})",
-                e.stage.zh(),
-                e.stage.code(),
-                if vehicle.is_some() { " for this vehicle" } else { "" }
-            );
-            let e = FieldError::new("stage", code::STAGE_RECORDED, reason)
-                .with("stage", e.stage.code())
-                .with("vehicle", vehicle.is_some());
-            return Err(StoreError::Conflict(e.into()));
-        }
         let dispatches = self.dispatches_tx(&mut tx, incident_id).await?;
         let sent: Vec<(i64, Option<f64>)> =
             dispatches.iter().filter_map(|d| d.vehicle_id.map(|v| (v, d.distance_m.map(|m| m / 1000.0)))).collect();
-        let marks: Vec<Mark> = events
+        let mut marks: Vec<Mark> = events
             .iter()
             .filter_map(|x| parse_time(&x.at).map(|at| Mark { stage: x.stage, at, vehicle_id: x.vehicle_id }))
             .collect();
-        let check = check_entry(
-            &marks,
-            &Mark { stage: e.stage, at: at_t, vehicle_id: vehicle },
-            &sent,
-            reported,
-            e.fire_out_on_arrival,
-            now_t,
-        );
-        if !check.errors.is_empty() {
-            return Err(StoreError::Invalid(check.errors));
-        }
+        let about = |err: FieldError, v: Option<i64>| match v {
+            Some(v) => err.with("vehicle_id", v),
+            None => err,
+        };
         let mut new_status = None;
-        if let Some(v) = vehicle {
-            let d = dispatches.iter().find(|d| d.vehicle_id == Some(v) && d.status.is_active()).ok_or_else(|| {
-                let reason = format!("车辆 {v} 未调派到此警情或已归队 (vehicle {v} is not committed to this incident)");
-                StoreError::Conflict(
-                    FieldError::new("vehicle_id", code::VEHICLE_NOT_COMMITTED, reason).with("vehicle", v).into(),
-                )
-            })?;
-            let current = d.status.vehicle_status().unwrap_or(VehicleStatus::Dispatched);
-            let next = advance(current, e.stage).map_err(StoreError::Conflict)?;
-            set_vehicle_status_tx(&mut tx, self.backend(), v, Some(current), next).await?;
-            sqlx::query("UPDATE dispatches SET status = $1, updated_at = $2 WHERE id = $3")
-                .bind(DispatchStatus::from_vehicle(next).code())
-                .bind(now())
-                .bind(d.id)
-                .execute(&mut *tx)
-                .await?;
-            new_status = Some(next);
-        }
-        if e.stage == Stage::Closed {
-            let active = dispatches.iter().filter(|d| d.status.is_active()).count();
-            if active > 0 {
-                let reason = format!("还有 {active} 辆车未归队，不能结束警情 ({active} vehicles are still committed)");
-                let e = FieldError::new("stage", code::VEHICLES_COMMITTED, reason).with("n", active);
-                return Err(StoreError::Conflict(e.into()));
+        let mut ids = Vec::with_capacity(targets.len());
+        for vehicle in targets {
+            if events.iter().any(|x| x.stage == e.stage && (!e.stage.per_vehicle() || x.vehicle_id == vehicle)) {
+                let reason = format!(
+                    "{}{}已记录 ({} is already recorded{})",
+                    vehicle.map(|v| format!("车辆 {v} 的")).unwrap_or_default(),
+                    e.stage.zh(),
+                    e.stage.code(),
+                    if vehicle.is_some() { " for this vehicle" } else { "" }
+                );
+                let err = FieldError::new("stage", code::STAGE_RECORDED, reason)
+                    .with("stage", e.stage.code())
+                    .with("vehicle", vehicle.is_some());
+                return Err(StoreError::Conflict(about(err, vehicle).into()));
             }
+            let new = Mark { stage: e.stage, at: at_t, vehicle_id: vehicle };
+            let check = check_entry(&marks, &new, &sent, reported, e.fire_out_on_arrival, now_t);
+            if !check.errors.is_empty() {
+                return Err(StoreError::Invalid(check.errors.into_iter().map(|x| about(x, vehicle)).collect()));
+            }
+            if let Some(v) = vehicle {
+                let d =
+                    dispatches.iter().find(|d| d.vehicle_id == Some(v) && d.status.is_active()).ok_or_else(|| {
+                        let reason =
+                            format!("车辆 {v} 未调派到此警情或已归队 (vehicle {v} is not committed to this incident)");
+                        StoreError::Conflict(
+                            FieldError::new("vehicle_id", code::VEHICLE_NOT_COMMITTED, reason)
+                                .with("vehicle", v)
+                                .into(),
+                        )
+                    })?;
+                let current = d.status.vehicle_status().unwrap_or(VehicleStatus::Dispatched);
+                let next = advance(current, e.stage).map_err(|r| match r.detail {
+                    Some(d) => StoreError::Conflict(about(*d, vehicle).into()),
+                    None => StoreError::Conflict(r),
+                })?;
+                set_vehicle_status_tx(&mut tx, self.backend(), v, Some(current), next).await?;
+                sqlx::query("UPDATE dispatches SET status = $1, updated_at = $2 WHERE id = $3")
+                    .bind(DispatchStatus::from_vehicle(next).code())
+                    .bind(now())
+                    .bind(d.id)
+                    .execute(&mut *tx)
+                    .await?;
+                new_status = Some(next);
+            }
+            if e.stage == Stage::Closed {
+                let active = dispatches.iter().filter(|d| d.status.is_active()).count();
+                if active > 0 {
+                    let reason =
+                        format!("还有 {active} 辆车未归队，不能结束警情 ({active} vehicles are still committed)");
+                    let e = FieldError::new("stage", code::VEHICLES_COMMITTED, reason).with("n", active);
+                    return Err(StoreError::Conflict(e.into()));
+                }
+            }
+            let warnings: Vec<String> = check.warnings.iter().map(|w| w.reason.clone()).collect();
+            let id = insert_event(
+                &mut tx,
+                self.backend(),
+                actor,
+                incident_id,
+                e.stage,
+                &at,
+                vehicle.or(e.vehicle_id),
+                e.note.as_deref(),
+                &warnings,
+            )
+            .await?;
+            marks.push(new);
+            ids.push(id);
         }
         let status = match e.stage {
             Stage::Closed => IncidentStatus::Closed,
             Stage::Arrival if before.status != IncidentStatus::OnScene => IncidentStatus::OnScene,
             _ => before.status,
         };
-        let warnings: Vec<String> = check.warnings.iter().map(|w| w.reason.clone()).collect();
-        let id = insert_event(
-            &mut tx,
-            self.backend(),
-            actor,
-            incident_id,
-            e.stage,
-            &at,
-            vehicle.or(e.vehicle_id),
-            e.note.as_deref(),
-            &warnings,
-        )
-        .await?;
         sqlx::query("UPDATE incidents SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3")
             .bind(status.code())
             .bind(now())
@@ -272,20 +293,61 @@ impl Incidents<'_> {
             .execute(&mut *tx)
             .await?;
         let incident = self.incident_tx(&mut tx, incident_id).await?;
-        let entry = self
-            .events_tx(&mut tx, incident_id)
-            .await?
-            .into_iter()
-            .find(|x| x.id == id)
-            .ok_or(StoreError::NotFound { entity: "incident_events", id })?;
-        audit::append(
-            &mut tx,
-            self.backend(),
-            actor,
-            AuditEntry::new("timeline", "incidents", Some(incident_id), Some(incident.jurisdiction_id)).after(&entry),
-        )
-        .await?;
+        let recorded = self.events_tx(&mut tx, incident_id).await?;
+        let mut entries = Vec::with_capacity(ids.len());
+        for id in ids {
+            let entry = recorded
+                .iter()
+                .find(|x| x.id == id)
+                .cloned()
+                .ok_or(StoreError::NotFound { entity: "incident_events", id })?;
+            audit::append(
+                &mut tx,
+                self.backend(),
+                actor,
+                AuditEntry::new("timeline", "incidents", Some(incident_id), Some(incident.jurisdiction_id))
+                    .after(&entry),
+            )
+            .await?;
+            entries.push(entry);
+        }
         tx.commit().await?;
-        Ok(TimelineOutcome { entry, incident, vehicle_status: new_status })
+        let entry = entries.first().cloned().ok_or(StoreError::NotFound { entity: "incident_events", id: 0 })?;
+        Ok(TimelineOutcome { entry, entries, incident, vehicle_status: new_status })
     }
+}
+
+/// The vehicles an entry is for (`None`: the incident), or the refusals of its `vehicle_id` and
+/// `vehicle_ids` pushed to `c`: a per-vehicle stage needs one of them, an incident stage takes
+/// no `vehicle_ids`, and a list holds 1–100 distinct ids.
+fn vehicles_of(e: &NewTimelineEntry, c: &mut huoyan_domain::validate::Checker) -> Vec<Option<i64>> {
+    if e.vehicle_ids.is_empty() {
+        if e.stage.per_vehicle() && e.vehicle_id.is_none() {
+            let reason = format!("{}需要指明车辆 (stage {} needs vehicle_id)", e.stage.zh(), e.stage.code());
+            c.push(FieldError::new("vehicle_id", code::VEHICLE_REQUIRED, reason).with("stage", e.stage.code()));
+        }
+        return vec![if e.stage.per_vehicle() { e.vehicle_id } else { None }];
+    }
+    if !e.stage.per_vehicle() {
+        let reason = format!(
+            "{}是警情的时间节点，不按车辆记录 (stage {} belongs to the incident)",
+            e.stage.zh(),
+            e.stage.code()
+        );
+        c.push(FieldError::new("vehicle_ids", code::INCIDENT_STAGE, reason).with("stage", e.stage.code()));
+    }
+    if e.vehicle_id.is_some() {
+        let reason = "vehicle_id 与 vehicle_ids 只能给一个 (give vehicle_id or vehicle_ids, not both)";
+        c.push(FieldError::new("vehicle_ids", code::VEHICLE_OR_VEHICLES, reason));
+    }
+    if e.vehicle_ids.len() > MAX_VEHICLES_AT_ONCE {
+        let reason = format!("一次最多记录 {MAX_VEHICLES_AT_ONCE} 辆车 (at most {MAX_VEHICLES_AT_ONCE} vehicles)");
+        c.push(FieldError::new("vehicle_ids", kernel::TOO_MANY, reason).with("max", MAX_VEHICLES_AT_ONCE));
+    }
+    let mut seen = std::collections::HashSet::new();
+    if let Some(v) = e.vehicle_ids.iter().find(|v| !seen.insert(**v)) {
+        let reason = format!("车辆 {v} 重复 (vehicle {v} is listed twice)");
+        c.push(FieldError::new("vehicle_ids", code::DUPLICATE_VEHICLE, reason).with("vehicle_id", *v));
+    }
+    e.vehicle_ids.iter().map(|v| Some(*v)).collect()
 }

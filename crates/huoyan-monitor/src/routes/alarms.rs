@@ -6,6 +6,7 @@
 //! the outgoing webhook in the same transaction as the decision (`huoyan_store::outbox`).
 
 use crate::events::alarm_event;
+use crate::kinds::{AlarmKind, AlarmLevel, AlarmResult};
 use crate::store::Monitoring;
 use crate::store::alarms::{Alarm, AlarmFilter, Handling};
 use crate::store::frames::{Device, NewDevice, StoredFrame};
@@ -71,10 +72,10 @@ async fn list(
                 }
             }
             "kind" => {
-                if !crate::kinds::KINDS.iter().any(|k| k.0 == v) {
+                let Some(kind) = AlarmKind::from_code(v) else {
                     return Err(ApiError::BadRequest(format!("query parameter kind: {v:?} is not an alarm kind")));
-                }
-                f.kind = Some(v.clone());
+                };
+                f.kind = Some(kind.code().to_string());
             }
             "level" => {
                 for l in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -136,13 +137,13 @@ async fn handle(
     let p = auth.require(Resource::Alarm, Action::Write)?;
     let (alarm, path) = Monitoring(&st.store).handle_alarm(p, parse_id(&id)?, &h).await?;
     st.live.publish(alarm_event(&alarm, "handled", &path));
-    if alarm.kind == "fire" && alarm.result.as_deref() == Some("real") {
+    if alarm.alarm_kind() == Some(AlarmKind::Fire) && alarm.alarm_result() == Some(AlarmResult::Real) {
         // The 119 side: an incident request (the dispatch screen takes it from here).
         let unit = alarm.detail.get("unit_name").and_then(|v| v.as_str()).unwrap_or("未关联单位").to_string();
         st.live.publish(NewLiveEvent {
             kind: "incident_request".into(),
             title: format!("确认真实火警 → 接警 · {unit} · {}", alarm.summary),
-            level: "fire".into(),
+            level: AlarmLevel::Fire.code().into(),
             unhandled: true,
             data: serde_json::json!({ "alarm": alarm, "confirmed_by": p.username }),
             jurisdiction_path: path,

@@ -20,6 +20,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::code;
+use crate::kinds::{AlarmKind, AlarmResult};
 use crate::store::Monitoring;
 use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
@@ -98,6 +99,18 @@ pub struct Alarm {
     pub incident_id: Option<i64>,
 }
 
+impl Alarm {
+    /// Its kind ([`Alarm::kind`] holds the code; `None` for a code this program does not know).
+    pub fn alarm_kind(&self) -> Option<AlarmKind> {
+        AlarmKind::from_code(&self.kind)
+    }
+
+    /// Its result, once handled.
+    pub fn alarm_result(&self) -> Option<AlarmResult> {
+        self.result.as_deref().and_then(AlarmResult::from_code)
+    }
+}
+
 /// What filing a signal did to an alarm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlarmChange {
@@ -145,8 +158,16 @@ pub struct Handling {
     pub note: Option<String>,
 }
 
-/// Results an operator may give.
-pub const RESULTS: &[&str] = &["real", "false", "test", "ignored"];
+/// Results an operator may give (the codes of [`AlarmResult::BY_OPERATOR`]).
+pub const RESULTS: &[&str] = &{
+    let mut out = [""; AlarmResult::BY_OPERATOR.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = AlarmResult::BY_OPERATOR[i].code();
+        i += 1;
+    }
+    out
+};
 
 pub const ALARM_COLS: &str = "a.id, a.jurisdiction_id, a.unit_id, a.device_id, a.device_address, a.kind, a.level, a.status, a.result, a.summary, a.detail, a.count, a.first_at, a.last_at, a.first_frame_id, a.last_frame_id, a.escalated_at, a.handled_at, a.handled_by, a.note, a.incident_id";
 
@@ -241,12 +262,12 @@ pub async fn alarm_for_incident(tx: &mut Tx<'_>, actor: &Principal, id: i64) -> 
     if !huoyan_domain::jurisdiction::path_within(&path, &actor.jurisdiction_path) {
         return Err(missing());
     }
-    if a.kind != "fire" {
+    if a.alarm_kind() != Some(AlarmKind::Fire) {
         let reason = format!("报警 #{id} 不是火警，不能转为警情 (a {} alarm does not become an incident)", a.kind);
         let e = FieldError::new("source.alarm_id", code::ALARM_NOT_FIRE, reason).with("id", id);
         return Err(e.with("kind", a.kind.as_str()).into());
     }
-    if a.result.as_deref() != Some("real") {
+    if a.alarm_result() != Some(AlarmResult::Real) {
         let reason = format!(
             "报警 #{id} 尚未确认为真实火警，不能转为警情 (only a fire alarm confirmed as real becomes an incident)"
         );
@@ -457,11 +478,12 @@ impl Monitoring<'_> {
     /// queues the `fire_confirmed` webhook in the same transaction. Returns the alarm and its
     /// jurisdiction path.
     pub async fn handle_alarm(&self, actor: &Principal, id: i64, h: &Handling) -> Result<(Alarm, String)> {
-        if !RESULTS.contains(&h.result.as_str()) {
+        let result = AlarmResult::from_code(&h.result).filter(|r| AlarmResult::BY_OPERATOR.contains(r));
+        let Some(result) = result else {
             let reason = format!("must be one of {} (确认真实, 误报, 测试, 忽略)", RESULTS.join(", "));
             let e = FieldError::new("result", kernel::UNKNOWN_VALUE, reason).with("value", h.result.as_str());
             return Err(e.with("allowed", RESULTS.to_vec()).into());
-        }
+        };
         let note = h.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
         if note.is_some_and(|n| n.chars().count() > 2000) {
             return Err(FieldError::new("note", kernel::TOO_LONG, "at most 2,000 characters").with("max", 2000).into());
@@ -490,7 +512,7 @@ impl Monitoring<'_> {
         }
         let at = now();
         huoyan_store::dynq("UPDATE alarms SET status = 'handled', result = $1, note = $2, handled_at = $3, handled_by = $4, open_key = NULL WHERE id = $5 AND status <> 'handled'")
-            .bind(h.result.as_str())
+            .bind(result.code())
             .bind(note)
             .bind(at.as_str())
             .bind(actor.username.as_str())
@@ -498,7 +520,7 @@ impl Monitoring<'_> {
             .execute(&mut *tx)
             .await?;
         let after = alarm_tx(&mut tx, id).await?;
-        if after.kind == "fire" && h.result == "real" {
+        if after.alarm_kind() == Some(AlarmKind::Fire) && result == AlarmResult::Real {
             let payload = serde_json::json!({ "event": "fire_confirmed", "alarm": after, "confirmed_by": actor.username, "confirmed_at": at });
             crate::store::outbox::enqueue_tx(&mut tx, "fire_confirmed", &payload).await?;
         }

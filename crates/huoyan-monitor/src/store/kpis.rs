@@ -5,6 +5,7 @@
 use serde::Serialize;
 use sqlx::Row;
 
+use crate::kinds::{AlarmKind, AlarmResult};
 use crate::store::Monitoring;
 use crate::store::frames::Device;
 use huoyan_store::query::{Arg, Scope, Where, bind_all};
@@ -145,10 +146,13 @@ impl Monitoring<'_> {
         }
         let mut wb = Where::default();
         wb.subtree_on(&scope.path, "a.jurisdiction_id");
+        // Devices broken: a fault, a power fault or offline, unhandled.
+        let broken_kinds = [AlarmKind::Fault, AlarmKind::PowerFault, AlarmKind::Offline];
+        let first = wb.next();
+        let marks: Vec<String> = (0..broken_kinds.len()).map(|i| format!("${}", first + i)).collect();
         wb.push(
-            "a.status <> 'handled' AND a.kind IN ('fault', 'power_fault', 'offline') AND a.device_id IS NOT NULL"
-                .into(),
-            vec![],
+            format!("a.status <> 'handled' AND a.kind IN ({}) AND a.device_id IS NOT NULL", marks.join(", ")),
+            broken_kinds.iter().map(|k| Arg::T(k.code().into())).collect(),
         );
         let broken: i64 = bind_all(
             huoyan_store::dynq(format!("SELECT COUNT(DISTINCT a.device_id) FROM alarms a{}", wb.sql())),
@@ -161,8 +165,8 @@ impl Monitoring<'_> {
         wh.subtree_on(&scope.path, "a.jurisdiction_id");
         let n = wh.next();
         wh.push(
-            format!("a.kind = 'fire' AND a.status = 'handled' AND a.handled_at >= ${n}"),
-            vec![Arg::T(since.to_string())],
+            format!("a.kind = ${n} AND a.status = 'handled' AND a.handled_at >= ${}", n + 1),
+            vec![Arg::T(AlarmKind::Fire.code().into()), Arg::T(since.to_string())],
         );
         let rows = bind_all(
             huoyan_store::dynq(format!(
@@ -179,7 +183,7 @@ impl Monitoring<'_> {
             let result: Option<String> = r.try_get(0)?;
             let result = result.unwrap_or_default();
             *fire_results.entry(result.clone()).or_insert(0) += 1;
-            if result != "recovered" {
+            if result != AlarmResult::Recovered.code() {
                 let first: String = r.try_get(1)?;
                 let handled: Option<String> = r.try_get(2)?;
                 if let Some(s) = handled.and_then(|h| seconds_between(&first, &h)) {
@@ -188,8 +192,8 @@ impl Monitoring<'_> {
             }
         }
         times.sort_by(f64::total_cmp);
-        let real = fire_results.get("real").copied().unwrap_or(0);
-        let false_ = fire_results.get("false").copied().unwrap_or(0);
+        let real = fire_results.get(AlarmResult::Real.code()).copied().unwrap_or(0);
+        let false_ = fire_results.get(AlarmResult::False.code()).copied().unwrap_or(0);
         let intact = (devices - broken).max(0);
         Ok(MonitoringKpis {
             devices,
