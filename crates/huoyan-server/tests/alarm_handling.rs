@@ -215,3 +215,36 @@ async fn the_stream_delivers_an_alarm_filed_from_a_frame_and_replays_it() {
     let (_, a) = f.get_json(&format!("/api/v1/alarms/{alarm_id}"), "dispatcher").await;
     assert_eq!((a["count"].as_i64(), a["first_frame_id"].is_i64()), (Some(2), true), "{a}");
 }
+
+#[tokio::test]
+async fn an_alarm_outside_the_callers_jurisdiction_is_not_found_when_handled() {
+    let f = common::start().await;
+    // A dispatcher of the west township only.
+    let r = f
+        .req(Method::POST, "/api/v1/users", Some("admin"))
+        .json(&json!({"username": "west_dispatcher", "display_name": "西调度", "role": "dispatcher", "jurisdiction_id": f.west.jurisdiction.id, "password": common::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let r = f
+        .http
+        .post(f.url("/api/v1/auth/login"))
+        .json(&json!({"username": "west_dispatcher", "password": common::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let token = r.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_string();
+    let before = f.fingerprint().await;
+    let answer = |id: i64| {
+        f.http
+            .post(f.url(&format!("/api/v1/alarms/{id}/handle")))
+            .bearer_auth(&token)
+            .json(&json!({"result": "false"}))
+            .send()
+    };
+    let east = answer(f.east.ids["alarms"]).await.unwrap().status().as_u16();
+    let missing = answer(999_999).await.unwrap().status().as_u16();
+    assert_eq!((east, missing), (404, 404), "outside the scope answers as if it did not exist");
+    assert_eq!(f.fingerprint().await.0, before.0, "nothing written");
+}

@@ -492,7 +492,11 @@ impl Monitoring<'_> {
         let mut tx = turn.begin().await?;
         let before = alarm_tx(&mut tx, id).await?;
         let path = self.jurisdiction_path_tx(&mut tx, before.jurisdiction_id).await?;
-        check_in_scope(actor, &path)?;
+        // An alarm outside the caller's jurisdiction is not found, as in the lists: a 403 would
+        // tell that it exists.
+        if check_in_scope(actor, &path).is_err() {
+            return Err(StoreError::NotFound { entity: "alarms", id });
+        }
         if actor.unit_id.is_some() {
             return Err(StoreError::Forbidden("a unit manager does not handle alarms".into()));
         }
