@@ -13,6 +13,10 @@
 //! jurisdictions by point-in-polygon and classifies units. A file that cannot be read at all is an
 //! [`ImportError`]; a bad feature or row is skipped and reported, never half-imported.
 //!
+//! Every reader keeps within [`limits`]: a file that claims or holds more (a sheet naming cell
+//! XFD1048576, a zip bomb, a 100 MB CSV line) is refused with [`ImportError::TooLarge`] and a stable
+//! code before anything is expanded, so a hostile upload cannot exhaust the server's memory.
+//!
 //! [`write_xlsx_units`] and [`write_xlsx_water_sources`] write the same registers back, with the
 //! same headers, so an exported sheet can be edited and imported again.
 
@@ -20,6 +24,7 @@ mod batch;
 mod error;
 mod export;
 mod geojson_layer;
+pub mod limits;
 mod mapping;
 mod osm;
 mod osm_rings;
@@ -27,6 +32,7 @@ mod osm_tags;
 mod table;
 mod table_columns;
 mod values;
+mod xlsx;
 
 pub use batch::{ImportBatch, ImportReport, MAX_SKIPPED_LISTED, NoProgress, Progress, Skipped};
 pub use error::ImportError;
