@@ -1,8 +1,9 @@
 //! Reading base data into Huoyan's domain records, and writing registers back to Excel.
 //!
 //! Sources:
-//! - [`read_osm_pbf`]: an OpenStreetMap extract (drivable roads, buildings, fire stations, hydrants
-//!   and other water sources);
+//! - [`read_osm`]: an OpenStreetMap extract, PBF or XML (`.osm`, `.osm.gz`, `.osm.bz2`), told from
+//!   its bytes (drivable roads, buildings, fire stations, hydrants and other water sources);
+//!   [`read_osm_pbf`] reads PBF only;
 //! - [`read_geojson`]: a brigade's own GIS layer, mapped onto one record type by a small TOML
 //!   [`Mapping`] file (see `mappings/cambridge/` for real examples);
 //! - [`read_table`]: a CSV or Excel register of units or water sources with Chinese headers.
@@ -27,8 +28,11 @@ mod geojson_layer;
 pub mod limits;
 mod mapping;
 mod osm;
+mod osm_format;
+mod osm_records;
 mod osm_rings;
 mod osm_tags;
+mod osm_xml;
 mod table;
 mod table_columns;
 mod values;
@@ -39,5 +43,5 @@ pub use error::ImportError;
 pub use export::{write_xlsx_units, write_xlsx_water_sources};
 pub use geojson_layer::read_geojson;
 pub use mapping::{FieldSpec, Layer, Mapping};
-pub use osm::{OsmOptions, read_osm_pbf};
+pub use osm::{OsmOptions, read_osm, read_osm_pbf};
 pub use table::{TableFormat, TableLayer, read_table};

@@ -8,7 +8,10 @@
 mod support;
 
 use huoyan_import::limits::{self, code};
-use huoyan_import::{ImportError, Mapping, NoProgress, TableFormat, TableLayer, read_geojson, read_table};
+use huoyan_import::{
+    ImportError, Mapping, NoProgress, OsmOptions, TableFormat, TableLayer, read_geojson, read_osm, read_osm_pbf,
+    read_table,
+};
 
 fn refused(r: Result<huoyan_import::ImportBatch, ImportError>, expected: &str) -> ImportError {
     let err = r.expect_err("refused");
@@ -107,6 +110,48 @@ fn geojson_size_features_and_positions_are_bounded() {
     let b = read_geojson(json.as_bytes(), &m, &NoProgress).expect("reads");
     assert_eq!(b.roads.len(), 1);
     assert_eq!(b.report.skipped_by_reason.get("too many coordinate positions"), Some(&1), "{:?}", b.report);
+}
+
+/// A PBF whose first blob header declares `datasize` bytes, followed by a few bytes only.
+fn pbf_declaring(datasize_varint: &[u8]) -> Vec<u8> {
+    let mut header = b"\x0a\x09OSMHeader\x18".to_vec();
+    header.extend_from_slice(datasize_varint);
+    let mut f = (header.len() as u32).to_be_bytes().to_vec();
+    f.extend_from_slice(&header);
+    f.extend_from_slice(&[0u8; 16]);
+    f
+}
+
+#[test]
+fn a_pbf_blob_declaring_gigabytes_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.osm.pbf");
+    // 2^31 - 1 bytes, and a negative int32 (a ten-byte varint).
+    for size in [&b"\xff\xff\xff\xff\x07"[..], &b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01"[..]] {
+        std::fs::write(&path, pbf_declaring(size)).unwrap();
+        for r in [
+            read_osm_pbf(&path, &OsmOptions::default(), &NoProgress),
+            read_osm(&path, &OsmOptions::default(), &NoProgress),
+        ] {
+            let err = refused(r, code::BLOB_TOO_LARGE);
+            assert_eq!(err.field_error("file").params["limit"], limits::MAX_PBF_BLOB_BYTES);
+        }
+    }
+    // Within the limit but past the end of the file: named as truncated.
+    std::fs::write(&path, pbf_declaring(b"\x80\x80\x40")).unwrap();
+    let err = refused(read_osm_pbf(&path, &OsmOptions::default(), &NoProgress), code::BAD_FILE);
+    assert!(err.to_string().contains("truncated"), "{err}");
+}
+
+#[test]
+fn an_osm_xml_item_without_end_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.osm");
+    let mut xml = b"<?xml version='1.0'?>\n<osm version='0.6'><node id='1' lat='0' lon='0' note='".to_vec();
+    xml.resize(xml.len() + (8 << 20), b'x');
+    xml.extend_from_slice(b"'/></osm>");
+    std::fs::write(&path, &xml).unwrap();
+    refused(read_osm(&path, &OsmOptions::default(), &NoProgress), code::XML_ITEM_TOO_LARGE);
 }
 
 #[test]
