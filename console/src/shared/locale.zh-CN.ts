@@ -50,7 +50,7 @@ export default {
       bad_username: '账号应为 {min}–{max} 位字母、数字、_ - .', unit_required: '单位管理员须绑定一个单位', unit_not_allowed: '只有单位管理员绑定单位',
       password_too_short: '密码至少 {min} 位', password_too_long: '密码最多 {max} 位', password_is_username: '密码不能与账号相同', password_too_simple: '密码须包含至少 {kinds} 类字符（小写字母、大写字母、数字、其他符号）', password_too_common: '密码过于常见，请换一个', field_locked: '该字段由消防救援机构维护，单位不能自行修改', client_header_missing: '请求缺少 {name} 头，已拒绝（防跨站请求伪造）',
       level_order: '{level}不能设在{parent}之下', no_root_jurisdiction: '尚无辖区，请先建立根辖区', cannot_move: '不能把辖区移到其他上级之下',
-      bad_rule_set: '规则集有误', reserved_id: '该编号为内置规则集所用，请另取编号', bad_file: '文件无法读取',
+      bad_rule_set: '规则集有误', reserved_id: '该编号为内置规则集所用，请另取编号', bad_file: '文件无法读取', file_too_large: '文件过大（上限 {limit} 字节）', zip_too_many_entries: '文件内部条目过多（上限 {limit}）', zip_entry_too_large: '文件解压后过大（单项上限 {limit} 字节）', zip_too_large: '文件解压后总量过大（上限 {limit} 字节）', sheet_too_large: '工作表范围过大（上限 {limit} 个单元格），请只保留数据区域', too_many_rows: '行数过多（上限 {limit} 行）', too_many_columns: '列数过多（上限 {limit} 列）', too_many_cells: '单元格过多（上限 {limit} 个）', too_many_shared_strings: '文本项过多（上限 {limit} 个）', line_too_long: '某一行过长（上限 {limit} 字节）', wrong_format: '文件格式与所选类型不符',
       no_road_near: '{max_m} 米内没有可通行的道路', unreachable: '没有可通行的路线', too_large: '内容过大',
     },
     fix: '请修正标红的字段',

@@ -1,7 +1,8 @@
 //! `huoyan` — the one program of the Huoyan 火眼 smart fire-protection platform.
 //!
 //! Each subcommand lives in its own module under `cmd/`; this file parses the command line, loads
-//! the configuration, sets up logging and maps errors to exit codes.
+//! the configuration, sets up logging and maps errors to exit codes: 0 done, 1 failed, 2 bad
+//! configuration, 3 an import that wrote less than it was given (records refused, or nothing).
 
 mod cmd;
 mod config;
@@ -66,6 +67,10 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {e:#}");
+            // An import that ran but did not write all it was given: its own code, after its summary.
+            if e.downcast_ref::<cmd::import::Incomplete>().is_some() {
+                return ExitCode::from(cmd::import::Incomplete::EXIT_CODE);
+            }
             ExitCode::FAILURE
         }
     }

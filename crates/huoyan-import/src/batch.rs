@@ -31,6 +31,10 @@ pub struct ImportBatch {
     /// record produced, in order, so a record the store refuses can be reported as `第N行`. Empty for
     /// the other readers.
     pub source_rows: Vec<usize>,
+    /// For the OSM readers: the name of the largest administrative area in the extract (the named
+    /// `boundary=administrative` relation with the lowest `admin_level`), the natural root
+    /// jurisdiction when the store has none yet. `None` for the other readers.
+    pub region_name: Option<String>,
 }
 
 impl ImportBatch {

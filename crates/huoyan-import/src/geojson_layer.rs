@@ -19,17 +19,22 @@ use serde_json::{Map, Value as Json};
 
 use crate::batch::{ImportBatch, Progress};
 use crate::error::ImportError;
+use crate::limits::{MAX_GEOJSON_BYTES, MAX_GEOJSON_FEATURES, MAX_GEOMETRY_POSITIONS, code};
 use crate::mapping::{Layer, Mapping};
 use crate::values::{Cell, parse_term};
 
 /// Reads a GeoJSON FeatureCollection (or single Feature) as the mapping's layer.
 pub fn read_geojson(bytes: &[u8], mapping: &Mapping, progress: &dyn Progress) -> Result<ImportBatch, ImportError> {
     let file = format!("GeoJSON ({} → {})", mapping.source_prefix, mapping.layer.table());
-    let root: Json =
+    if bytes.len() as u64 > MAX_GEOJSON_BYTES {
+        let found = Some(bytes.len() as u64);
+        return Err(ImportError::too_large(&file, code::FILE_TOO_LARGE, MAX_GEOJSON_BYTES, found, None));
+    }
+    let mut root: Json =
         serde_json::from_slice(bytes).map_err(|e| ImportError::format(&file, format!("invalid JSON: {e}")))?;
     let features: Vec<Json> = match root.get("type").and_then(Json::as_str) {
-        Some("FeatureCollection") => match root.get("features") {
-            Some(Json::Array(fs)) => fs.clone(),
+        Some("FeatureCollection") => match root.get_mut("features").map(Json::take) {
+            Some(Json::Array(fs)) => fs,
             _ => return Err(ImportError::format(&file, "a FeatureCollection needs a \"features\" array")),
         },
         Some("Feature") => vec![root.clone()],
@@ -41,6 +46,10 @@ pub fn read_geojson(bytes: &[u8], mapping: &Mapping, progress: &dyn Progress) ->
         }
         None => return Err(ImportError::format(&file, "not GeoJSON: the top level has no \"type\"")),
     };
+    if features.len() > MAX_GEOJSON_FEATURES {
+        let found = Some(features.len() as u64);
+        return Err(ImportError::too_large(&file, code::TOO_MANY_FEATURES, MAX_GEOJSON_FEATURES as u64, found, None));
+    }
     check_crs(&root, &file)?;
     check_properties(&features, mapping)?;
 
@@ -53,6 +62,14 @@ pub fn read_geojson(bytes: &[u8], mapping: &Mapping, progress: &dyn Progress) ->
             Some(id) => format!("feature {} (id {id})", i + 1),
             None => format!("feature {}", i + 1),
         };
+        let n = fv.get("geometry").map(positions).unwrap_or(0);
+        if n > MAX_GEOMETRY_POSITIONS {
+            let reason = format!(
+                "几何坐标点过多 (too many coordinate positions): {n}, limit {MAX_GEOMETRY_POSITIONS} — simplify the geometry"
+            );
+            batch.report.skip(&location, "too many coordinate positions", reason);
+            continue;
+        }
         let feature = match Feature::from_json_value(fv) {
             Ok(f) => f,
             Err(e) => {
@@ -76,6 +93,18 @@ pub fn read_geojson(bytes: &[u8], mapping: &Mapping, progress: &dyn Progress) ->
     progress.finish();
     let table = mapping.layer.table();
     Ok(batch.finish(&[table]))
+}
+
+/// Coordinate positions (arrays of numbers) in a GeoJSON geometry, counted without converting it.
+fn positions(v: &Json) -> usize {
+    match v {
+        Json::Array(items) if items.first().is_some_and(Json::is_number) => 1,
+        Json::Array(items) => items.iter().map(positions).sum(),
+        Json::Object(o) => {
+            o.get("coordinates").map(positions).unwrap_or(0) + o.get("geometries").map(positions).unwrap_or(0)
+        }
+        _ => 0,
+    }
 }
 
 /// Refuses a declared coordinate system other than WGS84 (old GeoJSON `crs` member).

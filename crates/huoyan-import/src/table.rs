@@ -7,15 +7,17 @@
 //! in the report are spreadsheet row numbers (`第N行`, the header of a plain sheet being row 1).
 
 use std::collections::HashMap;
-use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
 use huoyan_domain::{Record, Unit, UnitMetrics, UseCategory, WaterKind, WaterSource, WaterStatus};
 
 use crate::batch::ImportBatch;
 use crate::error::ImportError;
+use crate::limits::{
+    MAX_CSV_LINE_BYTES, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_FILE_BYTES, MAX_TABLE_ROWS, code,
+};
 use crate::table_columns::{Column, UNIT_COLUMNS, WATER_COLUMNS, heritage_expected, normalize_header, parse_heritage};
 use crate::values::{Cell, DateMode, parse_term};
+use crate::xlsx::{Row, xlsx_rows};
 
 /// The file format of a register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,9 +53,6 @@ impl TableLayer {
     }
 }
 
-/// A row with its spreadsheet row number (1-based).
-type Row = (usize, Vec<Cell>);
-
 /// For each field found in the header: its column index and its header as written.
 type HeaderIndex = HashMap<&'static str, (usize, String)>;
 
@@ -63,6 +62,10 @@ pub fn read_table(bytes: &[u8], format: TableFormat, layer: TableLayer) -> Resul
         TableFormat::Csv => "CSV",
         TableFormat::Xlsx => "xlsx",
     };
+    if bytes.len() as u64 > MAX_TABLE_FILE_BYTES {
+        let found = Some(bytes.len() as u64);
+        return Err(ImportError::too_large(file, code::FILE_TOO_LARGE, MAX_TABLE_FILE_BYTES, found, None));
+    }
     let rows = match format {
         TableFormat::Csv => csv_rows(bytes)?,
         TableFormat::Xlsx => xlsx_rows(bytes)?,
@@ -101,7 +104,21 @@ fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
+/// Refuses a CSV with a line longer than [`MAX_CSV_LINE_BYTES`], looking only at the bytes (before
+/// decoding, which copies the text, and before the CSV parser buffers a record).
+fn check_csv_lines(bytes: &[u8]) -> Result<(), ImportError> {
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.len() > MAX_CSV_LINE_BYTES {
+            let at = Some(format!("第{}行 (line {})", i + 1, i + 1));
+            let limit = MAX_CSV_LINE_BYTES as u64;
+            return Err(ImportError::too_large("CSV", code::LINE_TOO_LONG, limit, Some(line.len() as u64), at));
+        }
+    }
+    Ok(())
+}
+
 fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
+    check_csv_lines(bytes)?;
     let text = decode_text(bytes);
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let count = |d: u8| first_line.matches(d as char).count();
@@ -109,41 +126,30 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| ImportError::format("CSV", format!("第{}行 (row {}): {e}", i + 1, i + 1)))?;
+    let mut cells = 0u64;
+    let mut record = csv::StringRecord::new();
+    for i in 0.. {
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| ImportError::format("CSV", format!("第{}行 (row {}): {e}", i + 1, i + 1)))?;
+        if !more {
+            break;
+        }
+        let at = || Some(format!("第{}行 (row {})", i + 1, i + 1));
+        if record.len() > MAX_TABLE_COLUMNS {
+            let (limit, found) = (MAX_TABLE_COLUMNS as u64, Some(record.len() as u64));
+            return Err(ImportError::too_large("CSV", code::TOO_MANY_COLUMNS, limit, found, at()));
+        }
+        if rows.len() >= MAX_TABLE_ROWS {
+            return Err(ImportError::too_large("CSV", code::TOO_MANY_ROWS, MAX_TABLE_ROWS as u64, None, at()));
+        }
+        cells += record.len() as u64;
+        if cells > MAX_TABLE_CELLS {
+            return Err(ImportError::too_large("CSV", code::TOO_MANY_CELLS, MAX_TABLE_CELLS, None, at()));
+        }
         rows.push((i + 1, record.iter().map(Cell::text).collect()));
     }
     Ok(rows)
-}
-
-fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::format("xlsx", format!("not an Excel .xlsx workbook: {e}")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| ImportError::format("xlsx", "the workbook has no sheet"))?
-        .map_err(|e| ImportError::format("xlsx", format!("first sheet: {e}")))?;
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    Ok(range.rows().enumerate().map(|(i, r)| (first_row + i + 1, r.iter().map(excel_cell).collect())).collect())
-}
-
-fn excel_cell(d: &Data) -> Cell {
-    match d {
-        Data::Empty => Cell::Empty,
-        Data::Int(i) => Cell::Int(*i),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::text(s),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            match chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
-                Some(date) => Cell::Date(date),
-                None => Cell::Number(dt.as_f64()),
-            }
-        }
-        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::Error(e) => Cell::Text(format!("#{e}")),
-    }
 }
 
 /// The header row (index into `rows`) and, for each field, its column index and header as written.

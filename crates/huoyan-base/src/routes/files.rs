@@ -83,7 +83,7 @@ async fn upload(
     let batch = tokio::task::spawn_blocking(move || huoyan_import::read_table(&bytes, format, layer))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| ApiError::field("file", "bad_file", e.to_string()))?;
+        .map_err(|e| ApiError::from(e.field_error("file")))?;
     let mut imp = st.store.begin_import(&p).await?;
     let ids = match layer {
         TableLayer::Units => imp.records(batch.units).await?,

@@ -4,7 +4,7 @@ mod backup;
 mod demo;
 mod export;
 mod gb26875;
-mod import;
+pub(crate) mod import;
 mod jurisdiction;
 mod migrate;
 mod monitoring;
