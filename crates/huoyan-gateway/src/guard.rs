@@ -16,7 +16,7 @@
 //! Every refusal is counted ([`GatewayStats`] and the metric `huoyan_gateway_refused_total`
 //! with the label `reason`, one of four values). A refusal for a registered device is also
 //! recorded on the device (`refused_count`, `last_refused_*`), logged and published as
-//! [`GatewayEvent::SourceRefused`](crate::GatewayEvent::SourceRefused), at most once a second
+//! [`GatewayEvent::SourceRefused`], at most once a second
 //! per device (the count catches up at the next record), so that a flood of spoofed connections
 //! costs the database and the log little.
 
