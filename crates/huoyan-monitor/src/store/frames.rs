@@ -75,7 +75,7 @@ pub struct Device {
     /// A sensor's latest value of its measurement.
     pub last_value: Option<f64>,
     /// The source addresses a UITD's connections must come from (CIDRs as `address/prefix`);
-    /// empty = no binding (any source, unless the gateway requires one). `crate::sources`.
+    /// empty = no binding (any source, unless the gateway requires one).
     pub allowed_sources: Vec<String>,
     /// Connections the gateway refused for this device: its address claimed from a source
     /// outside `allowed_sources`, a binding required but missing, or a second session
