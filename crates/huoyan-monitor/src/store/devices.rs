@@ -12,7 +12,10 @@ use huoyan_store::{Result, StoreError, check_in_scope};
 
 use crate::sources::SourceNet;
 use crate::store::Monitoring;
-use crate::store::frames::{DEVICE_COLS, Device, device_from_row, normalize_address, sources_text};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::store::frames::{DEVICE_COLS, Device, device_from_row, normalize_address};
 
 /// What to change on a device; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default)]
@@ -99,5 +102,60 @@ impl Device {
     /// The allowed sources as stored (NULL when none).
     fn allowed_sources_text(&self) -> Option<String> {
         (!self.allowed_sources.is_empty()).then(|| serde_json::Value::from(self.allowed_sources.clone()).to_string())
+    }
+}
+
+impl Device {
+    /// A device's defaults for the columns of migration 7: no binding, no refusals.
+    pub(crate) fn unbound() -> Device {
+        Device {
+            id: 0,
+            jurisdiction_id: 0,
+            unit_id: None,
+            address: String::new(),
+            name: String::new(),
+            registered_at: String::new(),
+            last_seen_at: None,
+            online: false,
+            kind: String::new(),
+            measurement: None,
+            building_id: None,
+            water_source_id: None,
+            last_value: None,
+            allowed_sources: Vec::new(),
+            refused_count: 0,
+            last_refused_at: None,
+            last_refused_from: None,
+            last_refused_reason: None,
+        }
+    }
+
+    /// Reads the binding and refusal columns when the row has them ([`DEVICE_COLS`]; a row of
+    /// [`DEVICE_BASE_COLS`](crate::store::frames::DEVICE_BASE_COLS) keeps the defaults).
+    pub(crate) fn with_sources_from(mut self, r: &AnyRow) -> Result<Device> {
+        if r.len() > 13 {
+            self.allowed_sources = sources_from_text(r.try_get(13)?);
+            self.refused_count = r.try_get(14)?;
+            self.last_refused_at = r.try_get(15)?;
+            self.last_refused_from = r.try_get(16)?;
+            self.last_refused_reason = r.try_get(17)?;
+        }
+        Ok(self)
+    }
+}
+
+/// Allowed sources as stored: a JSON array of `address/prefix`, NULL when there are none.
+pub fn sources_text(sources: &[SourceNet]) -> Option<String> {
+    (!sources.is_empty())
+        .then(|| serde_json::Value::from(sources.iter().map(ToString::to_string).collect::<Vec<_>>()).to_string())
+}
+
+/// `devices.allowed_sources` (a JSON array, or NULL) as a list. Text that is not such an array
+/// (never written by Huoyan) is kept as one entry, which no parser accepts: the gateway then
+/// refuses the device's connections rather than treating it as unbound.
+pub(crate) fn sources_from_text(text: Option<String>) -> Vec<String> {
+    match text {
+        None => Vec::new(),
+        Some(t) => serde_json::from_str(&t).unwrap_or_else(|_| vec![t]),
     }
 }

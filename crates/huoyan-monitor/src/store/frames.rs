@@ -211,61 +211,6 @@ pub fn device_from_row(r: &AnyRow) -> Result<Device> {
     .with_sources_from(r)
 }
 
-impl Device {
-    /// A device's defaults for the columns of migration 7: no binding, no refusals.
-    fn unbound() -> Device {
-        Device {
-            id: 0,
-            jurisdiction_id: 0,
-            unit_id: None,
-            address: String::new(),
-            name: String::new(),
-            registered_at: String::new(),
-            last_seen_at: None,
-            online: false,
-            kind: String::new(),
-            measurement: None,
-            building_id: None,
-            water_source_id: None,
-            last_value: None,
-            allowed_sources: Vec::new(),
-            refused_count: 0,
-            last_refused_at: None,
-            last_refused_from: None,
-            last_refused_reason: None,
-        }
-    }
-
-    /// Reads the binding and refusal columns when the row has them ([`DEVICE_COLS`]; a row of
-    /// [`DEVICE_BASE_COLS`] keeps the defaults).
-    fn with_sources_from(mut self, r: &AnyRow) -> Result<Device> {
-        if r.len() > 13 {
-            self.allowed_sources = sources_from_text(r.try_get(13)?);
-            self.refused_count = r.try_get(14)?;
-            self.last_refused_at = r.try_get(15)?;
-            self.last_refused_from = r.try_get(16)?;
-            self.last_refused_reason = r.try_get(17)?;
-        }
-        Ok(self)
-    }
-}
-
-/// Allowed sources as stored: a JSON array of `address/prefix`, NULL when there are none.
-pub fn sources_text(sources: &[crate::sources::SourceNet]) -> Option<String> {
-    (!sources.is_empty())
-        .then(|| serde_json::Value::from(sources.iter().map(ToString::to_string).collect::<Vec<_>>()).to_string())
-}
-
-/// `devices.allowed_sources` (a JSON array, or NULL) as a list. Text that is not such an array
-/// (never written by Huoyan) is kept as one entry, which no parser accepts: the gateway then
-/// refuses the device's connections rather than treating it as unbound.
-fn sources_from_text(text: Option<String>) -> Vec<String> {
-    match text {
-        None => Vec::new(),
-        Some(t) => serde_json::from_str(&t).unwrap_or_else(|_| vec![t]),
-    }
-}
-
 type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 /// Refuses an address already registered (UITD or sensor) with a conflict.
@@ -323,7 +268,7 @@ impl Monitoring<'_> {
             .bind(d.name.trim())
             .bind(at.as_str());
         if !sources.is_empty() {
-            q = q.bind(sources_text(sources));
+            q = q.bind(crate::store::devices::sources_text(sources));
         }
         let row = q.fetch_one(&mut *tx).await?;
         self.finish_device_create(tx, actor, &row).await
