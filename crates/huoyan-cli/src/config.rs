@@ -23,7 +23,10 @@
 //! level = "info"     # tracing filter, e.g. "info,huoyan_store=debug"
 //!
 //! [gateway]                       # GB/T 26875.3 gateway for UITDs
-//! listen = "0.0.0.0:9026"         # "" = no gateway
+//! listen = "10.8.0.1:9026"        # default 127.0.0.1:9026; "" = no gateway. The protocol has no
+//!                                 # authentication: expose it only on a private APN or VPN
+//! allow = ["10.8.0.0/16"]         # sources that may connect (CIDRs); others are closed at accept
+//! require_binding = true          # refuse UITDs without allowed_sources (docs/SECURITY-gateway.md)
 //! unknown_devices = "refuse"      # or "quarantine"
 //! max_connections = 20000
 //! offline_after_secs = 90
@@ -87,6 +90,11 @@ pub(crate) struct GatewaySettings {
     pub(crate) idle_timeout_secs: u64,
     pub(crate) patrol_interval_secs: u64,
     pub(crate) clock_sync_interval_secs: u64,
+    /// Networks (CIDRs or addresses) UITD connections may come from; others are closed at
+    /// accept. Empty (the default) = any source that can reach `listen`.
+    pub(crate) allow: Vec<String>,
+    /// Refuse UITDs registered without `allowed_sources` (default false).
+    pub(crate) require_binding: bool,
     /// Frames per transaction at most (group commit; 确认 follows the commit). Unset: 2,048 on
     /// SQLite (its WAL writes whole pages: the fewer commits, the fewer times each device's index
     /// pages are written; +10–20 % against 256), 1,024 on PostgreSQL (+35–50 % against 256;
@@ -111,6 +119,8 @@ impl Default for GatewaySettings {
             idle_timeout_secs: 120,
             patrol_interval_secs: 3600,
             clock_sync_interval_secs: 86_400,
+            allow: Vec::new(),
+            require_binding: false,
             batch_max: None,
             batch_delay_ms: 2,
             writers: None,
@@ -119,10 +129,44 @@ impl Default for GatewaySettings {
 }
 
 impl GatewaySettings {
-    /// The gateway library's settings.
-    pub(crate) fn gateway_config(&self, backend: huoyan_store::Backend) -> huoyan_gateway::GatewayConfig {
+    /// One line on who can reach the gateway listening `at` (GB/T 26875.3 has no authentication):
+    /// loopback only, or exposed with or without an allow-list and required bindings
+    /// (docs/SECURITY-gateway.md).
+    pub(crate) fn exposure_note(&self, at: std::net::SocketAddr) -> String {
+        if at.ip().is_loopback() {
+            return "loopback only (协议无认证：对外开放请置于专用 APN/VPN 后，并设置 [gateway] allow 与装置来源地址绑定；docs/SECURITY-gateway.md)".into();
+        }
+        match (self.allow.is_empty(), self.require_binding) {
+            (true, _) => {
+                "WARNING 警告: reachable from any source, and GB/T 26875.3 has no authentication: set [gateway] \
+                          allow and bind devices to their sources (docs/SECURITY-gateway.md)"
+                    .into()
+            }
+            (false, false) => format!(
+                "sources allowed: {}; devices without allowed_sources are accepted from any of them (require_binding = false)",
+                self.allow.join(", ")
+            ),
+            (false, true) => {
+                format!("sources allowed: {}; every UITD must have allowed_sources", self.allow.join(", "))
+            }
+        }
+    }
+
+    /// `allow` parsed (checked at [`Config::load`]).
+    pub(crate) fn allow_list(&self) -> anyhow::Result<Vec<huoyan_gateway::SourceNet>> {
+        self.allow.iter().map(|a| huoyan_gateway::SourceNet::parse(a).with_context(|| "gateway.allow")).collect()
+    }
+
+    /// The gateway library's settings (an `allow` entry that does not parse is an error, never
+    /// dropped: dropping it could leave the list empty, which allows any source).
+    pub(crate) fn gateway_config(
+        &self,
+        backend: huoyan_store::Backend,
+    ) -> anyhow::Result<huoyan_gateway::GatewayConfig> {
         use std::time::Duration;
-        huoyan_gateway::GatewayConfig {
+        Ok(huoyan_gateway::GatewayConfig {
+            allow: self.allow_list()?,
+            require_binding: self.require_binding,
             max_connections: self.max_connections,
             offline_after: Duration::from_secs(self.offline_after_secs),
             idle_timeout: Duration::from_secs(self.idle_timeout_secs),
@@ -145,7 +189,7 @@ impl GatewaySettings {
                 })
                 .clamp(1, 8),
             ..huoyan_gateway::GatewayConfig::default()
-        }
+        })
     }
 }
 
@@ -250,6 +294,7 @@ impl Config {
         if !cfg.mqtt.listen.is_empty() {
             huoyan_mqtt::endpoint::Endpoint::new(&cfg.mqtt)?;
         }
+        cfg.gateway.allow_list()?;
         if cfg.gateway.patrol_interval_secs > 7200 {
             bail!(
                 "gateway.patrol_interval_secs = {}: the plans require a patrol at least every 2 h (≤ 7200)",
@@ -305,17 +350,56 @@ mod tests {
     fn gateway_batches_default_per_backend_and_are_clamped() {
         use huoyan_store::Backend;
         let d = GatewaySettings::default();
-        let (sqlite, pg) = (d.gateway_config(Backend::Sqlite), d.gateway_config(Backend::Postgres));
+        let (sqlite, pg) = (d.gateway_config(Backend::Sqlite).unwrap(), d.gateway_config(Backend::Postgres).unwrap());
         assert_eq!((sqlite.batch_max, pg.batch_max, sqlite.writers, pg.writers), (2048, 1024, 1, 2));
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("g.toml"), "[gateway]\nbatch_max = 50000\nwriters = 0\n").unwrap();
-        let g =
-            Config::load(Some(&dir.path().join("g.toml")), dir.path()).unwrap().gateway.gateway_config(Backend::Sqlite);
+        let g = Config::load(Some(&dir.path().join("g.toml")), dir.path())
+            .unwrap()
+            .gateway
+            .gateway_config(Backend::Sqlite)
+            .unwrap();
         assert_eq!((g.batch_max, g.writers), (10_000, 1));
         std::fs::write(dir.path().join("g.toml"), "[gateway]\nwriters = 99\n").unwrap();
-        let g =
-            Config::load(Some(&dir.path().join("g.toml")), dir.path()).unwrap().gateway.gateway_config(Backend::Sqlite);
+        let g = Config::load(Some(&dir.path().join("g.toml")), dir.path())
+            .unwrap()
+            .gateway
+            .gateway_config(Backend::Sqlite)
+            .unwrap();
         assert_eq!(g.writers, 8);
+    }
+
+    #[test]
+    fn gateway_listens_on_loopback_unless_told_and_checks_its_allow_list() {
+        use huoyan_store::Backend;
+        let dir = tempfile::tempdir().unwrap();
+        let d = Config::load(None, dir.path()).unwrap().gateway;
+        assert_eq!(d.listen, "127.0.0.1:9026", "the unauthenticated protocol is not exposed by default");
+        let g = d.gateway_config(Backend::Sqlite).unwrap();
+        assert!(g.allow.is_empty() && !g.require_binding);
+        let note = |at: &str, s: &GatewaySettings| s.exposure_note(at.parse().unwrap());
+        assert!(note("127.0.0.1:9026", &d).starts_with("loopback only"));
+        assert!(note("0.0.0.0:9026", &d).starts_with("WARNING"), "exposed without an allow-list is called out");
+        std::fs::write(
+            dir.path().join("a.toml"),
+            "[gateway]\nallow = [\"10.8.0.0/16\", \"192.0.2.7\", \"fd00::/8\"]\nrequire_binding = true\n",
+        )
+        .unwrap();
+        let g = Config::load(Some(&dir.path().join("a.toml")), dir.path())
+            .unwrap()
+            .gateway
+            .gateway_config(Backend::Sqlite)
+            .unwrap();
+        let allow: Vec<String> = g.allow.iter().map(ToString::to_string).collect();
+        assert_eq!(allow, ["10.8.0.0/16", "192.0.2.7/32", "fd00::/8"]);
+        assert!(g.require_binding);
+        let a = Config::load(Some(&dir.path().join("a.toml")), dir.path()).unwrap().gateway;
+        assert!(note("10.8.0.1:9026", &a).contains("every UITD must have allowed_sources"));
+        for bad in ["10.8.0.1/16", "10.8.0.0/33", "example.org"] {
+            std::fs::write(dir.path().join("b.toml"), format!("[gateway]\nallow = [\"{bad}\"]\n")).unwrap();
+            let err = Config::load(Some(&dir.path().join("b.toml")), dir.path()).unwrap_err();
+            assert!(format!("{err:#}").contains("gateway.allow") && format!("{err:#}").contains(bad), "{err:#}");
+        }
     }
 
     #[test]

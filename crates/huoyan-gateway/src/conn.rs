@@ -1,11 +1,15 @@
 //! One device connection: read → [`Session::handle_bytes`] → uploads to the writer → 确认 after
 //! the commit. Timers: silence (`idle_timeout`), an unfinished frame (`frame_timeout`), the
-//! session's own retransmissions (`poll_timeout`).
+//! session's own retransmissions (`poll_timeout`). Before anything of a registered device is
+//! stored, confirmed or taken as a sign of life, the connection must be admitted for it
+//! ([`crate::guard`]: its source binding and its one live session).
 
 use huoyan_monitor::store::Monitoring;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
+
+use huoyan_monitor::sources::{self, SourceNet};
 
 use huoyan_gb26875::{
     Address, Adu, Command, Event, ReservedObject, Session, SessionConfig, StreamDecoder, TimeObject, bytes_to_hex,
@@ -14,9 +18,10 @@ use huoyan_monitor::store::frames::{Device, NewFrame};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{Notify, mpsc, watch};
 use tokio::time::Instant;
 
+use crate::guard::{self, Refusal};
 use crate::writer::{Done, Job};
 use crate::{GatewayEvent, Shared, UnknownDevicePolicy, now_text, presence};
 
@@ -30,6 +35,18 @@ enum Close {
     Io(std::io::Error),
     WriteTimeout,
     WriterGone,
+    /// Refused for a device it claimed ([`crate::guard`]).
+    Refused(Refusal),
+    /// A newer connection of the same bound device from the same address took over.
+    Replaced,
+}
+
+/// A registered device as a connection knows it: the record and its parsed binding (`Err` when
+/// the stored binding does not parse: refused, never treated as unbound).
+#[derive(Debug, Clone)]
+struct Known {
+    device: Device,
+    sources: Result<Vec<SourceNet>, ()>,
 }
 
 struct Conn {
@@ -45,7 +62,11 @@ struct Conn {
     id: u64,
     replies: mpsc::UnboundedSender<Done>,
     /// Registered device per address; `None` = unknown, with the lookup time.
-    devices: HashMap<Address, (Option<Device>, Instant)>,
+    devices: HashMap<Address, (Option<Known>, Instant)>,
+    /// Bound devices whose session this connection holds.
+    claimed: Vec<String>,
+    /// Notified when a newer connection of a bound device takes over.
+    kick: Arc<Notify>,
     /// The registered device this connection last heard from (for duplicates and heartbeats).
     last_device: Option<String>,
     /// Next patrol read and clock sync, once a registered device spoke.
@@ -77,6 +98,8 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
         id: shared.next_conn.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         replies,
         devices: HashMap::new(),
+        claimed: Vec::new(),
+        kick: Arc::new(Notify::new()),
         last_device: None,
         patrol_at: None,
         clock_at: None,
@@ -87,6 +110,7 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
     tracing::debug!(%peer, "connection open");
     let mut buf = vec![0u8; 4096];
     let max_inflight = cfg.max_inflight.max(1);
+    let kick = c.kick.clone();
     let why = loop {
         let idle_at = c.last_activity + cfg.idle_timeout;
         let mut deadline = idle_at;
@@ -104,6 +128,7 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
         let step: Result<(), Close> = tokio::select! {
             biased;
             _ = stop.changed() => Err(Close::Stopped),
+            () = kick.notified() => Err(Close::Replaced),
             Some(done) = done_rx.recv() => {
                 c.on_done(done);
                 while let Ok(done) = done_rx.try_recv() {
@@ -150,10 +175,13 @@ pub(crate) async fn serve(shared: Arc<Shared>, sock: TcpStream, peer: SocketAddr
         }
     };
     match why {
+        // A refusal is logged by the guard, at most once a second per device.
         Close::Eof | Close::Stopped => tracing::debug!(%peer, ?why, "connection closed"),
+        Close::Refused(r) => tracing::debug!(%peer, reason = r.code(), "connection refused"),
         Close::Io(e) => tracing::info!(%peer, error = %e, "connection closed on an I/O error"),
         _ => tracing::info!(%peer, ?why, "connection closed"),
     }
+    shared.guard.release(c.id, &c.claimed);
     let _ = wr.shutdown().await;
 }
 
@@ -184,6 +212,9 @@ impl Conn {
             Event::Received { frame, bytes, ack_required: true } => {
                 let address = bytes_to_hex(&frame.source.0);
                 let device = self.device(frame.source).await;
+                if let Some(known) = &device {
+                    self.admit(known).await?;
+                }
                 let policy = self.shared.config.unknown_devices;
                 let quarantined = match (&device, policy) {
                     (Some(_), _) => false,
@@ -227,8 +258,9 @@ impl Conn {
             Event::Received { frame, ack_required: false, .. } => {
                 // A request or user-defined command from the device: nothing to confirm.
                 tracing::debug!(peer = %self.peer, command = frame.command.code(), "device frame without confirmation ignored");
-                if self.device(frame.source).await.is_some() {
-                    presence::seen(&self.shared, &bytes_to_hex(&frame.source.0)).await;
+                if let Some(known) = self.device(frame.source).await {
+                    self.admit(&known).await?;
+                    presence::seen(&self.shared, &known.device.address).await;
                 }
             }
             Event::Duplicate { serial, reacknowledged } => {
@@ -316,19 +348,64 @@ impl Conn {
         }
     }
 
-    /// The registered device with `address`, looked up once per connection (unknown addresses
-    /// again after `unknown_cache`).
-    async fn device(&mut self, address: Address) -> Option<Device> {
+    /// Admits this connection for a registered device, or refuses it: its source must be in the
+    /// device's allowed sources (when it has some, or when the gateway requires them), and a bound
+    /// device has one live session. A refusal is counted and recorded ([`guard::refuse_device`])
+    /// and closes the connection: nothing of the frame is stored or confirmed, and the device's
+    /// presence is left alone.
+    async fn admit(&mut self, known: &Known) -> Result<(), Close> {
+        let ip = sources::canonical(self.peer.ip());
+        let address = &known.device.address;
+        let refusal = match &known.sources {
+            Err(()) => Some(Refusal::SourceNotAllowed),
+            Ok(nets) if nets.is_empty() => {
+                (self.shared.config.require_binding && known.device.kind == "uitd").then_some(Refusal::BindingRequired)
+            }
+            Ok(nets) if !sources::any_contains(nets, ip) => Some(Refusal::SourceNotAllowed),
+            Ok(_) => match self.shared.guard.claim(address, self.id, ip, &self.kick) {
+                Ok(()) => {
+                    if !self.claimed.contains(address) {
+                        self.claimed.push(address.clone());
+                    }
+                    None
+                }
+                Err(r) => Some(r),
+            },
+        };
+        match refusal {
+            None => Ok(()),
+            Some(r) => {
+                guard::refuse_device(&self.shared, address, self.peer, r).await;
+                Err(Close::Refused(r))
+            }
+        }
+    }
+
+    /// The registered device with `address`, looked up once per connection and again after
+    /// `device_cache` (so a changed binding applies to a live session); unknown addresses again
+    /// after `unknown_cache`.
+    async fn device(&mut self, address: Address) -> Option<Known> {
         let now = Instant::now();
-        if let Some((d, at)) = self.devices.get(&address)
-            && (d.is_some() || now.duration_since(*at) < self.shared.config.unknown_cache)
-        {
-            return d.clone();
+        let cfg = &self.shared.config;
+        if let Some((d, at)) = self.devices.get(&address) {
+            let ttl = if d.is_some() { cfg.device_cache } else { cfg.unknown_cache };
+            if now.duration_since(*at) < ttl {
+                return d.clone();
+            }
         }
         let d = match Monitoring(&self.shared.store).device_by_address(&bytes_to_hex(&address.0)).await {
-            Ok(d) => d,
+            Ok(d) => d.map(|device| {
+                let sources = sources::parse_stored(&device.allowed_sources).map_err(|e| {
+                    tracing::error!(address = device.address, error = %e, "stored allowed sources do not parse: the device is refused");
+                });
+                Known { device, sources }
+            }),
             Err(e) => {
                 tracing::warn!(error = %e, "device lookup failed");
+                // A registered device stays known (with its binding) until a lookup succeeds.
+                if let Some((Some(known), _)) = self.devices.get(&address) {
+                    return Some(known.clone());
+                }
                 None
             }
         };

@@ -23,6 +23,12 @@
 //!   `patrol_interval` and syncs its clock (校时, type 90) on first contact and every
 //!   `clock_sync_interval`; the session retries unanswered requests (10 s × 3).
 //!
+//! Sources (GB/T 26875.3 has no authentication; docs/SECURITY-gateway.md, [`guard`]): connections
+//! from outside `allow` are closed at accept; a connection claiming a device whose
+//! `allowed_sources` do not hold its source (or, with `require_binding`, a UITD without them) is
+//! refused — nothing stored or confirmed, the device's presence untouched — and closed; a bound
+//! device has one live session at a time.
+//!
 //! Limits: connections (`max_connections`, further connections are closed at once), the decoder
 //! buffer per connection (`max_buffer`, at least one 30 + 1024-byte frame), frames awaiting commit
 //! per connection (`max_inflight`; reading pauses beyond it, so a flooding connection slows itself
@@ -30,6 +36,7 @@
 //! (`frame_timeout`, slow senders). Writes to a device that does not read time out as well.
 
 mod conn;
+pub mod guard;
 mod presence;
 mod writer;
 
@@ -44,7 +51,9 @@ use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, broadcast, mpsc, watch};
 use tokio::task::JoinSet;
 
+pub use guard::{GatewayStats, Refusal};
 pub use huoyan_gb26875::MAX_FRAME_LEN;
+pub use huoyan_monitor::sources::SourceNet;
 
 /// What to do with frames from addresses not registered in `devices`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -97,6 +106,15 @@ pub struct GatewayConfig {
     /// Clock sync (校时, type 90): sent when a registered device is first heard on a connection
     /// and then this often. Zero = off. Default 24 h.
     pub clock_sync_interval: Duration,
+    /// Networks connections may come from; others are closed at accept, before a byte is read.
+    /// Empty (the default) = any source.
+    pub allow: Vec<SourceNet>,
+    /// Refuse a UITD whose record has no allowed sources (default false: such a device is
+    /// accepted from any source, as before bindings existed).
+    pub require_binding: bool,
+    /// How long a connection keeps a registered device's record (its binding) before reading it
+    /// again, so that a changed binding applies to live sessions too (default 60 s).
+    pub device_cache: Duration,
 }
 
 impl Default for GatewayConfig {
@@ -118,6 +136,9 @@ impl Default for GatewayConfig {
             unknown_cache: Duration::from_secs(10),
             patrol_interval: Duration::from_secs(3600),
             clock_sync_interval: Duration::from_secs(24 * 3600),
+            allow: Vec::new(),
+            require_binding: false,
+            device_cache: Duration::from_secs(60),
         }
     }
 }
@@ -167,6 +188,20 @@ pub enum GatewayEvent {
         /// Address.
         address: String,
     },
+    /// A connection claiming a registered device was refused ([`guard`]); published at most once
+    /// a second per device, `count` being the refusals since the last one published.
+    SourceRefused {
+        /// The device's address.
+        address: String,
+        /// The refused connection's source address.
+        from: String,
+        /// [`Refusal::code`]: `source_not_allowed`, `binding_required` or `duplicate_session`.
+        reason: String,
+        /// Refusals since the last event for this device.
+        count: i64,
+        /// When (UTC RFC 3339).
+        at: String,
+    },
     /// A registered device was silent longer than `offline_after`.
     DeviceOffline {
         /// Address.
@@ -188,6 +223,10 @@ pub(crate) struct Shared {
     pub(crate) urgent: mpsc::Sender<writer::Job>,
     /// Numbers the connections.
     pub(crate) next_conn: std::sync::atomic::AtomicU64,
+    /// Refusals counted.
+    pub(crate) stats: Arc<GatewayStats>,
+    /// Bound devices' live sessions and refusal records.
+    pub(crate) guard: guard::Guard,
 }
 
 /// A gateway: create it, [`Gateway::subscribe`] to its events, then [`Gateway::run`] it.
@@ -195,13 +234,20 @@ pub struct Gateway {
     store: Store,
     config: GatewayConfig,
     events: broadcast::Sender<GatewayEvent>,
+    stats: Arc<GatewayStats>,
 }
 
 impl Gateway {
     /// A gateway over `store`.
     pub fn new(store: Store, config: GatewayConfig) -> Self {
         let (events, _) = broadcast::channel(config.events.max(1));
-        Self { store, config, events }
+        Self { store, config, events, stats: Arc::default() }
+    }
+
+    /// The gateway's counters of refused connections (also the metric
+    /// `huoyan_gateway_refused_total`).
+    pub fn stats(&self) -> Arc<GatewayStats> {
+        self.stats.clone()
     }
 
     /// A receiver of the gateway's events from now on.
@@ -212,7 +258,7 @@ impl Gateway {
     /// Serves `listener` until `shutdown` completes, then closes the connections (frames already
     /// queued are still committed) and returns.
     pub async fn run(self, listener: TcpListener, shutdown: impl Future<Output = ()>) -> std::io::Result<()> {
-        let Gateway { store, config, events } = self;
+        let Gateway { store, config, events, stats } = self;
         let (jobs, job_rx) = mpsc::channel(config.queue.max(1));
         let (urgent, urgent_rx) = mpsc::channel(config.queue.max(1));
         let writer = tokio::spawn(writer::run(store.clone(), urgent_rx, job_rx, config.clone(), events.clone()));
@@ -230,7 +276,10 @@ impl Gateway {
             jobs,
             urgent,
             next_conn: std::sync::atomic::AtomicU64::new(0),
+            stats,
+            guard: guard::Guard::default(),
         });
+        let started = tokio::time::Instant::now();
         let (stop_tx, stop_rx) = watch::channel(false);
         let monitor = tokio::spawn(presence::monitor(shared.clone(), stop_rx.clone()));
         let permits = Arc::new(Semaphore::new(shared.config.max_connections.max(1)));
@@ -240,6 +289,10 @@ impl Gateway {
             tokio::select! {
                 () = &mut shutdown => break,
                 accepted = listener.accept() => match accepted {
+                    Ok((sock, peer)) if !guard::accept_allowed(&shared.config.allow, peer.ip()) => {
+                        guard::refuse_at_accept(&shared.stats, started, peer);
+                        drop(sock);
+                    }
                     Ok((sock, peer)) => match permits.clone().try_acquire_owned() {
                         Ok(permit) => {
                             let (shared, stop) = (shared.clone(), stop_rx.clone());

@@ -236,6 +236,11 @@ mod tests {
             building_id: None,
             water_source_id: Some(1),
             last_value: None,
+            allowed_sources: Vec::new(),
+            refused_count: 0,
+            last_refused_at: None,
+            last_refused_from: None,
+            last_refused_reason: None,
         }
     }
 

@@ -7,7 +7,8 @@
 //!   (离线) and escalation (超时未处理);
 //! - [`thresholds`]: sensor threshold rules as data, each citing its source, and their evaluation;
 //! - [`ingest`]: the sensor reading payload (HTTP and MQTT), checked and stored;
-//! - [`webhook`]: at-least-once delivery of a confirmed fire to the 119 side.
+//! - [`webhook`]: at-least-once delivery of a confirmed fire to the 119 side;
+//! - [`sources`]: allowed source addresses (CIDRs) of a UITD's connections and of the gateway.
 //!
 //! - [`store`]: the module's tables behind [`store::Monitoring`] (devices, the frame log, sensor
 //!   readings, alarms, threshold rule sets, KPIs);
@@ -29,6 +30,7 @@ pub mod kinds;
 pub mod routes;
 pub mod signals;
 pub mod silence;
+pub mod sources;
 pub mod store;
 pub mod thresholds;
 pub mod webhook;
@@ -93,6 +95,15 @@ pub mod code {
     pub const UNREGISTERED_SENSOR: &str = "unregistered_sensor";
     /// The rule names `device`, which measures `has`, not the rule's `want`.
     pub const SENSOR_MEASUREMENT: &str = "sensor_measurement";
+    // Allowed source addresses of a UITD (`allowed_sources[i]`, `crate::sources`).
+    /// `value` is not an IP address or a CIDR network.
+    pub const BAD_CIDR: &str = "bad_cidr";
+    /// `value`'s prefix is longer than `max` (32 for IPv4, 128 for IPv6).
+    pub const CIDR_PREFIX: &str = "cidr_prefix";
+    /// `value` has bits set beyond its prefix; `network` is the network it lies in.
+    pub const CIDR_HOST_BITS: &str = "cidr_host_bits";
+    /// Allowed sources are for UITDs (GB/T 26875.3 over TCP); a sensor authenticates by its token.
+    pub const SOURCES_UITD_ONLY: &str = "sources_uitd_only";
 }
 
 /// A sample frame of the project's GB/T 26875.3 vectors (the repository's copy in

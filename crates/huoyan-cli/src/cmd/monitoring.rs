@@ -60,6 +60,28 @@ async fn publish_device(store: &Store, state: &AppState, address: &str, online: 
     });
 }
 
+/// A connection claiming a device refused by the gateway (docs/SECURITY-gateway.md): a warning
+/// on the live panel of the device's jurisdiction (at most one a second per device; the count
+/// and the last source are also on the device's record).
+async fn publish_refusal(store: &Store, state: &AppState, address: &str, from: &str, reason: &str, n: i64, at: &str) {
+    let Ok(Some(d)) = Monitoring(store).device_by_address(address).await else { return };
+    let Ok(path) = store.jurisdiction_path(d.jurisdiction_id).await else { return };
+    let why = match reason {
+        "source_not_allowed" => "来源地址不在该装置允许的范围内",
+        "binding_required" => "该装置未设置允许来源地址",
+        "duplicate_session" => "该装置已有来自其他地址的连接",
+        _ => "来源地址不符",
+    };
+    state.live.publish(NewLiveEvent {
+        kind: "device_refused".into(),
+        title: format!("拒绝冒用装置地址的连接 · {} · 来自 {from}（{why}）", d.name),
+        level: "warning".into(),
+        unhandled: false,
+        data: serde_json::json!({ "device": d, "from": from, "reason": reason, "count": n, "at": at }),
+        jurisdiction_path: path,
+    });
+}
+
 /// Starts the engine, the webhook delivery and (when configured) the gateway.
 pub(crate) async fn start(
     store: &Store,
@@ -110,7 +132,7 @@ pub(crate) async fn start(
             .await
             .with_context(|| format!("cannot listen for GB/T 26875.3 devices on {}", cfg.gateway.listen))?;
         gateway = Some(listener.local_addr()?);
-        let gw = Gateway::new(store.clone(), cfg.gateway.gateway_config(store.backend()));
+        let gw = Gateway::new(store.clone(), cfg.gateway.gateway_config(store.backend())?);
         let mut events = gw.subscribe();
         let stop_gw = stopped(stop.clone());
         tasks.spawn(async move {
@@ -132,6 +154,9 @@ pub(crate) async fn start(
                             tracing::warn!(error = %e, "filing an offline alarm failed");
                         }
                         publish_device(&store, &state, &address, false, &at).await;
+                    }
+                    Ok(GatewayEvent::SourceRefused { address, from, reason, count, at }) => {
+                        publish_refusal(&store, &state, &address, &from, &reason, count, &at).await;
                     }
                     Ok(GatewayEvent::PatrolFailed { address, at }) => {
                         let s = Signal {

@@ -57,6 +57,7 @@ pub(crate) async fn serve_store(
     println!("火眼 Huoyan serving on http://{addr}/  (API: http://{addr}/api/v1/openapi.json; Ctrl-C to stop)");
     if let Some(g) = monitoring.gateway {
         println!("  GB/T 26875.3 gateway for UITDs on {g}");
+        println!("    {}", cfg.gateway.exposure_note(g));
     }
     if let Ok(b) = cfg.mqtt.broker() {
         println!("  sensor readings over MQTT from {}:{} on {}", b.host, b.port, cfg.mqtt.topic);

@@ -10,7 +10,7 @@ use std::time::Duration;
 use huoyan_domain::JurisdictionLevel;
 use huoyan_domain::account::Principal;
 use huoyan_domain::jurisdiction::Jurisdiction;
-use huoyan_gateway::{Gateway, GatewayConfig, GatewayEvent};
+use huoyan_gateway::{Gateway, GatewayConfig, GatewayEvent, GatewayStats};
 use huoyan_gb26875::{Address, Command, Frame, decode, encode, hex_to_bytes};
 use huoyan_monitor::store::frames::NewDevice;
 use huoyan_store::Store;
@@ -50,6 +50,7 @@ pub struct Harness {
     pub events: broadcast::Receiver<GatewayEvent>,
     pub stop: Option<oneshot::Sender<()>>,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+    pub stats: std::sync::Arc<GatewayStats>,
     pub _dir: tempfile::TempDir,
 }
 
@@ -62,15 +63,23 @@ impl Harness {
         let addr = listener.local_addr().unwrap();
         let gw = Gateway::new(store.clone(), config);
         let events = gw.subscribe();
+        let stats = gw.stats();
         let (stop, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(gw.run(listener, async move {
             let _ = rx.await;
         }));
-        Harness { store, addr, events, stop: Some(stop), task, _dir: dir }
+        Harness { store, addr, events, stop: Some(stop), task, stats, _dir: dir }
     }
 
     pub async fn connect(&self) -> TcpStream {
         TcpStream::connect(self.addr).await.unwrap()
+    }
+
+    /// Connects from the source address `from` (any of 127.0.0.0/8 on Linux's loopback).
+    pub async fn connect_from(&self, from: &str) -> TcpStream {
+        let sock = tokio::net::TcpSocket::new_v4().unwrap();
+        sock.bind(format!("{from}:0").parse().unwrap()).unwrap();
+        sock.connect(self.addr).await.unwrap()
     }
 
     pub async fn stop(mut self) {

@@ -9,11 +9,12 @@ use crate::events::alarm_event;
 use crate::kinds::{AlarmKind, AlarmLevel, AlarmResult};
 use crate::store::Monitoring;
 use crate::store::alarms::{Alarm, AlarmFilter, Handling};
+use crate::store::devices::DeviceChange;
 use crate::store::frames::{Device, NewDevice, StoredFrame};
 use crate::store::kpis::MonitoringKpis;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use huoyan_domain::access::{Action, Resource};
 use huoyan_store::{Page, Scope};
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .route("/alarms/{id}", get(get_one))
         .route("/alarms/{id}/handle", post(handle))
         .route("/devices", get(devices).post(register))
+        .route("/devices/{id}", patch(update))
         .route("/devices/{id}/frames", get(frames))
 }
 
@@ -187,6 +189,33 @@ pub struct DeviceInput {
     pub address: String,
     /// Display name.
     pub name: String,
+    /// The source addresses its connections must come from: IPv4/IPv6 addresses or CIDR
+    /// networks (`10.0.0.0/8`, `192.0.2.7`, `fd00::/8`), at most 32; empty or absent = no
+    /// binding. A connection claiming this address from elsewhere is refused by the gateway.
+    #[serde(default)]
+    pub allowed_sources: Vec<String>,
+}
+
+/// A change to a registered device (only the fields given change).
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceUpdate {
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The allowed sources (as on registration; UITDs only). `[]` or `null` removes the binding.
+    #[serde(default, deserialize_with = "present")]
+    pub allowed_sources: Option<Option<Vec<String>>>,
+}
+
+/// A field that is present (`Some`, also when `null`) or absent (`None`, by `#[serde(default)]`).
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// Checks allowed sources from a body (`allowed_sources[i]` on a bad entry).
+fn checked_sources(values: &[String]) -> ApiResult<Vec<crate::sources::SourceNet>> {
+    crate::sources::check_list("allowed_sources", values).map_err(ApiError::Invalid)
 }
 
 /// A device as the monitoring centre lists it: the registry row and its unit's name.
@@ -240,13 +269,35 @@ async fn register(
     JsonBody(d): JsonBody<DeviceInput>,
 ) -> ApiResult<(StatusCode, Json<Device>)> {
     let p = auth.require(Resource::Device, Action::Write)?;
+    let sources = checked_sources(&d.allowed_sources)?;
     let dev = Monitoring(&st.store)
-        .register_device(
+        .register_uitd(
             p,
             NewDevice { jurisdiction_id: d.jurisdiction_id, unit_id: d.unit_id, address: d.address, name: d.name },
+            &sources,
         )
         .await?;
     Ok((StatusCode::CREATED, Json(dev)))
+}
+
+/// `PATCH /devices/{id}`: the body is decoded after the role check, so that a caller who may not
+/// change devices learns nothing from its body's errors.
+async fn update(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<serde_json::Value>,
+) -> ApiResult<Json<Device>> {
+    let p = auth.require(Resource::Device, Action::Write)?;
+    let id = parse_id(&id)?;
+    let bytes = serde_json::to_vec(&body).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let u: DeviceUpdate = huoyan_api::extract::decode_json(&bytes)?;
+    let allowed_sources = match u.allowed_sources {
+        None => None,
+        Some(list) => Some(checked_sources(&list.unwrap_or_default())?),
+    };
+    let change = DeviceChange { name: u.name, allowed_sources };
+    Ok(Json(Monitoring(&st.store).update_device(p, id, change).await?))
 }
 
 async fn frames(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Vec<FrameLine>>> {

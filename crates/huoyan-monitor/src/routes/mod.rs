@@ -56,6 +56,15 @@ pub fn openapi(doc: &mut ApiDoc) {
         .body("application/json", reference("DeviceInput"))
         .ok(201, Some(reference("Device"))));
     doc.op(Op::new(
+        HttpMethod::Patch,
+        "/api/v1/devices/{id}",
+        "monitoring",
+        "Change a device's name or the source addresses its GB/T 26875.3 connections must come from (allowed_sources)",
+    )
+    .id()
+    .body("application/json", reference("DeviceUpdate"))
+    .ok(200, Some(reference("Device"))));
+    doc.op(Op::new(
         HttpMethod::Get,
         "/api/v1/devices/{id}/frames",
         "monitoring",
@@ -107,6 +116,7 @@ pub fn openapi(doc: &mut ApiDoc) {
     doc.schema::<crate::store::kpis::MonitoringKpis>();
     doc.schema::<crate::store::frames::Device>();
     doc.schema::<alarms::DeviceInput>();
+    doc.schema::<alarms::DeviceUpdate>();
     doc.schema::<alarms::DeviceListing>();
     doc.schema::<crate::store::sensors::NewSensor>();
     doc.schema::<crate::store::sensors::SensorRegistration>();

@@ -74,6 +74,19 @@ pub struct Device {
     pub water_source_id: Option<i64>,
     /// A sensor's latest value of its measurement.
     pub last_value: Option<f64>,
+    /// The source addresses a UITD's connections must come from (CIDRs as `address/prefix`);
+    /// empty = no binding (any source, unless the gateway requires one).
+    pub allowed_sources: Vec<String>,
+    /// Connections the gateway refused for this device: its address claimed from a source
+    /// outside `allowed_sources`, a binding required but missing, or a second session
+    /// (docs/SECURITY-gateway.md). Recorded at most once a second per device.
+    pub refused_count: i64,
+    /// The last refusal (UTC RFC 3339).
+    pub last_refused_at: Option<String>,
+    /// The source address of the last refused connection.
+    pub last_refused_from: Option<String>,
+    /// Why: `source_not_allowed`, `binding_required` or `duplicate_session`.
+    pub last_refused_reason: Option<String>,
 }
 
 /// A received frame to store.
@@ -169,10 +182,17 @@ pub fn normalize_address(address: &str) -> Result<String> {
     Ok(a)
 }
 
-pub const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value";
+/// A device's columns, as [`device_from_row`] reads them.
+pub const DEVICE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value, allowed_sources, refused_count, last_refused_at, last_refused_from, last_refused_reason";
+
+/// The columns a registration returns: those of before migration 7 (`device_sources`), whose
+/// columns a new device has at their defaults (no binding, no refusals) unless it is registered
+/// with allowed sources. Registering this way also works on a store not yet migrated (the
+/// upgrade test fills an old store through the program's own functions).
+pub const DEVICE_BASE_COLS: &str = "id, jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, measurement, building_id, water_source_id, last_value";
 
 pub fn device_from_row(r: &AnyRow) -> Result<Device> {
-    Ok(Device {
+    Device {
         id: r.try_get(0)?,
         jurisdiction_id: r.try_get(1)?,
         unit_id: r.try_get(2)?,
@@ -186,7 +206,9 @@ pub fn device_from_row(r: &AnyRow) -> Result<Device> {
         building_id: r.try_get(10)?,
         water_source_id: r.try_get(11)?,
         last_value: r.try_get(12)?,
-    })
+        ..Device::unbound()
+    }
+    .with_sources_from(r)
 }
 
 type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
@@ -207,6 +229,17 @@ impl Monitoring<'_> {
     /// Registers a device in the actor's subtree (audited). A second device with the same address
     /// is a conflict.
     pub async fn register_device(&self, actor: &Principal, d: NewDevice) -> Result<Device> {
+        self.register_uitd(actor, d, &[]).await
+    }
+
+    /// Registers a UITD with the source addresses its connections must come from (empty = no
+    /// binding; [`crate::sources`], checked by the caller with [`crate::sources::check_list`]).
+    pub async fn register_uitd(
+        &self,
+        actor: &Principal,
+        d: NewDevice,
+        sources: &[crate::sources::SourceNet],
+    ) -> Result<Device> {
         let address = normalize_address(&d.address)?;
         if d.name.trim().is_empty() {
             return Err(StoreError::invalid("name", huoyan_domain::validate::code::REQUIRED, "must not be empty"));
@@ -217,17 +250,27 @@ impl Monitoring<'_> {
         self.check_reference::<huoyan_domain::Unit>(actor, "unit_id", d.unit_id).await?;
         address_is_free(&mut tx, &address).await?;
         let at = now();
-        let row = huoyan_store::dynq(format!(
-            "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online) \
-             VALUES ($1, $2, $3, $4, $5, NULL, 0) RETURNING {DEVICE_COLS}"
-        ))
-        .bind(d.jurisdiction_id)
-        .bind(d.unit_id)
-        .bind(address.as_str())
-        .bind(d.name.trim())
-        .bind(at.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
+        let sql = if sources.is_empty() {
+            format!(
+                "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online) \
+                 VALUES ($1, $2, $3, $4, $5, NULL, 0) RETURNING {DEVICE_BASE_COLS}"
+            )
+        } else {
+            format!(
+                "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, \
+                 allowed_sources) VALUES ($1, $2, $3, $4, $5, NULL, 0, $6) RETURNING {DEVICE_COLS}"
+            )
+        };
+        let mut q = huoyan_store::dynq(sql)
+            .bind(d.jurisdiction_id)
+            .bind(d.unit_id)
+            .bind(address.as_str())
+            .bind(d.name.trim())
+            .bind(at.as_str());
+        if !sources.is_empty() {
+            q = q.bind(crate::store::devices::sources_text(sources));
+        }
+        let row = q.fetch_one(&mut *tx).await?;
         self.finish_device_create(tx, actor, &row).await
     }
 

@@ -6,6 +6,7 @@
 
 pub mod alarms;
 pub mod cursor;
+pub mod devices;
 pub mod frame_reader;
 pub mod frames;
 pub mod kpis;
@@ -61,6 +62,12 @@ pub const SCHEMA: Schema = Schema {
             name: "frames_hash128",
             sqlite: include_str!("../../migrations/sqlite/0006_frames_hash128.sql"),
             postgres: include_str!("../../migrations/postgres/0006_frames_hash128.sql"),
+        },
+        Migration {
+            version: 7,
+            name: "device_sources",
+            sqlite: include_str!("../../migrations/sqlite/0007_device_sources.sql"),
+            postgres: include_str!("../../migrations/postgres/0007_device_sources.sql"),
         },
     ],
     references: &[

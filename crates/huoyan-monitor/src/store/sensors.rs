@@ -21,7 +21,7 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::store::Monitoring;
-use crate::store::frames::{DEVICE_COLS, Device, StoredOutcome, device_from_row};
+use crate::store::frames::{DEVICE_BASE_COLS, DEVICE_COLS, Device, StoredOutcome, device_from_row};
 use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::Scope;
 use huoyan_store::{Result, StoreError, check_in_scope, now};
@@ -232,7 +232,7 @@ impl Monitoring<'_> {
         crate::store::frames::address_is_free(&mut tx, &address).await?;
         let row = huoyan_store::dynq(format!(
             "INSERT INTO devices (jurisdiction_id, unit_id, address, name, registered_at, last_seen_at, online, kind, building_id, water_source_id, token_hash, measurement) \
-             VALUES ($1, $2, $3, $4, $5, NULL, 0, 'sensor', $6, $7, $8, $9) RETURNING {DEVICE_COLS}"
+             VALUES ($1, $2, $3, $4, $5, NULL, 0, 'sensor', $6, $7, $8, $9) RETURNING {DEVICE_BASE_COLS}"
         ))
         .bind(s.jurisdiction_id)
         .bind(s.unit_id)
