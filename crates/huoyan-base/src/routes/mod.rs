@@ -46,7 +46,7 @@ pub fn upload_router() -> Router<AppState> {
     files::router()
 }
 
-/// The base-map vector tiles, outside `/api/v1` (see [`tiles`]).
+/// The base-map vector tiles, outside `/api/v1` (`/tiles/{z}/{x}/{y}.mvt`).
 pub fn tiles_router(config: &huoyan_api::ServerConfig) -> Router<AppState> {
     tiles::router(config)
 }
