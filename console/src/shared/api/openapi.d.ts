@@ -1663,6 +1663,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a device's name or the source addresses its GB/T 26875.3 connections must come from (allowed_sources) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviceUpdate"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Device"];
+                    };
+                };
+                /** @description malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for your role or jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (named in `fields`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/devices/{id}/frames": {
         parameters: {
             query?: never;
@@ -3302,7 +3408,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a stage (出动, 到场, 出水, 撤离, 归队 …): impossible orders 422, implausible values flagged; moves the vehicle's status */
+        /** Record a stage (出动, 到场, 出水, 撤离, 归队 …) for the incident, one vehicle (`vehicle_id`) or several at once (`vehicle_ids`: one entry each, all recorded or none; the answer's `entries`). Each vehicle's own stages are checked in its own order, the incident's stages against the incident's first 出动/到场 (a reinforcement may arrive after 出水): impossible orders 422 (`timeline_order`, `timeline_before_received`; times in Asia/Shanghai's offset; refusals about one vehicle name `vehicle_id`), implausible values flagged; moves each vehicle's status (409 `vehicle_state`) */
         post: {
             parameters: {
                 query?: never;
@@ -11101,6 +11207,11 @@ export interface components {
             /** @description Address, 12 lower-case hex digits. */
             address: string;
             /**
+             * @description The source addresses a UITD's connections must come from (CIDRs as `address/prefix`);
+             *     empty = no binding (any source, unless the gateway requires one).
+             */
+            allowed_sources: string[];
+            /**
              * Format: int64
              * @description The building it is in.
              */
@@ -11117,6 +11228,12 @@ export interface components {
             jurisdiction_id: number;
             /** @description `uitd` (用户信息传输装置) or `sensor` (物联网传感器). */
             kind: string;
+            /** @description The last refusal (UTC RFC 3339). */
+            last_refused_at?: string | null;
+            /** @description The source address of the last refused connection. */
+            last_refused_from?: string | null;
+            /** @description Why: `source_not_allowed`, `binding_required` or `duplicate_session`. */
+            last_refused_reason?: string | null;
             /** @description Last frame stored or last online transition (UTC RFC 3339). */
             last_seen_at?: string | null;
             /**
@@ -11130,6 +11247,13 @@ export interface components {
             name: string;
             /** @description Online (by the gateway's silence rule; a sensor: since its last reading). */
             online: boolean;
+            /**
+             * Format: int64
+             * @description Connections the gateway refused for this device: its address claimed from a source
+             *     outside `allowed_sources`, a binding required but missing, or a second session
+             *     (docs/SECURITY-gateway.md). Recorded at most once a second per device.
+             */
+            refused_count: number;
             /** @description When registered (UTC RFC 3339). */
             registered_at: string;
             /**
@@ -11148,6 +11272,12 @@ export interface components {
             /** @description 6-byte address as 12 hex digits. */
             address: string;
             /**
+             * @description The source addresses its connections must come from: IPv4/IPv6 addresses or CIDR
+             *     networks (`10.0.0.0/8`, `192.0.2.7`, `fd00::/8`), at most 32; empty or absent = no
+             *     binding. A connection claiming this address from elsewhere is refused by the gateway.
+             */
+            allowed_sources?: string[];
+            /**
              * Format: int64
              * @description Jurisdiction node.
              */
@@ -11164,6 +11294,13 @@ export interface components {
         DeviceListing: components["schemas"]["Device"] & {
             /** @description The monitored unit's name. */
             unit_name?: string | null;
+        };
+        /** @description A change to a registered device (only the fields given change). */
+        DeviceUpdate: {
+            /** @description The allowed sources (as on registration; UITDs only). `[]` or `null` removes the binding. */
+            allowed_sources?: string[] | null;
+            /** @description Display name. */
+            name?: string | null;
         };
         /** @description A dispatch record. */
         Dispatch: {
@@ -11809,9 +11946,15 @@ export interface components {
             stage: components["schemas"]["Stage"];
             /**
              * Format: int64
-             * @description The vehicle (required for 出动, 中途返回, 到场, 撤离, 归队).
+             * @description The vehicle (required for 出动, 中途返回, 到场, 撤离, 归队, unless `vehicle_ids` is given).
              */
             vehicle_id?: number | null;
+            /**
+             * @description Several vehicles at once, for a per-vehicle stage (e.g. 归队 of every crew at the end), in
+             *     place of `vehicle_id`: one entry each, at the same time and with the same note, all
+             *     recorded or none (1–100 distinct ids).
+             */
+            vehicle_ids?: number[];
         };
         /** @description People in the building. */
         Occupancy: {
@@ -12613,7 +12756,9 @@ export interface components {
         };
         /** @description What recording a stage did. */
         TimelineOutcome: {
-            /** @description The entry. */
+            /** @description Every entry recorded: one, or one per vehicle of `vehicle_ids`, in their order. */
+            entries: components["schemas"]["TimelineEntry"][];
+            /** @description The entry (with `vehicle_ids`: the first vehicle's). */
             entry: components["schemas"]["TimelineEntry"];
             /** @description The incident afterwards. */
             incident: components["schemas"]["Incident"];
