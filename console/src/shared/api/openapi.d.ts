@@ -3302,7 +3302,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a stage (出动, 到场, 出水, 撤离, 归队 …): impossible orders 422, implausible values flagged; moves the vehicle's status */
+        /** Record a stage (出动, 到场, 出水, 撤离, 归队 …) for the incident, one vehicle (`vehicle_id`) or several at once (`vehicle_ids`: one entry each, all recorded or none; the answer's `entries`). Each vehicle's own stages are checked in its own order, the incident's stages against the incident's first 出动/到场 (a reinforcement may arrive after 出水): impossible orders 422 (`timeline_order`, `timeline_before_received`; times in Asia/Shanghai's offset; refusals about one vehicle name `vehicle_id`), implausible values flagged; moves each vehicle's status (409 `vehicle_state`) */
         post: {
             parameters: {
                 query?: never;
@@ -11809,9 +11809,15 @@ export interface components {
             stage: components["schemas"]["Stage"];
             /**
              * Format: int64
-             * @description The vehicle (required for 出动, 中途返回, 到场, 撤离, 归队).
+             * @description The vehicle (required for 出动, 中途返回, 到场, 撤离, 归队, unless `vehicle_ids` is given).
              */
             vehicle_id?: number | null;
+            /**
+             * @description Several vehicles at once, for a per-vehicle stage (e.g. 归队 of every crew at the end), in
+             *     place of `vehicle_id`: one entry each, at the same time and with the same note, all
+             *     recorded or none (1–100 distinct ids).
+             */
+            vehicle_ids?: number[];
         };
         /** @description People in the building. */
         Occupancy: {
@@ -12613,7 +12619,9 @@ export interface components {
         };
         /** @description What recording a stage did. */
         TimelineOutcome: {
-            /** @description The entry. */
+            /** @description Every entry recorded: one, or one per vehicle of `vehicle_ids`, in their order. */
+            entries: components["schemas"]["TimelineEntry"][];
+            /** @description The entry (with `vehicle_ids`: the first vehicle's). */
             entry: components["schemas"]["TimelineEntry"];
             /** @description The incident afterwards. */
             incident: components["schemas"]["Incident"];
