@@ -4,7 +4,8 @@
 // nearby water → 一键调派 → the vehicles are 出动 (register API too) → 到场 on the timeline → an
 // impossible order is refused with the server's Chinese message → a reload keeps it all → a
 // confirmed fire alarm arrives as a live 接警请求 and becomes an incident → 390 px without sideways
-// scrolling. Screenshots go to e2e/artifacts/ (incident-*.png); the server times of intake and
+// scrolling → a reinforcement arriving after 出水 is recorded, both vehicles return in one action
+// and the incident closes → 增援 only with a confirm, nothing once the fire is out. Screenshots go to e2e/artifacts/ (incident-*.png); the server times of intake and
 // recommendation (reported by the API) to artifacts/incident-timing.json — measured, not asserted.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -328,6 +329,113 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     assert.ok((await overflow(page)) <= 1, 'intake: no sideways scrolling')
     await page.screenshot({ path: shot('incident-07-phone-intake.png') })
     await page.keyboard.press('Escape')
+  })
+
+  /** A new fire at the unit (API), its board open at desktop width; the recommended vehicles. */
+  async function freshFire(note) {
+    const r = await dispatcherApi.post('incidents', { category: 'fire', unit_id: unit.id, notes: note })
+    assert.equal(r.status, 201, JSON.stringify(r.body))
+    const id = r.body.incident.id
+    await page.setViewportSize({ width: 1366, height: 860 })
+    await page.goto(`${BASE}/incidents/${id}`)
+    await page.locator(`[data-testid=incident-board][data-id="${id}"]`).waitFor()
+    await page.getByTestId('rec-vehicle').first().waitFor()
+    const rec = await page.getByTestId('rec-vehicle').evaluateAll((els) => els.map((e) => Number(e.dataset.vehicle)))
+    return { id, rec }
+  }
+
+  /** Waits until the board shows the vehicle in the given dispatch status. */
+  async function vehicleIs(v, status) {
+    await page.locator(`[data-testid=dispatched-vehicle][data-vehicle="${v}"][data-status=${status}]`).waitFor()
+  }
+
+  it('records a reinforcement arriving after 出水, returns both vehicles at once and closes (issue 14, defects 2)', async () => {
+    const { id, rec } = await freshFire('e2e: 增援到场')
+    assert.ok(rec.length >= 2, `two vehicles recommended: ${rec}`)
+    const [v1, v2] = rec
+    const d = await dispatcherApi.post(`incidents/${id}/dispatch`, { vehicles: [v1, v2] })
+    assert.equal(d.status, 200, JSON.stringify(d.body))
+    await page.getByTestId('board-refresh').click()
+    await vehicleIs(v2, 'dispatched')
+    // The first vehicle arrives, the crew deploys and water is on.
+    const check = (v) => page.locator(`[data-testid=timeline-vehicle-row][data-vehicle="${v}"] [data-testid=timeline-vehicle-check]`)
+    await check(v1).click()
+    await page.getByTestId('timeline-bulk-arrival').click()
+    await vehicleIs(v1, 'on_scene')
+    await page.getByTestId('stage-deploy').click()
+    await page.locator('[data-testid=timeline-entry][data-stage=deploy]').waitFor()
+    await page.getByTestId('stage-water_on').click()
+    await page.locator('[data-testid=timeline-entry][data-stage=water_on]').waitFor()
+    // The second vehicle's 到场 after 出水 is just recorded.
+    await check(v2).click()
+    await page.getByTestId('timeline-bulk-arrival').click()
+    await page.locator(`[data-testid=timeline-entry][data-stage=arrival][data-vehicle="${v2}"]`).waitFor()
+    await vehicleIs(v2, 'on_scene')
+    assert.equal(await page.getByTestId('timeline-error').count(), 0, 'no refusal')
+    assert.equal(await page.locator(`[data-testid=timeline-vehicle-row][data-vehicle="${v2}"] [data-testid=timeline-vehicle-status]`).innerText(), '到场')
+    await page.getByTestId('stage-extinguished').click()
+    await page.locator('[data-testid=timeline-entry][data-stage=extinguished]').waitFor()
+    await page.getByTestId('stage-ended').click()
+    await page.locator('[data-testid=timeline-entry][data-stage=ended]').waitFor()
+    // Both withdraw, then both return, each in one action (全选到场 / 全选返队).
+    await page.getByTestId('timeline-select-on-scene').click()
+    assert.match(await page.getByTestId('timeline-bulk-withdrawn').innerText(), /撤离（2 辆）/)
+    await page.getByTestId('timeline-bulk-withdrawn').click()
+    await vehicleIs(v1, 'returning')
+    await vehicleIs(v2, 'returning')
+    await page.getByTestId('timeline-select-returning').click()
+    assert.match(await page.getByTestId('timeline-bulk-returned').innerText(), /归队（2 辆）/)
+    await page.getByTestId('timeline-bulk-returned').click()
+    await vehicleIs(v1, 'returned')
+    await vehicleIs(v2, 'returned')
+    const back = await page.getByTestId('timeline-entry').evaluateAll((els) => els.filter((e) => e.dataset.stage === 'returned').map((e) => Number(e.dataset.vehicle)))
+    assert.deepEqual(back.sort(), [v1, v2].sort())
+    for (const v of [v1, v2]) assert.equal((await dispatcherApi.get(`vehicles/${v}`)).body.status, 'in_station', `vehicle ${v}`)
+    await page.getByTestId('stage-closed').click()
+    await page.locator(`[data-testid=incident-board][data-status=closed]`).waitFor()
+    assert.equal(await page.getByTestId('board-status').innerText(), '已结束')
+    await page.screenshot({ path: shot('incident-08-reinforcement-closed.png') })
+  })
+
+  it('offers 增援 with a confirm once vehicles are sent, and nothing once the fire is out (issue 14, defect 4)', async () => {
+    const { id, rec } = await freshFire('e2e: 增援确认')
+    assert.ok(rec.length >= 2, `two vehicles recommended: ${rec}`)
+    const d = await dispatcherApi.post(`incidents/${id}/dispatch`, { vehicles: [rec[0]] })
+    assert.equal(d.status, 200, JSON.stringify(d.body))
+    await page.getByTestId('board-refresh').click()
+    await vehicleIs(rec[0], 'dispatched')
+    assert.equal(await page.getByTestId('dispatch-one-click').count(), 0, 'no second one-click dispatch')
+    const reinforce = page.getByTestId('dispatch-reinforce')
+    await reinforce.waitFor()
+    // Only the next recommended vehicle is ticked for the reinforcement.
+    const next = await page.getByTestId('rec-vehicle').evaluateAll((els) => els.map((e) => Number(e.dataset.vehicle)))
+    assert.ok(!next.includes(rec[0]) && next.length >= 1, `${next}`)
+    for (const v of next.slice(1)) await page.locator(`[data-testid=rec-vehicle][data-vehicle="${v}"] [data-testid=rec-vehicle-check]`).click()
+    // The click asks first; cancelling sends nothing.
+    await reinforce.click()
+    const dialog = page.getByTestId('reinforce-dialog')
+    await dialog.waitFor()
+    assert.deepEqual(await page.getByTestId('reinforce-vehicle').evaluateAll((els) => els.map((e) => Number(e.dataset.vehicle))), [next[0]])
+    await page.getByTestId('reinforce-cancel').click()
+    await dialog.waitFor({ state: 'hidden' })
+    assert.equal(await page.getByTestId('dispatched-vehicle').count(), 1, 'nothing sent on cancel')
+    await reinforce.click()
+    await dialog.waitFor()
+    await page.getByTestId('reinforce-confirm').click()
+    await vehicleIs(next[0], 'dispatched')
+    assert.equal(await page.getByTestId('dispatched-vehicle').count(), 2)
+    // 扑灭: no dispatch of any kind is offered, and the server refuses one.
+    await page.getByTestId('timeline-stage').click()
+    await page.getByTestId('timeline-stage-extinguished').click()
+    await page.getByTestId('timeline-submit').click()
+    await page.locator('[data-testid=timeline-entry][data-stage=extinguished]').waitFor()
+    await page.getByTestId('dispatch-fire-out').waitFor()
+    assert.equal(await page.getByTestId('dispatch-reinforce').count(), 0)
+    assert.equal(await page.getByTestId('dispatch-one-click').count(), 0)
+    const late = await dispatcherApi.post(`incidents/${id}/dispatch`, { vehicles: [rec[1]] })
+    assert.equal(late.status, 409, JSON.stringify(late.body))
+    assert.equal(late.body.fields[0].code, 'fire_out')
+    await page.screenshot({ path: shot('incident-09-fire-out.png') })
   })
 
   it('threw no errors in the page', () => {

@@ -233,8 +233,8 @@ async fn intake_dispatch_arrival_return() {
 
 /// Issue 14, defect 2: a fire with more than one arrival. The first vehicle arrives, the crew
 /// deploys and puts water on; a reinforcement sent then arrives after 出水 (it was refused with 422,
-/// so the incident could never close); every vehicle returns — two at once — and the incident
-/// closes.
+/// so the incident could never close); once the fire is out no vehicle is sent; every vehicle
+/// returns — two at once — and the incident closes.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reinforcement_arriving_after_water_on_is_recorded_and_the_incident_closes() {
     let f = common::start().await;
@@ -284,6 +284,14 @@ async fn a_reinforcement_arriving_after_water_on_is_recorded_and_the_incident_cl
         let (s, o) = record(body.clone()).await;
         assert_eq!(s, 201, "{body}: {o}");
     }
+    // The fire is out: no more vehicles are sent (issue 14, defect 4), a free one neither.
+    let (s, e) = send(&f, Method::POST, &d, "dispatcher", Some(json!({"vehicles": [picks[2]]}))).await;
+    let field = &e["fields"][0];
+    assert_eq!(
+        (s, field["code"].as_str(), field["params"]["stage"].as_str()),
+        (409, Some("fire_out"), Some("extinguished")),
+        "{e}"
+    );
     // Not closed while the vehicles are out; a 归队 before 撤离 is refused for every vehicle listed,
     // with the vehicle and the times (Asia/Shanghai, to the second).
     let (s, e) = record(json!({"stage": "警情处置结束", "at": ago(9)})).await;

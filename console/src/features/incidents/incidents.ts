@@ -8,6 +8,7 @@ import type { Answer, Body, Schema } from '../../shared/api/schema'
 import { i18n } from '../../shared/i18n'
 import { codeText, refusalText, type Coded } from '../../shared/validate'
 import { termLabel } from '../../shared/terms'
+import { shanghai } from '../../shared/format'
 import { ElMessage } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 
@@ -170,43 +171,72 @@ export function serverText(msg: string): string {
   return out.replace(/[；;，,\s]+$/, '')
 }
 
-/** The params of the incidents' codes in the users' words: stages, statuses, why a point is unroutable. */
-function incidentWords(p: Record<string, unknown>): Record<string, unknown> {
+/** Vehicle names by id, for refusals that name a vehicle (`vehicle_id`). */
+export type VehicleNames = ReadonlyMap<number, string>
+
+/**
+ * The params of the incidents' codes in the users' words: stages, statuses, why a point is
+ * unroutable, times (the server's RFC 3339 in +08:00) as Asia/Shanghai `YYYY-MM-DD HH:mm:ss`, and
+ * the vehicle a refusal is about by name (`who`: “西水罐1：”, empty when none).
+ */
+function incidentWords(p: Record<string, unknown>, names?: VehicleNames): Record<string, unknown> {
   const out = { ...p }
   for (const k of ['stage', 'before'] as const) if (typeof p[k] === 'string') out[k] = termLabel('timeline_stage', p[k] as string)
   if (typeof p.status === 'string') out.status = termLabel('vehicle_status', p.status)
   if (typeof p.problem === 'string') out.problem = i18n.global.t(`incident.unroutable.${p.problem}`)
+  for (const k of ['at', 'before_at', 'alarm', 'now'] as const) if (typeof p[k] === 'string') out[k] = localTime(p[k] as string)
+  if (typeof p.source !== 'string') out.source = ''
+  const v = typeof p.vehicle_id === 'number' ? p.vehicle_id : null
+  out.vehicle_name = v === null ? '' : names?.get(v) || `#${v}`
+  out.who = v === null ? '' : `${out.vehicle_name}${i18n.global.locale.value === 'en' ? ': ' : '：'}`
   return out
 }
 
+/** A time as the dispatcher reads it: Asia/Shanghai, `YYYY-MM-DD HH:mm:ss`. */
+export function localTime(at: string): string {
+  return shanghai(at).replace(/\//g, '-')
+}
+
 /** A refusal of the incidents module (a field, or a coded 409) in the user's language. */
-export function incidentText(f: Coded): string {
-  return codeText(f, ['incident.code'], incidentWords)
+export function incidentText(f: Coded, names?: VehicleNames): string {
+  return codeText(f, ['incident.code'], (p) => incidentWords(p, names))
 }
-
-/** The message of a refused request: its codes in the user's language, or the server's message. */
-export function refusal(e: unknown): string {
-  return refusalText(e, ['incident.code'], incidentWords)
-}
-
-/** A stage to record on the timeline (POST …/timeline). */
-export type StageInput = Pick<Schema<'NewTimelineEntry'>, 'stage' | 'vehicle_id' | 'at' | 'note'>
 
 /**
- * Records a stage; says so, or shows the plausibility warnings the server kept with it (an
- * implausible value is recorded and flagged, not refused). Refusals are thrown.
+ * The message of a refused request: its codes in the user's language (with the vehicles' names
+ * when given), or the server's message.
  */
-export async function recordStage(incidentId: number, input: StageInput): Promise<TimelineEntry> {
+export function refusal(e: unknown, names?: VehicleNames): string {
+  return refusalText(e, ['incident.code'], (p) => incidentWords(p, names))
+}
+
+/** A stage to record on the timeline (POST …/timeline): one vehicle, several (`vehicle_ids`) or none. */
+export type StageInput = Pick<Schema<'NewTimelineEntry'>, 'stage' | 'vehicle_id' | 'at' | 'note'> & { vehicle_ids?: number[] }
+
+/**
+ * Records a stage (for several vehicles at once: one entry each, all or none); says so, or shows
+ * the plausibility warnings the server kept with it (an implausible value is recorded and flagged,
+ * not refused). Refusals are thrown.
+ */
+export async function recordStage(incidentId: number, input: StageInput): Promise<TimelineEntry[]> {
   const body: Schema<'NewTimelineEntry'> = { stage: input.stage }
-  if (input.vehicle_id) body.vehicle_id = input.vehicle_id
+  if (input.vehicle_ids?.length) body.vehicle_ids = input.vehicle_ids
+  else if (input.vehicle_id) body.vehicle_id = input.vehicle_id
   if (input.at) body.at = input.at
   if (input.note?.trim()) body.note = input.note.trim()
-  const { entry } = await api.post<Answer<'/api/v1/incidents/{id}/timeline', 'post'>>(`incidents/${incidentId}/timeline`, body)
+  const out = await api.post<Answer<'/api/v1/incidents/{id}/timeline', 'post'>>(`incidents/${incidentId}/timeline`, body)
+  const entries = out.entries?.length ? out.entries : [out.entry]
   const t = i18n.global.t
-  const w = warningTexts(entry)
+  const w = entries.flatMap((e) => warningTexts(e))
   if (w.length) ElMessage.warning(`${t('incident.timeline.implausible')}：${w.join('；')}`)
+  else if (entries.length > 1) ElMessage.success(t('incident.timeline.recordedMany', { stage: termLabel('timeline_stage', input.stage), n: entries.length }))
   else ElMessage.success(t('incident.timeline.recorded', { stage: termLabel('timeline_stage', input.stage) }))
-  return entry
+  return entries
+}
+
+/** Whether the fire is out (扑灭 or 结束 recorded): no vehicle is sent any more (the server's `fire_out`). */
+export function fireOut(timeline: TimelineEntry[]): boolean {
+  return timeline.some((e) => e.stage === 'extinguished' || e.stage === 'ended' || e.stage === 'closed')
 }
 
 /** The warnings of a timeline entry as text. */

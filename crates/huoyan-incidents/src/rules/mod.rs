@@ -47,6 +47,9 @@ pub mod code {
     /// 409: the vehicle's status `status` does not allow recording `stage` (statuses move forward;
     /// from the store also `vehicle_id`).
     pub const VEHICLE_STATE: &str = "vehicle_state";
+    /// 409: the fire is out (`stage`: 扑灭 or 结束 is recorded): no vehicle is sent any more
+    /// (a reinforcement is for a fire still burning).
+    pub const FIRE_OUT: &str = "fire_out";
     /// 409: `n` vehicles are still committed, so the incident cannot be closed.
     pub const VEHICLES_COMMITTED: &str = "vehicles_committed";
     /// 409: vehicle `vehicle` (name) is `status`, not 在队: it cannot be dispatched.

@@ -213,6 +213,22 @@ impl Incidents<'_> {
         }
         c.finish().map_err(StoreError::Invalid)?;
         let mut tx = self.begin_write().await?;
+        if !orders.is_empty() {
+            // Once 扑灭 or 结束 is recorded, no vehicle is sent (alerting stations stays possible).
+            let out: Option<String> = sqlx::query_scalar(
+                "SELECT stage FROM incident_events WHERE incident_id = $1 AND stage IN ('extinguished', 'ended') ORDER BY at, id",
+            )
+            .bind(incident_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(stage) = out {
+                let zh = crate::rules::Stage::parse(&stage).map_or("扑灭", |s| s.zh());
+                let reason =
+                    format!("{zh}已记录，不再调派车辆 (the fire is out: {stage} is recorded; no vehicle is sent)");
+                let e = FieldError::new("vehicles", code::FIRE_OUT, reason).with("stage", stage.as_str());
+                return Err(StoreError::Conflict(e.into()));
+            }
+        }
         let existing = self.dispatches_tx(&mut tx, incident_id).await?;
         let at = now();
         let mut made = Vec::new();
