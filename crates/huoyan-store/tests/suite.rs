@@ -271,7 +271,12 @@ async fn units_are_classified_and_unit_managers_confined(s: &TestStore) {
     ));
     let mut grown = shop.clone();
     grown.metrics.building_area_m2 = Some(1500.0);
-    let grown = s.update(&mgr, shop.id, grown).await.unwrap();
+    // The metrics decide the unit's class: its manager may not change them, the brigade may.
+    assert!(matches!(
+        s.update(&mgr, shop.id, grown.clone()).await,
+        Err(StoreError::Forbidden(r)) if r.detail.as_ref().is_some_and(|d| d.code == "field_locked")
+    ));
+    let grown = s.update(&sys, shop.id, grown).await.unwrap();
     assert_eq!(grown.classes, vec![UnitClass::KeyUnit], "reclassified on update");
     // A province's own rule set, loaded later, reclassifies existing units.
     let mut province = RuleSet::national_baseline();
