@@ -11,7 +11,7 @@ use huoyan_domain::account::Principal;
 use huoyan_gateway::{GatewayConfig, GatewayEvent, UnknownDevicePolicy};
 use huoyan_gb26875::{Address, Command, Frame, encode};
 use huoyan_monitor::store::frames::{NewDevice, NewFrame, StoredOutcome};
-use huoyan_store::{Store, StoreConfig};
+use huoyan_store::Store;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::time::timeout;
 
@@ -346,41 +346,8 @@ async fn store_story(store: &Store) {
     assert_eq!(Monitoring(store).count_frames(None).await.unwrap(), 106);
 }
 
-#[test]
-fn store_frames_sqlite() {
-    mt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_dir_with(dir.path(), &[&huoyan_monitor::SCHEMA]).await.unwrap();
-        store_story(&store).await;
-        store.close().await;
-    });
-}
-
-#[test]
-fn store_frames_postgres() {
-    let Some(url) = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
-        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
-        return;
-    };
-    mt().block_on(async {
-        let schema = format!(
-            "huoyan_gw{}_{}",
-            std::process::id(),
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() % 100_000
-        );
-        let store = Store::open_with(
-            &StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 },
-            &[&huoyan_monitor::SCHEMA],
-        )
-        .await
-        .unwrap();
-        store_story(&store).await;
-        store.close().await;
-        let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
-        admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
-        admin.close().await;
-    });
-}
+// The story on SQLite and on PostgreSQL (when HUOYAN_TEST_PG_URL is set), with the monitoring tables.
+huoyan_store::on_both!(store_frames, store_story, &[&huoyan_monitor::SCHEMA]);
 
 #[test]
 fn registered_devices_get_clock_sync_and_patrol_reads() {

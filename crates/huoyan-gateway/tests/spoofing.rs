@@ -18,7 +18,7 @@ use huoyan_monitor::store::Monitoring;
 use huoyan_monitor::store::devices::DeviceChange;
 use huoyan_monitor::store::frames::Device;
 use huoyan_monitor::{Engine, MonitorConfig};
-use huoyan_store::{Store, StoreConfig};
+use huoyan_store::Store;
 use tokio::sync::broadcast;
 use tokio::time::timeout;
 
@@ -298,38 +298,5 @@ async fn sources_story(store: &Store) {
     assert!(huoyan_monitor::sources::parse_stored(&d.allowed_sources).is_err());
 }
 
-#[test]
-fn device_sources_sqlite() {
-    mt().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_dir_with(dir.path(), &[&huoyan_monitor::SCHEMA]).await.unwrap();
-        sources_story(&store).await;
-        store.close().await;
-    });
-}
-
-#[test]
-fn device_sources_postgres() {
-    let Some(url) = std::env::var("HUOYAN_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
-        eprintln!("HUOYAN_TEST_PG_URL not set: PostgreSQL variant skipped");
-        return;
-    };
-    mt().block_on(async {
-        let schema = format!(
-            "huoyan_gwsrc{}_{}",
-            std::process::id(),
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() % 100_000
-        );
-        let store = Store::open_with(
-            &StoreConfig { url: url.clone(), pg_schema: Some(schema.clone()), max_connections: 2 },
-            &[&huoyan_monitor::SCHEMA],
-        )
-        .await
-        .unwrap();
-        sources_story(&store).await;
-        store.close().await;
-        let admin = Store::connect(&StoreConfig { url, pg_schema: None, max_connections: 1 }).await.unwrap();
-        admin.execute_admin(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
-        admin.close().await;
-    });
-}
+// The story on SQLite and on PostgreSQL (when HUOYAN_TEST_PG_URL is set), with the monitoring tables.
+huoyan_store::on_both!(device_sources, sources_story, &[&huoyan_monitor::SCHEMA]);
