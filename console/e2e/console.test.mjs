@@ -45,6 +45,43 @@ describe('火眼 console', { timeout: 240_000 }, () => {
     await page.screenshot({ path: shot('02-dashboard.png') })
   })
 
+  it('tells the leader what is happening today; the cards lead to their lists and the totals agree (issue 14, defect 7)', async () => {
+    const c = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    const p = await c.newPage()
+    p.on('pageerror', (e) => errors.push(e.message))
+    await login(p, 'leader')
+    await p.getByTestId('dashboard-now').waitFor()
+    // The cards show what the server counts for the leader's jurisdiction.
+    const summary = await p.evaluate(async () => (await fetch('/api/v1/incidents/summary?days=30')).json())
+    const kpis = await p.evaluate(async () => {
+      const beijing = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+      return (await fetch(`/api/v1/alarms/kpis?since=${encodeURIComponent(`${beijing}T00:00:00+08:00`)}`)).json()
+    })
+    await p.locator(`[data-testid=stat-open-incidents][data-n="${summary.open}"]`).waitFor()
+    assert.equal(Number(await p.getByTestId('stat-open-incidents').locator('.stat-value').innerText()), summary.open)
+    assert.equal(Number(await p.getByTestId('stat-today-incidents').locator('.stat-value').innerText()), summary.today)
+    const openAlarms = Object.values(kpis.open_by_kind).reduce((a, b) => a + b, 0)
+    assert.ok(Math.abs(Number(await p.getByTestId('stat-open-alarms').locator('.stat-value').innerText()) - openAlarms) <= 5, 'unhandled alarms (the simulator keeps sending)')
+    await p.getByTestId('chart-trend').locator('canvas').first().waitFor()
+    assert.equal(summary.daily.length, 30)
+    // The district table adds up to the card's total.
+    await p.getByTestId('chart-units').locator('canvas').first().waitFor()
+    const total = Number((await p.getByTestId('stat-units').locator('.stat-value').innerText()).replace(/,/g, ''))
+    const rowTotals = await p.getByTestId('chart-units').locator('.el-table__body tr td:last-child').allInnerTexts()
+    assert.equal(rowTotals.map(Number).reduce((a, b) => a + b, 0), total, `rows ${rowTotals.join('+')} vs card ${total}`)
+    await p.screenshot({ path: shot('02b-leader-home.png') })
+    // Each card leads to its list.
+    await p.getByTestId('stat-open-incidents').click()
+    await p.getByTestId('incidents-page').waitFor()
+    await p.goBack()
+    await p.getByTestId('stat-open-alarms').click()
+    await p.waitForURL(/\/monitor$/)
+    await p.goBack()
+    await p.getByTestId('stat-water').click()
+    await p.waitForURL(/\/water_sources$/)
+    await c.close()
+  })
+
   it('shows the map and toggles layers', async () => {
     await page.getByTestId('nav-map').click()
     await page.locator('[data-testid=map][data-ready="1"]').waitFor({ timeout: 60_000 })

@@ -45,6 +45,7 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
   const timing = {}
   let unit
   let incidentId
+  let incidentNumber
   let sent = []
 
   before(async () => {
@@ -122,6 +123,18 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     if (await hit.isVisible()) await hit.click()
     await page.locator(`[data-testid=intake-unit][data-id="${unit.id}"]`).waitFor()
     assert.equal(Number(await page.getByTestId('intake-lat').inputValue()).toFixed(4), unit.lat.toFixed(4))
+    // The caller prefilled from the unit's register, marked as such (issue 14, defect 8).
+    if (unit.phone) {
+      await page.getByTestId('intake-prefilled').waitFor()
+      assert.equal(await page.getByTestId('intake-caller-phone').inputValue(), unit.phone)
+      if (unit.safety_manager) assert.equal(await page.getByTestId('intake-caller-name').inputValue(), unit.safety_manager)
+    }
+    // The standard questions: people trapped, seat of fire, what burns.
+    await page.getByTestId('intake-trapped-some').click()
+    await page.getByTestId('intake-trapped-n').locator('input').fill('2')
+    await page.getByTestId('intake-fire-location').fill('地下一层厨房')
+    await page.getByTestId('intake-burning-material').click()
+    await page.getByRole('option', { name: '燃气' }).click()
     await page.getByTestId('intake-caller-phone').fill('13800138000')
     await page.screenshot({ path: shot('incident-01-intake.png') })
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/incidents') && r.request().method() === 'POST')
@@ -136,12 +149,23 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     timing.first_intake_total_ms = body.timing.total_ms
     incidentId = body.incident.id
     assert.equal(body.incident.unit_id, unit.id)
+    assert.match(body.incident.number, /^\d{4}-\d{6}$/)
+    assert.deepEqual(
+      [body.incident.trapped, body.incident.fire_location, body.incident.burning_material, body.incident.unit_name],
+      [2, '地下一层厨房', '燃气', unit.name],
+    )
+    incidentNumber = body.incident.number
     assert.ok(body.recommendation.assignments.length > 0, 'vehicles recommended')
     await page.waitForURL(new RegExp(`/incidents/${incidentId}$`))
   })
 
   it('shows the board: recommendation with ETAs, routes on the map, pre-plan and water', async () => {
     await page.getByTestId('incident-board').waitFor()
+    // The readable number, the unit's name and the answers to the questions.
+    assert.equal(await page.getByTestId('board-number').innerText(), incidentNumber)
+    assert.match(await page.getByTestId('board-address').innerText(), new RegExp(unit.name))
+    assert.equal(await page.getByTestId('board-trapped').innerText(), '被困 2 人')
+    assert.match(await page.getByTestId('board-fire-location').innerText(), /起火部位：地下一层厨房/)
     await page.getByTestId('rec-vehicle').first().waitFor()
     const etas = await page.getByTestId('rec-eta').allInnerTexts()
     assert.ok(etas.length > 0 && etas.every((e) => /^(\d+分)?\d+秒$/.test(e)), etas.join(' '))
@@ -261,6 +285,19 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
     const row = page.locator(`[data-testid=incident-row][data-id="${incidentId}"]`)
     await row.waitFor()
     assert.match(await page.getByTestId('incidents-table').innerText(), /到场处置/)
+    // The list names the unit and shows the readable number, not an id (issue 14, defect 8).
+    assert.equal(await row.innerText(), unit.name)
+    const tableText = await page.getByTestId('incidents-table').innerText()
+    assert.ok(tableText.includes(incidentNumber) && tableText.includes('警情编号'), tableText.slice(0, 300))
+    // Found by its number as said on the radio: the sequence alone.
+    await page.getByTestId('incidents-search').fill(String(Number(incidentNumber.slice(5))))
+    await page.getByTestId('incidents-search').press('Enter')
+    await page.waitForFunction((n) => {
+      const rows = [...document.querySelectorAll('[data-testid=incident-row-number]')].map((e) => e.textContent)
+      return rows.length > 0 && rows.every((r) => r.endsWith(n))
+    }, incidentNumber.slice(4))
+    await page.getByTestId('incidents-search').fill('')
+    await page.getByTestId('incidents-search').press('Enter')
     await page.screenshot({ path: shot('incident-05-list.png') })
   })
 

@@ -73,6 +73,16 @@ pub struct IncidentRequest {
     /// Caller's telephone.
     #[serde(default)]
     pub caller_phone: Option<String>,
+    /// 被困人员: how many people are trapped, as told (absent: not known; 0: none).
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 100000)]
+    pub trapped: Option<i64>,
+    /// 起火部位 (e.g. 三层厨房).
+    #[serde(default)]
+    pub fire_location: Option<String>,
+    /// 燃烧物质 (e.g. 电动车、油类、化学品).
+    #[serde(default)]
+    pub burning_material: Option<String>,
     /// 接警时间 (default now).
     #[serde(default)]
     pub reported_at: Option<DateTime<Utc>>,
@@ -162,6 +172,9 @@ pub async fn take_in(
     new.source = r.source.clone().unwrap_or(IncidentSource::Call);
     new.caller_name = r.caller_name.clone();
     new.caller_phone = r.caller_phone.clone();
+    new.trapped = r.trapped;
+    new.fire_location = r.fire_location.clone();
+    new.burning_material = r.burning_material.clone();
     new.reported_at = r.reported_at.unwrap_or_else(Utc::now);
     new.notes = r.notes.clone();
     new.jurisdiction_id = r.jurisdiction_id;

@@ -571,3 +571,108 @@ async fn module_rows_keep_the_records_they_name(s: &TestStore) {
     assert!(s.get::<Vehicle>(&all, w.tankers[0].id).await.is_ok());
 }
 on_both!(references, module_rows_keep_the_records_they_name, MODULES);
+
+/// 接警编号 in intake order per year (Asia/Shanghai), the intake's questions stored and corrected,
+/// the list searchable by number, address or unit name, and showing the unit's name.
+async fn numbers_questions_and_search(s: &TestStore) {
+    let w = world(s).await;
+    let sys = Principal::system();
+    // The first two of 2025 (the second taken in late on 31 December, Beijing time), then one
+    // reported at 00:30 on 1 January 2026 Beijing time (16:30 UTC the day before): a new year.
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc);
+    let mut a = NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "西商场");
+    a.unit_id = Some(w.mall.id);
+    a.reported_at = at("2025-06-01T08:00:00Z");
+    a.trapped = Some(3);
+    a.fire_location = Some(" 三层厨房 ".into());
+    a.burning_material = Some("油类".into());
+    let a = Incidents(s).create_incident(&sys, a).await.unwrap();
+    let mut b = NewIncident::new(IncidentCategory::Rescue, 0.53, 0.5, "东门路 5 号");
+    b.reported_at = at("2025-12-31T15:59:00Z");
+    b.trapped = Some(0);
+    let b = Incidents(s).create_incident(&sys, b).await.unwrap();
+    let mut c = NewIncident::new(IncidentCategory::Fire, 0.53, 0.5, "小卖部");
+    c.unit_id = Some(w.shop.id);
+    c.reported_at = at("2025-12-31T16:30:00Z");
+    let c = Incidents(s).create_incident(&sys, c).await.unwrap();
+    assert_eq!(
+        (a.number.as_str(), b.number.as_str(), c.number.as_str()),
+        ("2025-000001", "2025-000002", "2026-000001")
+    );
+    assert_eq!(
+        (a.trapped, a.fire_location.as_deref(), a.burning_material.as_deref(), a.unit_name.as_deref()),
+        (Some(3), Some("三层厨房"), Some("油类"), Some("西商场"))
+    );
+    assert_eq!((b.trapped, b.unit_name.as_deref(), c.trapped), (Some(0), None, None));
+
+    // A negative count or an over-long text is refused, and nothing is written.
+    let mut bad = NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "x");
+    bad.trapped = Some(-1);
+    bad.fire_location = Some("楼".repeat(5000));
+    match Incidents(s).create_incident(&sys, bad).await {
+        Err(StoreError::Invalid(fields)) => {
+            let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+            assert_eq!(names, vec!["trapped", "fire_location"], "{fields:?}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // Corrections: the count as now known, a blank clears the seat of fire, absent keeps.
+    let p = IncidentPatch { trapped: Some(1), fire_location: Some("  ".into()), ..Default::default() };
+    let a2 = Incidents(s).update_incident(&sys, a.id, p).await.unwrap();
+    assert_eq!((a2.trapped, a2.fire_location, a2.burning_material.as_deref()), (Some(1), None, Some("油类")));
+    assert_eq!(a2.number, a.number, "the number never changes");
+
+    let find = |q: &str| {
+        let q = IncidentQuery { q: Some(q.into()), ..Default::default() };
+        async move {
+            let page = Incidents(s).list_incidents(&Scope::all(), &q).await.unwrap();
+            page.items.iter().map(|i| i.number.clone()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(find("2025-000002").await, vec!["2025-000002"]);
+    assert_eq!(find("1").await, vec!["2026-000001", "2025-000001"], "a sequence alone: any year");
+    assert_eq!(find("5").await, Vec::<String>::new(), "digits match numbers only, not the 5 of 东门路 5 号");
+    assert_eq!(find("东门").await, vec!["2025-000002"], "a part of the address");
+    assert_eq!(find("小卖").await, vec!["2026-000001"], "a part of the unit's name");
+    assert_eq!(find("%").await, Vec::<String>::new(), "LIKE wildcards are literal");
+}
+on_both!(numbers_questions_search, numbers_questions_and_search, MODULES);
+
+/// The leader's summary: open incidents by status and with people trapped, vehicles committed,
+/// today's by category (the day cut at 00:00 Beijing time), the daily series with empty days.
+async fn summary_now_and_today(s: &TestStore) {
+    let w = world(s).await;
+    let sys = Principal::system();
+    let now = Utc::now();
+    let today0 = huoyan_incidents::store::summary::day_start(now).with_timezone(&Utc);
+    let mut fire = NewIncident::new(IncidentCategory::Fire, 0.52, 0.5, "西商场");
+    fire.reported_at = today0 + Duration::seconds(1);
+    fire.trapped = Some(2);
+    let fire = Incidents(s).create_incident(&sys, fire).await.unwrap();
+    let mut rescue = NewIncident::new(IncidentCategory::Rescue, 0.53, 0.5, "东门");
+    rescue.reported_at = today0 - Duration::seconds(1);
+    let rescue = Incidents(s).create_incident(&sys, rescue).await.unwrap();
+    let mut old = NewIncident::new(IncidentCategory::Fire, 0.53, 0.5, "旧");
+    old.reported_at = today0 - Duration::days(2) + Duration::hours(3);
+    Incidents(s).create_incident(&sys, old).await.unwrap();
+    Incidents(s).dispatch_vehicles(&sys, fire.id, vec![order(&w.tankers[0])], vec![]).await.unwrap();
+
+    let sum = Incidents(s).incident_summary(&Scope::all(), 3, now).await.unwrap();
+    assert_eq!((sum.open, sum.open_trapped, sum.vehicles_committed), (3, 1, 1));
+    assert_eq!((sum.open_by_status["dispatched"], sum.open_by_status["received"]), (1, 2));
+    assert_eq!(sum.today, 1, "the rescue a second before midnight was yesterday");
+    assert_eq!((sum.today_by_category["fire"], sum.today_by_category["rescue"]), (1, 0));
+    let series: Vec<(i64, i64)> = sum.daily.iter().map(|d| (d.total, d.fires)).collect();
+    assert_eq!(series, vec![(1, 1), (1, 0), (1, 1)], "{:?}", sum.daily);
+    assert!(sum.day_start.ends_with("T00:00:00+08:00"), "{}", sum.day_start);
+    assert_eq!(sum.daily.last().unwrap().day, sum.day_start[..10]);
+
+    // The township of the east sees none of the west's; a unit manager is refused.
+    let east = Incidents(s).incident_summary(&Scope::from(&person(Role::Township, &w.east)), 30, now).await.unwrap();
+    assert_eq!((east.open, east.today, east.daily.len()), (0, 0, 30));
+    let mut mgr = person(Role::UnitManager, &w.west);
+    mgr.unit_id = Some(w.mall.id);
+    assert!(matches!(Incidents(s).incident_summary(&Scope::from(&mgr), 30, now).await, Err(StoreError::Forbidden(_))));
+    let _ = rescue;
+}
+on_both!(summary, summary_now_and_today, MODULES);

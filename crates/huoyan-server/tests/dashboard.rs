@@ -73,6 +73,24 @@ async fn dashboard_counts_within_the_callers_subtree() {
     assert_eq!(d["stations"]["total"], 1);
     assert_eq!(d["water"]["intact_rate"], 1.0);
 
+    // A unit registered on the city itself (in no township): its own row, so that the rows add
+    // up to the total (issue 14, defect 7: the district table summed 2,850 where the card said 3,000).
+    let r = f
+        .req(Method::POST, "/api/v1/units", Some("admin"))
+        .json(&json!({"name": "市直单位", "lon": 1.0, "lat": 1.5, "use_category": "office", "jurisdiction_id": f.city.id}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+    let (_, d) = f.get_json("/api/v1/dashboard", "admin").await;
+    assert_eq!(d["units"]["total"], 3);
+    let rows = d["units"]["by_jurisdiction"].as_array().unwrap();
+    let sum: i64 = rows.iter().map(|r| r["total"].as_i64().unwrap()).sum();
+    assert_eq!(sum, 3, "{rows:?}");
+    let own: Vec<&Value> = rows.iter().filter(|r| r["own"] == true).collect();
+    assert_eq!((own.len(), own[0]["name"].as_str(), own[0]["total"].as_i64()), (1, Some("测试市"), Some(1)));
+    assert_eq!(rows.last().unwrap()["own"], true, "the city's own row comes last");
+
     // A unit manager has no dashboard.
     let (s, _) = f.get_json("/api/v1/dashboard", "unitmgr").await;
     assert_eq!(s, 403);

@@ -72,7 +72,7 @@ async fn fill(store: &Store) {
             )
             .await
             .unwrap();
-        common::side(store, j, lon0 + 0.5, tag, uscc).await;
+        common::side(store, common::Schema::BeforeIntakeQuestions, j, lon0 + 0.5, tag, uscc).await;
     }
     let frame = |serial: u16| NewFrame {
         received_at: huoyan_store::now(),
@@ -116,7 +116,15 @@ async fn sample(store: &Store) -> serde_json::Value {
     serde_json::json!({
         "units": store.list::<huoyan_domain::Unit>(&all, &q).await.unwrap().items,
         "vehicles": store.list::<huoyan_domain::Vehicle>(&all, &q).await.unwrap().items,
-        "incidents": Incidents(store).list_incidents(&all, &Default::default()).await.unwrap().items,
+        // By SQL over the old columns, as for devices below: incidents 2 (`intake_questions`)
+        // adds the number and the intake's questions.
+        "incidents": store
+            .admin_strings(
+                "SELECT CAST(id AS TEXT) || '|' || category || '|' || address || '|' || status || '|' || reported_at \
+                 FROM incidents ORDER BY id",
+            )
+            .await
+            .unwrap(),
         "preplans": Incidents(store).list_preplans(&all, Some(10), Some(0)).await.unwrap().items,
         "alarms": Monitoring(store).list_alarms(&all, &Default::default()).await.unwrap().items,
         // By SQL over the columns the old store had: the program's own read also reads the
@@ -165,7 +173,9 @@ async fn upgrades_in_place(store: &Store) {
         if store.backend() == Backend::Postgres { vec![("kernel".into(), 2)] } else { vec![] };
     expected.extend(newer);
     assert_eq!(applied, expected);
-    assert_eq!(counts(store).await, before, "every table keeps every row");
+    let mut after = counts(store).await;
+    assert_eq!(after.remove("incident_numbers"), Some(1), "one year's counter, made by the upgrade");
+    assert_eq!(after, before, "every table keeps every row");
     assert_eq!(sample(store).await, sample_before, "the records read back the same");
 
     let status = store.migration_status_with(MODULES).await.unwrap();
@@ -188,7 +198,19 @@ async fn upgrades_in_place(store: &Store) {
         0.3,
         "升级后",
     );
-    Incidents(store).create_incident(&sys, n).await.unwrap();
+    let new = Incidents(store).create_incident(&sys, n).await.unwrap();
+    // The old incidents got readable numbers in intake order; the new one the next of its year.
+    let old = Incidents(store).list_incidents(&Scope::all(), &Default::default()).await.unwrap().items;
+    let mut numbers: Vec<(i64, String)> = old.iter().map(|i| (i.id, i.number.clone())).collect();
+    numbers.sort();
+    let n_old = before["incidents"];
+    let year = huoyan_incidents::rules::number_year(chrono::Utc::now());
+    for (k, (_, number)) in numbers.iter().take(n_old as usize).enumerate() {
+        assert!(number.ends_with(&format!("-{:06}", k + 1)), "{numbers:?}");
+    }
+    if numbers.iter().take(n_old as usize).all(|(_, n)| n.starts_with(&year.to_string())) {
+        assert_eq!(new.number, huoyan_incidents::rules::incident_number(year, n_old + 1));
+    }
 }
 
 /// A store whose old list has a version this program never had is refused, and nothing is copied.

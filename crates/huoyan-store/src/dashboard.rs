@@ -26,6 +26,9 @@ pub struct UnitsInJurisdiction {
     pub by_class: BTreeMap<String, i64>,
     /// Units with no class.
     pub unclassified: i64,
+    /// This row holds the units registered on the breakdown node itself (or above it), in none of
+    /// its children: the console calls it “本级（未划入下级辖区）”, so the rows add up to the total.
+    pub own: bool,
 }
 
 /// Units by class.
@@ -38,7 +41,8 @@ pub struct UnitsSummary {
     /// Units with no class.
     pub unclassified: i64,
     /// Per jurisdiction: the children of the first node below the scope's root that has more than
-    /// one child (for a city with one urban district: its streets), or the root itself.
+    /// one child (for a city with one urban district: its streets), or the root itself; plus a row
+    /// (`own`) for units on that node itself when there are any. The rows add up to `total`.
     pub by_jurisdiction: Vec<UnitsInJurisdiction>,
 }
 
@@ -210,10 +214,11 @@ impl Store {
         }
         let mut groups: Vec<(String, i64, String)> =
             children(&at).into_iter().map(|j| (j.path.clone(), j.id, j.name.clone())).collect();
-        if groups.is_empty()
-            && let Some(j) = nodes.iter().find(|j| j.path == at)
-        {
-            groups.push((j.path.clone(), j.id, j.name.clone()));
+        let own_group = groups.is_empty();
+        // The breakdown node itself: a leaf, or the row of units in none of its children.
+        let at_node = nodes.iter().find(|j| j.path == at).map(|j| (j.id, j.name.clone()));
+        if own_group && let Some((id, name)) = &at_node {
+            groups.push((at.clone(), *id, name.clone()));
         }
         let path_of: BTreeMap<i64, &str> = nodes.iter().map(|j| (j.id, j.path.as_str())).collect();
 
@@ -225,8 +230,17 @@ impl Store {
                 total: 0,
                 by_class: BTreeMap::new(),
                 unclassified: 0,
+                own: false,
             })
             .collect();
+        let mut own = at_node.as_ref().filter(|_| !own_group).map(|(id, name)| UnitsInJurisdiction {
+            jurisdiction_id: *id,
+            name: name.clone(),
+            total: 0,
+            by_class: BTreeMap::new(),
+            unclassified: 0,
+            own: true,
+        });
         let mut total = 0;
         let mut by_class: BTreeMap<String, i64> = UnitClass::ALL.iter().map(|c| (c.code().to_string(), 0)).collect();
         let mut unclassified = 0;
@@ -243,8 +257,11 @@ impl Store {
                 *by_class.entry(c.clone()).or_insert(0) += n;
             }
             let path = path_of.get(&jid).copied().unwrap_or("");
-            if let Some(i) = groups.iter().position(|(p, _, _)| path.starts_with(p.as_str())) {
-                let row = &mut rows[i];
+            let row = match groups.iter().position(|(p, _, _)| path.starts_with(p.as_str())) {
+                Some(i) => Some(&mut rows[i]),
+                None => own.as_mut(),
+            };
+            if let Some(row) = row {
                 row.total += n;
                 if classes.is_empty() {
                     row.unclassified += n;
@@ -255,6 +272,7 @@ impl Store {
             }
         }
         rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+        rows.extend(own.filter(|r| r.total > 0));
         Ok(UnitsSummary { total, by_class, unclassified, by_jurisdiction: rows })
     }
 

@@ -4,6 +4,11 @@ const incident = {
   request: 'Intake request from the monitoring centre', takeRequest: 'Take in',
   category: 'Category', subType: 'Sub-type', level: 'Level', address: 'Address / unit', reportedAt: 'Reported', status: 'Status',
   callerName: 'Caller', callerPhone: 'Caller phone', fromAlarm: 'From alarm #{id}',
+  number: 'Incident no.', unit: 'Unit', searchPlaceholder: 'Incident no., address or unit',
+  trapped: 'People trapped', trappedUnknown: 'Unknown', trappedNone: 'None', trappedSome: 'Yes', trappedCount: '{n} trapped', trappedPeople: 'People',
+  fireLocation: 'Seat of fire', fireLocationPlaceholder: 'e.g. 3rd-floor kitchen, basement car park',
+  burningMaterial: 'Burning material', burningMaterialPlaceholder: 'Pick or type',
+  materials: ['Wiring/appliances', 'E-bike', 'Gas', 'Oil', 'Hazardous chemicals', 'Wood/furniture', 'Textiles', 'Plastic/rubber', 'Paper/rubbish', 'Vehicle', 'Vegetation/straw'],
   levels: { 1: 'Level 1', 2: 'Level 2', 3: 'Level 3', 4: 'Level 4', 5: 'Level 5' },
   intake: {
     title: 'New incident (intake)', titleAlarm: 'Intake from alarm #{id}', fromAlarm: 'Real fire confirmed by the monitoring centre, alarm #{id}',
@@ -11,7 +16,8 @@ const incident = {
     place: 'Location', searchPlaceholder: 'Unit name, address, or lon,lat', unit: 'Unit', anySubType: 'By category (any sub-type)',
     needPlace: 'Choose the location: search a unit or address, click the map, or type longitude and latitude', badPhone: 'Phone: digits, + and -, 3–20 characters',
     acceptUnroutable: 'Location checked: take the incident in although no force can reach it by road', submit: 'Take in and recommend',
-    mapHint: 'Click the map to set the location', created: 'Incident #{id} taken in (recommendation in {ms} ms)',
+    mapHint: 'Click the map to set the location', created: 'Incident {number} taken in',
+    prefilled: 'Prefilled from the unit register: check with the caller', questions: 'Questions',
   },
   map: { committed: 'Sent', recommended: 'Recommended', alerted: 'Alerted' },
   rec: {

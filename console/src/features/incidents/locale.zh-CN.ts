@@ -4,6 +4,11 @@ const incident = {
   request: '监控中心转来接警请求', takeRequest: '接警',
   category: '警情类别', subType: '警情子类', level: '响应等级', address: '地址/单位', reportedAt: '接警时间', status: '状态',
   callerName: '报警人', callerPhone: '报警电话', fromAlarm: '报警 #{id} 转入',
+  number: '警情编号', unit: '单位', searchPlaceholder: '警情编号、地址或单位名称',
+  trapped: '被困人员', trappedUnknown: '不明', trappedNone: '无', trappedSome: '有', trappedCount: '被困 {n} 人', trappedPeople: '人数',
+  fireLocation: '起火部位', fireLocationPlaceholder: '如：三层厨房、地下车库',
+  burningMaterial: '燃烧物质', burningMaterialPlaceholder: '选择或输入',
+  materials: ['电气线路/电器', '电动自行车', '燃气', '油类', '化学危险品', '木材/家具', '纺织品', '塑料/橡胶', '纸张/杂物', '车辆', '植被/秸秆'],
   levels: { 1: '一级', 2: '二级', 3: '三级', 4: '四级', 5: '五级' },
   intake: {
     title: '新建警情（接警）', titleAlarm: '报警 #{id} 转接警', fromAlarm: '来自监控中心确认的真实火警 #{id}',
@@ -11,7 +16,8 @@ const incident = {
     place: '警情地点', searchPlaceholder: '单位名称、地址，或经纬度（经度,纬度）', unit: '单位', anySubType: '按类别（不限子类）',
     needPlace: '请选择警情地点：搜索单位或地址、点击地图，或输入经纬度', badPhone: '电话号码格式不正确（数字、+、-，3–20 位）',
     acceptUnroutable: '已核实地点无误，仍然接警（无消防力量可经道路到达）', submit: '接警并生成调派建议',
-    mapHint: '单击地图可选定警情地点', created: '已接警，警情 #{id}（推荐用时 {ms} 毫秒）',
+    mapHint: '单击地图可选定警情地点', created: '已接警，警情编号 {number}',
+    prefilled: '已按单位登记信息预填，请与报警人核实', questions: '询问要点',
   },
   map: { committed: '已调派', recommended: '推荐', alerted: '联动通知' },
   rec: {

@@ -2524,6 +2524,8 @@ export interface paths {
                     category?: string;
                     /** @description true: only those not closed */
                     open?: string;
+                    /** @description 接警编号 (2026-000123) or its sequence alone (123: digits match numbers only), or a part of the address or of the unit's name */
+                    q?: string;
                     /** @description 1–1000, default 50 */
                     limit?: string;
                     /** @description rows to skip */
@@ -2703,6 +2705,108 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents now and today (the leader's home page): open by status, with people trapped, vehicles committed, today's intake by category (today: 00:00 Asia/Shanghai), and a daily series ending today */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description days of the daily series, 1–366, default 30 */
+                    days?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentSummary"];
+                    };
+                };
+                /** @description malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for your role or jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (named in `fields`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11202,6 +11306,21 @@ export interface components {
             /** @description Water sources. */
             water: components["schemas"]["WaterSummary"];
         };
+        /** @description Incidents of one day (Asia/Shanghai). */
+        DayCount: {
+            /** @description The day, `YYYY-MM-DD` in Asia/Shanghai. */
+            day: string;
+            /**
+             * Format: int64
+             * @description Of which 火灾扑救.
+             */
+            fires: number;
+            /**
+             * Format: int64
+             * @description Incidents taken in that day.
+             */
+            total: number;
+        };
         /** @description A registered device. */
         Device: {
             /** @description Address, 12 lower-case hex digits. */
@@ -11457,6 +11576,8 @@ export interface components {
         Incident: {
             /** @description Address. */
             address: string;
+            /** @description 燃烧物质. */
+            burning_material?: string | null;
             /** @description Caller's name. */
             caller_name?: string | null;
             /** @description Caller's telephone. */
@@ -11478,6 +11599,8 @@ export interface components {
              */
             direct_loss_yuan: number;
             fire_grade?: null | components["schemas"]["FireGrade"];
+            /** @description 起火部位. */
+            fire_location?: string | null;
             /**
              * Format: int64
              * @description Id.
@@ -11505,6 +11628,11 @@ export interface components {
             lon: number;
             /** @description Notes. */
             notes?: string | null;
+            /**
+             * @description 接警编号 `YYYY-NNNNNN`: the year of 接警 (Asia/Shanghai) and the incident's place in that
+             *     year's intake order (e.g. `2026-000123`); what the users say and search by.
+             */
+            number: string;
             /** @description Dispatch plan chosen at intake. */
             plan_id?: string | null;
             /** @description 接警时间 (UTC RFC 3339). */
@@ -11522,9 +11650,16 @@ export interface components {
             sub_type?: string | null;
             /**
              * Format: int64
+             * @description 被困人员: people trapped, as told (`null`: not known, 0: none).
+             */
+            trapped?: number | null;
+            /**
+             * Format: int64
              * @description Unit at the address.
              */
             unit_id?: number | null;
+            /** @description The unit's name (as registered now), when there is a unit. */
+            unit_name?: string | null;
             /** @description Last change (UTC). */
             updated_at: string;
             /**
@@ -11542,6 +11677,8 @@ export interface components {
         IncidentPatch: {
             /** @description Address. */
             address?: string | null;
+            /** @description 燃烧物质. */
+            burning_material?: string | null;
             category?: null | components["schemas"]["IncidentCategory"];
             /**
              * Format: int64
@@ -11553,6 +11690,8 @@ export interface components {
              * @description Direct loss, yuan.
              */
             direct_loss_yuan?: number | null;
+            /** @description 起火部位. */
+            fire_location?: string | null;
             /**
              * Format: int32
              * @description Response level 1–5 (escalation).
@@ -11567,6 +11706,11 @@ export interface components {
             serious_injuries?: number | null;
             /** @description Sub-type code; `""` clears it. */
             sub_type?: string | null;
+            /**
+             * Format: int64
+             * @description 被困人员 (people trapped, as now known); a negative value is refused.
+             */
+            trapped?: number | null;
         };
         /** @description The pre-plan shown for an incident. */
         IncidentPrePlan: {
@@ -11599,12 +11743,16 @@ export interface components {
             accept_unroutable?: boolean;
             /** @description Address (default: the unit's). */
             address?: string | null;
+            /** @description 燃烧物质 (e.g. 电动车、油类、化学品). */
+            burning_material?: string | null;
             /** @description Caller's name. */
             caller_name?: string | null;
             /** @description Caller's telephone. */
             caller_phone?: string | null;
             /** @description Category (code or Chinese term). */
             category: components["schemas"]["IncidentCategory"];
+            /** @description 起火部位 (e.g. 三层厨房). */
+            fire_location?: string | null;
             /**
              * Format: int64
              * @description Jurisdiction (default: by the point).
@@ -11637,6 +11785,11 @@ export interface components {
             sub_type?: string | null;
             /**
              * Format: int64
+             * @description 被困人员: how many people are trapped, as told (absent: not known; 0: none).
+             */
+            trapped?: number | null;
+            /**
+             * Format: int64
              * @description The unit at the address.
              */
             unit_id?: number | null;
@@ -11661,6 +11814,46 @@ export interface components {
          * @enum {string}
          */
         IncidentStatus: "received" | "dispatched" | "on_scene" | "closed";
+        /** @description Incidents now and today. */
+        IncidentSummary: {
+            /** @description One entry per day, oldest first, ending today (days without incidents included). */
+            daily: components["schemas"]["DayCount"][];
+            /** @description Start of today, RFC 3339 with the +08:00 offset. */
+            day_start: string;
+            /**
+             * Format: int64
+             * @description Incidents not closed.
+             */
+            open: number;
+            /** @description Incidents not closed, per status code (`received`, `dispatched`, `on_scene`), zeros included. */
+            open_by_status: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description Open incidents where the caller said people are trapped (被困人员 > 0).
+             */
+            open_trapped: number;
+            /**
+             * Format: int64
+             * @description Incidents taken in today (接警 since 00:00 Asia/Shanghai).
+             */
+            today: number;
+            /** @description Today's per category code, zeros included. */
+            today_by_category: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description Today's already closed.
+             */
+            today_closed: number;
+            /**
+             * Format: int64
+             * @description Vehicles committed to an incident now (出动 … 返队, not yet 归队).
+             */
+            vehicles_committed: number;
+        };
         /** @description What was stored. */
         IngestResult: {
             /** @description Readings already stored earlier (same metric and time), not stored again. */
@@ -12926,6 +13119,11 @@ export interface components {
             /** @description Its name. */
             name: string;
             /**
+             * @description This row holds the units registered on the breakdown node itself (or above it), in none of
+             *     its children: the console calls it “本级（未划入下级辖区）”, so the rows add up to the total.
+             */
+            own: boolean;
+            /**
              * Format: int64
              * @description Units in its subtree.
              */
@@ -12944,7 +13142,8 @@ export interface components {
             };
             /**
              * @description Per jurisdiction: the children of the first node below the scope's root that has more than
-             *     one child (for a city with one urban district: its streets), or the root itself.
+             *     one child (for a city with one urban district: its streets), or the root itself; plus a row
+             *     (`own`) for units on that node itself when there are any. The rows add up to `total`.
              */
             by_jurisdiction: components["schemas"]["UnitsInJurisdiction"][];
             /**

@@ -3,7 +3,8 @@
 //! | | |
 //! |---|---|
 //! | `POST /incidents` | intake from coordinates, a unit id or a unit search, or from a confirmed alarm (`source: {"kind": "alarm", "alarm_id": N}`: the alarm must be a fire confirmed as real and not yet an incident; its unit is the default location; the alarm is linked to the incident); answers the incident with its recommendation (and the server time it took). The intake itself is the service [`crate::intake::take_in`]; the handler extracts, calls it and answers |
-//! | `GET /incidents` | list, newest first (`status`, `category`, `open`, `limit`, `offset`) |
+//! | `GET /incidents` | list, newest first (`status`, `category`, `open`, `q`: number, address or unit name, `limit`, `offset`) |
+//! | `GET /incidents/summary` | now and today, with a daily series (`days`, default 30): the leader's home page |
 //! | `GET /incidents/{id}` | one incident |
 //! | `PATCH /incidents/{id}` | escalate or correct (level, category, sub-type, address, notes, grading inputs) |
 //! | `GET /incidents/{id}/board` | everything the incident screen shows in one call: incident, timeline, dispatches, a fresh recommendation, routes with ETA labels, pre-plan, nearby water |
@@ -54,6 +55,7 @@ impl From<IntakeError> for ApiError {
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/incidents", get(list).post(create))
+        .route("/incidents/summary", get(summary))
         .route("/incidents/{id}", get(get_one).patch(patch))
         .route("/incidents/{id}/board", get(board))
         .route("/incidents/{id}/recommendation", get(recommendation))
@@ -68,6 +70,10 @@ pub const LIST_PARAMS: &[(&str, &str)] = &[
     ("status", "comma-separated: received, dispatched, on_scene, closed"),
     ("category", "fire, rescue, social_assistance, security_duty, false_alarm (or the Chinese term)"),
     ("open", "true: only those not closed"),
+    (
+        "q",
+        "接警编号 (2026-000123) or its sequence alone (123: digits match numbers only), or a part of the address or of the unit's name",
+    ),
     ("limit", "1–1000, default 50"),
     ("offset", "rows to skip"),
 ];
@@ -153,6 +159,12 @@ async fn list(
                 )
             }
             "open" => q.open_only = matches!(v.as_str(), "true" | "1"),
+            "q" => {
+                if v.chars().count() > 100 {
+                    return Err(ApiError::BadRequest("query parameter q: at most 100 characters".into()));
+                }
+                q.q = Some(v.trim().to_string()).filter(|s| !s.is_empty());
+            }
             "limit" => q.limit = Some(int(k, v, 1000)?.max(1)),
             "offset" => q.offset = Some(int(k, v, i64::MAX)?),
             _ => {
@@ -164,6 +176,27 @@ async fn list(
         }
     }
     Ok(Json(Incidents(&st.store).list_incidents(&Scope::from(p), &q).await?))
+}
+
+async fn summary(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<crate::store::summary::IncidentSummary>> {
+    let p = auth.require(Resource::Incident, Action::Read)?;
+    let mut days = 30;
+    for (k, v) in &params {
+        match k.as_str() {
+            "days" => {
+                days = v.parse::<u32>().ok().filter(|d| (1..=crate::store::summary::MAX_DAYS).contains(d)).ok_or_else(
+                    || ApiError::BadRequest(format!("query parameter days: {v:?} is not an integer in 1..366")),
+                )?
+            }
+            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: days"))),
+        }
+    }
+    let summary = Incidents(&st.store).incident_summary(&Scope::from(p), days, chrono::Utc::now()).await?;
+    Ok(Json(summary))
 }
 
 async fn get_one(State(st): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Incident>> {

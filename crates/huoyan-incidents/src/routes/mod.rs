@@ -25,6 +25,16 @@ pub fn openapi(doc: &mut ApiDoc) {
         list = list.query(p, doc);
     }
     doc.op(list);
+    doc.op(
+        Op::new(
+            HttpMethod::Get,
+            format!("{inc}/summary"),
+            "incidents",
+            "Incidents now and today (the leader's home page): open by status, with people trapped, vehicles committed, today's intake by category (today: 00:00 Asia/Shanghai), and a daily series ending today",
+        )
+        .query("days", "days of the daily series, 1–366, default 30")
+        .ok(200, Some(reference("IncidentSummary"))),
+    );
     doc.op(Op::new(HttpMethod::Post, inc, "incidents", "Take an incident in (接警) from coordinates, a unit id or a unit search, or from a fire alarm confirmed as real (source.kind = alarm; its unit is the default place; 409 when the alarm is already an incident); answers with the recommendation and the server time").body("application/json", reference("IncidentRequest")).ok(201, Some(reference("Intake"))));
     doc.op(Op::new(HttpMethod::Get, format!("{inc}/{{id}}"), "incidents", "One incident")
         .id()
@@ -148,6 +158,8 @@ pub fn openapi(doc: &mut ApiDoc) {
 
     doc.schema::<crate::store::incidents::Incident>();
     doc.schema::<crate::store::incidents::IncidentPatch>();
+    doc.schema::<crate::store::summary::IncidentSummary>();
+    doc.schema::<crate::store::summary::DayCount>();
     doc.schema::<incidents::IncidentRequest>();
     doc.schema::<incidents::Intake>();
     doc.schema::<incidents::DispatchRequest>();

@@ -7,16 +7,19 @@
 //!   micro-fire-station alerts of the 1–3–5 minute principle, and what could not be filled;
 //! - [`preplan`]: the digital pre-plan (数字化预案) document of a key unit and its completeness score;
 //! - [`timeline`]: timeline stages as entries, their checks, and the vehicle status flow they drive;
+//! - [`number`]: the readable 接警编号 (`2026-000123`);
 //! - [`code`]: the module's error codes (beside the kernel's, `huoyan_domain::validate::code`).
 //!
 //! The store persists incidents, dispatches and pre-plans; the server computes travel times with
 //! `huoyan-geo` and calls in here.
 
+pub mod number;
 pub mod plan;
 pub mod preplan;
 pub mod recommend;
 pub mod timeline;
 
+pub use number::{incident_number, number_year};
 pub use plan::{CN_BASELINE, MAX_LEVEL, Plan, PlanError, PlanSet, Requirement, SubType, Target};
 pub use preplan::{Completeness, PrePlanDoc, Section};
 pub use recommend::{

@@ -80,6 +80,12 @@ pub struct NewIncident {
     pub caller_name: Option<String>,
     /// Caller's telephone.
     pub caller_phone: Option<String>,
+    /// 被困人员: how many people are trapped, as told (`None`: not known, 0: none).
+    pub trapped: Option<i64>,
+    /// 起火部位 (e.g. 三层厨房).
+    pub fire_location: Option<String>,
+    /// 燃烧物质 (e.g. 电动车、油类、化学品).
+    pub burning_material: Option<String>,
     /// When the call or alarm came in (接警时间).
     pub reported_at: DateTime<Utc>,
     /// Notes.
@@ -102,6 +108,7 @@ impl NewIncident {
         c.opt_text("caller_name", &self.caller_name);
         c.opt_text("caller_phone", &self.caller_phone);
         c.opt_text("notes", &self.notes);
+        check_questions(&mut c, self.trapped, &self.fire_location, &self.burning_material);
         if !(1..=crate::rules::MAX_LEVEL).contains(&self.level) {
             c.push(level_out_of_range(self.level));
         }
@@ -141,6 +148,9 @@ impl NewIncident {
             source: IncidentSource::Call,
             caller_name: None,
             caller_phone: None,
+            trapped: None,
+            fire_location: None,
+            burning_material: None,
             reported_at: Utc::now(),
             notes: None,
             jurisdiction_id: None,
@@ -198,6 +208,9 @@ fn sub_type_code(
 pub struct Incident {
     /// Id.
     pub id: i64,
+    /// 接警编号 `YYYY-NNNNNN`: the year of 接警 (Asia/Shanghai) and the incident's place in that
+    /// year's intake order (e.g. `2026-000123`); what the users say and search by.
+    pub number: String,
     /// Jurisdiction node.
     pub jurisdiction_id: i64,
     /// Category.
@@ -214,12 +227,20 @@ pub struct Incident {
     pub address: String,
     /// Unit at the address.
     pub unit_id: Option<i64>,
+    /// The unit's name (as registered now), when there is a unit.
+    pub unit_name: Option<String>,
     /// Call or alarm.
     pub source: IncidentSource,
     /// Caller's name.
     pub caller_name: Option<String>,
     /// Caller's telephone.
     pub caller_phone: Option<String>,
+    /// 被困人员: people trapped, as told (`null`: not known, 0: none).
+    pub trapped: Option<i64>,
+    /// 起火部位.
+    pub fire_location: Option<String>,
+    /// 燃烧物质.
+    pub burning_material: Option<String>,
     /// Status.
     pub status: IncidentStatus,
     /// Deaths (fire grading input).
@@ -265,6 +286,15 @@ pub struct IncidentPatch {
     /// Notes.
     #[serde(default)]
     pub notes: Option<String>,
+    /// 被困人员 (people trapped, as now known); a negative value is refused.
+    #[serde(default)]
+    pub trapped: Option<i64>,
+    /// 起火部位.
+    #[serde(default)]
+    pub fire_location: Option<String>,
+    /// 燃烧物质.
+    #[serde(default)]
+    pub burning_material: Option<String>,
     /// Deaths.
     #[serde(default)]
     pub deaths: Option<i64>,
@@ -285,13 +315,18 @@ pub struct IncidentQuery {
     pub category: Option<String>,
     /// Only those with an active status (not closed).
     pub open_only: bool,
+    /// A 接警编号 (`2026-000123`) or its sequence alone (`123`: digits only match numbers), or a
+    /// part of the address or of the unit's name.
+    pub q: Option<String>,
     /// Page size (default 50, at most 1000).
     pub limit: Option<i64>,
     /// Rows to skip.
     pub offset: Option<i64>,
 }
 
-const COLS: &str = "id, jurisdiction_id, category, sub_type, level, lon, lat, address, unit_id, source, alarm_id, caller_name, caller_phone, \
+const COLS: &str = "id, number, jurisdiction_id, category, sub_type, level, lon, lat, address, unit_id, \
+    (SELECT u.name FROM units u WHERE u.id = incidents.unit_id) AS unit_name, source, alarm_id, caller_name, caller_phone, \
+    trapped, fire_location, burning_material, \
     status, deaths, serious_injuries, direct_loss_yuan, reported_at, notes, plan_id, created_by, created_at, updated_at, version";
 
 pub(crate) fn decode(r: &AnyRow) -> Result<Incident> {
@@ -310,8 +345,10 @@ pub(crate) fn decode(r: &AnyRow) -> Result<Incident> {
     let (deaths, injuries, loss): (i64, i64, f64) =
         (r.try_get("deaths")?, r.try_get("serious_injuries")?, r.try_get("direct_loss_yuan")?);
     let level: i64 = r.try_get("level")?;
+    let number: Option<String> = r.try_get("number")?;
     Ok(Incident {
         id,
+        number: number.ok_or_else(|| corrupt("no number".into()))?,
         jurisdiction_id: r.try_get("jurisdiction_id")?,
         category,
         sub_type: r.try_get("sub_type")?,
@@ -320,9 +357,13 @@ pub(crate) fn decode(r: &AnyRow) -> Result<Incident> {
         lat: r.try_get("lat")?,
         address: r.try_get("address")?,
         unit_id: r.try_get("unit_id")?,
+        unit_name: r.try_get("unit_name")?,
         source,
         caller_name: r.try_get("caller_name")?,
         caller_phone: r.try_get("caller_phone")?,
+        trapped: r.try_get("trapped")?,
+        fire_location: r.try_get("fire_location")?,
+        burning_material: r.try_get("burning_material")?,
         status: IncidentStatus::parse(&status).ok_or_else(|| corrupt(format!("status {status:?}")))?,
         deaths,
         serious_injuries: injuries,
@@ -391,10 +432,19 @@ impl Incidents<'_> {
         };
         let at = now();
         let reported = input.reported_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let year = crate::rules::number_year(input.reported_at);
+        let seq: i64 = sqlx::query(
+            "INSERT INTO incident_numbers (year, last) VALUES ($1, 1) \
+             ON CONFLICT (year) DO UPDATE SET last = incident_numbers.last + 1 RETURNING last",
+        )
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
         let row = sqlx::query(
             "INSERT INTO incidents (jurisdiction_id, category, sub_type, level, lon, lat, address, unit_id, source, alarm_id, caller_name, caller_phone, \
-             status, reported_at, notes, plan_id, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $17) RETURNING id",
+             status, reported_at, notes, plan_id, created_by, created_at, updated_at, number, trapped, fire_location, burning_material) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'received', $13, $14, $15, $16, $17, $17, $18, $19, $20, $21) RETURNING id",
         )
         .bind(jid)
         .bind(input.category.code())
@@ -413,6 +463,10 @@ impl Incidents<'_> {
         .bind(input.plan_id)
         .bind(actor.username.as_str())
         .bind(at.as_str())
+        .bind(crate::rules::incident_number(year, seq))
+        .bind(input.trapped)
+        .bind(input.fire_location.as_deref().map(str::trim).filter(|s| !s.is_empty()))
+        .bind(input.burning_material.as_deref().map(str::trim).filter(|s| !s.is_empty()))
         .fetch_one(&mut *tx)
         .await?;
         let id: i64 = row.try_get(0)?;
@@ -496,6 +550,23 @@ impl Incidents<'_> {
             let n = w.next();
             w.push(format!("category = ${n}"), vec![Arg::T(c.clone())]);
         }
+        if let Some(text) = &q.q {
+            let n = w.next();
+            if let Ok(seq) = text.parse::<u32>() {
+                // A number as said on the radio: its sequence alone (`123`), of any year.
+                w.push(format!("number LIKE ${n}"), vec![Arg::T(format!("%-{seq:06}"))]);
+            } else {
+                let like = self.backend().ilike();
+                w.push(
+                    format!(
+                        "(number = ${n} OR address {like} ${m} ESCAPE '\\' \
+                         OR unit_id IN (SELECT id FROM units WHERE name {like} ${m} ESCAPE '\\'))",
+                        m = n + 1
+                    ),
+                    vec![Arg::T(text.clone()), Arg::T(format!("%{}%", huoyan_store::query::escape_like(text)))],
+                );
+            }
+        }
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
         let offset = q.offset.unwrap_or(0).max(0);
         let total: i64 = bind_all(huoyan_store::dynq(format!("SELECT COUNT(*) FROM incidents{}", w.sql())), &w.args)
@@ -515,6 +586,7 @@ impl Incidents<'_> {
             c.text("address", a);
         }
         c.opt_text("notes", &p.notes);
+        check_questions(&mut c, p.trapped, &p.fire_location, &p.burning_material);
         if p.level.is_some_and(|l| !(1..=crate::rules::MAX_LEVEL).contains(&l)) {
             c.push(level_out_of_range(p.level.unwrap_or_default()));
         }
@@ -531,7 +603,8 @@ impl Incidents<'_> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE incidents SET category = $1, sub_type = $2, level = $3, address = $4, notes = $5, deaths = $6, serious_injuries = $7, \
-             direct_loss_yuan = $8, updated_at = $9, version = version + 1 WHERE id = $10 AND version = $11",
+             direct_loss_yuan = $8, updated_at = $9, version = version + 1, trapped = $12, fire_location = $13, burning_material = $14 \
+             WHERE id = $10 AND version = $11",
         )
         .bind(category.code())
         .bind(sub_type)
@@ -544,6 +617,9 @@ impl Incidents<'_> {
         .bind(now())
         .bind(id)
         .bind(before.version)
+        .bind(p.trapped.or(before.trapped))
+        .bind(blank_clears(&p.fire_location, &before.fire_location))
+        .bind(blank_clears(&p.burning_material, &before.burning_material))
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
@@ -561,6 +637,22 @@ impl Incidents<'_> {
         Ok(after)
     }
 }
+/// The intake's questions: 被困人员 0–100000 (a count), 起火部位 and 燃烧物质 as short texts.
+fn check_questions(c: &mut Checker, trapped: Option<i64>, location: &Option<String>, material: &Option<String>) {
+    c.int_range("trapped", trapped, 0, 100_000);
+    c.opt_text("fire_location", location);
+    c.opt_text("burning_material", material);
+}
+
+/// A patched text: absent keeps `before`, blank clears it.
+fn blank_clears(patch: &Option<String>, before: &Option<String>) -> Option<String> {
+    match patch {
+        Some(s) if s.trim().is_empty() => None,
+        Some(s) => Some(s.trim().to_string()),
+        None => before.clone(),
+    }
+}
+
 /// The response level is not 1–5 (`out_of_range`).
 fn level_out_of_range(level: u8) -> FieldError {
     let e = out_of_range("level", level, 1, crate::rules::MAX_LEVEL);

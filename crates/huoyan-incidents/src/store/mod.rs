@@ -7,6 +7,7 @@ pub mod dispatch;
 pub mod incidents;
 pub mod plansets;
 pub mod preplans;
+pub mod summary;
 pub mod timeline;
 
 use huoyan_store::migrate::{Migration, Reference, Schema};
@@ -22,12 +23,20 @@ huoyan_store::module_view! {
 /// (`migrations/<backend>/` of this crate).
 pub const SCHEMA: Schema = Schema {
     module: "incidents",
-    migrations: &[Migration {
-        version: 1,
-        name: "incidents",
-        sqlite: include_str!("../../migrations/sqlite/0001_incidents.sql"),
-        postgres: include_str!("../../migrations/postgres/0001_incidents.sql"),
-    }],
+    migrations: &[
+        Migration {
+            version: 1,
+            name: "incidents",
+            sqlite: include_str!("../../migrations/sqlite/0001_incidents.sql"),
+            postgres: include_str!("../../migrations/postgres/0001_incidents.sql"),
+        },
+        Migration {
+            version: 2,
+            name: "intake_questions",
+            sqlite: include_str!("../../migrations/sqlite/0002_intake_questions.sql"),
+            postgres: include_str!("../../migrations/postgres/0002_intake_questions.sql"),
+        },
+    ],
     references: &[
         Reference { table: "incidents", column: "jurisdiction_id", to: "jurisdictions" },
         Reference { table: "incidents", column: "unit_id", to: "units" },

@@ -62,8 +62,45 @@ pub fn node(parent: Option<i64>, level: JurisdictionLevel, name: &str, b: geojso
     }
 }
 
+/// The schema `side` writes to: the program's own, or an old store's (the upgrade test), whose
+/// incidents lack the columns of incidents 2 (`intake_questions`) and are written by SQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    Current,
+    BeforeIntakeQuestions,
+}
+
+/// An incident and its 接警 entry written as the program before incidents 2 did.
+async fn old_incident(
+    store: &Store,
+    jurisdiction: i64,
+    unit: i64,
+    n: &huoyan_incidents::store::incidents::NewIncident,
+) -> i64 {
+    let at = huoyan_store::now();
+    store
+        .execute_admin(&format!(
+            "INSERT INTO incidents (jurisdiction_id, category, level, lon, lat, address, unit_id, source, status, \
+             reported_at, created_by, created_at, updated_at) VALUES ({jurisdiction}, 'fire', 1, {}, {}, '{}', {unit}, \
+             'call', 'received', '{at}', 'system', '{at}', '{at}')",
+            n.lon, n.lat, n.address
+        ))
+        .await
+        .unwrap();
+    let id: i64 = store.admin_strings("SELECT CAST(MAX(id) AS TEXT) FROM incidents").await.unwrap()[0].parse().unwrap();
+    store
+        .execute_admin(&format!(
+            "INSERT INTO incident_events (incident_id, stage, at, actor_id, actor, warnings, recorded_at) \
+             VALUES ({id}, 'alarm', '{at}', 0, 'system', '[]', '{at}')"
+        ))
+        .await
+        .unwrap();
+    id
+}
+
 pub async fn side(
     store: &Store,
+    schema: Schema,
     j: Jurisdiction,
     lon: f64,
     tag: &str,
@@ -132,7 +169,12 @@ pub async fn side(
         format!("{tag}路口"),
     );
     n.unit_id = Some(ids["units"]);
-    ids.insert("incidents", huoyan_incidents::Incidents(store).create_incident(&sys, n).await.unwrap().id);
+    let incident = if schema == Schema::BeforeIntakeQuestions {
+        old_incident(store, j.id, ids["units"], &n).await
+    } else {
+        huoyan_incidents::Incidents(store).create_incident(&sys, n).await.unwrap().id
+    };
+    ids.insert("incidents", incident);
     let doc: huoyan_incidents::rules::PrePlanDoc = serde_json::from_value(json!({"attack_notes": "内攻"})).unwrap();
     let plan = huoyan_incidents::Incidents(store).put_preplan(&sys, ids["units"], doc).await.unwrap();
     ids.insert("preplans", plan.id);
@@ -163,9 +205,10 @@ pub async fn start_with(mut config: ServerConfig) -> Fixture {
         .create_jurisdiction(&sys, node(Some(city.id), JurisdictionLevel::Township, "东街道", square(1.0, 1.0)))
         .await
         .unwrap();
-    let (west_ids, west_sensor) = side(&store, west.clone(), 0.5, "西", "91350100M000100Y43").await;
+    let (west_ids, west_sensor) = side(&store, Schema::Current, west.clone(), 0.5, "西", "91350100M000100Y43").await;
     let (east_ids, east_sensor) = side(
         &store,
+        Schema::Current,
         east.clone(),
         1.5,
         "东",
