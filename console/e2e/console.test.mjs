@@ -182,6 +182,43 @@ describe('火眼 console', { timeout: 240_000 }, () => {
     await page.keyboard.press('Escape')
   })
 
+  it('speaks the users\' language in a register: no raw ids, source refs or long decimals (issue 14, defect 6)', async () => {
+    await page.getByTestId('nav-water_sources').click()
+    await page.getByTestId('register-table').waitFor()
+    // One column per meaning: the water source's own 编号, no second id column.
+    const heads = await page.getByTestId('register-table').locator('thead th').allInnerTexts()
+    assert.equal(heads.filter((h) => h.trim() === '编号').length, 1, heads.join('|'))
+    // A hydrant of the Cambridge layer: flow to 0.1 L/s, coordinates to 6 decimals, its source in words.
+    const r = await page.request.get(`${BASE}/api/v1/water_sources?limit=50&sort=id`)
+    const h = (await r.json()).items.find((w) => w.flow_lps && String(w.source_ref || '').startsWith('cambridge'))
+    assert.ok(h, 'a Cambridge hydrant with a flow')
+    assert.ok(Number.isInteger(Math.round(h.flow_lps * 10)) && Math.abs(h.flow_lps * 10 - Math.round(h.flow_lps * 10)) < 1e-9, `flow ${h.flow_lps} kept to 0.1 L/s`)
+    await page.goto(`${BASE}/water_sources?open=${h.id}`)
+    const drawer = page.getByTestId('record-detail')
+    await drawer.getByTestId('detail-source_ref').waitFor()
+    assert.equal(await drawer.getByTestId('detail-source_ref').innerText(), '剑桥市 GIS 公开数据')
+    assert.match(await drawer.getByTestId('detail-lon').innerText(), /^-?\d+\.\d{1,6}$/)
+    const text = await drawer.innerText()
+    assert.doesNotMatch(text, /cambridge-|demo:|jurisdiction_id|version/, text)
+    await drawer.getByTestId('detail-jurisdiction_id').waitFor()
+    // The edit form shows the same rounding; saving an untouched form changes nothing.
+    await drawer.getByTestId('detail-edit').click()
+    const dialog = page.getByTestId('record-dialog')
+    await dialog.waitFor()
+    assert.match(await page.getByTestId('input-lat').inputValue(), /^-?\d+\.\d{1,6}$/)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    await page.keyboard.press('Escape')
+    // Vehicle names fit their column: the call sign, not the station's full name again.
+    const v = await page.request.get(`${BASE}/api/v1/vehicles?limit=200`)
+    const names = (await v.json()).items.map((x) => x.name)
+    assert.ok(names.every((n) => n.length <= 18 && !/\(/.test(n)), names.filter((n) => n.length > 18 || /\(/.test(n)).join(', '))
+    await page.getByTestId('nav-vehicles').click()
+    const cell = page.getByTestId('register-table').locator('tbody tr').first().locator('td').first()
+    await cell.waitFor()
+    assert.ok(await cell.evaluate((td) => { const c = td.querySelector('.cell'); return c.scrollWidth <= c.clientWidth }), 'the first vehicle name is not cut off')
+  })
+
   it('edits a unit with checked fields, and the change persists after reload', async () => {
     await page.getByTestId('nav-units').click()
     await page.getByTestId('register-table').waitFor()

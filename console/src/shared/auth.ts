@@ -3,6 +3,7 @@
 import { reactive } from 'vue'
 import { api, request } from './api/client'
 import type { Answer, Schema } from './api/schema'
+import { forgetJurisdictionNames } from './jurisdictions'
 
 export type Permission = Schema<'Permission'>
 export type User = Schema<'User'>
@@ -22,6 +23,7 @@ export async function loadMe(): Promise<Me | null> {
 
 export async function login(username: string, password: string): Promise<Me> {
   const r = await request<Answer<'/api/v1/auth/login', 'post'>>('auth/login', { method: 'POST', body: { username, password }, quiet401: true })
+  forgetJurisdictionNames()
   session.me = r.me
   session.checked = true
   return r.me
@@ -33,6 +35,7 @@ export async function logout() {
   } catch {
     /* already gone */
   }
+  forgetJurisdictionNames()
   session.me = null
 }
 

@@ -7,7 +7,7 @@ export default {
     create: 'New', delete: 'Delete', confirm: 'OK', loading: 'Loading…', none: 'None', yes: 'Yes', no: 'No',
     all: 'All', total: 'Total', export: 'Export Excel', import: 'Import Excel', refresh: 'Refresh', actions: 'Actions',
     saved: 'Saved', failed: 'Failed', id: 'ID', more: 'More', back: 'Back', unknown: 'Unknown',
-    sort: 'Sort', sortId: 'By ID', sortIdDesc: 'By ID, descending', sortName: 'By name', sortUpdated: 'Recently updated',
+    sort: 'Sort', sortId: 'Oldest first', sortIdDesc: 'Newest first', sortName: 'By name', sortUpdated: 'Recently updated',
     count: 'Count', rate: 'Rate', page: 'Page', keyword: 'Keyword', language: 'Language',
   },
   nav: {

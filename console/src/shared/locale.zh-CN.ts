@@ -7,7 +7,7 @@ export default {
     create: '新增', delete: '删除', confirm: '确定', loading: '加载中…', none: '无', yes: '是', no: '否',
     all: '全部', total: '合计', export: '导出 Excel', import: '导入 Excel', refresh: '刷新', actions: '操作',
     saved: '已保存', failed: '操作失败', id: '编号', more: '更多', back: '返回', unknown: '未知',
-    sort: '排序', sortId: '按编号', sortIdDesc: '按编号倒序', sortName: '按名称', sortUpdated: '最近更新',
+    sort: '排序', sortId: '按登记先后', sortIdDesc: '最近登记', sortName: '按名称', sortUpdated: '最近更新',
     count: '数量', rate: '比率', page: '分页', keyword: '关键字', language: '语言',
   },
   nav: {

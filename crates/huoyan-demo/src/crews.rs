@@ -140,8 +140,38 @@ fn duty(rng: &mut DemoRng, kind: StationKind, vehicles: i64) -> i64 {
     (vehicles * 6 + int_between(rng, 0, 3)).clamp(lo, hi)
 }
 
-/// A short station name for call signs: `城东特勤站` → `城东`, `Fire Company 2` → `Company 2`.
+/// A short station name for call signs: `城东特勤站` → `城东`, `剑桥消防2中队 (Fire Company 2)` →
+/// `2中队` (a bracketed aside dropped, then what follows the city's 消防), `Fire Company 2` →
+/// `Company 2`.
 pub(crate) fn short_name(name: &str) -> String {
+    let name = without_aside(name);
+    // `<city>消防<what>`: the <what> is the station's own name, unless it is only a generic word.
+    if let Some((_, rest)) = name.split_once("消防")
+        && !rest.trim().is_empty()
+        && !["站", "救援站", "队", "中队", "大队", "救援队", "救援大队"].contains(&rest.trim())
+        && !rest.contains("消防")
+    {
+        return rest.trim().to_string();
+    }
+    generic_short_name(name)
+}
+
+/// The name without a trailing bracketed aside: `剑桥消防总部 (Fire Headquarters)` → `剑桥消防总部`.
+fn without_aside(name: &str) -> &str {
+    let t = name.trim();
+    for (open, close) in [(" (", ')'), ("(", ')'), ("（", '）')] {
+        if t.ends_with(close)
+            && let Some(i) = t.rfind(open)
+            && i > 0
+        {
+            return t[..i].trim();
+        }
+    }
+    t
+}
+
+/// The name with its generic station suffix (and an English `Fire `) removed.
+fn generic_short_name(name: &str) -> String {
     const SUFFIXES: &[&str] = &[
         "特勤消防救援站",
         "消防救援站",
@@ -168,6 +198,13 @@ pub(crate) fn short_name(name: &str) -> String {
     }
     if let Some(rest) = s.strip_prefix("Fire ").filter(|r| !r.trim().is_empty()) {
         s = rest.trim();
+    }
+    // A company's legal form says nothing on the radio: `悦来建材有限公司` → `悦来建材`.
+    for form in ["股份有限公司", "有限责任公司", "有限公司"] {
+        if let Some(rest) = s.strip_suffix(form).filter(|r| !r.trim().is_empty()) {
+            s = rest.trim();
+            break;
+        }
     }
     let short: String = s.chars().take(60).collect();
     if short.trim().is_empty() { "站".into() } else { short.trim().to_string() }
@@ -207,7 +244,8 @@ fn vehicles_for(rng: &mut DemoRng, station: &Station, plates: &mut HashSet<Strin
             id: 0,
             jurisdiction_id: 0,
             station_id: station.id,
-            name: format!("{short} {}{k}", t.short),
+            // `2中队水罐1`; a Latin short name keeps a space (`Company 2 水罐1`).
+            name: if short.is_ascii() { format!("{short} {}{k}", t.short) } else { format!("{short}{}{k}", t.short) },
             plate: Some(plate_no),
             family: t.family,
             vehicle_type: t.name.to_string(),
@@ -338,5 +376,11 @@ mod tests {
         assert_eq!(short_name("特勤站"), "特勤站");
         assert_eq!(short_name("  "), "站");
         assert_eq!(short_name("鑫源购物中心微型消防站"), "鑫源购物中心");
+        assert_eq!(short_name("剑桥消防总部 (Fire Headquarters)"), "总部");
+        assert_eq!(short_name("剑桥消防2中队 (Fire Company 2)"), "2中队");
+        assert_eq!(short_name("城东特勤消防救援站"), "城东");
+        assert_eq!(short_name("永宁县消防救援大队（城关）"), "永宁县消防救援大队");
+        assert_eq!(short_name("(x)"), "(x)");
+        assert_eq!(short_name("永宁县悦来建材有限公司微型消防站"), "永宁县悦来建材");
     }
 }

@@ -177,7 +177,14 @@ impl Fields<'_> {
 
     fn num(&mut self, target: &str) -> Option<f64> {
         let scale = self.mapping.scale(target);
-        self.typed(target, Cell::to_f64).map(|v| v * scale)
+        let v = self.typed(target, Cell::to_f64).map(|v| v * scale)?;
+        Some(match self.mapping.decimals(target) {
+            Some(d) => {
+                let f = 10f64.powi(d as i32);
+                (v * f).round() / f
+            }
+            None => v,
+        })
     }
 
     fn int(&mut self, target: &str) -> Option<i64> {

@@ -6,7 +6,7 @@
 //! id_field = "OBJECTID"
 //! [fields]                  # target field = property name, or a table of options
 //! code = "HYDRANT_ID"
-//! flow_lps = { from = "HYDRANT_GPM", scale = 0.0630902 }             # US gpm -> L/s
+//! flow_lps = { from = "HYDRANT_GPM", scale = 0.0630902, decimals = 1 }  # US gpm -> L/s, 0.1 L/s
 //! status = { from = "LIFECYCLESTATUS", map = { ACT = "intact" }, default = "unverified" }
 //! last_inspected = { from = "LAST_DATE_TESTED", date = "epoch_ms" }
 //! name = { template = "{ENGINE} 辖区" }
@@ -16,7 +16,8 @@
 //!
 //! A field's value is taken from the property `from` (or the rendered `template`); `map` then
 //! replaces it (a value not in the map is kept, unless `default` is given); an empty value falls back
-//! to `default`, then to `[defaults]`; `scale` multiplies numbers; `date` says how dates are written
+//! to `default`, then to `[defaults]`; `scale` multiplies numbers and `decimals` rounds
+//! them after (a converted unit keeps the precision it was measured with, not 93.058045 L/s); `date` says how dates are written
 //! (`epoch_ms`, `epoch_s`, `iso`, or a chrono format such as `%d/%m/%Y`). Vocabulary fields take codes
 //! or Chinese terms (`hydrant_above` or `地上消火栓`). Unknown layers, fields and options are errors.
 
@@ -191,6 +192,8 @@ pub struct FieldSpec {
     pub map: BTreeMap<String, String>,
     /// Factor numbers are multiplied by (unit conversion).
     pub scale: Option<f64>,
+    /// Decimals a number keeps (after `scale`), 0–9.
+    pub decimals: Option<u32>,
     /// How a date is written: `epoch_ms`, `epoch_s`, `iso` or a chrono format.
     pub date: Option<String>,
     /// Value used when the property is empty, or (with `map`) not in the map.
@@ -206,6 +209,7 @@ struct RawSpec {
     #[serde(default)]
     map: BTreeMap<String, toml::Value>,
     scale: Option<f64>,
+    decimals: Option<u32>,
     date: Option<String>,
     default: Option<toml::Value>,
 }
@@ -392,6 +396,11 @@ impl Mapping {
         self.fields.get(target).and_then(|s| s.date.as_deref()).map(DateMode::parse).unwrap_or(DateMode::Auto)
     }
 
+    /// The decimals a number field keeps, when the mapping says.
+    pub(crate) fn decimals(&self, target: &str) -> Option<u32> {
+        self.fields.get(target).and_then(|s| s.decimals)
+    }
+
     /// The scale factor of a field (1 when none).
     pub(crate) fn scale(&self, target: &str) -> f64 {
         self.fields.get(target).and_then(|s| s.scale).unwrap_or(1.0)
@@ -436,6 +445,12 @@ fn spec_from_raw(name: &str, ty: FieldType, r: RawSpec) -> Result<FieldSpec, Imp
     if let Some(s) = r.scale.filter(|s| !s.is_finite() || *s == 0.0) {
         return Err(err(format!("`scale` {s} must be a finite, non-zero number")));
     }
+    if r.decimals.is_some() && ty != Number {
+        return Err(err("`decimals` applies only to number fields".into()));
+    }
+    if let Some(d) = r.decimals.filter(|d| *d > 9) {
+        return Err(err(format!("`decimals` {d} must be 0–9")));
+    }
     if r.date.is_some() && ty != Date {
         return Err(err("`date` applies only to date fields".into()));
     }
@@ -448,7 +463,15 @@ fn spec_from_raw(name: &str, ty: FieldType, r: RawSpec) -> Result<FieldSpec, Imp
         Some(v) => Some(scalar_text(v).ok_or_else(|| err("`default` must be a single value".into()))?),
         None => None,
     };
-    Ok(FieldSpec { from: r.from, template: r.template, map, scale: r.scale, date: r.date, default })
+    Ok(FieldSpec {
+        from: r.from,
+        template: r.template,
+        map,
+        scale: r.scale,
+        decimals: r.decimals,
+        date: r.date,
+        default,
+    })
 }
 
 #[cfg(test)]
@@ -489,5 +512,10 @@ mod tests {
         assert!(e.to_string().contains("scael"), "{e}");
         let e = Mapping::from_toml("layer = \"roads\"\n[fields]\nclass = { template = \"{C\" }").unwrap_err();
         assert!(e.to_string().contains("unclosed"), "{e}");
+        let wl = "layer = \"water_sources\"\n[defaults]\nkind = \"pool\"\n[fields]\n";
+        let e = Mapping::from_toml(&format!("{wl}flow_lps = {{ from = \"F\", decimals = 12 }}")).unwrap_err();
+        assert!(e.to_string().contains("0–9"), "{e}");
+        let e = Mapping::from_toml(&format!("{wl}code = {{ from = \"F\", decimals = 1 }}")).unwrap_err();
+        assert!(e.to_string().contains("only to number fields"), "{e}");
     }
 }

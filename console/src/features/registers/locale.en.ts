@@ -6,5 +6,7 @@ export default {
     importResult: 'Import result', exportStarted: 'Download started', notFound: 'No such record, or not yours to see', noPermission: 'Read only',
     totalRows: '{n} rows', editTitle: 'Edit {name}', createTitle: 'New {name}', detailTitle: '{name}',
     classReasons: 'Why these classes', location: 'Location', pickOnMap: 'Lon/lat', unsaved: 'Unsaved changes',
+    systemId: 'System id', jurisdiction: 'Jurisdiction', source: { title: 'Source', demo: 'Demo data (generated)', cambridge: 'City of Cambridge open GIS data', osm: 'OpenStreetMap', table: 'Spreadsheet import', geojson: 'GIS layer import', other: 'Imported' },
+    updatedAt: 'Last changed', createdAt: 'Created',
   },
 }

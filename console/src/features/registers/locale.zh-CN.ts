@@ -6,5 +6,7 @@ export default {
     importResult: '导入结果', exportStarted: '已开始下载', notFound: '记录不存在或无权查看', noPermission: '无权修改',
     totalRows: '共 {n} 条', editTitle: '编辑{name}', createTitle: '新增{name}', detailTitle: '{name}详情',
     classReasons: '判定依据', location: '位置', pickOnMap: '经纬度', unsaved: '有未保存的修改',
+    systemId: '系统编号', jurisdiction: '所属辖区', source: { title: '数据来源', demo: '演示数据（程序生成）', cambridge: '剑桥市 GIS 公开数据', osm: 'OpenStreetMap', table: '表格导入', geojson: 'GIS 图层导入', other: '导入数据' },
+    updatedAt: '最后修改', createdAt: '创建时间',
   },
 }

@@ -20,6 +20,8 @@ export interface FieldDef {
   width?: number
   /** Not editable (computed by the server). */
   readonly?: boolean
+  /** Decimals shown and edited for a float (coordinates 6 ≈ 0.1 m, flow 1 L/s …); trailing zeros dropped. */
+  decimals?: number
 }
 
 export interface FilterDef {
@@ -73,11 +75,11 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { key: 'uscc', type: 'uscc', list: true, width: 190 },
       { key: 'safety_manager', type: 'text' },
       { key: 'phone', type: 'text' },
-      { key: 'lon', type: 'float', required: true, min: -180, max: 180 },
-      { key: 'lat', type: 'float', required: true, min: -90, max: 90 },
-      { key: 'metrics.building_area_m2', type: 'float', min: 0, max: 10_000_000 },
+      { key: 'lon', type: 'float', required: true, min: -180, max: 180, decimals: 6 },
+      { key: 'lat', type: 'float', required: true, min: -90, max: 90, decimals: 6 },
+      { key: 'metrics.building_area_m2', type: 'float', min: 0, max: 10_000_000, decimals: 1 },
       { key: 'metrics.floors', type: 'int', min: 0, max: 200 },
-      { key: 'metrics.height_m', type: 'float', min: 0, max: 1000 },
+      { key: 'metrics.height_m', type: 'float', min: 0, max: 1000, decimals: 1 },
       { key: 'metrics.beds', type: 'int', min: 0, max: 1_000_000 },
       { key: 'metrics.staff', type: 'int', min: 0, max: 1_000_000 },
     ]),
@@ -97,14 +99,14 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { key: 'kind', type: 'select', group: 'water_kind', required: true, list: true, card: true, width: 150 },
       { key: 'status', type: 'select', group: 'water_status', required: true, list: true, card: true, width: 100 },
       { key: 'address', type: 'text', list: true, card: true },
-      { key: 'flow_lps', type: 'float', min: 0, max: 10_000, list: true, width: 110 },
-      { key: 'pressure_mpa', type: 'float', min: 0, max: 10, list: true, width: 110 },
-      { key: 'diameter_mm', type: 'float', min: 0, max: 10_000 },
-      { key: 'capacity_m3', type: 'float', min: 0, max: 100_000_000 },
+      { key: 'flow_lps', type: 'float', min: 0, max: 10_000, list: true, width: 110, decimals: 1 },
+      { key: 'pressure_mpa', type: 'float', min: 0, max: 10, list: true, width: 110, decimals: 2 },
+      { key: 'diameter_mm', type: 'float', min: 0, max: 10_000, decimals: 0 },
+      { key: 'capacity_m3', type: 'float', min: 0, max: 100_000_000, decimals: 1 },
       { key: 'owner', type: 'text' },
       { key: 'last_inspected', type: 'date', list: true, width: 130 },
-      { key: 'lon', type: 'float', required: true, min: -180, max: 180 },
-      { key: 'lat', type: 'float', required: true, min: -90, max: 90 },
+      { key: 'lon', type: 'float', required: true, min: -180, max: 180, decimals: 6 },
+      { key: 'lat', type: 'float', required: true, min: -90, max: 90, decimals: 6 },
       { key: 'notes', type: 'textarea' },
     ]),
     title: (r) => String(r.code || `#${r.id}`),
@@ -125,8 +127,8 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { key: 'duty_strength', type: 'int', min: 0, max: 1000, list: true, card: true, width: 130 },
       { key: 'phone', type: 'text', list: true, width: 140 },
       { key: 'address', type: 'text', list: true },
-      { key: 'lon', type: 'float', required: true, min: -180, max: 180 },
-      { key: 'lat', type: 'float', required: true, min: -90, max: 90 },
+      { key: 'lon', type: 'float', required: true, min: -180, max: 180, decimals: 6 },
+      { key: 'lat', type: 'float', required: true, min: -90, max: 90, decimals: 6 },
     ]),
     title: name,
     blank: () => ({ name: '', kind: 'level1', status: 'on_duty', duty_strength: 0, lon: null, lat: null }),
@@ -141,15 +143,15 @@ export const REGISTERS: Record<RegisterKind, RegisterDef> = {
       { param: 'status', label: 'reg.status', group: 'vehicle_status' },
     ],
     fields: fieldsOf<'vehicles'>([
-      { key: 'name', type: 'text', required: true, list: true, card: true },
+      { key: 'name', type: 'text', required: true, list: true, card: true, width: 220 },
       { key: 'station_id', type: 'station', required: true, list: true, card: true, width: 160 },
       { key: 'family', type: 'select', group: 'vehicle_family', required: true, list: true, width: 130 },
       { key: 'vehicle_type', type: 'text', required: true, list: true, card: true, width: 140 },
       { key: 'status', type: 'select', group: 'vehicle_status', required: true, list: true, card: true, width: 90 },
       { key: 'plate', type: 'text', list: true, width: 130 },
       { key: 'seats', type: 'int', min: 0, max: 60 },
-      { key: 'water_l', type: 'float', min: 0, max: 60_000 },
-      { key: 'foam_l', type: 'float', min: 0, max: 30_000 },
+      { key: 'water_l', type: 'float', min: 0, max: 60_000, decimals: 0 },
+      { key: 'foam_l', type: 'float', min: 0, max: 30_000, decimals: 0 },
       { key: 'year_in_service', type: 'int', min: 1950, max: 2100 },
     ]),
     title: name,
@@ -183,7 +185,14 @@ export function cellText(r: Record<string, unknown>, f: FieldDef, stations: { id
   if (f.type === 'select') return termLabel(f.group!, String(v))
   if (f.type === 'station') return stations.find((s) => s.id === v)?.name || (v ? `#${v}` : '')
   if (f.type === 'bool') return v ? i18n.global.t('common.yes') : i18n.global.t('common.no')
+  if (f.type === 'float' && typeof v === 'number') return roundTo(v, f.decimals)
   return String(v)
+}
+
+/** A float as users read and edit it: at most `decimals` decimals, trailing zeros dropped. */
+export function roundTo(v: number, decimals: number | undefined): string {
+  if (decimals === undefined || !Number.isFinite(v)) return String(v)
+  return String(Number(v.toFixed(decimals)))
 }
 
 /** A unit's classes as tags, coloured by `CLASS_TAG_TYPE`. */
@@ -192,4 +201,20 @@ export function classTags(r: Record<string, unknown>): { code: string; label: st
 }
 export const CLASS_TAG_TYPE: Record<string, 'danger' | 'warning' | 'primary' | 'success' | 'info'> = {
   key_unit: 'danger', high_risk: 'warning', nine_small: 'primary', three_in_one: 'success',
+}
+
+/**
+ * Where a record came from, in the users' words: the demo's generated data, the Cambridge GIS
+ * layers, OpenStreetMap, a spreadsheet … (`source_ref` as the importer wrote it: `demo:unit/1`,
+ * `cambridge-hydrant:1`, `osm:node/123`). The raw reference stays available as a tooltip.
+ */
+export function sourceText(ref: string): string {
+  const t = i18n.global.t
+  const prefix = ref.split(':')[0]
+  if (prefix === 'demo') return t('reg.source.demo')
+  if (prefix.startsWith('cambridge')) return t('reg.source.cambridge')
+  if (prefix === 'osm') return t('reg.source.osm')
+  if (prefix === 'table' || prefix === 'xlsx' || prefix === 'csv') return t('reg.source.table')
+  if (prefix === 'geojson') return t('reg.source.geojson')
+  return t('reg.source.other')
 }
