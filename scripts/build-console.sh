@@ -15,4 +15,24 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   npm ci --no-audit --no-fund
 fi
 npm run build
+
+# The map's label glyphs (MapLibre glyph PBFs for Latin and full-width forms; Chinese is drawn
+# with the browser's fonts), made from openly licensed fonts installed from Debian's packages
+# (fonts-dejavu-core, fonts-wqy-microhei: ./scripts/setup-browser.sh installs them) by the
+# project's own tool, cached in console/.glyphs and copied into dist/glyphs, which huoyan serves.
+# Without a font the console is built without labels (a warning; the map works, names unshown).
+fonts=()
+for f in /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/wqy/wqy-microhei.ttc; do
+  [ -f "$f" ] && fonts+=(--font "$f")
+done
+if [ ${#fonts[@]} -eq 0 ]; then
+  echo "build-console: warning: no DejaVu Sans or WenQuanYi Micro Hei font: the map is built without labels" >&2
+else
+  if [ ! -f .glyphs/huoyan-sans/0-255.pbf ] || [ -n "$(find ../crates/huoyan-tiles/src -newer .glyphs/huoyan-sans/0-255.pbf -name '*.rs' | head -1)" ]; then
+    rm -rf .glyphs
+    (cd .. && cargo run -q -p huoyan-tiles --bin huoyan-glyphs -- "${fonts[@]}" --out console/.glyphs)
+  fi
+  mkdir -p dist/glyphs
+  cp -r .glyphs/huoyan-sans dist/glyphs/
+fi
 echo "build-console: console/dist is ready"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the browser the console's end-to-end tests drive: Debian's own Chromium and a CJK font
-# (so Chinese text renders in screenshots). Idempotent: does nothing when /usr/bin/chromium and the
+# (so Chinese text renders in screenshots), and DejaVu Sans (the map's label glyphs). Idempotent: does nothing when /usr/bin/chromium and the
 # font are there. Never downloads a browser any other way (no Playwright browser download).
 # Needs root (or sudo) and apt access to the Debian mirrors.
 set -euo pipefail
@@ -10,6 +10,8 @@ need=()
 if ! { [ -d /usr/share/fonts/truetype/wqy ] || fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy'; }; then
   need+=(fonts-wqy-microhei)
 fi
+# DejaVu Sans: the Latin of the map's label glyphs (scripts/build-console.sh makes them).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then
   echo "setup-browser: /usr/bin/chromium and a CJK font are installed"
   exit 0

@@ -148,6 +148,38 @@ describe('火眼 console', { timeout: 240_000 }, () => {
     await c.close()
   })
 
+  it('names the streets offline and puts the markers up in one round of requests (issue 14, defect 5)', async () => {
+    const c = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const p = await c.newPage()
+    const log = []
+    const t0 = Date.now()
+    p.on('request', (r) => log.push({ url: r.url(), at: Date.now() - t0, kind: 'start' }))
+    p.on('requestfinished', (r) => log.push({ url: r.url(), at: Date.now() - t0, kind: 'end' }))
+    const glyphs = []
+    p.on('response', (r) => r.url().includes('/glyphs/') && glyphs.push([r.url(), r.status(), r.headers()['content-type'] || '']))
+    await login(p, 'admin')
+    await p.goto(`${BASE}/map`)
+    await p.locator('[data-testid=map][data-ready="1"]').waitFor({ timeout: 60_000 })
+    // The markers' request starts before the boundaries' answer is in: they run side by side.
+    const first = (pred, kind) => log.find((e) => e.kind === kind && pred(e.url))
+    const features = first((u) => u.includes('/api/v1/map/features'), 'start')
+    const boundaries = first((u) => u.includes('/api/v1/jurisdictions?'), 'end')
+    assert.ok(features && boundaries && features.at <= boundaries.at, JSON.stringify({ features, boundaries }))
+    // Street names from the server's glyphs at street zoom.
+    const cfg = await (await p.request.get(`${BASE}/api/v1/map/config`)).json()
+    assert.equal(cfg.glyphs, '/glyphs/{fontstack}/{range}.pbf')
+    await p.evaluate(() => window.__huoyanMap.jumpTo({ center: [-71.105, 42.373], zoom: 16 }))
+    await p.waitForFunction(() => window.__huoyanMap.loaded() && window.__huoyanMap.queryRenderedFeatures({ layers: ['base-label-roads'] }).length > 0, null, { timeout: 30_000 })
+    const named = await p.evaluate(() => window.__huoyanMap.queryRenderedFeatures({ layers: ['base-label-roads'] }).map((f) => f.properties.name))
+    assert.ok(named.some((n) => /\w/.test(n)), named.join(', '))
+    assert.ok(glyphs.length > 0 && glyphs.every(([, s, t]) => s === 200 && !t.includes('html')), JSON.stringify(glyphs))
+    assert.deepEqual(await p.evaluate(() => window.__huoyanMapErrors || []), [])
+    // A range that does not exist is a 404, never the console's page.
+    assert.equal((await p.request.get(`${BASE}/glyphs/no-such-font/0-255.pbf`)).status(), 404)
+    await p.screenshot({ path: shot('03c-map-labels.png') })
+    await c.close()
+  })
+
   it('finds a hydrant by its code and opens its panel', async () => {
     const r = await page.request.get(`${BASE}/api/v1/water_sources?limit=1&sort=-id`)
     const hydrant = (await r.json()).items[0]

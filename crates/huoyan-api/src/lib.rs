@@ -124,3 +124,37 @@ impl AppState {
         }
     }
 }
+
+/// The console's directory, when built: `web_dir`, else `console/dist` in the working directory
+/// or beside the program, else `share/huoyan/console` of its prefix.
+pub fn console_dir(config: &ServerConfig) -> Option<std::path::PathBuf> {
+    let mut candidates = Vec::new();
+    if !config.web_dir.is_empty() {
+        candidates.push(std::path::PathBuf::from(&config.web_dir));
+    } else {
+        candidates.push(std::path::PathBuf::from("console/dist"));
+        if let Ok(exe) = std::env::current_exe() {
+            // target/release/huoyan → the repository's console/dist; /usr/bin/huoyan → /usr/share/huoyan/console.
+            for up in exe.ancestors().skip(1).take(3) {
+                candidates.push(up.join("console/dist"));
+            }
+            if let Some(prefix) = exe.ancestors().nth(2) {
+                candidates.push(prefix.join("share/huoyan/console"));
+            }
+        }
+    }
+    candidates.into_iter().find(|d| d.join("index.html").is_file())
+}
+
+/// The directory of the map's label glyphs inside the console's (`huoyan-glyphs` writes it at
+/// build time; `scripts/build-console.sh`).
+pub const GLYPHS_DIR: &str = "glyphs";
+
+/// The font stack the glyphs are made as.
+pub const GLYPH_FONTSTACK: &str = "huoyan-sans";
+
+/// The glyph URL template for MapLibre when the console has its glyphs, else `None`.
+pub fn glyphs_url(config: &ServerConfig) -> Option<&'static str> {
+    let dir = console_dir(config)?;
+    dir.join(GLYPHS_DIR).join(GLYPH_FONTSTACK).join("0-255.pbf").is_file().then_some("/glyphs/{fontstack}/{range}.pbf")
+}

@@ -62,25 +62,7 @@ async fn not_found() -> error::ApiError {
     error::ApiError::NotFound("no such route; see /api/v1/openapi.json".into())
 }
 
-/// The console's directory, when built.
-pub fn console_dir(config: &ServerConfig) -> Option<std::path::PathBuf> {
-    let mut candidates = Vec::new();
-    if !config.web_dir.is_empty() {
-        candidates.push(std::path::PathBuf::from(&config.web_dir));
-    } else {
-        candidates.push(std::path::PathBuf::from("console/dist"));
-        if let Ok(exe) = std::env::current_exe() {
-            // target/release/huoyan → the repository's console/dist; /usr/bin/huoyan → /usr/share/huoyan/console.
-            for up in exe.ancestors().skip(1).take(3) {
-                candidates.push(up.join("console/dist"));
-            }
-            if let Some(prefix) = exe.ancestors().nth(2) {
-                candidates.push(prefix.join("share/huoyan/console"));
-            }
-        }
-    }
-    candidates.into_iter().find(|d| d.join("index.html").is_file())
-}
+pub use huoyan_api::console_dir;
 
 /// Hashed build assets never change: browsers may keep them.
 async fn immutable_assets(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
@@ -125,7 +107,9 @@ pub fn app(state: AppState) -> Router {
             tracing::info!(dir = %dir.display(), "serving the console");
             let spa = tower_http::services::ServeDir::new(&dir)
                 .fallback(tower_http::services::ServeFile::new(dir.join("index.html")));
-            app.fallback_service(spa).layer(axum::middleware::from_fn(immutable_assets))
+            // The map's label glyphs: a missing range is a 404, never the console's page.
+            let glyphs = tower_http::services::ServeDir::new(dir.join(huoyan_api::GLYPHS_DIR));
+            app.nest_service("/glyphs", glyphs).fallback_service(spa).layer(axum::middleware::from_fn(immutable_assets))
         }
         None => app.route("/", get(index)).fallback(not_found),
     };

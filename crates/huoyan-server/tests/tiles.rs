@@ -305,6 +305,33 @@ async fn map_config_describes_the_tiles() {
     assert_eq!(v["external_raster"], Value::Null);
 }
 
+/// The map's label glyphs: offered in the config and served from the console's build when it has
+/// them (a missing range is a 404, not the console's page); not offered without them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn glyphs_are_served_from_the_console_build() {
+    let web = tempfile::tempdir().unwrap();
+    std::fs::write(web.path().join("index.html"), "<!doctype html><title>火眼</title>").unwrap();
+    let f = common::start_with(ServerConfig { web_dir: web.path().display().to_string(), ..Default::default() }).await;
+    let (_, v) = f.get_json("/api/v1/map/config", "admin").await;
+    assert_eq!(v["glyphs"], Value::Null, "no glyphs built: no labels offered");
+    let stack = web.path().join("glyphs/huoyan-sans");
+    std::fs::create_dir_all(&stack).unwrap();
+    let pbf = huoyan_tiles::glyphs::encode_range("huoyan-sans", 0, &[]);
+    std::fs::write(stack.join("0-255.pbf"), &pbf).unwrap();
+    let (_, v) = f.get_json("/api/v1/map/config", "admin").await;
+    assert_eq!(
+        (v["glyphs"].as_str(), v["fontstack"].as_str()),
+        (Some("/glyphs/{fontstack}/{range}.pbf"), Some("huoyan-sans"))
+    );
+    let r = f.req(Method::GET, "/glyphs/huoyan-sans/0-255.pbf", None).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.bytes().await.unwrap().as_ref(), pbf.as_slice());
+    for missing in ["/glyphs/huoyan-sans/256-511.pbf", "/glyphs/other/0-255.pbf"] {
+        let r = f.req(Method::GET, missing, None).send().await.unwrap();
+        assert_eq!(r.status(), 404, "{missing}");
+    }
+}
+
 /// The same tile from a PostgreSQL store (skipped without `HUOYAN_TEST_PG_URL`).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tiles_on_postgres() {

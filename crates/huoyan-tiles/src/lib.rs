@@ -23,6 +23,7 @@ pub mod basemap;
 pub mod cache;
 pub mod clip;
 pub mod geom;
+pub mod glyphs;
 pub mod mvt;
 pub mod render;
 pub mod simplify;

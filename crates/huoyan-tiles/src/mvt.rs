@@ -67,7 +67,7 @@ pub enum TileGeom {
     Polygons(Vec<Vec<Vec<[i32; 2]>>>),
 }
 
-fn varint(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8 & 0x7f) | 0x80);
         v >>= 7;
@@ -75,11 +75,11 @@ fn varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-fn key(out: &mut Vec<u8>, field: u32, wire: u8) {
+pub(crate) fn key(out: &mut Vec<u8>, field: u32, wire: u8) {
     varint(out, ((field as u64) << 3) | wire as u64);
 }
 
-fn bytes_field(out: &mut Vec<u8>, field: u32, b: &[u8]) {
+pub(crate) fn bytes_field(out: &mut Vec<u8>, field: u32, b: &[u8]) {
     key(out, field, 2);
     varint(out, b.len() as u64);
     out.extend_from_slice(b);

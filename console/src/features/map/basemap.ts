@@ -2,7 +2,10 @@
 // server's map config (`GET /api/v1/map/config`), the style drawing its own vector tiles (roads
 // by class, buildings, water, boundaries) or a configured external raster, and a MapLibre map with
 // the usual controls, the attribution and the test hooks (`window.__huoyanMap`, map errors in
-// `window.__huoyanMapErrors`). No glyphs and no sprite: see docs/CONSOLE.md.
+// `window.__huoyanMapErrors`). Labels (street, water, place and building names) when the server
+// has glyphs (`glyphs` in the map config, made at build time and served by huoyan): Latin from
+// those PBFs, Chinese drawn with the browser's fonts (`localIdeographFontFamily`). No sprite: the
+// icons are drawn on canvas (docs/CONSOLE.md).
 import maplibregl, { type ExpressionSpecification, type StyleSpecification } from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { api } from '../../shared/api/client'
@@ -14,6 +17,10 @@ export interface MapConfig {
   maxzoom?: number
   external_raster?: string | null
   attribution?: string | null
+  /** Glyph URL template on this server (`/glyphs/{fontstack}/{range}.pbf`); none: no labels. */
+  glyphs?: string | null
+  /** The font stack of the glyphs. */
+  fontstack?: string
   center?: [number, number]
   bounds?: [number, number, number, number]
 }
@@ -62,8 +69,46 @@ export function baseStyle(cfg: MapConfig): StyleSpecification {
       { id: 'base-roads', type: 'line', source: 'base', 'source-layer': 'roads', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': roadColour, 'line-width': roadWidth(1) } },
       { id: 'base-boundaries', type: 'line', source: 'base', 'source-layer': 'boundaries', paint: { 'line-color': '#9e8fb2', 'line-width': 1.2, 'line-dasharray': [3, 2] } },
     )
+    if (cfg.glyphs) {
+      style.glyphs = cfg.glyphs.startsWith('http') ? cfg.glyphs : `${location.origin}${cfg.glyphs}`
+      style.layers.push(...labelLayers([cfg.fontstack || 'huoyan-sans']))
+    }
   }
   return style
+}
+
+/** The font families the browser draws Chinese labels with (MapLibre's `localIdeographFontFamily`). */
+export const CJK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+
+/** Street, water, place and building names: ids start with `base-label-`. */
+function labelLayers(font: string[]): StyleSpecification['layers'] {
+  const named: ExpressionSpecification = ['!=', ['coalesce', ['get', 'name'], ''], '']
+  const halo = { 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 }
+  return [
+    {
+      id: 'base-label-water', type: 'symbol', source: 'base', 'source-layer': 'water', minzoom: 13, filter: named,
+      layout: { 'text-field': ['get', 'name'], 'text-font': font, 'text-size': 12, 'text-max-width': 8 },
+      paint: { 'text-color': '#4a7d96', ...halo },
+    },
+    {
+      id: 'base-label-roads', type: 'symbol', source: 'base', 'source-layer': 'roads', minzoom: 13, filter: named,
+      layout: {
+        'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10, 16, 12.5, 18, 14], 'symbol-spacing': 320, 'text-max-angle': 35,
+      },
+      paint: { 'text-color': '#4b4b4b', ...halo },
+    },
+    {
+      id: 'base-label-buildings', type: 'symbol', source: 'base', 'source-layer': 'buildings', minzoom: 16.5, filter: named,
+      layout: { 'text-field': ['get', 'name'], 'text-font': font, 'text-size': 11, 'text-max-width': 7 },
+      paint: { 'text-color': '#7a6d60', ...halo },
+    },
+    {
+      id: 'base-label-places', type: 'symbol', source: 'base', 'source-layer': 'boundaries', minzoom: 11, maxzoom: 16, filter: named,
+      layout: { 'text-field': ['get', 'name'], 'text-font': font, 'text-size': ['interpolate', ['linear'], ['zoom'], 11, 12, 15, 15], 'text-max-width': 8 },
+      paint: { 'text-color': '#6d5a8c', ...halo },
+    },
+  ]
 }
 
 export interface BaseMapOptions {
@@ -88,6 +133,7 @@ export async function createBaseMap(container: HTMLElement, cfg: MapConfig, opts
     zoom: opts.zoom ?? (center ? 13 : 1),
     maxZoom: 19,
     attributionControl: false,
+    localIdeographFontFamily: CJK_FONTS,
     // Keep the canvas for screenshots in tests.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   })

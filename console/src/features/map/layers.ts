@@ -154,44 +154,70 @@ export function useMapLayers(map: ShallowRef<maplibregl.Map | null>) {
     }
   }
 
-  /** The jurisdiction boundaries drawn, and the area they cover (null without any). */
-  async function loadBoundaries(): Promise<BBox | null> {
+  type BoundaryFeature = { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> }
+
+  /** The jurisdiction boundaries (fetched without the map: started before it is made). */
+  async function fetchBoundaries(): Promise<BoundaryFeature[]> {
     try {
       const js = await api.get<{ id: number; name: string; level: string; boundary: unknown }[]>('jurisdictions', { boundary: 'true' })
-      const feats = js.filter((j) => j.boundary).map((j) => ({ type: 'Feature', geometry: j.boundary, properties: { id: j.id, name: j.name, level: j.level } }))
-      source('jurisdictions')?.setData(fc(feats))
-      let b: BBox | null = null
-      const visit = (c: unknown) => {
-        if (Array.isArray(c) && typeof c[0] === 'number') {
-          const [x, y] = c as number[]
-          b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y]
-        } else if (Array.isArray(c)) c.forEach(visit)
-      }
-      for (const f of feats) visit((f.geometry as { coordinates: unknown }).coordinates)
-      return b
+      return js.filter((j) => j.boundary).map((j) => ({ type: 'Feature', geometry: j.boundary, properties: { id: j.id, name: j.name, level: j.level } }))
     } catch {
-      return null
+      return []
     }
   }
 
-  async function loadFeatures(bbox: BBox) {
+  /** Draws the boundaries; the area they cover (null without any). */
+  function showBoundaries(feats: BoundaryFeature[]): BBox | null {
+    source('jurisdictions')?.setData(fc(feats as Feature[]))
+    let b: BBox | null = null
+    const visit = (c: unknown) => {
+      if (Array.isArray(c) && typeof c[0] === 'number') {
+        const [x, y] = c as number[]
+        b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y]
+      } else if (Array.isArray(c)) c.forEach(visit)
+    }
+    for (const f of feats) visit((f.geometry as { coordinates: unknown }).coordinates)
+    return b
+  }
+
+  /** The jurisdiction boundaries drawn, and the area they cover (null without any). */
+  async function loadBoundaries(): Promise<BBox | null> {
+    return showBoundaries(await fetchBoundaries())
+  }
+
+  /** The records of every readable layer in `bbox`, in one request (null when no layer is readable). */
+  function fetchFeatures(bbox: BBox): Promise<Feature[]> | null {
     const layers = LAYERS.filter((l) => mayRead[l])
-    if (!layers.length) return
+    if (!layers.length) return null
+    return api
+      .get<{ features: Feature[] }>('map/features', { bbox: bbox.map((v) => v.toFixed(6)).join(','), layers: layers.join(','), limit: LIMIT })
+      .then((r) => r.features)
+  }
+
+  /** Puts fetched records on the map, by layer. */
+  function showFeatures(features: Feature[]) {
+    const layers = LAYERS.filter((l) => mayRead[l])
+    const next: Record<Layer, Feature[]> = { stations: [], water_sources: [], units: [] }
+    for (const f of features) {
+      const l = f.properties.layer
+      if (l === 'units') f.properties.pc = primaryClass(f.properties.classes)
+      next[l]?.push(f)
+    }
+    for (const l of layers) {
+      raw[l] = next[l]
+      counts[l] = next[l].length
+      if (next[l].length >= LIMIT) viewportMode.value = true
+    }
+    refreshSources()
+  }
+
+  /** Loads and shows the records in `bbox`; `pending` is a fetch already started for it. */
+  async function loadFeatures(bbox: BBox, pending: Promise<Feature[]> | null = null) {
+    const req = pending || fetchFeatures(bbox)
+    if (!req) return
     loadingData.value = true
     try {
-      const res = await api.get<{ features: Feature[] }>('map/features', { bbox: bbox.map((v) => v.toFixed(6)).join(','), layers: layers.join(','), limit: LIMIT })
-      const next: Record<Layer, Feature[]> = { stations: [], water_sources: [], units: [] }
-      for (const f of res.features) {
-        const l = f.properties.layer
-        if (l === 'units') f.properties.pc = primaryClass(f.properties.classes)
-        next[l]?.push(f)
-      }
-      for (const l of layers) {
-        raw[l] = next[l]
-        counts[l] = next[l].length
-        if (next[l].length >= LIMIT) viewportMode.value = true
-      }
-      refreshSources()
+      showFeatures(await req)
     } finally {
       loadingData.value = false
     }
@@ -245,7 +271,7 @@ export function useMapLayers(map: ShallowRef<maplibregl.Map | null>) {
 
   return {
     show, waterStatus, unitClass, counts, loadingData, viewportMode, mayRead,
-    install, refreshSources, applyVisibility, loadBoundaries, loadFeatures, clicked, highlight, dispose,
+    install, refreshSources, applyVisibility, fetchBoundaries, showBoundaries, loadBoundaries, fetchFeatures, loadFeatures, clicked, highlight, dispose,
   }
 }
 

@@ -11962,6 +11962,14 @@ export interface components {
              *     `tile_url` setting; `null` when not configured.
              */
             external_raster?: string | null;
+            /** @description The font stack to name in the style's `text-font`. */
+            fontstack: string;
+            /**
+             * @description MapLibre's glyph URL template for the labels (street and place names), served by huoyan
+             *     from the console's build (`/glyphs/{fontstack}/{range}.pbf`, Latin and full-width forms;
+             *     Chinese is drawn with the browser's fonts); `null` when the console was built without them.
+             */
+            glyphs?: string | null;
             /** @description The source layers. */
             layers: components["schemas"]["MapLayer"][];
             /**

@@ -275,6 +275,12 @@ pub(crate) struct MapConfig {
     /// An external raster XYZ URL to draw instead (e.g. 天地图 with its key), from the server's
     /// `tile_url` setting; `null` when not configured.
     pub external_raster: Option<String>,
+    /// MapLibre's glyph URL template for the labels (street and place names), served by huoyan
+    /// from the console's build (`/glyphs/{fontstack}/{range}.pbf`, Latin and full-width forms;
+    /// Chinese is drawn with the browser's fonts); `null` when the console was built without them.
+    pub glyphs: Option<&'static str>,
+    /// The font stack to name in the style's `text-font`.
+    pub fontstack: &'static str,
     /// Data credits the map must show (the `tile_attribution` setting, else derived from the
     /// sources of the stored records, e.g. OpenStreetMap's ODbL credit after an OSM import).
     pub attribution: String,
@@ -326,6 +332,8 @@ async fn map_config(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Ma
         maxzoom: basemap::MAX_ZOOM,
         layers,
         external_raster: Some(st.config.tile_url.clone()).filter(|u| !u.trim().is_empty()),
+        glyphs: huoyan_api::glyphs_url(&st.config),
+        fontstack: huoyan_api::GLYPH_FONTSTACK,
         attribution,
         center: extent.map(|b| vec![(b.min_lon + b.max_lon) / 2.0, (b.min_lat + b.max_lat) / 2.0]),
         bounds: extent.map(|b| vec![b.min_lon, b.min_lat, b.max_lon, b.max_lat]),
