@@ -82,6 +82,10 @@ struct Args {
     /// Hard cap on requests per scenario (and per warm-up).
     #[arg(long, default_value_t = 100_000)]
     max_requests: u64,
+    /// HTTP listeners to run the query load against, one server each (`hyper`: Huoyan's own with its
+    /// connection cap and header-read timeout; `axum`: the plain `axum::serve` it replaced).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "hyper")]
+    listeners: Vec<store::Listener>,
     /// Scenarios to run (default: all).
     #[arg(long, value_enum, value_delimiter = ',')]
     scenarios: Vec<Scenario>,
@@ -155,6 +159,7 @@ fn machine_line(m: &sys::Machine, load_at_end: &str) -> String {
 #[derive(Debug, Serialize)]
 struct QueryRun {
     backend: Backend,
+    listener: store::Listener,
     outcomes: Vec<Outcome>,
 }
 
@@ -245,33 +250,36 @@ async fn query_load(
         let mut store = store;
         // The server runs in the default configuration whatever the store was built with.
         store.set_no_statement_cache(false);
-        let server = Server::start(&store, &client).await?;
-        let result = async {
-            let token = login(&client, &server.base).await?;
-            let ids = unit_ids(&client, &server.base, &token).await?;
-            let mut outcomes = Vec::new();
-            for &sc in &scenarios {
-                let o = load::run(&client, &server.base, &token, ids.clone(), server.pid, sc, load).await;
-                eprintln!(
-                    "  {:<10} {:<15} {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
-                    backend.name(),
-                    format!("{sc:?}"),
-                    o.rps,
-                    o.p50_ms,
-                    o.p99_ms,
-                    o.errors
-                );
-                if let Some(e) = &o.first_error {
-                    eprintln!("    first error: {e}");
+        for &listener in &args.listeners {
+            let server = Server::start_with(&store, &client, listener).await?;
+            let result = async {
+                let token = login(&client, &server.base).await?;
+                let ids = unit_ids(&client, &server.base, &token).await?;
+                let mut outcomes = Vec::new();
+                for &sc in &scenarios {
+                    let o = load::run(&client, &server.base, &token, ids.clone(), server.pid, sc, load).await;
+                    eprintln!(
+                        "  {:<10} {:<15} {:<15} {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}",
+                        backend.name(),
+                        listener.name(),
+                        format!("{sc:?}"),
+                        o.rps,
+                        o.p50_ms,
+                        o.p99_ms,
+                        o.errors
+                    );
+                    if let Some(e) = &o.first_error {
+                        eprintln!("    first error: {e}");
+                    }
+                    outcomes.push(o);
                 }
-                outcomes.push(o);
+                anyhow::Ok(outcomes)
             }
-            anyhow::Ok(outcomes)
+            .await;
+            server.stop().await?;
+            out.push(QueryRun { backend, listener, outcomes: result? });
         }
-        .await;
-        server.stop().await?;
         drop(store);
-        out.push(QueryRun { backend, outcomes: result? });
     }
     Ok(out)
 }
@@ -367,13 +375,14 @@ fn markdown(r: &Report) -> String {
             "Queries (Cambridge demo store, `huoyan serve` on 127.0.0.1, closed loop, {} concurrent, {} s per scenario after {} s warm-up, cap {} requests; CPU = seconds used during the scenario):\n\n",
             l.concurrency, l.duration_s, l.warmup_s, l.max_requests
         );
-        s += "| Backend | Scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms | KiB/answer | CPU server / postgres / bench s | machine busy |\n";
-        s += "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n";
+        s += "| Backend | Listener | Scenario | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms | KiB/answer | CPU server / postgres / bench s | machine busy |\n";
+        s += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n";
         for q in &r.queries {
             for o in &q.outcomes {
                 s += &format!(
-                    "| {} | {} | {} | {} | {:.0} | {} | {} | {} | {} | {:.1} | {:.1} / {:.1} / {:.1} | {:.0} % |\n",
+                    "| {} | {} | {} | {} | {} | {:.0} | {} | {} | {} | {} | {:.1} | {:.1} / {:.1} / {:.1} | {:.0} % |\n",
                     q.backend.name(),
+                    q.listener.name(),
                     o.scenario.label(),
                     o.requests,
                     o.errors,

@@ -248,6 +248,26 @@ pub(crate) fn free_port() -> anyhow::Result<u16> {
     Ok(l.local_addr()?.port())
 }
 
+/// The HTTP listener a `huoyan serve` runs with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Listener {
+    /// Huoyan's own (`huoyan_server::serve`: hyper-util with a connection cap and a header-read timeout).
+    Hyper,
+    /// The plain `axum::serve` it replaced (`HUOYAN_BENCH_HTTP_LISTENER=axum`).
+    Axum,
+}
+
+impl Listener {
+    /// As the report names it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Listener::Hyper => "huoyan (capped)",
+            Listener::Axum => "axum::serve",
+        }
+    }
+}
+
 /// `huoyan serve` on 127.0.0.1, killed when dropped.
 #[derive(Debug)]
 pub(crate) struct Server {
@@ -262,11 +282,23 @@ pub(crate) struct Server {
 impl Server {
     /// Starts `huoyan serve` on a free loopback port and waits for `/api/v1/health` to answer 200.
     pub(crate) async fn start(store: &Store, client: &reqwest::Client) -> anyhow::Result<Server> {
+        Server::start_with(store, client, Listener::Hyper).await
+    }
+
+    /// [`Server::start`] with the HTTP listener to measure.
+    pub(crate) async fn start_with(
+        store: &Store,
+        client: &reqwest::Client,
+        listener: Listener,
+    ) -> anyhow::Result<Server> {
         let port = free_port()?;
         let listen = format!("127.0.0.1:{port}");
         let log = store.dir().join("serve.log");
         let file = std::fs::File::create(&log)?;
         let mut cmd = store.command(["serve", "--listen", listen.as_str()]);
+        if listener == Listener::Axum {
+            cmd.env("HUOYAN_BENCH_HTTP_LISTENER", "axum");
+        }
         cmd.stdout(file.try_clone()?).stderr(file);
         let child = cmd.spawn().with_context(|| format!("cannot start {:?}", cmd))?;
         let pid = child.id().context("the server exited at once")?;

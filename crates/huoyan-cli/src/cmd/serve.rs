@@ -78,7 +78,15 @@ pub(crate) async fn serve_store(
             }
         });
     }
-    huoyan_server::serve(listener, state, shutdown_signal()).await?;
+    if std::env::var("HUOYAN_BENCH_HTTP_LISTENER").as_deref() == Ok("axum") {
+        // For `huoyan-bench --listeners hyper,axum` only: the plain `axum::serve` this listener
+        // replaced (no connection cap, no header-read timeout), to measure both in one run.
+        tracing::warn!("HUOYAN_BENCH_HTTP_LISTENER=axum: serving with axum::serve (benchmark comparison only)");
+        let app = huoyan_server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    } else {
+        huoyan_server::serve(listener, state, shutdown_signal()).await?;
+    }
     let _ = stop_tx.send(true);
     monitoring.join().await;
     Ok(())
