@@ -7,17 +7,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn huoyan(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huoyan"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env_remove("HUOYAN_DATABASE_URL")
-        .env_remove("HUOYAN_CONFIG")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run huoyan")
-}
+mod common;
+use common::huoyan;
 
 fn ok(data: &Path, args: &[&str]) -> String {
     let out = huoyan(data, args);
@@ -43,6 +34,10 @@ fn demo_builds_cambridge_with_its_population() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["demo", "--no-serve"]);
     assert!(out.contains("admin@Huoyan2026"), "prints the demo passwords:\n{out}");
+    // A month of past incidents, each through the intake, dispatch and timeline, none refused.
+    let line = out.lines().find(|l| l.contains("past incidents")).unwrap_or_else(|| panic!("no history line:\n{out}"));
+    let n: usize = line.split_whitespace().nth(2).and_then(|w| w.parse().ok()).unwrap_or(0);
+    assert!(n >= 30 && line.contains("(0 skipped)"), "{line}");
     let s = stats(dir.path());
     assert_eq!(s["water_sources"], 1960);
     assert_eq!(s["roads"], 2643);

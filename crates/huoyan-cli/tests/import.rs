@@ -5,21 +5,12 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn huoyan(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huoyan"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env_remove("HUOYAN_DATABASE_URL")
-        .env_remove("HUOYAN_CONFIG")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run huoyan")
-}
+mod common;
+use common::huoyan;
 
 fn text(out: &Output) -> String {
     format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))

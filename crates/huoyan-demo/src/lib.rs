@@ -9,7 +9,8 @@
 //! - [`generate_units`]: units placed beside real streets, with attributes that give the national
 //!   baseline rules a realistic spread of 重点单位, 高危单位, 九小场所 and 三合一场所;
 //! - [`generate_micro_stations`]: micro fire stations at the key and high-risk units;
-//! - [`generate_crews`]: vehicles and personnel by station kind (建标152-2017), with duty strength.
+//! - [`generate_crews`]: vehicles and personnel by station kind (建标152-2017), with duty strength;
+//! - [`past_incidents`]: a month of past incidents for the 接处警 log and the leader's trend.
 //!
 //! Records come out with `id = 0` and `jurisdiction_id = 0` (the store assigns both) and units
 //! without classes (the store classifies them with its rule set); every record passes its
@@ -18,6 +19,7 @@
 
 mod codes;
 mod crews;
+mod history;
 mod micro;
 mod names;
 mod place;
@@ -27,6 +29,7 @@ mod trade;
 mod units;
 
 pub use crews::{Crews, generate_crews};
+pub use history::{PastIncident, past_incidents};
 pub use micro::generate_micro_stations;
 pub use units::{MAX_UNITS, generate_units};
 

@@ -55,6 +55,10 @@ pub(crate) struct Args {
     /// Uploads per second of all simulated UITDs together.
     #[arg(long, default_value_t = 0.5)]
     pub(crate) alarm_rate: f64,
+    /// Days of past incidents to take in (the 接处警 log, the leader's trend): each through the
+    /// real intake, dispatch and timeline, then closed. 0: none.
+    #[arg(long, default_value_t = 30)]
+    pub(crate) history_days: u32,
 }
 
 /// The simulated devices' address prefix (`5349…`, "SI").
@@ -253,6 +257,16 @@ pub(crate) async fn run(cli: &Cli, cfg: &Config, a: &Args) -> anyhow::Result<()>
     let store = super::open(cli, cfg).await?;
     println!("火眼 Huoyan demo: building the store from the City of Cambridge GIS (PDDL 1.0) …");
     let accounts = build(&store, a).await?;
+    if a.history_days > 0 {
+        let t = std::time::Instant::now();
+        let units = super::load_all::<Unit>(&store).await?;
+        let (done, skipped) = super::demo_history::seed(&store, &units, a.history_days, a.seed).await?;
+        println!(
+            "  took in {done} past incidents of the last {} days ({skipped} skipped) in {:.1} s",
+            a.history_days,
+            t.elapsed().as_secs_f64()
+        );
+    }
     let s = store.stats(&Scope::all()).await?;
     println!(
         "  store: {} stations, {} vehicles, {} water sources, {:.0} km of road, {} units, {} accounts",

@@ -2,6 +2,7 @@
 
 mod backup;
 mod demo;
+mod demo_history;
 mod export;
 mod gb26875;
 pub(crate) mod import;
