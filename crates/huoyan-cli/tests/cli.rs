@@ -3,7 +3,7 @@
 //! account commands.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
