@@ -102,7 +102,7 @@ describe('报警队列 the operator’s queue', { timeout: 300_000 }, () => {
     // 确认真实 is not offered for a batch.
     assert.equal(await page.getByTestId('alarm-batch-real').count(), 0)
     await page.getByTestId('alarm-batch-false').click()
-    await page.getByTestId('alarm-batch-note').locator('input').fill('联动调试，已电话核实')
+    await page.getByTestId('alarm-batch-note').fill('联动调试，已电话核实')
     await page.getByTestId('alarm-batch-submit').click()
     await page.locator('[data-testid=alarm-counts][data-total="1"]').waitFor()
     assert.equal(await page.getByTestId('count-fault').getAttribute('data-n'), '0')
@@ -211,8 +211,9 @@ describe('单位管理人 the unit manager’s console', { timeout: 240_000 }, (
     await page.getByTestId('device-frames').first().waitFor()
     const deviceUnits = await page.getByTestId('device-row').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.unit))])
     assert.deepEqual(deviceUnits, [String(mine.id)], 'its unit’s devices only')
-    await page.getByTestId('device-frames').first().click()
-    await page.getByTestId('frame-summary').first().waitFor()
+    // Its UITD of this run: the fault frame it sent.
+    await page.getByTestId('device-table').locator('tr', { hasText: '队列测试' }).getByTestId('device-frames').first().click()
+    await page.getByTestId('device-frames-drawer').getByTestId('frame-summary').filter({ hasText: /3回路7号/ }).first().waitFor()
     await page.screenshot({ path: shot('q04-unitmgr.png') })
     assert.deepEqual(refused, [], 'no request was refused')
     assert.deepEqual(errors, [])
