@@ -20,7 +20,7 @@ const MALL: &str = "00000000c001";
 const SCHOOL: &str = "00000000c002";
 
 struct World {
-    west: huoyan_domain::jurisdiction::Jurisdiction,
+    west: jurisdiction::Jurisdiction,
     mall: i64,
 }
 
