@@ -22,10 +22,15 @@ function hexBytes(hex) {
  * (≤ 31 bytes; the standard's text is GB 18030, of which ASCII is a subset).
  */
 export function componentFireAdu({ loop, point, description }) {
+  return componentAdu({ loop, point, description, state: 0x0002 })
+}
+
+/** The same component with another state word (bit 1 火警 0x0002, bit 2 故障 0x0004, bit 4 监管 0x0010). */
+export function componentAdu({ loop, point, description, state }) {
   const desc = Buffer.alloc(31, 0x20)
   desc.write(description.slice(0, 30), 'ascii')
   desc[30] = 0
-  return [2, 1, 1, 1, 40, loop & 0xff, 0, point & 0xff, 0, 0x02, 0x00, ...desc, ...timeTag()]
+  return [2, 1, 1, 1, 40, loop & 0xff, 0, point & 0xff, 0, state & 0xff, state >> 8, ...desc, ...timeTag()]
 }
 
 export function frame({ serial, source, destination = '000000000000', command = 2, adu = [] }) {

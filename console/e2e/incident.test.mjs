@@ -12,6 +12,9 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { request } from 'playwright-core'
 import { ARTIFACTS, BASE, launch, login, shot } from './lib.mjs'
+import { componentFireAdu, connectUitd, frame } from './gb26875.mjs'
+
+const GATEWAY = process.env.HUOYAN_GATEWAY || '127.0.0.1:9026'
 
 /** An API client logged in as `user` (its own cookie jar, beside the browser's). */
 async function apiAs(user) {
@@ -302,14 +305,25 @@ describe('接处警 (incidents)', { timeout: 300_000 }, () => {
   })
 
   it('takes in a confirmed fire alarm from the live 接警请求', async () => {
-    // The demo's simulated UITDs send a fire now and then; confirm the first open one as real.
-    let alarm = null
-    for (let i = 0; i < 60 && !alarm; i++) {
-      const r = await dispatcherApi.get('alarms?kind=fire&status=open,escalated&limit=20')
-      alarm = r.body.items.find((a) => a.unit_id) || null
-      if (!alarm) await new Promise((res) => setTimeout(res, 2000))
+    // A UITD of this run at the unit sends a fire to the demo's gateway (the simulator's fires are
+    // rare: a queue a person can keep up with); confirm it as real.
+    const address = `e2e2${(Date.now() % 0xffffffff).toString(16).padStart(8, '0')}`
+    const d = await admin.post('devices', { jurisdiction_id: unit.jurisdiction_id, unit_id: unit.id, address, name: `${unit.name} 接警测试传输装置` })
+    assert.equal(d.status, 201, JSON.stringify(d.body))
+    const uitd = await connectUitd(GATEWAY)
+    try {
+      const reply = await uitd.send(frame({ serial: 1, source: address, adu: componentFireAdu({ loop: 1, point: 1, description: 'INTAKE' }) }))
+      assert.equal(reply, 3, 'the centre confirms (确认) the upload')
+    } finally {
+      uitd.close()
     }
-    assert.ok(alarm, 'the demo produced a fire alarm within 2 minutes')
+    let alarm = null
+    for (let i = 0; i < 30 && !alarm; i++) {
+      const r = await dispatcherApi.get(`alarms?kind=fire&status=open,escalated&device=${address}&limit=5`)
+      alarm = r.body.items[0] || null
+      if (!alarm) await new Promise((res) => setTimeout(res, 1000))
+    }
+    assert.ok(alarm, 'the fire became an alarm')
     const h = await dispatcherApi.post(`alarms/${alarm.id}/handle`, { result: 'real', note: 'e2e: 电话核实为真实火警' })
     assert.equal(h.status, 200, JSON.stringify(h.body))
     const prompt = page.locator(`[data-testid=incident-request][data-alarm="${alarm.id}"]`)

@@ -39,7 +39,12 @@ export async function logout() {
   session.me = null
 }
 
-export function can(resource: string, action: 'read' | 'write' = 'read'): boolean {
+/**
+ * Whether the account may `read`, `write` (change) or `create` (新增, 导入, delete) records of
+ * `resource`: the server's access table (`huoyan_domain::access`) as `GET /auth/me` answers it.
+ * A unit manager may change its own unit but create nothing.
+ */
+export function can(resource: string, action: 'read' | 'write' | 'create' = 'read'): boolean {
   const p = session.me?.permissions.find((x) => x.resource === resource)
-  return !!p && (action === 'read' ? p.read : p.write)
+  return !!p && (action === 'read' ? p.read : action === 'write' ? p.write : p.create)
 }

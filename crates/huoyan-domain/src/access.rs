@@ -117,8 +117,20 @@ pub fn can(role: Role, resource: Resource, action: Action) -> bool {
             matches!(resource, Jurisdiction | Road | Building | Station | WaterSource | Unit | RuleSet | Map)
         }
         (Role::Township, Write) => resource == Unit,
-        (Role::UnitManager, _) => resource == Unit,
+        // A unit manager keeps its unit's register entry and sees its unit's monitoring devices
+        // and alarms (the store confines every list to the unit); it handles no alarm: the
+        // monitoring centre does.
+        (Role::UnitManager, Read) => matches!(resource, Unit | Device | Alarm),
+        (Role::UnitManager, Write) => resource == Unit,
     }
+}
+
+/// Whether `role` may create records of `resource` — add one, import a spreadsheet of them — and
+/// delete them. Every role that may write may, but a unit manager: it keeps its own unit's entry
+/// current and adds nothing (the store refuses its creations and deletions, the import endpoint
+/// refuses its uploads). The console shows 新增 and 导入 from this (`GET /auth/me`, `create`).
+pub fn can_create(role: Role, resource: Resource) -> bool {
+    can(role, resource, Action::Write) && role != Role::UnitManager
 }
 
 /// The fields of a unit (消防安全重点单位 …) that decide its classes or where it is: its 统一社会信用代码,
@@ -134,6 +146,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_unit_manager_changes_its_unit_but_creates_nothing() {
+        assert!(can(Role::UnitManager, Resource::Unit, Action::Write));
+        for res in Resource::ALL {
+            assert!(!can_create(Role::UnitManager, res), "{res:?}");
+            assert_eq!(can_create(Role::Inspector, res), can(Role::Inspector, res, Action::Write), "{res:?}");
+        }
+    }
+
+    #[test]
     fn only_admins_manage_accounts() {
         for r in Role::ALL {
             assert_eq!(can(*r, Resource::User, Action::Write), *r == Role::Admin, "{r:?}");
@@ -141,9 +162,11 @@ mod tests {
     }
 
     #[test]
-    fn unit_managers_see_only_units_and_leaders_change_nothing() {
+    fn unit_managers_see_only_their_unit_things_and_leaders_change_nothing() {
         for res in Resource::ALL {
-            assert_eq!(can(Role::UnitManager, res, Action::Read), res == Resource::Unit);
+            let unit_things = matches!(res, Resource::Unit | Resource::Device | Resource::Alarm);
+            assert_eq!(can(Role::UnitManager, res, Action::Read), unit_things, "{res:?}");
+            assert_eq!(can(Role::UnitManager, res, Action::Write), res == Resource::Unit, "{res:?}");
             assert!(!can(Role::Leader, res, Action::Write));
         }
     }

@@ -69,6 +69,9 @@ pub mod code {
     pub const ALARM_HAS_INCIDENT: &str = "alarm_has_incident";
     /// 409: the alarm `id` was already handled by `by` at `at` with `result`.
     pub const ALARM_HANDLED: &str = "alarm_handled";
+    /// A batch (`POST /alarms/handle`) asked for `real`: a real alarm is confirmed one by one
+    /// (`allowed`: the batch's results).
+    pub const REAL_ONE_BY_ONE: &str = "real_one_by_one";
     /// Threshold rules (field `rules`): not a rule set; `line` and `column` when known.
     pub const RULES_SYNTAX: &str = "rules_syntax";
     /// Threshold rules: the set's `id` and `name` must not be empty.

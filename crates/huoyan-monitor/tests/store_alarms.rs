@@ -256,12 +256,13 @@ async fn scope_confines_seeing_and_handling(s: &TestStore) {
     ));
     let err = Monitoring(s).handle_alarm(&east_op, west_alarm.id, &handling("false")).await.unwrap_err();
     assert!(matches!(err, StoreError::Forbidden(_) | StoreError::NotFound { .. }), "{err}");
-    // A unit manager neither sees nor handles alarms.
+    // A unit manager sees only its unit's alarms (these devices belong to no unit) and handles none.
     let mut mgr = operator(&w.west, Role::UnitManager);
     mgr.unit_id = Some(1);
+    assert_eq!(Monitoring(s).list_alarms(&Scope::from(&mgr), &AlarmFilter::default()).await.unwrap().total, 0);
     assert!(matches!(
-        Monitoring(s).list_alarms(&Scope::from(&mgr), &AlarmFilter::default()).await.unwrap_err(),
-        StoreError::Forbidden(_)
+        Monitoring(s).get_alarm(&Scope::from(&mgr), west_alarm.id).await.unwrap_err(),
+        StoreError::NotFound { .. }
     ));
     assert!(matches!(
         Monitoring(s).handle_alarm(&mgr, west_alarm.id, &handling("false")).await.unwrap_err(),

@@ -262,6 +262,12 @@ fn check_confined(f: &common::Fixture, role: Role, path: &str, body: &Value) {
                     items.iter().map(|u| u["id"].as_i64().unwrap()).collect::<Vec<_>>(),
                     vec![f.west.ids["units"]]
                 );
+            } else if path.ends_with("/alarms") || path.ends_with("/devices") {
+                // Its unit's alarms and devices only (issue 14, defect 9).
+                assert!(!items.is_empty(), "{path}: {body}");
+                for it in &items {
+                    assert_eq!(it["unit_id"].as_i64(), Some(f.west.ids["units"]), "{path}: {it}");
+                }
             }
         }
         _ => {
@@ -291,4 +297,26 @@ async fn unit_manager_edits_only_its_unit() {
     let (_, me) = f.get_json("/api/v1/auth/me", "unitmgr").await;
     assert_eq!(me["user"]["unit_id"], mine);
     assert_eq!(me["jurisdiction_name"], "西街道");
+    // What the console derives its buttons from (issue 14, defect 9): it changes its unit but
+    // creates and imports nothing; it reads its unit's alarms and devices and handles none.
+    let perm = |res: &str| {
+        let p = me["permissions"].as_array().unwrap().iter().find(|p| p["resource"] == res).unwrap().clone();
+        (p["read"].as_bool().unwrap(), p["write"].as_bool().unwrap(), p["create"].as_bool().unwrap())
+    };
+    assert_eq!(perm("unit"), (true, true, false));
+    assert_eq!(perm("alarm"), (true, false, false));
+    assert_eq!(perm("device"), (true, false, false));
+    assert_eq!(perm("incident"), (false, false, false));
+    let (_, me) = f.get_json("/api/v1/auth/me", "inspector").await;
+    let unit = me["permissions"].as_array().unwrap().iter().find(|p| p["resource"] == "unit").unwrap().clone();
+    assert_eq!((unit["write"].as_bool(), unit["create"].as_bool()), (Some(true), Some(true)));
+    // Its import is refused before any row is read.
+    let r = f
+        .req(Method::POST, "/api/v1/units/import", Some("unitmgr"))
+        .header("content-type", "text/csv")
+        .body("名称,经度,纬度,类型\n西新单位,0.5,0.5,商店\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
 }

@@ -60,9 +60,14 @@ async fn the_queue_puts_unhandled_alarms_first_and_filters_by_level() {
     assert_eq!(page["total"], 1);
     let (_, page) = f.get_json("/api/v1/alarms?level=fire&sort=queue", "dispatcher").await;
     assert_eq!(ids(&page), [west, east]);
+    // The queue puts an unhandled 火警 before a newer fault (issue 14, defect 3).
     let (_, page) =
         f.get_json("/api/v1/alarms?level=fire,warning&sort=queue&status=open,escalated", "dispatcher").await;
-    assert_eq!(ids(&page), [fault_id, west]);
+    assert_eq!(ids(&page), [west, fault_id]);
+    let (_, page) = f.get_json("/api/v1/alarms?sort=priority", "dispatcher").await;
+    assert_eq!(ids(&page), [west, fault_id, east]);
+    let (_, page) = f.get_json("/api/v1/alarms?sort=time", "dispatcher").await;
+    assert_eq!(ids(&page), [fault_id, east, west]);
     let (_, page) = f.get_json("/api/v1/alarms?level=info", "dispatcher").await;
     assert_eq!(page["total"], 0);
     for bad in ["level=red", "level=fire,,x", "sort=queue,-id", "sort=name"] {
@@ -70,6 +75,59 @@ async fn the_queue_puts_unhandled_alarms_first_and_filters_by_level() {
         assert_eq!(s, 400, "{bad}: {e}");
         assert!(e["message"].as_str().unwrap().contains(bad.split('=').next().unwrap()), "{bad}: {e}");
     }
+}
+
+/// `POST /alarms/handle`: many alarms with one result and note, all or nothing, never `real`, only
+/// for those who may handle alarms; the unhandled count goes to zero (issue 14, defect 3).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_handles_many_alarms_at_once() {
+    let f = common::start().await;
+    let (west, east) = (f.west.ids["alarms"], f.east.ids["alarms"]);
+    let batch = |who: &'static str, body: Value| {
+        let r = f.req(Method::POST, "/api/v1/alarms/handle", Some(who)).json(&body);
+        async move {
+            let r = r.send().await.unwrap();
+            (r.status().as_u16(), r.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    let unhandled = || async {
+        let (s, c) = f.get_json("/api/v1/alarms/counts", "dispatcher").await;
+        assert_eq!(s, 200, "{c}");
+        c["total"].as_i64().unwrap()
+    };
+    assert_eq!(unhandled().await, 2);
+    let (_, c) = f.get_json("/api/v1/alarms/counts", "dispatcher").await;
+    assert_eq!((c["fire"].as_i64(), c["fault"].as_i64(), c["other"].as_i64()), (Some(2), Some(0), Some(0)), "{c}");
+    // The unit manager's count is its unit's fire (the west one).
+    let (s, c) = f.get_json("/api/v1/alarms/counts", "unitmgr").await;
+    assert_eq!((s, c["fire"].as_i64()), (200, Some(1)), "{c}");
+    let (s, e) = batch("dispatcher", json!({"ids": [west, east], "result": "real"})).await;
+    assert_eq!((s, e["fields"][0]["code"].as_str()), (422, Some("real_one_by_one")), "{e}");
+    let (s, e) = batch("dispatcher", json!({"ids": [], "result": "false"})).await;
+    assert_eq!(s, 422, "{e}");
+    let (s, e) = batch("dispatcher", json!({"ids": (1..=101).collect::<Vec<i64>>(), "result": "false"})).await;
+    assert_eq!((s, e["fields"][0]["code"].as_str()), (422, Some("too_many")), "{e}");
+    // A unit manager sees its alarms but handles none; a leader handles none.
+    for who in ["unitmgr", "leader"] {
+        let (s, e) = batch(who, json!({"ids": [west], "result": "false"})).await;
+        assert_eq!(s, 403, "{who}: {e}");
+    }
+    // The west's operator cannot reach the east alarm: nothing is written.
+    let (s, e) = batch("township", json!({"ids": [west, east], "result": "false"})).await;
+    assert!([403, 404].contains(&s), "{e}");
+    assert_eq!(unhandled().await, 2);
+    let (s, done) = batch("dispatcher", json!({"ids": [west, east], "result": "false", "note": "联动测试"})).await;
+    assert_eq!(s, 200, "{done}");
+    let done = done.as_array().unwrap();
+    assert_eq!(
+        done.iter().map(|a| (a["id"].as_i64().unwrap(), a["result"].as_str().unwrap())).collect::<Vec<_>>(),
+        [(west, "false"), (east, "false")]
+    );
+    assert!(done.iter().all(|a| a["note"] == "联动测试" && a["status"] == "handled"));
+    assert_eq!(unhandled().await, 0);
+    // Again: both already handled, 409 naming the first.
+    let (s, e) = batch("dispatcher", json!({"ids": [west, east], "result": "test"})).await;
+    assert_eq!((s, e["fields"][0]["field"].as_str()), (409, Some("ids[0]")), "{e}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -225,7 +283,10 @@ async fn story(store: &huoyan_store::Store) {
         Monitoring(store).list_alarms(&Scope::all(), &f).await.unwrap().items.iter().map(|a| a.id).collect::<Vec<_>>()
     };
     assert_eq!(list(AlarmFilter::default()).await, [fault, fire]);
-    assert_eq!(list(AlarmFilter { queue_order: true, ..Default::default() }).await, [fire, fault]);
+    assert_eq!(
+        list(AlarmFilter { sort: huoyan_monitor::store::alarms::AlarmSort::Priority, ..Default::default() }).await,
+        [fire, fault]
+    );
     assert_eq!(
         list(AlarmFilter { levels: vec!["warning".into(), "info".into()], ..Default::default() }).await,
         [fault]

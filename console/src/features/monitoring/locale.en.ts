@@ -76,6 +76,13 @@ const monitor = {
     submit: 'Submit', handled: 'Handled: {result}', handledBy: 'Handled by', handledAt: 'Handled at', readOnly: 'Your role may view alarms but not handle them',
     escalatedAt: 'Overdue since', chooseResult: 'Choose a result', conflict: 'Someone else handled this alarm; reloaded',
     incidentRequest: 'Incident request raised for dispatch', incidentRequestLink: 'Open incidents (with this alarm)', incidentRequestSent: 'Incident request pushed',
+    counts: { title: 'Unhandled', fire: 'Fire', fault: 'Fault', other: 'Other', escalated: '{n} overdue', zero: 'All handled' },
+    batch: {
+      picked: '{n} selected', note: 'Note (for all selected alarms)', submit: 'Handle {n}', clear: 'Clear selection',
+      hint: 'Batch handling is false alarm, test or ignore only; confirm a real fire one by one in its detail', tooMany: 'At most {max} at once',
+      done: '{n} handled: {result}', refusedOne: 'Alarm #{id} was handled by someone else or is out of view; nothing was handled, the list is reloaded',
+      refused: 'Some alarms were handled by someone else or are out of view; nothing was handled, the list is reloaded', all: 'Select all unhandled alarms on this page', one: 'Select alarm #{id}',
+    },
     escalationRule: 'A fire alarm not handled within the centre\'s set time (60 s by default; a local rule, not a standard) becomes overdue',
     kpi: {
       online: 'Online rate', intact: 'Intact rate', falseRate: 'False-alarm rate', handle: 'Mean time to handle', unhandled: 'Unhandled alarms',

@@ -76,6 +76,13 @@ const monitor = {
     submit: '提交处置', handled: '已处置：{result}', handledBy: '处置人', handledAt: '处置时间', readOnly: '当前角色只能查看报警，不能处置',
     escalatedAt: '超时时间', chooseResult: '请选择处置结果', conflict: '该报警已被他人处置，已刷新',
     incidentRequest: '已发起接警请求，转接处警', incidentRequestLink: '打开接处警（带入本报警）', incidentRequestSent: '接警请求已推送',
+    counts: { title: '未处理', fire: '火警', fault: '故障', other: '其他', escalated: '其中超时 {n} 条', zero: '已全部处理' },
+    batch: {
+      picked: '已选 {n} 条', note: '备注（对所选报警统一填写）', submit: '批量处置 {n} 条', clear: '取消选择',
+      hint: '批量处置只能选误报、测试或忽略；确认真实火警须打开报警逐条处置', tooMany: '一次最多处置 {max} 条',
+      done: '已处置 {n} 条：{result}', refusedOne: '报警 #{id} 已被他人处置或不可见，本次未处置任何报警，列表已刷新',
+      refused: '部分报警已被他人处置或不可见，本次未处置任何报警，列表已刷新', all: '全选本页未处理报警', one: '选择报警 #{id}',
+    },
     escalationRule: '火警超过本中心设定时间（默认 60 秒，本地规则，非标准条款）未处理即标为超时未处理',
     kpi: {
       online: '在线率', intact: '完好率', falseRate: '误报率', handle: '平均处警时长', unhandled: '未处理报警',

@@ -1,6 +1,7 @@
 // The monitoring centre (监控中心): the API's alarms, devices, frames and KPIs as the console uses
-// them, the alarm terms (kinds with their levels, results; from /api/v1/terms), and the queue's
-// order and filters applied to alarms that arrive live over SSE.
+// them, the alarm terms (kinds with their levels, results; from /api/v1/terms), the queue's
+// priority order and filters applied to alarms that arrive live over SSE, its unhandled counts and
+// batch handling.
 import { api, type Page } from '../../shared/api/client'
 import type { Schema } from '../../shared/api/schema'
 import { i18n } from '../../shared/i18n'
@@ -36,6 +37,9 @@ export interface FrameLine {
 
 export type Kpis = Schema<'MonitoringKpis'>
 
+/** The queue header's unhandled counts (GET /alarms/counts). */
+export type AlarmCounts = Schema<'AlarmCounts'>
+
 /** The queue's filters (the URL keeps them). `status` is a view: unhandled = open + escalated. */
 export interface AlarmQuery {
   status: 'unhandled' | 'escalated' | 'handled' | 'all'
@@ -54,7 +58,7 @@ const STATUS_PARAM: Record<AlarmQuery['status'], string | undefined> = {
 export function listAlarms(q: AlarmQuery, limit: number, offset: number, signal?: AbortSignal): Promise<Page<Alarm>> {
   return api.get<Page<Alarm>>(
     'alarms',
-    { status: STATUS_PARAM[q.status], kind: q.kind || undefined, level: q.level || undefined, unit_id: q.unit_id ?? undefined, sort: 'queue', limit, offset },
+    { status: STATUS_PARAM[q.status], kind: q.kind || undefined, level: q.level || undefined, unit_id: q.unit_id ?? undefined, sort: 'priority', limit, offset },
     signal,
   )
 }
@@ -70,11 +74,25 @@ export function matches(a: Alarm, q: AlarmQuery): boolean {
   return true
 }
 
-/** The queue order, as the API's `sort=queue`: unhandled first, then newest first. */
+/**
+ * An alarm's place in the queue, as the server's `sort=priority` (`priority_rank` in
+ * huoyan-monitor's store): unhandled 火警 first (overdue ones first among them), then the other
+ * overdue (超时未处理), then the other unhandled by level, then the handled.
+ */
+export function priorityRank(a: Pick<Alarm, 'status' | 'level'>): number {
+  if (a.status === 'handled') return 5
+  if (a.level === 'fire') return a.status === 'escalated' ? 0 : 1
+  if (a.status === 'escalated') return 2
+  return a.level === 'warning' ? 3 : 4
+}
+
+/** The queue order: by [priorityRank], then newest first. */
 export function queueOrder(a: Alarm, b: Alarm): number {
-  const ha = a.status === 'handled' ? 1 : 0
-  const hb = b.status === 'handled' ? 1 : 0
-  return ha - hb || b.id - a.id
+  return priorityRank(a) - priorityRank(b) || b.id - a.id
+}
+
+export function alarmCounts(unitId: number | null, signal?: AbortSignal): Promise<AlarmCounts> {
+  return api.get<AlarmCounts>('alarms/counts', { unit_id: unitId ?? undefined }, signal)
 }
 
 export const LEVELS = ['fire', 'warning', 'info'] as const
@@ -110,6 +128,18 @@ export const HANDLE_RESULTS = ['real', 'false', 'test', 'ignored'] as const
 export function handleAlarm(id: number, result: string, note: string): Promise<Alarm> {
   const body: Schema<'Handling'> = { result, note: note.trim() || undefined }
   return api.post<Alarm>(`alarms/${id}/handle`, body)
+}
+
+/** Results a batch may give: 确认真实 is one alarm at a time (POST /alarms/handle refuses it). */
+export const BATCH_RESULTS = ['false', 'test', 'ignored'] as const
+
+/** The most alarms one batch may handle (the server's `MAX_BATCH`). */
+export const MAX_BATCH = 100
+
+/** Many alarms, one result, one note: all handled or none (the server names the first refused). */
+export function handleAlarms(ids: number[], result: string, note: string): Promise<Alarm[]> {
+  const body: Schema<'BatchHandling'> = { ids, result, note: note.trim() || undefined }
+  return api.post<Alarm[]>('alarms/handle', body)
 }
 
 /** Seconds as 12 秒 / 3 分 20 秒 / 1 时 5 分. */

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The alarm queue (远程监控), newest first */
+        /** The alarms (远程监控): the operator's queue (sort=priority) or the history (sort=time, the default) */
         get: {
             parameters: {
                 query?: {
@@ -31,7 +31,7 @@ export interface paths {
                     limit?: string;
                     /** @description rows to skip */
                     offset?: string;
-                    /** @description -id (newest first, the default) or queue (unhandled first, then newest first: the operator's queue) */
+                    /** @description time (newest first, the default: the history) or priority (the operator's queue: unhandled 火警 first, overdue ones first among them, then other overdue alarms, then the other unhandled by level, then the handled; newest first within each); -id and queue are the older names of time and priority */
                     sort?: string;
                 };
                 header?: never;
@@ -121,6 +121,211 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unhandled alarms now (火警, 故障 incl. 电源故障, other; how many overdue): the queue's header, which handling brings to zero */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this unit's */
+                    unit_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmCounts"];
+                    };
+                };
+                /** @description malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for your role or jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (named in `fields`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Handle 1–100 alarms at once with one result — false (误报) | test (测试) | ignored (忽略), never real — and one note; all or nothing (the first refusal names ids[i] and nothing is written); audited per alarm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BatchHandling"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alarm"][];
+                    };
+                };
+                /** @description malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for your role or jurisdiction */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (named in `fields`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11060,6 +11265,34 @@ export interface components {
              */
             unit_id?: number | null;
         };
+        /** @description Unhandled (未处理: open or escalated) alarms, as the queue's header shows them. */
+        AlarmCounts: {
+            /**
+             * Format: int64
+             * @description Of all of them, those overdue (超时未处理).
+             */
+            escalated: number;
+            /**
+             * Format: int64
+             * @description 故障: faults and power faults (故障, 电源故障).
+             */
+            fault: number;
+            /**
+             * Format: int64
+             * @description 火警.
+             */
+            fire: number;
+            /**
+             * Format: int64
+             * @description Every other kind (监管, 离线, sensor thresholds, 屏蔽/启动/反馈 …).
+             */
+            other: number;
+            /**
+             * Format: int64
+             * @description fire + fault + other.
+             */
+            total: number;
+        };
         /** @description A station to alert (联动通知). */
         Alert: {
             /**
@@ -11181,6 +11414,18 @@ export interface components {
          * @enum {string}
          */
         Backend: "sqlite" | "postgres";
+        /** @description Many alarms handled at once with one result and one note (`POST /alarms/handle`). */
+        BatchHandling: {
+            /** @description The alarms (1–100; a repeated id counts once). */
+            ids: number[];
+            /** @description Note for every one of them (at most 2,000 characters). */
+            note?: string | null;
+            /**
+             * @description `false` (误报), `test` (测试) or `ignored` (忽略); never `real`: a real fire is confirmed
+             *     one by one (`POST /alarms/{id}/handle`).
+             */
+            result: string;
+        };
         /** @description A building footprint. */
         Building: {
             /**
@@ -12174,11 +12419,13 @@ export interface components {
         };
         /** @description What a role may do with one resource. */
         Permission: {
+            /** @description May create (新增), import (导入) and delete (`huoyan_domain::access::can_create`). */
+            create: boolean;
             /** @description May list and read. */
             read: boolean;
             /** @description Resource. */
             resource: components["schemas"]["Resource"];
-            /** @description May create, change and delete. */
+            /** @description May change (a unit manager: its own unit only). */
             write: boolean;
         };
         /** @description A member of a fire force. */

@@ -213,9 +213,24 @@ pub fn visible(scope_path: &str, event_path: &str) -> bool {
     event_path.starts_with(scope_path)
 }
 
-/// Whether a subscriber scoped to `scope_path` is sent `e` (a [`RESYNC`] goes to everyone).
-pub fn for_subscriber(scope_path: &str, e: &LiveEvent) -> bool {
-    e.kind == RESYNC || visible(scope_path, &e.jurisdiction_path)
+/// Whether a subscriber scoped to `scope_path` is sent `e` (a [`RESYNC`] goes to everyone). A unit
+/// manager's subscription (`unit`: its unit) is sent only the alarm events (`alarm`,
+/// `alarm_update`) of its unit, by the alarm's `unit_id` in the event's data: the other events of
+/// its jurisdiction are other units' business.
+pub fn for_subscriber(scope_path: &str, unit: Option<i64>, e: &LiveEvent) -> bool {
+    if e.kind == RESYNC {
+        return true;
+    }
+    if !visible(scope_path, &e.jurisdiction_path) {
+        return false;
+    }
+    match unit {
+        None => true,
+        Some(u) => {
+            matches!(e.kind.as_str(), "alarm" | "alarm_update")
+                && e.data.get("unit_id").and_then(|v| v.as_i64()) == Some(u)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -281,8 +296,8 @@ mod tests {
         let (_, kept) = bus.subscribe(Some(After::Seq(0)));
         let kept = kept.unwrap();
         assert_eq!(kept.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), ["test", RESYNC]);
-        assert!(!for_subscriber("/1/5/", &kept[0]));
-        assert!(for_subscriber("/1/5/", &kept[1]));
+        assert!(!for_subscriber("/1/5/", None, &kept[0]));
+        assert!(for_subscriber("/1/5/", None, &kept[1]));
     }
 
     #[test]
@@ -293,6 +308,25 @@ mod tests {
         }
         assert!(bus.subscribe(Some(After::Seq(2))).1.is_none());
         assert_eq!(bus.subscribe(Some(After::Seq(20))).1.unwrap().len(), REPLAY - 10);
+    }
+
+    #[test]
+    fn a_unit_manager_is_sent_only_its_units_alarms() {
+        let bus = LiveBus::default();
+        let mut alarm = ev("/1/4/");
+        alarm.kind = "alarm".into();
+        alarm.data = serde_json::json!({ "id": 1, "unit_id": 7 });
+        let mine = bus.publish_local(alarm.clone(), "t".into());
+        alarm.data["unit_id"] = serde_json::json!(8);
+        let other = bus.publish_local(alarm.clone(), "t".into());
+        alarm.kind = "incident".into();
+        alarm.data = serde_json::json!({ "id": 2, "unit_id": 7 });
+        let incident = bus.publish_local(alarm, "t".into());
+        assert!(for_subscriber("/1/4/", Some(7), &mine));
+        assert!(!for_subscriber("/1/4/", Some(7), &other));
+        assert!(!for_subscriber("/1/4/", Some(7), &incident), "only alarm events");
+        assert!(!for_subscriber("/1/5/", Some(7), &mine), "and within its jurisdiction");
+        assert!(for_subscriber("/1/4/", None, &other) && for_subscriber("/1/4/", None, &incident));
     }
 
     #[test]

@@ -34,8 +34,10 @@ pub(crate) struct Permission {
     pub resource: Resource,
     /// May list and read.
     pub read: bool,
-    /// May create, change and delete.
+    /// May change (a unit manager: its own unit only).
     pub write: bool,
+    /// May create (新增), import (导入) and delete (`huoyan_domain::access::can_create`).
+    pub create: bool,
 }
 
 /// The caller, their role in Chinese, their jurisdiction and what they may do.
@@ -69,7 +71,12 @@ pub(crate) fn router() -> Router<AppState> {
 pub(crate) fn permissions(role: Role) -> Vec<Permission> {
     Resource::ALL
         .iter()
-        .map(|r| Permission { resource: *r, read: can(role, *r, Action::Read), write: can(role, *r, Action::Write) })
+        .map(|r| Permission {
+            resource: *r,
+            read: can(role, *r, Action::Read),
+            write: can(role, *r, Action::Write),
+            create: huoyan_domain::access::can_create(role, *r),
+        })
         .collect()
 }
 

@@ -64,6 +64,10 @@ async fn upload(
 ) -> ApiResult<(StatusCode, Json<UploadResult>)> {
     let (layer, resource) = layer_of(layer)?;
     let p = auth.require(resource, Action::Write)?.clone();
+    if !huoyan_domain::access::can_create(p.role, resource) {
+        // A unit manager keeps its own unit's entry; every row of an upload would be refused.
+        return Err(ApiError::Forbidden("a unit manager does not import records; 单位管理人不能导入".into()));
+    }
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let format = if ct.starts_with("text/csv") {
         TableFormat::Csv

@@ -46,6 +46,7 @@ async fn stream_events(
 ) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     let p = auth.require(Resource::Alarm, Action::Read)?;
     let scope = p.jurisdiction_path.clone();
+    let unit = p.unit_id;
     // Browsers resend the last id on reconnect; `?after=` does the same for scripts.
     let after = headers
         .get("last-event-id")
@@ -61,7 +62,7 @@ async fn stream_events(
     let (rx, missed) = st.live.subscribe(after);
     let mut first: Vec<Event> = Vec::new();
     match missed {
-        Some(list) => first.extend(list.iter().filter(|e| for_subscriber(&scope, e)).map(|e| sse(&st.live, e))),
+        Some(list) => first.extend(list.iter().filter(|e| for_subscriber(&scope, unit, e)).map(|e| sse(&st.live, e))),
         // Too much was missed, or it was missed elsewhere: the console reloads its lists.
         None => first.push(Event::default().event(RESYNC).data("{}")),
     }
@@ -74,10 +75,10 @@ async fn stream_events(
     );
     let head = stream::iter(first.into_iter().map(Ok));
     let bus = st.live.clone();
-    let tail = stream::unfold((rx, scope, bus), |(mut rx, scope, bus)| async move {
+    let tail = stream::unfold((rx, scope, bus), move |(mut rx, scope, bus)| async move {
         loop {
             match rx.recv().await {
-                Ok(e) if for_subscriber(&scope, &e) => {
+                Ok(e) if for_subscriber(&scope, unit, &e) => {
                     let ev = sse(&bus, &e);
                     return Some((Ok(ev), (rx, scope, bus)));
                 }
@@ -98,7 +99,7 @@ async fn recent(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Li
     let list = kept
         .unwrap_or_default()
         .into_iter()
-        .filter(|e| e.kind != RESYNC && for_subscriber(&p.jurisdiction_path, e))
+        .filter(|e| e.kind != RESYNC && for_subscriber(&p.jurisdiction_path, p.unit_id, e))
         .collect();
     Ok(Json(list))
 }

@@ -8,10 +8,11 @@
 use crate::events::alarm_event;
 use crate::kinds::{AlarmKind, AlarmLevel, AlarmResult};
 use crate::store::Monitoring;
-use crate::store::alarms::{Alarm, AlarmFilter, Handling};
+use crate::store::alarms::{Alarm, AlarmFilter, AlarmSort, Handling};
 use crate::store::devices::DeviceChange;
 use crate::store::frames::{Device, NewDevice, StoredFrame};
-use crate::store::kpis::MonitoringKpis;
+use crate::store::handling::BatchHandling;
+use crate::store::kpis::{AlarmCounts, MonitoringKpis};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, patch, post};
@@ -36,15 +37,20 @@ pub const ALARM_PARAMS: &[(&str, &str)] = &[
     ("since", "first signal at or after (RFC 3339)"),
     ("limit", "1–500 (default 50)"),
     ("offset", "rows to skip"),
-    ("sort", "-id (newest first, the default) or queue (unhandled first, then newest first: the operator's queue)"),
+    (
+        "sort",
+        "time (newest first, the default: the history) or priority (the operator's queue: unhandled 火警 first, overdue ones first among them, then other overdue alarms, then the other unhandled by level, then the handled; newest first within each); -id and queue are the older names of time and priority",
+    ),
 ];
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/alarms", get(list))
         .route("/alarms/kpis", get(kpis))
+        .route("/alarms/counts", get(counts))
         .route("/alarms/{id}", get(get_one))
         .route("/alarms/{id}/handle", post(handle))
+        .route("/alarms/handle", post(handle_many))
         .route("/devices", get(devices).post(register))
         .route("/devices/{id}", patch(update))
         .route("/devices/{id}/frames", get(frames))
@@ -91,10 +97,14 @@ async fn list(
                 }
             }
             "sort" => {
-                f.queue_order = match v.as_str() {
-                    "queue" => true,
-                    "-id" => false,
-                    _ => return Err(ApiError::BadRequest(format!("query parameter sort: {v:?} is not -id or queue"))),
+                f.sort = match v.as_str() {
+                    "priority" | "queue" => AlarmSort::Priority,
+                    "time" | "-id" => AlarmSort::Time,
+                    _ => {
+                        return Err(ApiError::BadRequest(format!(
+                            "query parameter sort: {v:?} is not priority or time"
+                        )));
+                    }
                 }
             }
             "unit_id" => f.unit_id = Some(int(k, v)?),
@@ -152,6 +162,43 @@ async fn handle(
         });
     }
     Ok(Json(alarm))
+}
+
+/// `POST /alarms/handle`: many alarms, one result (never `real`), one note; all or nothing. The
+/// body is decoded after the role check, so that a caller who may not handle alarms learns nothing
+/// from its body's errors.
+async fn handle_many(
+    State(st): State<AppState>,
+    auth: Auth,
+    JsonBody(body): JsonBody<serde_json::Value>,
+) -> ApiResult<Json<Vec<Alarm>>> {
+    let p = auth.require(Resource::Alarm, Action::Write)?;
+    let bytes = serde_json::to_vec(&body).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let b: BatchHandling = huoyan_api::extract::decode_json(&bytes)?;
+    let done = Monitoring(&st.store).handle_alarms(p, &b).await?;
+    let mut out = Vec::with_capacity(done.len());
+    for (alarm, path) in done {
+        st.live.publish(alarm_event(&alarm, "handled", &path));
+        out.push(alarm);
+    }
+    Ok(Json(out))
+}
+
+/// `GET /alarms/counts`: the queue header's unhandled counts (of one unit with `unit_id`).
+async fn counts(
+    State(st): State<AppState>,
+    auth: Auth,
+    Query(params): Query<Vec<(String, String)>>,
+) -> ApiResult<Json<AlarmCounts>> {
+    let p = auth.require(Resource::Alarm, Action::Read)?;
+    let mut unit = None;
+    for (k, v) in &params {
+        match k.as_str() {
+            "unit_id" => unit = Some(int(k, v)?),
+            _ => return Err(ApiError::BadRequest(format!("unknown query parameter {k:?}; known: unit_id"))),
+        }
+    }
+    Ok(Json(Monitoring(&st.store).unhandled_counts(&Scope::from(p), unit).await?))
 }
 
 async fn kpis(

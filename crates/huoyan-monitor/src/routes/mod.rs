@@ -17,9 +17,13 @@ pub fn router() -> Router<AppState> {
 
 /// The module's operations and schemas for the OpenAPI document.
 pub fn openapi(doc: &mut ApiDoc) {
-    let mut alarms =
-        Op::new(HttpMethod::Get, "/api/v1/alarms", "monitoring", "The alarm queue (远程监控), newest first")
-            .ok(200, Some(page_of("Alarm")));
+    let mut alarms = Op::new(
+        HttpMethod::Get,
+        "/api/v1/alarms",
+        "monitoring",
+        "The alarms (远程监控): the operator's queue (sort=priority) or the history (sort=time, the default)",
+    )
+    .ok(200, Some(page_of("Alarm")));
     for (p, doc) in alarms::ALARM_PARAMS {
         alarms = alarms.query(p, doc);
     }
@@ -32,6 +36,14 @@ pub fn openapi(doc: &mut ApiDoc) {
     )
     .query("since", "period start (RFC 3339; default 30 days ago)")
     .ok(200, Some(reference("MonitoringKpis"))));
+    doc.op(Op::new(
+        HttpMethod::Get,
+        "/api/v1/alarms/counts",
+        "monitoring",
+        "Unhandled alarms now (火警, 故障 incl. 电源故障, other; how many overdue): the queue's header, which handling brings to zero",
+    )
+    .query("unit_id", "only this unit's")
+    .ok(200, Some(reference("AlarmCounts"))));
     doc.op(Op::new(HttpMethod::Get, "/api/v1/alarms/{id}", "monitoring", "One alarm with its merged components")
         .id()
         .ok(200, Some(reference("Alarm"))));
@@ -44,6 +56,14 @@ pub fn openapi(doc: &mut ApiDoc) {
     .id()
     .body("application/json", reference("Handling"))
     .ok(200, Some(reference("Alarm"))));
+    doc.op(Op::new(
+        HttpMethod::Post,
+        "/api/v1/alarms/handle",
+        "monitoring",
+        "Handle 1–100 alarms at once with one result — false (误报) | test (测试) | ignored (忽略), never real — and one note; all or nothing (the first refusal names ids[i] and nothing is written); audited per alarm",
+    )
+    .body("application/json", reference("BatchHandling"))
+    .ok(200, Some(ArrayBuilder::new().items(reference("Alarm")).into())));
     doc.op(Op::new(
         HttpMethod::Get,
         "/api/v1/devices",
@@ -113,7 +133,9 @@ pub fn openapi(doc: &mut ApiDoc) {
 
     doc.schema::<crate::store::alarms::Alarm>();
     doc.schema::<crate::store::alarms::Handling>();
+    doc.schema::<crate::store::handling::BatchHandling>();
     doc.schema::<crate::store::kpis::MonitoringKpis>();
+    doc.schema::<crate::store::kpis::AlarmCounts>();
     doc.schema::<crate::store::frames::Device>();
     doc.schema::<alarms::DeviceInput>();
     doc.schema::<alarms::DeviceUpdate>();

@@ -14,7 +14,7 @@
 
 use huoyan_domain::FieldError;
 use huoyan_domain::account::Principal;
-use huoyan_domain::validate::{code as kernel, unknown_reference};
+use huoyan_domain::validate::unknown_reference;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -22,9 +22,8 @@ use sqlx::any::AnyRow;
 use crate::code;
 use crate::kinds::{AlarmKind, AlarmResult};
 use crate::store::Monitoring;
-use huoyan_store::audit::{self, AuditEntry};
 use huoyan_store::query::{Arg, Page, Scope, Where, bind_all};
-use huoyan_store::{Result, StoreError, check_in_scope, now};
+use huoyan_store::{Result, StoreError, now};
 
 /// Components kept in an alarm's detail (the count goes on beyond).
 pub const MAX_COMPONENTS: usize = 50;
@@ -141,9 +140,51 @@ pub struct AlarmFilter {
     pub limit: Option<i64>,
     /// Offset.
     pub offset: Option<i64>,
-    /// The operator's queue order: unhandled (open or escalated) first, then newest first.
-    /// Otherwise newest first.
-    pub queue_order: bool,
+    /// The order: newest first (history) or the operator's priority (the queue).
+    pub sort: AlarmSort,
+}
+
+/// The order of an alarm list (`sort` of `GET /alarms`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AlarmSort {
+    /// Newest first (`time`; the history's order).
+    #[default]
+    Time,
+    /// The operator's queue (`priority`), by [`priority_rank`] and then newest first.
+    Priority,
+}
+
+/// An alarm's place in the operator's queue, smallest first: **unhandled 火警 first** (overdue
+/// ones first among them), then other **overdue** (超时未处理) alarms, then the other unhandled by
+/// level (预警 before 信息), then the handled. Within a rank, newest first. "Overdue" is the alarm
+/// engine's escalation (`status = escalated`): an unhandled 火警 after
+/// [`MonitorConfig::escalate_fire_secs`](crate::engine::MonitorConfig::escalate_fire_secs) (60 s),
+/// any other after `escalate_warning_secs` (1,800 s) — local settings, not a standard's numbers;
+/// that fire alarms come before other traffic follows GB 26875.1 (a UITD gives a fire alarm
+/// priority, `docs/standards/gb26875.md` §8).
+pub fn priority_rank(status: &str, level: &str) -> u8 {
+    match (status, level) {
+        ("handled", _) => 5,
+        ("escalated", "fire") => 0,
+        (_, "fire") => 1,
+        ("escalated", _) => 2,
+        (_, "warning") => 3,
+        _ => 4,
+    }
+}
+
+/// [`priority_rank`] in SQL over `a.status` and `a.level`.
+const PRIORITY_RANK_SQL: &str = "CASE WHEN a.status = 'handled' THEN 5 \
+     WHEN a.level = 'fire' AND a.status = 'escalated' THEN 0 WHEN a.level = 'fire' THEN 1 \
+     WHEN a.status = 'escalated' THEN 2 WHEN a.level = 'warning' THEN 3 ELSE 4 END";
+
+/// Confines alarms (`a`) to `scope`: its jurisdiction subtree and, for a unit manager, its unit.
+pub(crate) fn scope_alarms(w: &mut Where, scope: &Scope) {
+    w.subtree_on(&scope.path, "a.jurisdiction_id");
+    if let Some(u) = scope.unit_id {
+        let n = w.next();
+        w.push(format!("a.unit_id = ${n}"), vec![Arg::I(u)]);
+    }
 }
 
 /// An operator's decision.
@@ -203,7 +244,7 @@ pub fn alarm_from_row(r: &AnyRow) -> Result<Alarm> {
     })
 }
 
-type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+pub(crate) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 /// The device a signal names: id, jurisdiction, unit, jurisdiction path, unit name.
 struct DeviceRef {
@@ -297,7 +338,7 @@ pub async fn link_incident_tx(tx: &mut Tx<'_>, alarm_id: i64, incident_id: i64) 
     Ok(())
 }
 
-async fn alarm_tx(tx: &mut Tx<'_>, id: i64) -> Result<Alarm> {
+pub(crate) async fn alarm_tx(tx: &mut Tx<'_>, id: i64) -> Result<Alarm> {
     let row = huoyan_store::dynq(format!("SELECT {ALARM_COLS} FROM alarms a WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(&mut **tx)
@@ -405,13 +446,10 @@ impl Monitoring<'_> {
         Ok(changes)
     }
 
-    /// Alarms visible in `scope`, newest first (or in queue order, see [`AlarmFilter::queue_order`]).
+    /// Alarms visible in `scope` (a unit manager's: its unit's), in the order of [`AlarmFilter::sort`].
     pub async fn list_alarms(&self, scope: &Scope, f: &AlarmFilter) -> Result<Page<Alarm>> {
-        if scope.unit_id.is_some() {
-            return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
-        }
         let mut w = Where::default();
-        w.subtree_on(&scope.path, "a.jurisdiction_id");
+        scope_alarms(&mut w, scope);
         if !f.status.is_empty() {
             let first = w.next();
             let marks: Vec<String> = (0..f.status.len()).map(|i| format!("${}", first + i)).collect();
@@ -444,8 +482,10 @@ impl Monitoring<'_> {
             .fetch_one(self.pool())
             .await?
             .try_get(0)?;
-        let order =
-            if f.queue_order { "CASE WHEN a.status = 'handled' THEN 1 ELSE 0 END, a.id DESC" } else { "a.id DESC" };
+        let order = match f.sort {
+            AlarmSort::Priority => format!("{PRIORITY_RANK_SQL}, a.id DESC"),
+            AlarmSort::Time => "a.id DESC".to_string(),
+        };
         let sql =
             format!("SELECT {ALARM_COLS} FROM alarms a{} ORDER BY {order} LIMIT {limit} OFFSET {offset}", w.sql());
         let rows = bind_all(huoyan_store::dynq(sql), &w.args).fetch_all(self.pool()).await?;
@@ -460,83 +500,15 @@ impl Monitoring<'_> {
     }
 
     async fn list_alarm_ids(&self, scope: &Scope, ids: &[i64]) -> Result<Vec<Alarm>> {
-        if scope.unit_id.is_some() {
-            return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
-        }
         let mut w = Where::default();
         let first = w.next();
         let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", first + i)).collect();
         w.push(format!("a.id IN ({})", marks.join(", ")), ids.iter().map(|i| Arg::I(*i)).collect());
-        w.subtree_on(&scope.path, "a.jurisdiction_id");
+        scope_alarms(&mut w, scope);
         let rows = bind_all(huoyan_store::dynq(format!("SELECT {ALARM_COLS} FROM alarms a{}", w.sql())), &w.args)
             .fetch_all(self.pool())
             .await?;
         rows.iter().map(alarm_from_row).collect()
-    }
-
-    /// Records an operator's decision on an open or escalated alarm (audited). A `real` fire
-    /// queues the `fire_confirmed` webhook in the same transaction. Returns the alarm and its
-    /// jurisdiction path.
-    pub async fn handle_alarm(&self, actor: &Principal, id: i64, h: &Handling) -> Result<(Alarm, String)> {
-        let result = AlarmResult::from_code(&h.result).filter(|r| AlarmResult::BY_OPERATOR.contains(r));
-        let Some(result) = result else {
-            let reason = format!("must be one of {} (确认真实, 误报, 测试, 忽略)", RESULTS.join(", "));
-            let e = FieldError::new("result", kernel::UNKNOWN_VALUE, reason).with("value", h.result.as_str());
-            return Err(e.with("allowed", RESULTS.to_vec()).into());
-        };
-        let note = h.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-        if note.is_some_and(|n| n.chars().count() > 2000) {
-            return Err(FieldError::new("note", kernel::TOO_LONG, "at most 2,000 characters").with("max", 2000).into());
-        }
-        let mut turn = self.writer().await;
-        let mut tx = turn.begin().await?;
-        let before = alarm_tx(&mut tx, id).await?;
-        let path = self.jurisdiction_path_tx(&mut tx, before.jurisdiction_id).await?;
-        // An alarm outside the caller's jurisdiction is not found, as in the lists: a 403 would
-        // tell that it exists.
-        if check_in_scope(actor, &path).is_err() {
-            return Err(StoreError::NotFound { entity: "alarms", id });
-        }
-        if actor.unit_id.is_some() {
-            return Err(StoreError::Forbidden("a unit manager does not handle alarms".into()));
-        }
-        if before.status == "handled" {
-            let reason = format!(
-                "alarm {id} was already handled by {} at {} ({}); 该警情已处理",
-                before.handled_by.as_deref().unwrap_or("?"),
-                before.handled_at.as_deref().unwrap_or("?"),
-                before.result.as_deref().unwrap_or("?")
-            );
-            let e = FieldError::new("result", code::ALARM_HANDLED, reason)
-                .with("id", id)
-                .with("by", before.handled_by.clone())
-                .with("at", before.handled_at.clone())
-                .with("result", before.result.clone());
-            return Err(StoreError::Conflict(e.into()));
-        }
-        let at = now();
-        huoyan_store::dynq("UPDATE alarms SET status = 'handled', result = $1, note = $2, handled_at = $3, handled_by = $4, open_key = NULL WHERE id = $5 AND status <> 'handled'")
-            .bind(result.code())
-            .bind(note)
-            .bind(at.as_str())
-            .bind(actor.username.as_str())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let after = alarm_tx(&mut tx, id).await?;
-        if after.alarm_kind() == Some(AlarmKind::Fire) && result == AlarmResult::Real {
-            let payload = serde_json::json!({ "event": "fire_confirmed", "alarm": after, "confirmed_by": actor.username, "confirmed_at": at });
-            crate::store::outbox::enqueue_tx(&mut tx, "fire_confirmed", &payload).await?;
-        }
-        audit::append(
-            &mut tx,
-            self.backend(),
-            actor,
-            AuditEntry::new("handle", "alarms", Some(id), Some(after.jurisdiction_id)).before(&before).after(&after),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok((after, path))
     }
 
     /// The alarm an intake names, checked as the intake will check it in its own transaction (see

@@ -1,6 +1,7 @@
 //! The monitoring centre's overview: devices in a jurisdiction with their state, and the KPIs
 //! the plans track — online rate (在线率), intact rate of monitored systems (完好率: devices with no
-//! open 故障/电源故障/离线 alarm), false-alarm rate (误报率) and time to handle (处警用时).
+//! open 故障/电源故障/离线 alarm), false-alarm rate (误报率) and time to handle (处警用时) — and the
+//! queue's unhandled counts ([`AlarmCounts`]), which an operator brings to zero by handling.
 
 use serde::Serialize;
 use sqlx::Row;
@@ -8,8 +9,8 @@ use sqlx::Row;
 use crate::kinds::{AlarmKind, AlarmResult};
 use crate::store::Monitoring;
 use crate::store::frames::Device;
+use huoyan_store::Result;
 use huoyan_store::query::{Arg, Scope, Where, bind_all};
-use huoyan_store::{Result, StoreError};
 
 /// KPIs of a jurisdiction.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -43,6 +44,21 @@ pub struct MonitoringKpis {
     pub since: String,
 }
 
+/// Unhandled (未处理: open or escalated) alarms, as the queue's header shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct AlarmCounts {
+    /// 火警.
+    pub fire: i64,
+    /// 故障: faults and power faults (故障, 电源故障).
+    pub fault: i64,
+    /// Every other kind (监管, 离线, sensor thresholds, 屏蔽/启动/反馈 …).
+    pub other: i64,
+    /// Of all of them, those overdue (超时未处理).
+    pub escalated: i64,
+    /// fire + fault + other.
+    pub total: i64,
+}
+
 fn ratio(a: i64, b: i64) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
@@ -61,14 +77,20 @@ fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     sorted.get(i).copied()
 }
 
+/// Confines devices to `scope`: its jurisdiction subtree and, for a unit manager, its unit.
+fn scope_devices(w: &mut Where, scope: &Scope) {
+    w.subtree(&scope.path);
+    if let Some(u) = scope.unit_id {
+        let n = w.next();
+        w.push(format!("unit_id = ${n}"), vec![Arg::I(u)]);
+    }
+}
+
 impl Monitoring<'_> {
-    /// Devices visible in `scope` (all kinds), by id.
+    /// Devices visible in `scope` (all kinds; a unit manager's: its unit's), by id.
     pub async fn list_devices(&self, scope: &Scope, unit_id: Option<i64>) -> Result<Vec<Device>> {
-        if scope.unit_id.is_some() {
-            return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
-        }
         let mut w = Where::default();
-        w.subtree(&scope.path);
+        scope_devices(&mut w, scope);
         if let Some(u) = unit_id {
             let n = w.next();
             w.push(format!("unit_id = ${n}"), vec![Arg::I(u)]);
@@ -99,13 +121,39 @@ impl Monitoring<'_> {
         Ok(out)
     }
 
-    /// The KPIs of `scope` since `since` (RFC 3339).
-    pub async fn monitoring_kpis(&self, scope: &Scope, since: &str) -> Result<MonitoringKpis> {
-        if scope.unit_id.is_some() {
-            return Err(StoreError::Forbidden("a unit manager sees only its own unit".into()));
-        }
+    /// The unhandled alarms of `scope` (a unit manager's: its unit's), of one unit when given.
+    pub async fn unhandled_counts(&self, scope: &Scope, unit_id: Option<i64>) -> Result<AlarmCounts> {
         let mut w = Where::default();
-        w.subtree(&scope.path);
+        crate::store::alarms::scope_alarms(&mut w, scope);
+        w.push("a.status <> 'handled'".into(), vec![]);
+        if let Some(u) = unit_id {
+            let n = w.next();
+            w.push(format!("a.unit_id = ${n}"), vec![Arg::I(u)]);
+        }
+        let sql = format!("SELECT a.kind, a.status, COUNT(*) FROM alarms a{} GROUP BY a.kind, a.status", w.sql());
+        let rows = bind_all(huoyan_store::dynq(sql), &w.args).fetch_all(self.pool()).await?;
+        let mut c = AlarmCounts::default();
+        for r in &rows {
+            let kind: String = r.try_get(0)?;
+            let status: String = r.try_get(1)?;
+            let n: i64 = r.try_get(2)?;
+            match AlarmKind::from_code(&kind) {
+                Some(AlarmKind::Fire) => c.fire += n,
+                Some(AlarmKind::Fault | AlarmKind::PowerFault) => c.fault += n,
+                _ => c.other += n,
+            }
+            if status == "escalated" {
+                c.escalated += n;
+            }
+            c.total += n;
+        }
+        Ok(c)
+    }
+
+    /// The KPIs of `scope` (a unit manager's: its unit's) since `since` (RFC 3339).
+    pub async fn monitoring_kpis(&self, scope: &Scope, since: &str) -> Result<MonitoringKpis> {
+        let mut w = Where::default();
+        scope_devices(&mut w, scope);
         let row = bind_all(
             huoyan_store::dynq(format!(
                 "SELECT COUNT(*), CAST(COALESCE(SUM(online), 0) AS BIGINT) FROM devices{}",
@@ -118,7 +166,7 @@ impl Monitoring<'_> {
         let devices: i64 = row.try_get(0)?;
         let online: i64 = row.try_get(1)?;
         let mut wa = Where::default();
-        wa.subtree_on(&scope.path, "a.jurisdiction_id");
+        crate::store::alarms::scope_alarms(&mut wa, scope);
         wa.push("a.status <> 'handled'".into(), vec![]);
         let rows = bind_all(
             huoyan_store::dynq(format!("SELECT a.kind, COUNT(*) FROM alarms a{} GROUP BY a.kind", wa.sql())),
@@ -131,7 +179,7 @@ impl Monitoring<'_> {
             open_by_kind.insert(r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?);
         }
         let mut wk = Where::default();
-        wk.subtree_on(&scope.path, "a.jurisdiction_id");
+        crate::store::alarms::scope_alarms(&mut wk, scope);
         let n = wk.next();
         wk.push(format!("a.first_at >= ${n}"), vec![Arg::T(since.to_string())]);
         let rows = bind_all(
@@ -145,7 +193,7 @@ impl Monitoring<'_> {
             by_kind.insert(r.try_get::<String, _>(0)?, r.try_get::<i64, _>(1)?);
         }
         let mut wb = Where::default();
-        wb.subtree_on(&scope.path, "a.jurisdiction_id");
+        crate::store::alarms::scope_alarms(&mut wb, scope);
         // Devices broken: a fault, a power fault or offline, unhandled.
         let broken_kinds = [AlarmKind::Fault, AlarmKind::PowerFault, AlarmKind::Offline];
         let first = wb.next();
@@ -162,7 +210,7 @@ impl Monitoring<'_> {
         .await?
         .try_get(0)?;
         let mut wh = Where::default();
-        wh.subtree_on(&scope.path, "a.jurisdiction_id");
+        crate::store::alarms::scope_alarms(&mut wh, scope);
         let n = wh.next();
         wh.push(
             format!("a.kind = ${n} AND a.status = 'handled' AND a.handled_at >= ${}", n + 1),

@@ -9,6 +9,7 @@ pub mod cursor;
 pub mod devices;
 pub mod frame_reader;
 pub mod frames;
+pub mod handling;
 pub mod kpis;
 pub mod outbox;
 pub mod sensors;
