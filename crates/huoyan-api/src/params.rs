@@ -1,11 +1,13 @@
 //! Path ids and list parameters, parsed once for every module: a bad value is a 400 that names
-//! the parameter, never a 500 or a silent default.
+//! the parameter, never a 500 or a silent default. An empty value (`?limit=`, as an HTML form sends
+//! an empty field) is the same as no value: [`drop_empty_query`] removes it before any handler.
 
 use huoyan_domain::geometry::BBox;
 use huoyan_domain::{EntityKind, access};
 use huoyan_store::{ListQuery, SortKey};
 
 use crate::error::{ApiError, ApiResult};
+use crate::openapi::Q;
 
 /// Parses a path id.
 pub fn parse_id(s: &str) -> ApiResult<i64> {
@@ -13,6 +15,35 @@ pub fn parse_id(s: &str) -> ApiResult<i64> {
         Ok(id) if id > 0 => Ok(id),
         _ => Err(ApiError::BadRequest(format!("{s:?} is not a record id (a positive integer)"))),
     }
+}
+
+/// The query string without its empty parameters (`limit=&q=x` → `q=x`; `None` when nothing is
+/// left), so that every handler treats an empty value as an absent one: the default.
+pub fn without_empty(query: &str) -> Option<String> {
+    let kept: Vec<&str> = query.split('&').filter(|p| p.split_once('=').is_some_and(|(k, v)| !k.is_empty() && !v.is_empty())).collect();
+    (!kept.is_empty()).then(|| kept.join("&"))
+}
+
+/// Middleware: drops the empty query parameters of every request ([`without_empty`]).
+pub async fn drop_empty_query(mut req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    if let Some(q) = req.uri().query() {
+        let kept = without_empty(q);
+        if kept.as_deref() != Some(q) {
+            let path = req.uri().path();
+            let pq = match kept {
+                Some(k) => format!("{path}?{k}"),
+                None => path.to_string(),
+            };
+            let mut parts = req.uri().clone().into_parts();
+            if let Ok(pq) = pq.parse() {
+                parts.path_and_query = Some(pq);
+                if let Ok(uri) = axum::http::Uri::from_parts(parts) {
+                    *req.uri_mut() = uri;
+                }
+            }
+        }
+    }
+    next.run(req).await
 }
 
 /// The access-control resource for a record kind.
@@ -29,18 +60,18 @@ pub fn resource_of(kind: EntityKind) -> access::Resource {
     }
 }
 
-/// The query parameters every list accepts (documented in the OpenAPI document).
-pub const LIST_PARAMS: &[(&str, &str)] = &[
-    ("q", "substring of the name or code, case-insensitive"),
-    ("kind", "type codes, comma-separated (station kind, water kind, road class, use category …)"),
-    ("status", "status codes, comma-separated"),
-    ("class", "unit class code: key_unit, high_risk, nine_small, three_in_one (units)"),
-    ("station_id", "the station of vehicles and personnel (alias parent_id)"),
-    ("jurisdiction_id", "only this jurisdiction's subtree"),
-    ("bbox", "minLon,minLat,maxLon,maxLat (WGS84)"),
-    ("limit", "page size, 1–5000, default 50"),
-    ("offset", "rows to skip, default 0"),
-    ("sort", "id, -id, name or -updated_at"),
+/// The query parameters every list accepts, with what each takes (the OpenAPI document's schemas).
+pub const LIST_PARAMS: &[(&str, &str, Q)] = &[
+    ("q", "substring of the name or code, case-insensitive", Q::Text),
+    ("kind", "type codes, comma-separated (station kind, water kind, road class, use category …)", Q::Text),
+    ("status", "status codes, comma-separated", Q::Text),
+    ("class", "unit class code: key_unit, high_risk, nine_small, three_in_one (units)", Q::Text),
+    ("station_id", "the station of vehicles and personnel (alias parent_id)", Q::Int(1, i64::MAX)),
+    ("jurisdiction_id", "only this jurisdiction's subtree", Q::Int(1, i64::MAX)),
+    ("bbox", "minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum)", Q::BBox),
+    ("limit", "page size, 1–5000, default 50", Q::Int(1, huoyan_store::query::MAX_PAGE)),
+    ("offset", "rows to skip, default 0", Q::Int(0, i64::MAX)),
+    ("sort", "id, -id, name or -updated_at", Q::Code(&["id", "-id", "name", "-updated_at"])),
 ];
 
 /// Parses list parameters; unknown parameters and bad values are 400s that name them.
@@ -72,7 +103,7 @@ pub fn parse_list_query(params: &[(String, String)]) -> ApiResult<ListQuery> {
                 })?
             }
             other => {
-                let known: Vec<&str> = LIST_PARAMS.iter().map(|(n, _)| *n).collect();
+                let known: Vec<&str> = LIST_PARAMS.iter().map(|p| p.0).collect();
                 return Err(ApiError::BadRequest(format!(
                     "unknown query parameter {other:?}; known: {}",
                     known.join(", ")
@@ -81,4 +112,17 @@ pub fn parse_list_query(params: &[(String, String)]) -> ApiResult<ListQuery> {
         }
     }
     Ok(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_query_values_are_absent() {
+        assert_eq!(without_empty("limit=&q=x"), Some("q=x".into()));
+        assert_eq!(without_empty("limit=10&offset=5"), Some("limit=10&offset=5".into()));
+        assert_eq!(without_empty("limit=&open&=3"), None);
+        assert_eq!(without_empty(""), None);
+    }
 }
