@@ -18,21 +18,21 @@ export interface paths {
                     /** @description comma-separated: open (未处理), escalated (超时未处理), handled (已处理); default all */
                     status?: string;
                     /** @description fire, fault, power_fault, supervise, offline, low_pressure, … */
-                    kind?: string;
+                    kind?: "fire" | "fault" | "power_fault" | "supervise" | "offline" | "low_pressure" | "low_level" | "over_limit" | "shield" | "started" | "feedback";
                     /** @description comma-separated: fire (火警), warning (预警), info (信息) */
                     level?: string;
                     /** @description the monitored unit */
-                    unit_id?: string;
+                    unit_id?: number;
                     /** @description device address (a UITD's 12 hex digits or a sensor's address) */
                     device?: string;
                     /** @description first signal at or after (RFC 3339) */
                     since?: string;
                     /** @description 1–500 (default 50) */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip */
-                    offset?: string;
+                    offset?: number;
                     /** @description -id (newest first, the default) or queue (unhandled first, then newest first: the operator's queue) */
-                    sort?: string;
+                    sort?: "-id" | "queue";
                 };
                 header?: never;
                 path?: never;
@@ -54,7 +54,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -63,7 +63,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -72,44 +72,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -156,7 +120,7 @@ export interface paths {
                         "application/json": components["schemas"]["MonitoringKpis"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -165,7 +129,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -174,44 +138,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -258,7 +186,7 @@ export interface paths {
                         "application/json": components["schemas"]["Alarm"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -267,7 +195,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -276,7 +204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -285,35 +213,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -366,7 +267,7 @@ export interface paths {
                         "application/json": components["schemas"]["Alarm"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -375,7 +276,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -384,7 +285,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -393,7 +294,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -402,7 +303,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -420,7 +321,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -451,9 +361,9 @@ export interface paths {
                     /** @description table name */
                     entity?: string;
                     /** @description record id */
-                    entity_id?: string;
-                    /** @description 1–1000 */
-                    limit?: string;
+                    entity_id?: number;
+                    /** @description 1–1000, default 100 */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -470,7 +380,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditRecord"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -479,7 +389,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -488,44 +398,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -575,7 +449,7 @@ export interface paths {
                         "application/json": components["schemas"]["LoginResponse"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -584,9 +458,47 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description wrong user name or password, or the account is disabled */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description too many failed logins for this user name or from this address: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        /** @description seconds to wait */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -627,16 +539,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -645,7 +548,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -654,35 +557,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -724,16 +600,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -742,44 +609,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -817,17 +648,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -849,7 +680,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -858,7 +689,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -867,7 +698,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -876,35 +707,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -938,7 +742,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -947,7 +751,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -956,7 +760,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -965,16 +769,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -992,7 +787,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1038,7 +842,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1047,7 +851,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1056,7 +860,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1065,35 +869,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1129,7 +906,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1138,7 +915,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1147,7 +924,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1156,7 +933,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1165,7 +942,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1183,7 +960,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1215,7 +1001,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1224,7 +1010,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1233,7 +1019,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1242,7 +1028,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1251,26 +1037,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1308,7 +1076,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1317,7 +1085,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1326,7 +1094,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1335,7 +1103,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1344,7 +1112,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1362,7 +1130,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1401,16 +1178,7 @@ export interface paths {
                         "application/json": components["schemas"]["Dashboard"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1419,44 +1187,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1486,7 +1218,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description only this unit's */
-                    unit_id?: string;
+                    unit_id?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1503,7 +1235,7 @@ export interface paths {
                         "application/json": components["schemas"]["DeviceListing"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1512,7 +1244,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1521,44 +1253,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1592,7 +1288,7 @@ export interface paths {
                         "application/json": components["schemas"]["Device"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1601,7 +1297,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1610,7 +1306,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1619,16 +1315,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1646,7 +1333,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1702,7 +1398,7 @@ export interface paths {
                         "application/json": components["schemas"]["Device"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1711,7 +1407,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1720,7 +1416,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1729,7 +1425,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1738,7 +1434,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1756,7 +1452,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1796,7 +1501,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1805,7 +1510,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1814,7 +1519,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1823,35 +1528,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1895,16 +1573,7 @@ export interface paths {
                         "application/json": components["schemas"]["PlanSets"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1913,44 +1582,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1971,7 +1604,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/toml": components["schemas"]["PlanSet"];
+                    "application/json": components["schemas"]["PlanSet"];
+                    "application/toml": string;
                 };
             };
             responses: {
@@ -1984,7 +1618,7 @@ export interface paths {
                         "application/json": components["schemas"]["PlanSetInfo"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1993,7 +1627,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2002,7 +1636,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2011,16 +1645,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2038,7 +1663,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2065,9 +1699,9 @@ export interface paths {
         /** Travel time of every force you may see to a point, fastest first */
         get: {
             parameters: {
-                query?: {
-                    /** @description LON,LAT (required) */
-                    at?: string;
+                query: {
+                    /** @description LON,LAT */
+                    at: string;
                 };
                 header?: never;
                 path?: never;
@@ -2082,7 +1716,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2091,7 +1725,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2100,7 +1734,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2109,34 +1743,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
+                /** @description no road near the point (no_road_near) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2181,16 +1788,7 @@ export interface paths {
                         "application/json": components["schemas"]["LiveEvent"][];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2199,44 +1797,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2265,7 +1827,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description resume after this event number */
+                    /** @description resume after this event id (the `id:` of an event received) */
                     after?: string;
                 };
                 header?: never;
@@ -2281,7 +1843,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2290,7 +1852,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2299,44 +1861,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2382,16 +1908,7 @@ export interface paths {
                         "application/json": components["schemas"]["LiveEvent"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2400,7 +1917,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2409,35 +1926,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2479,24 +1969,6 @@ export interface paths {
                         "application/json": components["schemas"]["Health"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
             };
         };
         put?: never;
@@ -2521,15 +1993,15 @@ export interface paths {
                     /** @description comma-separated: received, dispatched, on_scene, closed */
                     status?: string;
                     /** @description fire, rescue, social_assistance, security_duty, false_alarm (or the Chinese term) */
-                    category?: string;
+                    category?: "fire" | "rescue" | "social_assistance" | "security_duty" | "false_alarm";
                     /** @description true: only those not closed */
-                    open?: string;
+                    open?: boolean;
                     /** @description 接警编号 (2026-000123) or its sequence alone (123: digits match numbers only), or a part of the address or of the unit's name */
                     q?: string;
                     /** @description 1–1000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip */
-                    offset?: string;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2551,7 +2023,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2560,7 +2032,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2569,44 +2041,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2640,7 +2076,7 @@ export interface paths {
                         "application/json": components["schemas"]["Intake"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2649,7 +2085,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2658,7 +2094,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2667,16 +2103,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2694,7 +2121,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2723,7 +2159,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description days of the daily series, 1–366, default 30 */
-                    days?: string;
+                    days?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2740,7 +2176,7 @@ export interface paths {
                         "application/json": components["schemas"]["IncidentSummary"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2749,7 +2185,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2758,44 +2194,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2842,7 +2242,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2851,7 +2251,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2860,7 +2260,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2869,35 +2269,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2938,7 +2311,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2947,7 +2320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2956,7 +2329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2965,7 +2338,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2974,7 +2347,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2992,7 +2365,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3034,7 +2416,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3043,7 +2425,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3052,7 +2434,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3061,35 +2443,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3142,7 +2497,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3151,7 +2506,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3160,7 +2515,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3169,7 +2524,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3178,7 +2533,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3196,7 +2551,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3242,7 +2606,7 @@ export interface paths {
                         "application/json": components["schemas"]["IncidentPrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3251,7 +2615,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3260,7 +2624,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3269,35 +2633,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3344,7 +2681,7 @@ export interface paths {
                         "application/json": components["schemas"]["Recommendation"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3353,7 +2690,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3362,7 +2699,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3371,35 +2708,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3446,7 +2756,7 @@ export interface paths {
                         "application/json": components["schemas"]["TimelineEntry"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3455,7 +2765,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3464,7 +2774,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3473,35 +2783,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3538,7 +2821,7 @@ export interface paths {
                         "application/json": components["schemas"]["TimelineOutcome"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3547,7 +2830,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3556,7 +2839,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3565,7 +2848,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3574,7 +2857,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3592,7 +2875,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3620,8 +2912,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description 10–3000, default 500 */
-                    radius_m?: string;
+                    /** @description metres, 10–3000, default 500 */
+                    radius_m?: number;
                 };
                 header?: never;
                 path: {
@@ -3641,7 +2933,7 @@ export interface paths {
                         "application/json": components["schemas"]["NearbyWater"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3650,7 +2942,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3659,7 +2951,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3668,35 +2960,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3726,7 +2991,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description include boundaries: true|false */
-                    boundary?: string;
+                    boundary?: "true" | "false" | "1" | "0";
                 };
                 header?: never;
                 path?: never;
@@ -3743,7 +3008,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3752,7 +3017,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3761,44 +3026,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3832,7 +3061,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3841,7 +3070,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3850,7 +3079,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3859,16 +3088,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3886,7 +3106,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3932,7 +3161,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3941,7 +3170,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3950,7 +3179,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3959,35 +3188,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4023,7 +3225,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4032,7 +3234,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4041,7 +3243,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4050,7 +3252,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4059,7 +3261,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4077,7 +3279,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4109,7 +3320,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4118,7 +3329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4127,7 +3338,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4136,7 +3347,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4145,26 +3356,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4205,16 +3398,7 @@ export interface paths {
                         "application/json": components["schemas"]["MapConfig"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4223,44 +3407,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4288,13 +3436,13 @@ export interface paths {
         /** Map features in a bounding box as GeoJSON */
         get: {
             parameters: {
-                query?: {
-                    /** @description minLon,minLat,maxLon,maxLat (required) */
-                    bbox?: string;
+                query: {
+                    /** @description minLon,minLat,maxLon,maxLat (the minimum not above the maximum) */
+                    bbox: string;
                     /** @description comma-separated: stations, water_sources, units, roads, buildings */
                     layers?: string;
                     /** @description features per layer, 1–5000 */
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4309,7 +3457,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4318,7 +3466,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4327,44 +3475,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4406,24 +3518,6 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
             };
         };
         put?: never;
@@ -4454,17 +3548,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -4486,7 +3580,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4495,7 +3589,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4504,7 +3598,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4513,35 +3607,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4575,7 +3642,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4584,7 +3651,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4593,7 +3660,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4602,16 +3669,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4629,7 +3687,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4675,7 +3742,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4684,7 +3751,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4693,7 +3760,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4702,35 +3769,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4766,7 +3806,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4775,7 +3815,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4784,7 +3824,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4793,7 +3833,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4802,7 +3842,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4820,7 +3860,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4852,7 +3901,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4861,7 +3910,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4870,7 +3919,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4879,7 +3928,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4888,26 +3937,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4945,7 +3976,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4954,7 +3985,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4963,7 +3994,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4972,7 +4003,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4981,7 +4012,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4999,7 +4030,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5039,7 +4079,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5048,7 +4088,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5057,7 +4097,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5066,35 +4106,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5126,7 +4139,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5135,7 +4148,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5144,7 +4157,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5153,7 +4166,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5162,26 +4175,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5208,9 +4203,9 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description 1–1000 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip */
-                    offset?: string;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5232,7 +4227,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5241,7 +4236,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5250,44 +4245,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5312,6 +4271,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description replaced the unit's pre-plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrePlan"];
+                    };
+                };
                 /** @description success */
                 201: {
                     headers: {
@@ -5321,7 +4289,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5330,7 +4298,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5339,7 +4307,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5348,16 +4316,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5375,7 +4334,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5421,7 +4389,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5430,7 +4398,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5439,7 +4407,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5448,35 +4416,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5512,7 +4453,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5521,7 +4462,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5530,7 +4471,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5539,7 +4480,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5548,7 +4489,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5566,7 +4507,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5598,7 +4548,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5607,7 +4557,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5616,7 +4566,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5625,7 +4575,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5634,26 +4584,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5680,9 +4612,9 @@ export interface paths {
         /** Attach a floor plan: PNG, JPEG, WebP or PDF as the raw body, at most 10 MiB */
         post: {
             parameters: {
-                query?: {
-                    /** @description file name (required) */
-                    name?: string;
+                query: {
+                    /** @description file name */
+                    name: string;
                 };
                 header?: never;
                 path: {
@@ -5706,7 +4638,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5715,7 +4647,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5724,7 +4656,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5733,7 +4665,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5742,7 +4674,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5760,7 +4692,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5797,17 +4738,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -5829,7 +4770,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5838,7 +4779,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5847,7 +4788,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5856,35 +4797,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5918,7 +4832,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5927,7 +4841,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5936,7 +4850,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5945,16 +4859,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5972,7 +4877,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6018,7 +4932,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6027,7 +4941,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6036,7 +4950,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6045,35 +4959,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6109,7 +4996,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6118,7 +5005,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6127,7 +5014,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6136,7 +5023,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6145,7 +5032,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6163,7 +5050,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6195,7 +5091,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6204,7 +5100,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6213,7 +5109,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6222,7 +5118,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6231,26 +5127,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6288,7 +5166,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6297,7 +5175,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6306,7 +5184,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6315,7 +5193,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6324,7 +5202,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6342,7 +5220,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6365,11 +5252,11 @@ export interface paths {
         /** Travel time, distance and path by road for a fire engine */
         get: {
             parameters: {
-                query?: {
-                    /** @description LON,LAT (required) */
-                    from?: string;
-                    /** @description LON,LAT (required) */
-                    to?: string;
+                query: {
+                    /** @description LON,LAT */
+                    from: string;
+                    /** @description LON,LAT */
+                    to: string;
                 };
                 header?: never;
                 path?: never;
@@ -6384,7 +5271,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6393,7 +5280,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6402,7 +5289,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6411,34 +5298,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
+                /** @description no road near a point (no_road_near), or no road between them (unreachable) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6483,16 +5343,7 @@ export interface paths {
                         "application/json": components["schemas"]["RuleSets"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6501,44 +5352,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6559,7 +5374,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/toml": components["schemas"]["RuleSet"];
+                    "application/json": components["schemas"]["RuleSet"];
+                    "application/toml": string;
                 };
             };
             responses: {
@@ -6568,9 +5384,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RuleSetLoaded"];
+                    };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6579,7 +5397,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6588,7 +5406,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6597,16 +5415,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6624,7 +5433,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6651,13 +5469,13 @@ export interface paths {
         /** Find units, water sources and stations by name, code or address */
         get: {
             parameters: {
-                query?: {
-                    /** @description text to find (required) */
-                    q?: string;
+                query: {
+                    /** @description text to find */
+                    q: string;
                     /** @description comma-separated: water_sources, units, stations */
                     layers?: string;
                     /** @description results per layer, 1–100, default 10 */
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6674,7 +5492,7 @@ export interface paths {
                         "application/json": components["schemas"]["SearchResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6683,7 +5501,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6692,44 +5510,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6779,7 +5561,7 @@ export interface paths {
                         "application/json": components["schemas"]["SensorRegistration"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6788,7 +5570,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6797,7 +5579,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6806,16 +5588,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6833,7 +5606,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6882,7 +5664,7 @@ export interface paths {
                         "application/json": components["schemas"]["IngestResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6891,7 +5673,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6900,7 +5682,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6909,16 +5691,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6936,7 +5709,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6965,7 +5747,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description 1–1000, default 100 */
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -6985,7 +5767,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reading"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6994,7 +5776,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7003,7 +5785,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7012,35 +5794,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7089,7 +5844,7 @@ export interface paths {
                         "application/json": components["schemas"]["SensorRegistration"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7098,7 +5853,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7107,7 +5862,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7116,7 +5871,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7125,26 +5880,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7180,17 +5917,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -7212,7 +5949,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7221,7 +5958,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7230,7 +5967,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7239,35 +5976,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7301,7 +6011,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7310,7 +6020,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7319,7 +6029,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7328,16 +6038,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7355,7 +6056,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7401,7 +6111,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7410,7 +6120,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7419,7 +6129,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7428,35 +6138,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7492,7 +6175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7501,7 +6184,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7510,7 +6193,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7519,7 +6202,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7528,7 +6211,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7546,7 +6229,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7578,7 +6270,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7587,7 +6279,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7596,7 +6288,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7605,7 +6297,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7614,26 +6306,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7671,7 +6345,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7680,7 +6354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7689,7 +6363,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7698,7 +6372,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7707,7 +6381,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7725,7 +6399,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7764,16 +6447,7 @@ export interface paths {
                         "application/json": components["schemas"]["Stats"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7782,44 +6456,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7861,16 +6499,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7879,44 +6508,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7960,16 +6553,7 @@ export interface paths {
                         "application/json": components["schemas"]["ThresholdsInForce"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7978,44 +6562,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8035,7 +6583,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/toml": components["schemas"]["ThresholdRules"];
+                    "application/json": components["schemas"]["ThresholdRules"];
+                    "application/toml": string;
                 };
             };
             responses: {
@@ -8048,7 +6597,7 @@ export interface paths {
                         "application/json": components["schemas"]["ThresholdsInForce"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8057,7 +6606,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8066,7 +6615,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8075,16 +6624,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8102,7 +6642,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8140,17 +6689,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -8172,7 +6721,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8181,7 +6730,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8190,7 +6739,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8199,35 +6748,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8261,7 +6783,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8270,7 +6792,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8279,7 +6801,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8288,16 +6810,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8315,7 +6828,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8352,17 +6874,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -8377,7 +6899,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8386,7 +6908,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8395,7 +6917,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8404,35 +6926,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8482,7 +6977,7 @@ export interface paths {
                         "application/json": components["schemas"]["UploadResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8491,7 +6986,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8500,7 +6995,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8509,16 +7004,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8536,7 +7022,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8582,7 +7077,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8591,7 +7086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8600,7 +7095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8609,35 +7104,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8673,7 +7141,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8682,7 +7150,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8691,7 +7159,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8700,7 +7168,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8709,7 +7177,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8727,7 +7195,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8759,7 +7236,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8768,7 +7245,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8777,7 +7254,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8786,7 +7263,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8795,26 +7272,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8852,7 +7311,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8861,7 +7320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8870,7 +7329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8879,7 +7338,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8888,7 +7347,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8906,7 +7365,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8945,16 +7413,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"][];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8963,44 +7422,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9034,7 +7457,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9043,7 +7466,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9052,7 +7475,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9061,16 +7484,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9088,7 +7502,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9134,7 +7557,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9143,7 +7566,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9152,7 +7575,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9161,35 +7584,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9225,7 +7621,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9234,7 +7630,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9243,7 +7639,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9252,7 +7648,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9261,7 +7657,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9279,7 +7675,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9311,7 +7716,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9320,7 +7725,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9329,7 +7734,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9338,7 +7743,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9347,26 +7752,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9401,17 +7788,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -9433,7 +7820,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9442,7 +7829,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9451,7 +7838,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9460,35 +7847,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9522,7 +7882,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9531,7 +7891,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9540,7 +7900,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9549,16 +7909,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9576,7 +7927,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9622,7 +7982,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9631,7 +7991,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9640,7 +8000,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9649,35 +8009,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9713,7 +8046,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9722,7 +8055,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9731,7 +8064,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9740,7 +8073,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9749,7 +8082,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9767,7 +8100,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9799,7 +8141,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9808,7 +8150,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9817,7 +8159,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9826,7 +8168,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9835,26 +8177,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9892,7 +8216,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9901,7 +8225,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9910,7 +8234,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9919,7 +8243,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9928,7 +8252,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9946,7 +8270,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9994,7 +8327,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10003,7 +8336,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10012,7 +8345,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10021,7 +8354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10030,7 +8363,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10048,7 +8381,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10085,17 +8427,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -10117,7 +8459,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10126,7 +8468,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10135,7 +8477,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10144,35 +8486,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10206,7 +8521,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10215,7 +8530,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10224,7 +8539,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10233,16 +8548,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10260,7 +8566,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10297,17 +8612,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -10322,7 +8637,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10331,7 +8646,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10340,7 +8655,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10349,35 +8664,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10427,7 +8715,7 @@ export interface paths {
                         "application/json": components["schemas"]["UploadResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10436,7 +8724,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10445,7 +8733,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10454,16 +8742,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10481,7 +8760,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10527,7 +8815,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10536,7 +8824,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10545,7 +8833,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10554,35 +8842,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10618,7 +8879,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10627,7 +8888,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10636,7 +8897,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10645,7 +8906,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10654,7 +8915,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10672,7 +8933,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10704,7 +8974,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10713,7 +8983,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10722,7 +8992,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10731,7 +9001,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10740,26 +9010,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10797,7 +9049,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10806,7 +9058,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10815,7 +9067,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10824,7 +9076,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10833,7 +9085,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10851,7 +9103,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10879,9 +9140,9 @@ export interface paths {
                 path: {
                     /** @description zoom, 0–22 (content at 10–18) */
                     z: number;
-                    /** @description column, 0 ≤ x < 2^z, west to east */
+                    /** @description column, 0 ≤ x < 2^z, west to east (404 beyond) */
                     x: number;
-                    /** @description row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt` */
+                    /** @description row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt` (404 beyond) */
                     y: number;
                 };
                 cookie?: never;
@@ -10911,7 +9172,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10920,7 +9181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10929,7 +9190,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10938,35 +9199,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11145,12 +9379,12 @@ export interface components {
         AuditRecord: {
             /** @description What was done. */
             action: string;
-            /** @description After. */
-            after?: Record<string, never> | null;
+            /** @description any JSON value, or null */
+            after?: unknown;
             /** @description When (UTC). */
             at: string;
-            /** @description Before. */
-            before?: Record<string, never> | null;
+            /** @description any JSON value, or null */
+            before?: unknown;
             /** @description Table. */
             entity: string;
             /**
@@ -11294,8 +9528,8 @@ export interface components {
             metric: string;
             /** @description `>=`, `>`, `<=`, `<`, `=` or `!=`. */
             op: string;
-            /** @description A number, a boolean or a string. */
-            value: Record<string, never>;
+            /** @description A number, a boolean or a string */
+            value: number | boolean | string;
         };
         /** @description The home dashboard. */
         Dashboard: {
@@ -12574,6 +10808,15 @@ export interface components {
             rules: components["schemas"]["Rule"][];
             /** @description The documents it implements. */
             source: string;
+        };
+        /** @description The answer to loading a rule set. */
+        RuleSetLoaded: {
+            /** @description Id of the set in force today (the loaded one once its `effective_from` has come). */
+            in_force: string;
+            /** @description Id of the set loaded. */
+            loaded: string;
+            /** @description Units whose classes changed. */
+            units_reclassified: number;
         };
         /** @description Rule sets loaded, and the one in force. */
         RuleSets: {
