@@ -207,7 +207,9 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
         if !is_json(req.headers()) {
-            return Err(ApiError::UnsupportedMediaType("send the body as Content-Type: application/json (or application/merge-patch+json for PATCH)".into()));
+            return Err(ApiError::UnsupportedMediaType(
+                "send the body as Content-Type: application/json (or application/merge-patch+json for PATCH)".into(),
+            ));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
         decode_json(&bytes).map(JsonBody)
@@ -267,7 +269,9 @@ mod tests {
             h.insert(header::CONTENT_TYPE, ct.parse().unwrap());
             is_json(&h)
         };
-        for ok in ["application/json", "application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"] {
+        for ok in
+            ["application/json", "application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"]
+        {
             assert!(with(ok), "{ok}");
         }
         for no in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/jsonp"] {

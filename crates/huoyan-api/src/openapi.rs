@@ -85,7 +85,10 @@ impl Q {
     /// The parameter's schema.
     pub fn schema(self) -> RefOr<Schema> {
         let int = |min: i64, max: i64| {
-            let mut b = ObjectBuilder::new().schema_type(Type::Integer).format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64))).minimum(Some(min as f64));
+            let mut b = ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                .minimum(Some(min as f64));
             if max < i64::MAX {
                 b = b.maximum(Some(max as f64));
             }
@@ -103,12 +106,17 @@ impl Q {
                 ObjectBuilder::new().schema_type(Type::Number).minimum(Some(min)).maximum(Some(max)).into()
             }
             Q::Bool => ObjectBuilder::new().schema_type(Type::Boolean).into(),
-            Q::Code(codes) => ObjectBuilder::new().schema_type(Type::String).enum_values(Some(codes.iter().copied())).into(),
+            Q::Code(codes) => {
+                ObjectBuilder::new().schema_type(Type::String).enum_values(Some(codes.iter().copied())).into()
+            }
             Q::Codes(codes) => {
                 let one = codes.iter().map(|c| regex_escape(c)).collect::<Vec<_>>().join("|");
                 text(format!("^({one})(,({one}))*$"))
             }
-            Q::Time => ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime))).into(),
+            Q::Time => ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+                .into(),
             Q::Point => text(format!("^{LON},{LAT}$")),
             // Any four coordinates; that the minimum does not exceed the maximum the pattern cannot say.
             Q::BBox => text(format!("^{LON},{LAT},{LON},{LAT}$")),

@@ -20,12 +20,16 @@ pub fn parse_id(s: &str) -> ApiResult<i64> {
 /// The query string without its empty parameters (`limit=&q=x` → `q=x`; `None` when nothing is
 /// left), so that every handler treats an empty value as an absent one: the default.
 pub fn without_empty(query: &str) -> Option<String> {
-    let kept: Vec<&str> = query.split('&').filter(|p| p.split_once('=').is_some_and(|(k, v)| !k.is_empty() && !v.is_empty())).collect();
+    let kept: Vec<&str> =
+        query.split('&').filter(|p| p.split_once('=').is_some_and(|(k, v)| !k.is_empty() && !v.is_empty())).collect();
     (!kept.is_empty()).then(|| kept.join("&"))
 }
 
 /// Middleware: drops the empty query parameters of every request ([`without_empty`]).
-pub async fn drop_empty_query(mut req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+pub async fn drop_empty_query(
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
     if let Some(q) = req.uri().query() {
         let kept = without_empty(q);
         if kept.as_deref() != Some(q) {

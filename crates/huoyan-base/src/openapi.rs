@@ -29,7 +29,11 @@ fn tile(op: Op) -> Op {
         Q::Int(0, huoyan_tiles::tile::MAX_ZOOM as i64),
     )
     .path_param("x", "column, 0 ≤ x < 2^z, west to east (404 beyond)", Q::Int(0, max))
-    .path_param("y", "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt` (404 beyond)", Q::Int(0, max))
+    .path_param(
+        "y",
+        "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt` (404 beyond)",
+        Q::Int(0, max),
+    )
 }
 
 /// A list's `jurisdiction_id` that names no node the caller can see.

@@ -94,9 +94,8 @@ fn every_operation_documents_what_it_can_answer() {
 
     // Limits and vocabularies in the parameters.
     let list = op("GET", "/api/v1/stations");
-    let param = |op: &Value, n: &str| {
-        op["parameters"].as_array().unwrap().iter().find(|p| p["name"] == n).cloned().unwrap()
-    };
+    let param =
+        |op: &Value, n: &str| op["parameters"].as_array().unwrap().iter().find(|p| p["name"] == n).cloned().unwrap();
     let limit = param(&list, "limit");
     assert_eq!((limit["schema"]["minimum"].as_f64(), limit["schema"]["maximum"].as_f64()), (Some(1.0), Some(5000.0)));
     let kind = param(&op("GET", "/api/v1/alarms"), "kind");
@@ -169,7 +168,10 @@ async fn a_number_without_fraction_is_an_integer() {
     let r = f.req(Method::POST, "/api/v1/stations", Some("admin")).json(&body).send().await.unwrap();
     assert_eq!(r.status(), 422);
     let v: Value = r.json().await.unwrap();
-    assert_eq!((v["fields"][0]["field"].as_str(), v["fields"][0]["code"].as_str()), (Some("duty_strength"), Some("wrong_type")));
+    assert_eq!(
+        (v["fields"][0]["field"].as_str(), v["fields"][0]["code"].as_str()),
+        (Some("duty_strength"), Some("wrong_type"))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -37,11 +37,7 @@ pub const ALARM_PARAMS: &[(&str, &str, Q)] = &[
     ("kind", "fire, fault, power_fault, supervise, offline, low_pressure, …", Q::Code(AlarmKind::CODES)),
     ("level", "comma-separated: fire (火警), warning (预警), info (信息)", Q::Codes(crate::kinds::LEVELS)),
     ("unit_id", "the monitored unit", Q::Int(1, i64::MAX)),
-    (
-        "device",
-        "device address (a UITD's 12 hex digits or a sensor's address)",
-        Q::Pattern("^[a-z0-9_-]{4,64}$"),
-    ),
+    ("device", "device address (a UITD's 12 hex digits or a sensor's address)", Q::Pattern("^[a-z0-9_-]{4,64}$")),
     ("since", "first signal at or after (RFC 3339)", Q::Time),
     ("limit", "1–500 (default 50)", Q::Int(1, 500)),
     ("offset", "rows to skip", Q::Int(0, i64::MAX)),

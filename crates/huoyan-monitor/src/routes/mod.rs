@@ -7,8 +7,8 @@ pub mod sensors;
 use axum::Router;
 use huoyan_api::AppState;
 use huoyan_api::openapi::{ApiDoc, Op, Q, page_of, reference};
-use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
 use utoipa::openapi::path::HttpMethod;
+use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
 
 /// The module's routes.
 pub fn router() -> Router<AppState> {
