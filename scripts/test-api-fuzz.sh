@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes the HTTP API against its own OpenAPI document with schemathesis (PyPI): starts
 # `huoyan demo` over a fresh data directory, logs in as admin and as a scoped role, and runs
-# `schemathesis run` for each with a fixed budget. It fails on any 5xx, a response that does not
-# match its schema, status or content type as documented, or a request the document allows being
-# refused (400/415/422; see scripts/api-fuzz/schemathesis.toml for what each operation may answer).
+# `schemathesis run` for each with a fixed budget, sending both what the document allows and what it
+# does not. It fails on any 5xx, a response that does not match its schema, status or content type
+# as documented, or a request the document allows being refused (400/415/422; see
+# scripts/api-fuzz/schemathesis.toml for what each operation may answer).
 #
 # Needs python3 (venv) and, the first time, PyPI: the pinned schemathesis
 # (scripts/api-fuzz/requirements.txt) is installed in .venv-schemathesis/ and reused after.
@@ -42,31 +43,16 @@ if [ -z "$bin" ]; then
   bin="${CARGO_TARGET_DIR:-target}/debug/huoyan"
 fi
 
+. scripts/demo-server.sh
 data=$(mktemp -d "${TMPDIR:-/tmp}/huoyan-fuzz.XXXXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-url="http://127.0.0.1:${port}"
-log="$data/server.log"
-HUOYAN_GATEWAY_LISTEN="127.0.0.1:0" "$bin" --data "$data" demo --listen "127.0.0.1:${port}" >"$log" 2>&1 &
-server=$!
+start_demo "$bin" "$data"
 cleanup() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   rm -rf "$data"
 }
 trap cleanup EXIT
-
-echo "test-api-fuzz: waiting for huoyan demo on ${url}"
-for _ in $(seq 1 180); do
-  if python3 -c "import urllib.request,sys; urllib.request.urlopen('${url}/api/v1/health', timeout=2)" 2>/dev/null; then
-    break
-  fi
-  if ! kill -0 "$server" 2>/dev/null; then
-    echo "test-api-fuzz: the server stopped:" >&2
-    tail -20 "$log" >&2
-    exit 1
-  fi
-  sleep 1
-done
+wait_demo test-api-fuzz
 
 # Every login before any fuzzing: the fuzzer's own attempts at POST /auth/login trip the per-address
 # login throttle (429, documented), which must not keep the run's accounts out.
@@ -90,7 +76,7 @@ run() {
     --config-file "$root/scripts/api-fuzz/schemathesis.toml" run "${url}/api/v1/openapi.json" \
     --header "Authorization: Bearer ${token}" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,positive_data_acceptance \
-    --mode positive --phases examples,coverage,fuzzing \
+    --mode all --phases examples,coverage,fuzzing \
     --max-examples "${HUOYAN_FUZZ_EXAMPLES:-15}" --max-time "${HUOYAN_FUZZ_SECONDS:-150}" \
     --generation-deterministic --workers 1 --request-timeout 30 \
     --exclude-path /api/v1/auth/logout --exclude-path /api/v1/events/stream \

@@ -83,6 +83,8 @@ fn every_operation_documents_what_it_can_answer() {
         assert!(patch["requestBody"]["content"].get("application/merge-patch+json").is_some(), "{t}");
         let put = op("PUT", &format!("/api/v1/{t}/{{id}}"));
         assert!(statuses(&put).contains(&"200"), "{t}: PUT answers 200 on replace");
+        let list = op("GET", &format!("/api/v1/{t}"));
+        assert!(statuses(&list).contains(&"404"), "{t}: an unknown jurisdiction_id");
     }
     let preplans = op("POST", "/api/v1/preplans");
     assert!(statuses(&preplans).contains(&"200") && statuses(&preplans).contains(&"201"), "{preplans}");
