@@ -9,10 +9,23 @@ use huoyan_store::{ListQuery, SortKey};
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::Q;
 
-/// Parses a path id.
+/// An integer as JSON Schema and RFC 8259 read it: `12`, or `12.0` (a number without fraction),
+/// which a client generating from the OpenAPI document may write.
+pub fn parse_int(s: &str) -> Option<i64> {
+    if let Ok(n) = s.parse::<i64>() {
+        return Some(n);
+    }
+    let (int, frac) = s.split_once('.')?;
+    if frac.is_empty() || !frac.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    int.parse::<i64>().ok()
+}
+
+/// Parses a path id: a positive integer ([`parse_int`]).
 pub fn parse_id(s: &str) -> ApiResult<i64> {
-    match s.parse::<i64>() {
-        Ok(id) if id > 0 => Ok(id),
+    match parse_int(s) {
+        Some(id) if id > 0 => Ok(id),
         _ => Err(ApiError::BadRequest(format!("{s:?} is not a record id (a positive integer)"))),
     }
 }
@@ -82,8 +95,8 @@ pub const LIST_PARAMS: &[(&str, &str, Q)] = &[
 pub fn parse_list_query(params: &[(String, String)]) -> ApiResult<ListQuery> {
     let mut q = ListQuery::default();
     let int = |k: &str, v: &str, min: i64, max: i64| -> ApiResult<i64> {
-        match v.parse::<i64>() {
-            Ok(n) if (min..=max).contains(&n) => Ok(n),
+        match parse_int(v) {
+            Some(n) if (min..=max).contains(&n) => Ok(n),
             _ => Err(ApiError::BadRequest(format!("query parameter {k}: {v:?} is not an integer in {min}..{max}"))),
         }
     };
@@ -121,6 +134,18 @@ pub fn parse_list_query(params: &[(String, String)]) -> ApiResult<ListQuery> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_may_have_a_zero_fraction() {
+        assert_eq!(parse_int("3350"), Some(3350));
+        assert_eq!(parse_int("3350.0"), Some(3350));
+        assert_eq!(parse_int("-2.00"), Some(-2));
+        for bad in ["3350.5", "3350.", ".0", "1e3", "x", "", "0x10"] {
+            assert_eq!(parse_int(bad), None, "{bad}");
+        }
+        assert_eq!(parse_id("7.0").unwrap(), 7);
+        assert!(parse_id("0.0").is_err() && parse_id("-1").is_err() && parse_id("1.5").is_err());
+    }
 
     #[test]
     fn empty_query_values_are_absent() {
