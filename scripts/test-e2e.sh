@@ -22,14 +22,10 @@ if [ -z "$bin" ]; then
 fi
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/huoyan-e2e.XXXXXX")
-free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
-port=$(free_port)
-url="http://127.0.0.1:${port}"
+. scripts/demo-server.sh
 # The demo's GB/T 26875.3 gateway on its own free port: the monitoring tests send frames to it.
 gateway="127.0.0.1:$(free_port)"
-log="$data/server.log"
-HUOYAN_GATEWAY_LISTEN="$gateway" "$bin" --data "$data" demo --listen "127.0.0.1:${port}" >"$log" 2>&1 &
-server=$!
+start_demo "$bin" "$data" "$gateway"
 cleanup() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
@@ -39,18 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "test-e2e: waiting for huoyan demo on ${url}"
-for _ in $(seq 1 180); do
-  if node -e "fetch('${url}/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then
-    break
-  fi
-  if ! kill -0 "$server" 2>/dev/null; then
-    echo "test-e2e: the server stopped:" >&2
-    tail -20 "$log" >&2
-    exit 1
-  fi
-  sleep 1
-done
+wait_demo test-e2e
 
 # The console's API types (console/src/shared/api/openapi.d.ts) must be what the server under test
 # documents: generated again from its /api/v1/openapi.json with the same command, byte for byte.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Huoyan: unit, storage (SQLite, and PostgreSQL when it is reachable), API,
-# import and command-line tests. Usage: ./scripts/test.sh [extra cargo test args]
+# import and command-line tests, the API fuzzing (schemathesis) and the browser tests.
+# Usage: ./scripts/test.sh [extra cargo test args]
 #
 # PostgreSQL: the storage suite also runs on PostgreSQL when HUOYAN_TEST_PG_URL is set (each test
 # makes and drops its own schema). If it is unset and a server answers on 127.0.0.1:5432, this
@@ -25,6 +26,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
 cargo test --workspace "$@"
+
+# The HTTP API against its own OpenAPI document: schemathesis (PyPI, installed the first time into
+# .venv-schemathesis/) fuzzes the demo, bounded in examples and time. HUOYAN_SKIP_API_FUZZ=1 skips it.
+if [ "${HUOYAN_SKIP_API_FUZZ:-}" != "1" ]; then
+  ./scripts/test-api-fuzz.sh
+fi
 
 # The console in a real browser: Debian's Chromium (installed when missing), the demo server,
 # the end-to-end tests (console/e2e). HUOYAN_SKIP_E2E=1 skips them.

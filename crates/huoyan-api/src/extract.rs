@@ -111,25 +111,41 @@ impl Auth {
     }
 }
 
-/// A JSON body: requires `Content-Type: application/json`; decoding errors name the field path.
+/// A JSON body: requires a JSON `Content-Type` ([`is_json`]); decoding errors name the field path.
 pub struct JsonBody<T>(pub T);
 
-/// Decodes JSON, naming the path of the first bad value.
+/// Decodes JSON, naming the path of the first bad value. A number with no fraction (`3.0`) is an
+/// integer, as in JSON Schema and RFC 8259 (which has one number type): it decodes into integer
+/// fields like `3`.
 pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?;
+    integral_numbers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            ApiError::BadRequest(format!("malformed JSON: {inner}"))
-        } else {
-            let field = if path == "." { "body".to_string() } else { path };
-            // serde's message carries "at line … column …"; keep only the reason.
-            let msg = inner.to_string();
-            let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            decode_error(&field, reason).into()
-        }
+        let field = if path == "." { "body".to_string() } else { path };
+        decode_error(&field, inner.to_string()).into()
     })
+}
+
+/// Writes every number that has no fraction and fits an `i64` as an integer (`3.0` → `3`).
+fn integral_numbers(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f >= i64::MIN as f64
+                && f < i64::MAX as f64
+            {
+                *n = serde_json::Number::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(members) => members.values_mut().for_each(integral_numbers),
+        _ => {}
+    }
 }
 
 /// A decoding error with its code. serde tells its kinds of error apart only in the message, so
@@ -168,12 +184,13 @@ fn decode_error(field: &str, reason: String) -> FieldError {
     }
 }
 
-/// Whether a request declares a JSON body (`Content-Type: application/json`, any parameters).
+/// Whether a request declares a JSON body: `application/json` or a JSON-based media type
+/// (`application/*+json`, e.g. `application/merge-patch+json` for PATCH), any parameters.
 pub fn is_json(headers: &axum::http::HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")))
+    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
+        let m = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+    })
 }
 
 /// A body that could not be read: too large (413) or broken (400).
@@ -190,7 +207,9 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
         if !is_json(req.headers()) {
-            return Err(ApiError::UnsupportedMediaType("send the body as Content-Type: application/json".into()));
+            return Err(ApiError::UnsupportedMediaType(
+                "send the body as Content-Type: application/json (or application/merge-patch+json for PATCH)".into(),
+            ));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| body_error(&e, state.config.max_body_bytes))?;
         decode_json(&bytes).map(JsonBody)
@@ -232,5 +251,32 @@ mod tests {
         assert_eq!((e.field.as_str(), e.code.as_str()), ("name", "wrong_type"));
         let e = refused::<Body>(r#"{"name": "x", "kind": "level1", "n": 300}"#);
         assert_eq!((e.field.as_str(), e.code.as_str()), ("n", "invalid"));
+        let e = refused::<Body>(r#"{"name": "x", "kind": "level1", "n": 2.5}"#);
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("n", "wrong_type"));
+    }
+
+    #[test]
+    fn an_integral_number_is_an_integer() {
+        let b: Body = decode_json(br#"{"name": "x", "kind": "level1", "n": 3.0}"#).unwrap();
+        assert_eq!(b.n, Some(3));
+        assert!(matches!(decode_json::<Body>(b"{\"name\": "), Err(ApiError::BadRequest(_))));
+    }
+
+    #[test]
+    fn json_media_types() {
+        let with = |ct: &str| {
+            let mut h = axum::http::HeaderMap::new();
+            h.insert(header::CONTENT_TYPE, ct.parse().unwrap());
+            is_json(&h)
+        };
+        for ok in
+            ["application/json", "application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"]
+        {
+            assert!(with(ok), "{ok}");
+        }
+        for no in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/jsonp"] {
+            assert!(!with(no), "{no}");
+        }
+        assert!(!is_json(&axum::http::HeaderMap::new()));
     }
 }

@@ -2,34 +2,42 @@
 //! routes are built from (record kinds, list parameters, map layers), and its schemas from the
 //! types' `ToSchema` derives.
 
-use huoyan_api::openapi::{ApiDoc, Op, page_of, reference};
+use huoyan_api::openapi::{ApiDoc, Op, Q, page_of, reference};
 use huoyan_domain::account::{Principal, User, UserInput};
 use huoyan_domain::classify::RuleSet;
 use huoyan_domain::jurisdiction::Jurisdiction;
 use huoyan_domain::*;
 use utoipa::ToSchema;
-use utoipa::openapi::path::{HttpMethod, ParameterIn};
+use utoipa::openapi::path::HttpMethod;
 use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
 
 use crate::routes::auth::{LoginRequest, LoginResponse, Me};
 use crate::routes::files::UploadResult;
-use crate::routes::misc::{Health, RuleSets};
+use crate::routes::misc::{Health, RuleSetLoaded, RuleSets};
 
 /// The `{z}`, `{x}`, `{y}` of a tile path.
 fn tile(op: Op) -> Op {
-    op.param(
+    let max = (1i64 << huoyan_tiles::tile::MAX_ZOOM) - 1;
+    op.path_param(
         "z",
-        ParameterIn::Path,
         format!(
             "zoom, 0–{} (content at {}–{})",
             huoyan_tiles::tile::MAX_ZOOM,
             huoyan_tiles::basemap::MIN_ZOOM,
             huoyan_tiles::basemap::MAX_ZOOM
         ),
+        Q::Int(0, huoyan_tiles::tile::MAX_ZOOM as i64),
     )
-    .param("x", ParameterIn::Path, "column, 0 ≤ x < 2^z, west to east")
-    .param("y", ParameterIn::Path, "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt`")
+    .path_param("x", "column, 0 ≤ x < 2^z, west to east (404 beyond)", Q::Int(0, max))
+    .path_param(
+        "y",
+        "row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt` (404 beyond)",
+        Q::Int(0, max),
+    )
 }
+
+/// A list's `jurisdiction_id` that names no node the caller can see.
+const NO_SUCH_JURISDICTION: &str = "jurisdiction_id names no jurisdiction in your subtree";
 
 fn record_ops<R: Record + ToSchema>(ops: &mut Vec<Op>) {
     let t = R::KIND.table();
@@ -37,10 +45,10 @@ fn record_ops<R: Record + ToSchema>(ops: &mut Vec<Op>) {
     let zh = R::KIND.zh();
     let mut list = Op::new(HttpMethod::Get, format!("/api/v1/{t}"), t, format!("List {t} ({zh}) in your jurisdiction"))
         .ok(200, Some(page_of(&name)));
-    for (p, doc) in crate::routes::records::LIST_PARAMS {
-        list = list.query(p, doc);
+    for (p, doc, q) in crate::routes::records::LIST_PARAMS {
+        list = list.query(p, doc, *q);
     }
-    ops.push(list);
+    ops.push(list.error(404, NO_SUCH_JURISDICTION));
     ops.push(
         Op::new(HttpMethod::Post, format!("/api/v1/{t}"), t, format!("Create a {t} record"))
             .body("application/json", reference(&name))
@@ -79,6 +87,8 @@ pub fn openapi(doc: &mut ApiDoc) {
         Op::new(HttpMethod::Post, "/api/v1/auth/login", "auth", "Log in; returns a bearer token")
             .body("application/json", reference("LoginRequest"))
             .ok(200, Some(reference("LoginResponse")))
+            .error(401, "wrong user name or password, or the account is disabled")
+            .error(429, "too many failed logins for this user name or from this address: wait Retry-After seconds")
             .public(),
     );
     ops.push(Op::new(HttpMethod::Post, "/api/v1/auth/logout", "auth", "End the session").ok(204, None));
@@ -116,15 +126,15 @@ pub fn openapi(doc: &mut ApiDoc) {
             "registers",
             format!("Export {layer} to .xlsx (same filters as the list)"),
         );
-        for (p, doc) in crate::routes::records::LIST_PARAMS {
-            export = export.query(p, doc);
+        for (p, doc, q) in crate::routes::records::LIST_PARAMS {
+            export = export.query(p, doc, *q);
         }
-        ops.push(export);
+        ops.push(export.error(404, NO_SUCH_JURISDICTION));
     }
     let jur = "/api/v1/jurisdictions";
     ops.push(
         Op::new(HttpMethod::Get, jur, "jurisdictions", "The jurisdiction tree of your subtree")
-            .query("boundary", "include boundaries: true|false")
+            .query("boundary", "include boundaries: true|false", Q::Code(&["true", "false", "1", "0"]))
             .ok(200, Some(ArrayBuilder::new().items(reference("Jurisdiction")).into())),
     );
     ops.push(
@@ -168,9 +178,9 @@ pub fn openapi(doc: &mut ApiDoc) {
     ops.push(Op::new(HttpMethod::Delete, "/api/v1/users/{id}", "users", "Delete an account").id().ok(204, None));
     ops.push(
         Op::new(HttpMethod::Get, "/api/v1/audit", "audit", "The audit log, newest first")
-            .query("entity", "table name")
-            .query("entity_id", "record id")
-            .query("limit", "1–1000")
+            .query("entity", "table name", Q::Text)
+            .query("entity_id", "record id", Q::Int(1, i64::MAX))
+            .query("limit", "1–1000, default 100", Q::Int(1, 1000))
             .ok(200, Some(ArrayBuilder::new().items(reference("AuditRecord")).into())),
     );
     ops.push(
@@ -188,13 +198,19 @@ pub fn openapi(doc: &mut ApiDoc) {
             "rules",
             "Load a province's rule set (TOML or JSON); reclassifies units",
         )
-        .body("application/toml", reference("RuleSet")),
+        .body("application/json", reference("RuleSet"))
+        .body("application/toml", ObjectBuilder::new().schema_type(Type::String).into())
+        .ok(200, Some(reference("RuleSetLoaded"))),
     );
     ops.push(
         Op::new(HttpMethod::Get, "/api/v1/map/features", "map", "Map features in a bounding box as GeoJSON")
-            .query("bbox", "minLon,minLat,maxLon,maxLat (required)")
-            .query("layers", &format!("comma-separated: {}", crate::routes::map::LAYERS.join(", ")))
-            .query("limit", "features per layer, 1–5000"),
+            .query_required("bbox", "minLon,minLat,maxLon,maxLat (the minimum not above the maximum)", Q::BBox)
+            .query(
+                "layers",
+                &format!("comma-separated: {}", crate::routes::map::LAYERS.join(", ")),
+                Q::Codes(crate::routes::map::LAYERS),
+            )
+            .query("limit", "features per layer, 1–5000", Q::Int(1, crate::routes::map::MAX_PER_LAYER)),
     );
 
     ops.push(
@@ -217,8 +233,9 @@ pub fn openapi(doc: &mut ApiDoc) {
             "routing",
             "Travel time, distance and path by road for a fire engine",
         )
-        .query("from", "LON,LAT (required)")
-        .query("to", "LON,LAT (required)"),
+        .query_required("from", "LON,LAT", Q::Point)
+        .query_required("to", "LON,LAT", Q::Point)
+        .error(422, "no road near a point (no_road_near), or no road between them (unreachable)"),
     );
     ops.push(
         Op::new(
@@ -227,7 +244,8 @@ pub fn openapi(doc: &mut ApiDoc) {
             "routing",
             "Travel time of every force you may see to a point, fastest first",
         )
-        .query("at", "LON,LAT (required)"),
+        .query_required("at", "LON,LAT", Q::Point)
+        .error(422, "no road near the point (no_road_near)"),
     );
     ops.push(
         Op::new(
@@ -245,13 +263,17 @@ pub fn openapi(doc: &mut ApiDoc) {
             "map",
             "Find units, water sources and stations by name, code or address",
         )
-        .query("q", "text to find (required)")
-        .query("layers", "comma-separated: water_sources, units, stations")
-        .query("limit", "results per layer, 1–100, default 10")
+        .query_required("q", "text to find", Q::Len(1, 200))
+        .query(
+            "layers",
+            "comma-separated: water_sources, units, stations",
+            Q::Codes(&huoyan_store::dashboard::SEARCH_LAYERS),
+        )
+        .query("limit", "results per layer, 1–100, default 10", Q::Int(1, 100))
         .ok(200, Some(reference("SearchResult"))),
     );
 
-    ops.push(Op::new(HttpMethod::Get, "/api/v1/events/stream", "live", "Server-Sent Events for the console (alarm, alarm_update, incident, incident_request, device, test); resumes after Last-Event-ID").query("after", "resume after this event number"));
+    ops.push(Op::new(HttpMethod::Get, "/api/v1/events/stream", "live", "Server-Sent Events for the console (alarm, alarm_update, incident, incident_request, device, test); resumes after Last-Event-ID").query("after", "resume after this event id (the `id:` of an event received)", Q::Text));
     ops.push(
         Op::new(HttpMethod::Get, "/api/v1/events/recent", "live", "Events kept for reconnecting consoles")
             .ok(200, Some(ArrayBuilder::new().items(reference("LiveEvent")).into())),
@@ -280,6 +302,7 @@ pub fn openapi(doc: &mut ApiDoc) {
     doc.schema::<LoginResponse>();
     doc.schema::<Me>();
     doc.schema::<RuleSets>();
+    doc.schema::<RuleSetLoaded>();
     doc.schema::<UploadResult>();
     doc.schema::<huoyan_store::audit::AuditRecord>();
     doc.schema::<huoyan_store::stats::Stats>();

@@ -73,8 +73,21 @@ pub struct Condition {
     /// `>=`, `>`, `<=`, `<`, `=` or `!=`.
     pub op: String,
     /// A number, a boolean or a string.
-    #[schema(value_type = Object)]
+    #[schema(schema_with = condition_value)]
     pub value: serde_json::Value,
+}
+
+/// The schema of [`Condition::value`]: a number, a boolean or a string (what [`RuleSet::check`]
+/// accepts and the API answers as it was given).
+fn condition_value() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+    OneOfBuilder::new()
+        .item(ObjectBuilder::new().schema_type(Type::Number))
+        .item(ObjectBuilder::new().schema_type(Type::Boolean))
+        .item(ObjectBuilder::new().schema_type(Type::String))
+        .description(Some("A number, a boolean or a string"))
+        .build()
+        .into()
 }
 
 /// Why a unit was given a class (stored with the unit, shown in the UI).

@@ -19,6 +19,9 @@ macro_rules! terms {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every code, in declaration order (the OpenAPI document's enums).
+            pub const CODES: &'static [&'static str] = &[$($code),+];
+
             /// The code used in the API and the database.
             pub const fn code(self) -> &'static str { match self { $($name::$variant => $code),+ } }
 

@@ -115,6 +115,7 @@ pub fn app(state: AppState) -> Router {
     };
     let headers = headers::SecurityHeaders::new(&state.config);
     app.route("/landing", get(index))
+        .layer(axum::middleware::from_fn(huoyan_api::params::drop_empty_query))
         .layer(axum::middleware::from_fn(metrics::track))
         .layer(axum::middleware::from_fn_with_state(headers, headers::add))
         .layer(TimeoutLayer::with_status_code(

@@ -41,7 +41,7 @@ fn build() -> OpenApi {
             InfoBuilder::new()
                 .title("Huoyan 火眼 API")
                 .version(env!("CARGO_PKG_VERSION"))
-                .description(Some("智慧消防平台 API. Records carry codes; every enum also accepts its Chinese term. Coordinates are WGS84. Errors: see ErrorBody."))
+                .description(Some("智慧消防平台 API. Records carry codes; every enum also accepts its Chinese term. Coordinates are WGS84. An empty query parameter (`limit=`) is the same as an absent one. Bodies are JSON (`application/json`; PATCH of a record also `application/merge-patch+json`); a number without a fraction (`3.0`) is an integer. Errors: see ErrorBody; each operation lists the statuses it can answer."))
                 .build(),
         )
         .paths(paths)

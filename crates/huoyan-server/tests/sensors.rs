@@ -102,7 +102,8 @@ async fn hostile_readings_are_refused_and_store_nothing() {
         (
             Some(token.clone()),
             json!({"address": address, "token": "other", "readings": [reading(1, json!(0.1))]}).to_string(),
-            400,
+            // Two tokens that disagree authenticate no device.
+            401,
         ),
         (Some(token.clone()), json!({"readings": [reading(1, json!(0.1))]}).to_string(), 422),
         (Some(token.clone()), ok(json!([reading(1, json!("0.1"))])), 422),

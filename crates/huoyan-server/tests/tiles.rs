@@ -1,6 +1,6 @@
 //! The vector tiles over HTTP: a tile over the fixture's west township decodes (a small protobuf
 //! reader below) into the expected layers and features with coordinates in range; ETag → 304;
-//! 401 without a login, the session cookie accepted; 400 for bad paths; 204 for empty tiles; gzip;
+//! 401 without a login, the session cookie accepted; 400 for bad paths, 404 beyond the zoom's grid; 204 for empty tiles; gzip;
 //! the cache emptied when a road changes; `/api/v1/map/config`; and the same tile on PostgreSQL
 //! when `HUOYAN_TEST_PG_URL` is set.
 
@@ -208,8 +208,6 @@ async fn tiles_decode_revalidate_and_refuse_bad_requests() {
         "/tiles/14/-1/0.mvt",
         "/tiles/a/0/0.mvt",
         "/tiles/14/x/0.mvt",
-        "/tiles/2/4/0.mvt",
-        "/tiles/2/0/4.mvt",
         "/tiles/23/0/0.mvt",
         "/tiles/14/8214/8178",
         "/tiles/14/8214/8178.png",
@@ -221,6 +219,14 @@ async fn tiles_decode_revalidate_and_refuse_bad_requests() {
         assert_eq!(r.status(), 400, "{bad}");
         let v: Value = r.json().await.unwrap();
         assert_eq!(v["error"], "bad_request", "{bad}: {v}");
+    }
+
+    // Well-formed, but outside the zoom's grid: no such tile (404), as the document says.
+    for none in ["/tiles/2/4/0.mvt", "/tiles/2/0/4.mvt", "/tiles/1/2812/1.mvt"] {
+        let r = get(&f, none, Some("admin")).await;
+        assert_eq!(r.status(), 404, "{none}");
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["error"], "not_found", "{none}: {v}");
     }
 
     // Empty tiles: nothing there, or a zoom without content.

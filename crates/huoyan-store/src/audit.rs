@@ -63,12 +63,22 @@ pub struct AuditRecord {
     pub entity_id: Option<i64>,
     /// The record's jurisdiction.
     pub jurisdiction_id: Option<i64>,
-    /// Before.
-    #[schema(value_type = Option<Object>)]
+    /// Before: the record, or what the action wrote (an object, a list …); null when none.
+    #[schema(schema_with = any_json)]
     pub before: Option<serde_json::Value>,
-    /// After.
-    #[schema(value_type = Option<Object>)]
+    /// After, as `before`.
+    #[schema(schema_with = any_json)]
     pub after: Option<serde_json::Value>,
+}
+
+/// The schema of any JSON value (an audit entry keeps what each action wrote: a record, a list of
+/// dispatches, a number …).
+fn any_json() -> utoipa::openapi::schema::Schema {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::AnyValue)
+        .description(Some("any JSON value, or null"))
+        .build()
+        .into()
 }
 
 /// Appends an entry inside the caller's transaction.

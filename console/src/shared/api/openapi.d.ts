@@ -18,21 +18,21 @@ export interface paths {
                     /** @description comma-separated: open (未处理), escalated (超时未处理), handled (已处理); default all */
                     status?: string;
                     /** @description fire, fault, power_fault, supervise, offline, low_pressure, … */
-                    kind?: string;
+                    kind?: "fire" | "fault" | "power_fault" | "supervise" | "offline" | "low_pressure" | "low_level" | "over_limit" | "shield" | "started" | "feedback";
                     /** @description comma-separated: fire (火警), warning (预警), info (信息) */
                     level?: string;
                     /** @description the monitored unit */
-                    unit_id?: string;
+                    unit_id?: number;
                     /** @description device address (a UITD's 12 hex digits or a sensor's address) */
                     device?: string;
                     /** @description first signal at or after (RFC 3339) */
                     since?: string;
                     /** @description 1–500 (default 50) */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip */
-                    offset?: string;
+                    offset?: number;
                     /** @description time (newest first, the default: the history) or priority (the operator's queue: unhandled 火警 first, overdue ones first among them, then other overdue alarms, then the other unhandled by level, then the handled; newest first within each); -id and queue are the older names of time and priority */
-                    sort?: string;
+                    sort?: "time" | "priority" | "-id" | "queue";
                 };
                 header?: never;
                 path?: never;
@@ -54,7 +54,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -63,7 +63,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -72,44 +72,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -139,7 +103,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description only this unit's */
-                    unit_id?: string;
+                    unit_id?: number;
                 };
                 header?: never;
                 path?: never;
@@ -156,7 +120,7 @@ export interface paths {
                         "application/json": components["schemas"]["AlarmCounts"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -165,7 +129,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -174,44 +138,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -261,7 +189,7 @@ export interface paths {
                         "application/json": components["schemas"]["Alarm"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -270,7 +198,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -279,7 +207,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -288,16 +216,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -315,7 +234,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -361,7 +289,7 @@ export interface paths {
                         "application/json": components["schemas"]["MonitoringKpis"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -370,7 +298,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -379,44 +307,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -463,7 +355,7 @@ export interface paths {
                         "application/json": components["schemas"]["Alarm"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -472,7 +364,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -481,7 +373,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -490,35 +382,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -571,7 +436,7 @@ export interface paths {
                         "application/json": components["schemas"]["Alarm"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -580,7 +445,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -589,7 +454,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -598,7 +463,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -607,7 +472,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -625,7 +490,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -656,9 +530,9 @@ export interface paths {
                     /** @description table name */
                     entity?: string;
                     /** @description record id */
-                    entity_id?: string;
-                    /** @description 1–1000 */
-                    limit?: string;
+                    entity_id?: number;
+                    /** @description 1–1000, default 100 */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -675,7 +549,7 @@ export interface paths {
                         "application/json": components["schemas"]["AuditRecord"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -684,7 +558,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -693,44 +567,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -780,7 +618,7 @@ export interface paths {
                         "application/json": components["schemas"]["LoginResponse"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -789,9 +627,47 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description wrong user name or password, or the account is disabled */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description too many failed logins for this user name or from this address: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        /** @description seconds to wait */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -832,16 +708,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -850,7 +717,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -859,35 +726,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -929,16 +769,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -947,44 +778,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1022,17 +817,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -1054,7 +849,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1063,7 +858,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1072,7 +867,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1081,35 +876,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1143,7 +911,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1152,7 +920,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1161,7 +929,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1170,16 +938,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1197,7 +956,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1243,7 +1011,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1252,7 +1020,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1261,7 +1029,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1270,35 +1038,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1334,7 +1075,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1343,7 +1084,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1352,7 +1093,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1361,7 +1102,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1370,7 +1111,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1388,7 +1129,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1420,7 +1170,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1429,7 +1179,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1438,7 +1188,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1447,7 +1197,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1456,26 +1206,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1513,7 +1245,7 @@ export interface paths {
                         "application/json": components["schemas"]["Building"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1522,7 +1254,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1531,7 +1263,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1540,7 +1272,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1549,7 +1281,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1567,7 +1299,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1606,16 +1347,7 @@ export interface paths {
                         "application/json": components["schemas"]["Dashboard"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1624,44 +1356,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1691,7 +1387,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description only this unit's */
-                    unit_id?: string;
+                    unit_id?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1708,7 +1404,7 @@ export interface paths {
                         "application/json": components["schemas"]["DeviceListing"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1717,7 +1413,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1726,44 +1422,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1797,7 +1457,7 @@ export interface paths {
                         "application/json": components["schemas"]["Device"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1806,7 +1466,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1815,7 +1475,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1824,16 +1484,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1851,7 +1502,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1907,7 +1567,7 @@ export interface paths {
                         "application/json": components["schemas"]["Device"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1916,7 +1576,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1925,7 +1585,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1934,7 +1594,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1943,7 +1603,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1961,7 +1621,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2001,7 +1670,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2010,7 +1679,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2019,7 +1688,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2028,35 +1697,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2100,16 +1742,7 @@ export interface paths {
                         "application/json": components["schemas"]["PlanSets"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2118,44 +1751,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2176,7 +1773,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/toml": components["schemas"]["PlanSet"];
+                    "application/json": components["schemas"]["PlanSet"];
+                    "application/toml": string;
                 };
             };
             responses: {
@@ -2189,7 +1787,7 @@ export interface paths {
                         "application/json": components["schemas"]["PlanSetInfo"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2198,7 +1796,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2207,7 +1805,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2216,16 +1814,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2243,7 +1832,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2270,9 +1868,9 @@ export interface paths {
         /** Travel time of every force you may see to a point, fastest first */
         get: {
             parameters: {
-                query?: {
-                    /** @description LON,LAT (required) */
-                    at?: string;
+                query: {
+                    /** @description LON,LAT */
+                    at: string;
                 };
                 header?: never;
                 path?: never;
@@ -2287,7 +1885,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2296,7 +1894,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2305,7 +1903,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2314,34 +1912,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
+                /** @description no road near the point (no_road_near) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2386,16 +1957,7 @@ export interface paths {
                         "application/json": components["schemas"]["LiveEvent"][];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,44 +1966,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2470,7 +1996,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description resume after this event number */
+                    /** @description resume after this event id (the `id:` of an event received) */
                     after?: string;
                 };
                 header?: never;
@@ -2486,7 +2012,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2495,7 +2021,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2504,44 +2030,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2587,16 +2077,7 @@ export interface paths {
                         "application/json": components["schemas"]["LiveEvent"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2605,7 +2086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2614,35 +2095,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2684,24 +2138,6 @@ export interface paths {
                         "application/json": components["schemas"]["Health"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
             };
         };
         put?: never;
@@ -2726,15 +2162,15 @@ export interface paths {
                     /** @description comma-separated: received, dispatched, on_scene, closed */
                     status?: string;
                     /** @description fire, rescue, social_assistance, security_duty, false_alarm (or the Chinese term) */
-                    category?: string;
+                    category?: "fire" | "rescue" | "social_assistance" | "security_duty" | "false_alarm";
                     /** @description true: only those not closed */
-                    open?: string;
+                    open?: boolean;
                     /** @description 接警编号 (2026-000123) or its sequence alone (123: digits match numbers only), or a part of the address or of the unit's name */
                     q?: string;
                     /** @description 1–1000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip */
-                    offset?: string;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2756,7 +2192,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2765,7 +2201,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2774,44 +2210,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2845,7 +2245,7 @@ export interface paths {
                         "application/json": components["schemas"]["Intake"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2854,7 +2254,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2863,7 +2263,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2872,16 +2272,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2899,7 +2290,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2928,7 +2328,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description days of the daily series, 1–366, default 30 */
-                    days?: string;
+                    days?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2945,7 +2345,7 @@ export interface paths {
                         "application/json": components["schemas"]["IncidentSummary"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2954,7 +2354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2963,44 +2363,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3047,7 +2411,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3056,7 +2420,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3065,7 +2429,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3074,35 +2438,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3143,7 +2480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3152,7 +2489,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3161,7 +2498,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3170,7 +2507,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3179,7 +2516,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3197,7 +2534,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3239,7 +2585,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3248,7 +2594,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3257,7 +2603,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3266,35 +2612,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3347,7 +2666,7 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3356,7 +2675,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3365,7 +2684,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3374,7 +2693,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3383,7 +2702,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3401,7 +2720,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3447,7 +2775,7 @@ export interface paths {
                         "application/json": components["schemas"]["IncidentPrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3456,7 +2784,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3465,7 +2793,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3474,35 +2802,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3549,7 +2850,7 @@ export interface paths {
                         "application/json": components["schemas"]["Recommendation"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3558,7 +2859,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3567,7 +2868,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3576,35 +2877,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3651,7 +2925,7 @@ export interface paths {
                         "application/json": components["schemas"]["TimelineEntry"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3660,7 +2934,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3669,7 +2943,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3678,35 +2952,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3743,7 +2990,7 @@ export interface paths {
                         "application/json": components["schemas"]["TimelineOutcome"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3752,7 +2999,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3761,7 +3008,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3770,7 +3017,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3779,7 +3026,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3797,7 +3044,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3825,8 +3081,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description 10–3000, default 500 */
-                    radius_m?: string;
+                    /** @description metres, 10–3000, default 500 */
+                    radius_m?: number;
                 };
                 header?: never;
                 path: {
@@ -3846,7 +3102,7 @@ export interface paths {
                         "application/json": components["schemas"]["NearbyWater"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3855,7 +3111,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3864,7 +3120,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3873,35 +3129,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3931,7 +3160,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description include boundaries: true|false */
-                    boundary?: string;
+                    boundary?: "true" | "false" | "1" | "0";
                 };
                 header?: never;
                 path?: never;
@@ -3948,7 +3177,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3957,7 +3186,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3966,44 +3195,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4037,7 +3230,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4046,7 +3239,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4055,7 +3248,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4064,16 +3257,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4091,7 +3275,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4137,7 +3330,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4146,7 +3339,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4155,7 +3348,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4164,35 +3357,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4228,7 +3394,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jurisdiction"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4237,7 +3403,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4246,7 +3412,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4255,7 +3421,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4264,7 +3430,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4282,7 +3448,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4314,7 +3489,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4323,7 +3498,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4332,7 +3507,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4341,7 +3516,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4350,26 +3525,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4410,16 +3567,7 @@ export interface paths {
                         "application/json": components["schemas"]["MapConfig"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4428,44 +3576,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4493,13 +3605,13 @@ export interface paths {
         /** Map features in a bounding box as GeoJSON */
         get: {
             parameters: {
-                query?: {
-                    /** @description minLon,minLat,maxLon,maxLat (required) */
-                    bbox?: string;
+                query: {
+                    /** @description minLon,minLat,maxLon,maxLat (the minimum not above the maximum) */
+                    bbox: string;
                     /** @description comma-separated: stations, water_sources, units, roads, buildings */
                     layers?: string;
                     /** @description features per layer, 1–5000 */
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4514,7 +3626,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4523,7 +3635,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4532,44 +3644,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4611,24 +3687,6 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
             };
         };
         put?: never;
@@ -4659,17 +3717,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -4691,7 +3749,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4700,7 +3758,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4709,7 +3767,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4718,35 +3776,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4780,7 +3811,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4789,7 +3820,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4798,7 +3829,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4807,16 +3838,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4834,7 +3856,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4880,7 +3911,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4889,7 +3920,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4898,7 +3929,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4907,35 +3938,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4971,7 +3975,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4980,7 +3984,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4989,7 +3993,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4998,7 +4002,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5007,7 +4011,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5025,7 +4029,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5057,7 +4070,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5066,7 +4079,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5075,7 +4088,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5084,7 +4097,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5093,26 +4106,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5150,7 +4145,7 @@ export interface paths {
                         "application/json": components["schemas"]["Person"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5159,7 +4154,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5168,7 +4163,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5177,7 +4172,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5186,7 +4181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5204,7 +4199,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5244,7 +4248,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5253,7 +4257,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5262,7 +4266,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5271,35 +4275,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5331,7 +4308,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5340,7 +4317,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5349,7 +4326,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5358,7 +4335,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5367,26 +4344,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5413,9 +4372,9 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description 1–1000 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip */
-                    offset?: string;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5437,7 +4396,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5446,7 +4405,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5455,44 +4414,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5517,6 +4440,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description replaced the unit's pre-plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrePlan"];
+                    };
+                };
                 /** @description success */
                 201: {
                     headers: {
@@ -5526,7 +4458,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5535,7 +4467,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5544,7 +4476,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5553,16 +4485,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5580,7 +4503,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5626,7 +4558,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5635,7 +4567,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5644,7 +4576,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5653,35 +4585,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5717,7 +4622,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5726,7 +4631,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5735,7 +4640,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5744,7 +4649,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5753,7 +4658,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5771,7 +4676,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5803,7 +4717,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5812,7 +4726,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5821,7 +4735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5830,7 +4744,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5839,26 +4753,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5885,9 +4781,9 @@ export interface paths {
         /** Attach a floor plan: PNG, JPEG, WebP or PDF as the raw body, at most 10 MiB */
         post: {
             parameters: {
-                query?: {
-                    /** @description file name (required) */
-                    name?: string;
+                query: {
+                    /** @description file name */
+                    name: string;
                 };
                 header?: never;
                 path: {
@@ -5911,7 +4807,7 @@ export interface paths {
                         "application/json": components["schemas"]["PrePlan"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5920,7 +4816,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5929,7 +4825,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5938,7 +4834,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5947,7 +4843,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5965,7 +4861,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6002,17 +4907,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -6034,7 +4939,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6043,7 +4948,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6052,7 +4957,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6061,35 +4966,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6123,7 +5001,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6132,7 +5010,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6141,7 +5019,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6150,16 +5028,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6177,7 +5046,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6223,7 +5101,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6232,7 +5110,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6241,7 +5119,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6250,35 +5128,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6314,7 +5165,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6323,7 +5174,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6332,7 +5183,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6341,7 +5192,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6350,7 +5201,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6368,7 +5219,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6400,7 +5260,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6409,7 +5269,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6418,7 +5278,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6427,7 +5287,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6436,26 +5296,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6493,7 +5335,7 @@ export interface paths {
                         "application/json": components["schemas"]["Road"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6502,7 +5344,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6511,7 +5353,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6520,7 +5362,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6529,7 +5371,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6547,7 +5389,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6570,11 +5421,11 @@ export interface paths {
         /** Travel time, distance and path by road for a fire engine */
         get: {
             parameters: {
-                query?: {
-                    /** @description LON,LAT (required) */
-                    from?: string;
-                    /** @description LON,LAT (required) */
-                    to?: string;
+                query: {
+                    /** @description LON,LAT */
+                    from: string;
+                    /** @description LON,LAT */
+                    to: string;
                 };
                 header?: never;
                 path?: never;
@@ -6589,7 +5440,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6598,7 +5449,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6607,7 +5458,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6616,34 +5467,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
+                /** @description no road near a point (no_road_near), or no road between them (unreachable) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6688,16 +5512,7 @@ export interface paths {
                         "application/json": components["schemas"]["RuleSets"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6706,44 +5521,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6764,7 +5543,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/toml": components["schemas"]["RuleSet"];
+                    "application/json": components["schemas"]["RuleSet"];
+                    "application/toml": string;
                 };
             };
             responses: {
@@ -6773,9 +5553,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RuleSetLoaded"];
+                    };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6784,7 +5566,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6793,7 +5575,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6802,16 +5584,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6829,7 +5602,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6856,13 +5638,13 @@ export interface paths {
         /** Find units, water sources and stations by name, code or address */
         get: {
             parameters: {
-                query?: {
-                    /** @description text to find (required) */
-                    q?: string;
+                query: {
+                    /** @description text to find */
+                    q: string;
                     /** @description comma-separated: water_sources, units, stations */
                     layers?: string;
                     /** @description results per layer, 1–100, default 10 */
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6879,7 +5661,7 @@ export interface paths {
                         "application/json": components["schemas"]["SearchResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6888,7 +5670,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6897,44 +5679,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6984,7 +5730,7 @@ export interface paths {
                         "application/json": components["schemas"]["SensorRegistration"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6993,7 +5739,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7002,7 +5748,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7011,16 +5757,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7038,7 +5775,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7087,7 +5833,7 @@ export interface paths {
                         "application/json": components["schemas"]["IngestResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7096,7 +5842,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7105,7 +5851,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7114,16 +5860,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7141,7 +5878,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7170,7 +5916,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description 1–1000, default 100 */
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -7190,7 +5936,7 @@ export interface paths {
                         "application/json": components["schemas"]["Reading"][];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7199,7 +5945,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7208,7 +5954,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7217,35 +5963,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7294,7 +6013,7 @@ export interface paths {
                         "application/json": components["schemas"]["SensorRegistration"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7303,7 +6022,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7312,7 +6031,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7321,7 +6040,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7330,26 +6049,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7385,17 +6086,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -7417,7 +6118,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7426,7 +6127,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7435,7 +6136,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7444,35 +6145,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7506,7 +6180,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7515,7 +6189,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7524,7 +6198,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7533,16 +6207,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7560,7 +6225,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7606,7 +6280,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7615,7 +6289,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7624,7 +6298,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7633,35 +6307,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7697,7 +6344,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7706,7 +6353,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7715,7 +6362,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7724,7 +6371,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7733,7 +6380,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7751,7 +6398,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7783,7 +6439,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7792,7 +6448,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7801,7 +6457,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7810,7 +6466,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7819,26 +6475,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7876,7 +6514,7 @@ export interface paths {
                         "application/json": components["schemas"]["Station"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7885,7 +6523,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7894,7 +6532,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7903,7 +6541,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7912,7 +6550,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7930,7 +6568,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7969,16 +6616,7 @@ export interface paths {
                         "application/json": components["schemas"]["Stats"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7987,44 +6625,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8066,16 +6668,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8084,44 +6677,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8165,16 +6722,7 @@ export interface paths {
                         "application/json": components["schemas"]["ThresholdsInForce"];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8183,44 +6731,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8240,7 +6752,8 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/toml": components["schemas"]["ThresholdRules"];
+                    "application/json": components["schemas"]["ThresholdRules"];
+                    "application/toml": string;
                 };
             };
             responses: {
@@ -8253,7 +6766,7 @@ export interface paths {
                         "application/json": components["schemas"]["ThresholdsInForce"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8262,7 +6775,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8271,7 +6784,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8280,16 +6793,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8307,7 +6811,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8345,17 +6858,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -8377,7 +6890,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8386,7 +6899,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8395,7 +6908,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8404,35 +6917,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8466,7 +6952,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8475,7 +6961,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8484,7 +6970,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8493,16 +6979,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8520,7 +6997,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8557,17 +7043,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -8582,7 +7068,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8591,7 +7077,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8600,7 +7086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8609,35 +7095,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8687,7 +7146,7 @@ export interface paths {
                         "application/json": components["schemas"]["UploadResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8696,7 +7155,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8705,7 +7164,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8714,16 +7173,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8741,7 +7191,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8787,7 +7246,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8796,7 +7255,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8805,7 +7264,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8814,35 +7273,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8878,7 +7310,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8887,7 +7319,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8896,7 +7328,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8905,7 +7337,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8914,7 +7346,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8932,7 +7364,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8964,7 +7405,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8973,7 +7414,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8982,7 +7423,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8991,7 +7432,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9000,26 +7441,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9057,7 +7480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Unit"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9066,7 +7489,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9075,7 +7498,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9084,7 +7507,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9093,7 +7516,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9111,7 +7534,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9150,16 +7582,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"][];
                     };
                 };
-                /** @description malformed request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9168,44 +7591,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9239,7 +7626,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9248,7 +7635,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9257,7 +7644,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9266,16 +7653,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9293,7 +7671,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9339,7 +7726,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9348,7 +7735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9357,7 +7744,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9366,35 +7753,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9430,7 +7790,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9439,7 +7799,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9448,7 +7808,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9457,7 +7817,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9466,7 +7826,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9484,7 +7844,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9516,7 +7885,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9525,7 +7894,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9534,7 +7903,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9543,7 +7912,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9552,26 +7921,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9606,17 +7957,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -9638,7 +7989,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9647,7 +7998,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9656,7 +8007,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9665,35 +8016,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9727,7 +8051,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9736,7 +8060,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9745,7 +8069,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9754,16 +8078,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9781,7 +8096,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9827,7 +8151,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9836,7 +8160,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9845,7 +8169,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9854,35 +8178,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9918,7 +8215,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9927,7 +8224,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9936,7 +8233,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9945,7 +8242,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9954,7 +8251,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9972,7 +8269,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10004,7 +8310,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10013,7 +8319,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10022,7 +8328,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10031,7 +8337,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10040,26 +8346,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10097,7 +8385,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10106,7 +8394,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10115,7 +8403,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10124,7 +8412,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10133,7 +8421,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10151,7 +8439,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10199,7 +8496,7 @@ export interface paths {
                         "application/json": components["schemas"]["Vehicle"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10208,7 +8505,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10217,7 +8514,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10226,7 +8523,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10235,7 +8532,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10253,7 +8550,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10290,17 +8596,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -10322,7 +8628,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10331,7 +8637,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10340,7 +8646,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10349,35 +8655,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10411,7 +8690,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10420,7 +8699,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10429,7 +8708,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10438,16 +8717,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10465,7 +8735,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10502,17 +8781,17 @@ export interface paths {
                     /** @description unit class code: key_unit, high_risk, nine_small, three_in_one (units) */
                     class?: string;
                     /** @description the station of vehicles and personnel (alias parent_id) */
-                    station_id?: string;
+                    station_id?: number;
                     /** @description only this jurisdiction's subtree */
-                    jurisdiction_id?: string;
-                    /** @description minLon,minLat,maxLon,maxLat (WGS84) */
+                    jurisdiction_id?: number;
+                    /** @description minLon,minLat,maxLon,maxLat (WGS84; the minimum not above the maximum) */
                     bbox?: string;
                     /** @description page size, 1–5000, default 50 */
-                    limit?: string;
+                    limit?: number;
                     /** @description rows to skip, default 0 */
-                    offset?: string;
+                    offset?: number;
                     /** @description id, -id, name or -updated_at */
-                    sort?: string;
+                    sort?: "id" | "-id" | "name" | "-updated_at";
                 };
                 header?: never;
                 path?: never;
@@ -10527,7 +8806,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10536,7 +8815,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10545,7 +8824,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10554,35 +8833,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description jurisdiction_id names no jurisdiction in your subtree */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10632,7 +8884,7 @@ export interface paths {
                         "application/json": components["schemas"]["UploadResult"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10641,7 +8893,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10650,7 +8902,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10659,16 +8911,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10686,7 +8929,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10732,7 +8984,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10741,7 +8993,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10750,7 +9002,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10759,35 +9011,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10823,7 +9048,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10832,7 +9057,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10841,7 +9066,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10850,7 +9075,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10859,7 +9084,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10877,7 +9102,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10909,7 +9143,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10918,7 +9152,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10927,7 +9161,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10936,7 +9170,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10945,26 +9179,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11002,7 +9218,7 @@ export interface paths {
                         "application/json": components["schemas"]["WaterSource"];
                     };
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11011,7 +9227,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11020,7 +9236,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11029,7 +9245,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11038,7 +9254,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description conflict */
+                /** @description conflicts with the current state (the code in `fields`) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11056,7 +9272,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description invalid fields (named in `fields`) */
+                /** @description unsupported Content-Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description invalid fields (each named in `fields` with its code) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11084,9 +9309,9 @@ export interface paths {
                 path: {
                     /** @description zoom, 0–22 (content at 10–18) */
                     z: number;
-                    /** @description column, 0 ≤ x < 2^z, west to east */
+                    /** @description column, 0 ≤ x < 2^z, west to east (404 beyond) */
                     x: number;
-                    /** @description row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt` */
+                    /** @description row, 0 ≤ y < 2^z, north to south (XYZ scheme), followed by `.mvt` (404 beyond) */
                     y: number;
                 };
                 cookie?: never;
@@ -11116,7 +9341,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description malformed request */
+                /** @description malformed request: a parameter or the body is not what this document says */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11125,7 +9350,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not logged in */
+                /** @description not logged in, or the session expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11134,7 +9359,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not allowed for your role or jurisdiction */
+                /** @description not allowed for your role or jurisdiction (or a cookie session without X-Huoyan-Client) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11143,35 +9368,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description not found */
+                /** @description no such record, or outside your jurisdiction */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description invalid fields (named in `fields`) */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11378,12 +9576,12 @@ export interface components {
         AuditRecord: {
             /** @description What was done. */
             action: string;
-            /** @description After. */
-            after?: Record<string, never> | null;
+            /** @description any JSON value, or null */
+            after?: unknown;
             /** @description When (UTC). */
             at: string;
-            /** @description Before. */
-            before?: Record<string, never> | null;
+            /** @description any JSON value, or null */
+            before?: unknown;
             /** @description Table. */
             entity: string;
             /**
@@ -11539,8 +9737,8 @@ export interface components {
             metric: string;
             /** @description `>=`, `>`, `<=`, `<`, `=` or `!=`. */
             op: string;
-            /** @description A number, a boolean or a string. */
-            value: Record<string, never>;
+            /** @description A number, a boolean or a string */
+            value: number | boolean | string;
         };
         /** @description The home dashboard. */
         Dashboard: {
@@ -12829,6 +11027,15 @@ export interface components {
             rules: components["schemas"]["Rule"][];
             /** @description The documents it implements. */
             source: string;
+        };
+        /** @description The answer to loading a rule set. */
+        RuleSetLoaded: {
+            /** @description Id of the set in force today (the loaded one once its `effective_from` has come). */
+            in_force: string;
+            /** @description Id of the set loaded. */
+            loaded: string;
+            /** @description Units whose classes changed. */
+            units_reclassified: number;
         };
         /** @description Rule sets loaded, and the one in force. */
         RuleSets: {

@@ -81,6 +81,17 @@ async fn audit(
     Ok(Json(st.store.audit_log(&Scope::from(p), entity.as_deref(), entity_id, limit).await?))
 }
 
+/// The answer to loading a rule set.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct RuleSetLoaded {
+    /// Id of the set loaded.
+    pub loaded: String,
+    /// Id of the set in force today (the loaded one once its `effective_from` has come).
+    pub in_force: String,
+    /// Units whose classes changed.
+    pub units_reclassified: usize,
+}
+
 /// Rule sets loaded, and the one in force.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub(crate) struct RuleSets {
@@ -101,7 +112,7 @@ async fn load_rule_set(
     auth: Auth,
     headers: HeaderMap,
     body: Bytes,
-) -> ApiResult<Json<serde_json::Value>> {
+) -> ApiResult<Json<RuleSetLoaded>> {
     let p = auth.require(Resource::RuleSet, Action::Write)?;
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let set = if ct.starts_with("application/json") {
@@ -115,7 +126,7 @@ async fn load_rule_set(
     } else {
         return Err(ApiError::UnsupportedMediaType("send the rule set as application/toml or application/json".into()));
     };
-    let id = set.id.clone();
-    let changed = st.store.load_rule_set(p, set).await?;
-    Ok(Json(serde_json::json!({ "loaded": id, "in_force": st.store.rules().id, "units_reclassified": changed })))
+    let loaded = set.id.clone();
+    let units_reclassified = st.store.load_rule_set(p, set).await?;
+    Ok(Json(RuleSetLoaded { loaded, in_force: st.store.rules().id.clone(), units_reclassified }))
 }

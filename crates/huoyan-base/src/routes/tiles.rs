@@ -7,8 +7,8 @@
 //!   caller's jurisdiction and one cache serves everybody.
 //! - **Content**: the layers of `huoyan_tiles::basemap` (roads by class from z10–14, buildings
 //!   from z14, jurisdiction boundaries; no water bodies are stored yet, so no `water` layer) for
-//!   zooms 10–18. Zooms 0–9 and 19–22 are valid but empty; z > 22, x or y ≥ 2^z, negative or
-//!   non-numeric parts and a missing `.mvt` are 400.
+//!   zooms 10–18. Zooms 0–9 and 19–22 are valid but empty; z > 22, negative or non-numeric parts
+//!   and a missing `.mvt` are 400; x or y ≥ 2^z name no tile: 404.
 //! - **Cache**: an LRU of encoded tiles bounded in bytes (`tile_cache_bytes`, 0 = off), emptied
 //!   when the store's roads, buildings or jurisdictions change (a version read per request).
 //! - **HTTP**: `Content-Type: application/vnd.mapbox-vector-tile`, a weak ETag of the bytes with
@@ -107,8 +107,14 @@ pub(crate) fn api_router() -> Router<AppState> {
     Router::new().route("/map/config", get(map_config))
 }
 
+/// A path that is not a tile is malformed (400); a well-formed one whose x or y is outside its
+/// zoom's grid names no tile (404): the document's schema cannot tie x and y to z.
 fn bad(e: TileError) -> ApiError {
-    ApiError::BadRequest(format!("{e}; tiles are {TEMPLATE} with z ≤ {}", huoyan_tiles::tile::MAX_ZOOM))
+    let msg = format!("{e}; tiles are {TEMPLATE} with z ≤ {}", huoyan_tiles::tile::MAX_ZOOM);
+    match e {
+        TileError::TileOutOfRange { .. } => ApiError::NotFound(msg),
+        _ => ApiError::BadRequest(msg),
+    }
 }
 
 async fn tile(

@@ -25,6 +25,7 @@ use huoyan_api::AppState;
 use huoyan_api::error::{ApiError, ApiResult};
 use huoyan_api::extract::{Auth, decode_json};
 use huoyan_api::live::NewLiveEvent;
+use huoyan_api::openapi::Q;
 use huoyan_api::params::parse_id;
 use huoyan_domain::FieldError;
 use huoyan_domain::access::{Action, Resource};
@@ -66,16 +67,25 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Query parameters of `GET /incidents`.
-pub const LIST_PARAMS: &[(&str, &str)] = &[
-    ("status", "comma-separated: received, dispatched, on_scene, closed"),
-    ("category", "fire, rescue, social_assistance, security_duty, false_alarm (or the Chinese term)"),
-    ("open", "true: only those not closed"),
+pub const LIST_PARAMS: &[(&str, &str, Q)] = &[
+    (
+        "status",
+        "comma-separated: received, dispatched, on_scene, closed",
+        Q::Codes(&["received", "dispatched", "on_scene", "closed"]),
+    ),
+    (
+        "category",
+        "fire, rescue, social_assistance, security_duty, false_alarm (or the Chinese term)",
+        Q::Code(IncidentCategory::CODES),
+    ),
+    ("open", "true: only those not closed", Q::Bool),
     (
         "q",
         "接警编号 (2026-000123) or its sequence alone (123: digits match numbers only), or a part of the address or of the unit's name",
+        Q::Len(0, 100),
     ),
-    ("limit", "1–1000, default 50"),
-    ("offset", "rows to skip"),
+    ("limit", "1–1000, default 50", Q::Int(1, 1000)),
+    ("offset", "rows to skip", Q::Int(0, i64::MAX)),
 ];
 
 fn event(inc: &Incident, kind: &str, path: String, what: &str) -> NewLiveEvent {

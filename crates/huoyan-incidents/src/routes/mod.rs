@@ -7,7 +7,7 @@ pub mod preplans;
 
 use axum::Router;
 use huoyan_api::AppState;
-use huoyan_api::openapi::{ApiDoc, Op, page_of, reference};
+use huoyan_api::openapi::{ApiDoc, Op, Q, page_of, reference};
 use utoipa::openapi::path::HttpMethod;
 use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
 
@@ -21,8 +21,8 @@ pub fn openapi(doc: &mut ApiDoc) {
     let inc = "/api/v1/incidents";
     let mut list = Op::new(HttpMethod::Get, inc, "incidents", "Incidents (警情) in your jurisdiction, newest first")
         .ok(200, Some(page_of("Incident")));
-    for (p, doc) in incidents::LIST_PARAMS {
-        list = list.query(p, doc);
+    for (p, doc, q) in incidents::LIST_PARAMS {
+        list = list.query(p, doc, *q);
     }
     doc.op(list);
     doc.op(
@@ -32,7 +32,7 @@ pub fn openapi(doc: &mut ApiDoc) {
             "incidents",
             "Incidents now and today (the leader's home page): open by status, with people trapped, vehicles committed, today's intake by category (today: 00:00 Asia/Shanghai), and a daily series ending today",
         )
-        .query("days", "days of the daily series, 1–366, default 30")
+        .query("days", "days of the daily series, 1–366, default 30", Q::Int(1, crate::store::summary::MAX_DAYS as i64))
         .ok(200, Some(reference("IncidentSummary"))),
     );
     doc.op(Op::new(HttpMethod::Post, inc, "incidents", "Take an incident in (接警) from coordinates, a unit id or a unit search, or from a fire alarm confirmed as real (source.kind = alarm; its unit is the default place; 409 when the alarm is already an incident); answers with the recommendation and the server time").body("application/json", reference("IncidentRequest")).ok(201, Some(reference("Intake"))));
@@ -69,7 +69,7 @@ pub fn openapi(doc: &mut ApiDoc) {
         "Water sources near the incident with status and road distance",
     )
     .id()
-    .query("radius_m", "10–3000, default 500")
+    .query("radius_m", "metres, 10–3000, default 500", Q::Num(10.0, 3000.0))
     .ok(200, Some(ArrayBuilder::new().items(reference("NearbyWater")).into())));
     doc.op(Op::new(
         HttpMethod::Get,
@@ -92,7 +92,8 @@ pub fn openapi(doc: &mut ApiDoc) {
         "dispatch",
         "Load a dispatch plan set (TOML or JSON); in force at once",
     )
-    .body("application/toml", reference("PlanSet"))
+    .body("application/json", reference("PlanSet"))
+    .body("application/toml", ObjectBuilder::new().schema_type(Type::String).into())
     .ok(201, Some(reference("PlanSetInfo"))));
     doc.op(Op::new(
         HttpMethod::Post,
@@ -109,8 +110,8 @@ pub fn openapi(doc: &mut ApiDoc) {
         "preplans",
         "Digital pre-plans (数字化预案) with completeness, least complete first",
     )
-    .query("limit", "1–1000")
-    .query("offset", "rows to skip")
+    .query("limit", "1–1000", Q::Int(1, 1000))
+    .query("offset", "rows to skip", Q::Int(0, i64::MAX))
     .ok(200, Some(page_of("PrePlanSummary"))));
     doc.op(Op::new(
         HttpMethod::Post,
@@ -119,7 +120,8 @@ pub fn openapi(doc: &mut ApiDoc) {
         "Create (201) or replace (200) the pre-plan of a key unit",
     )
     .body("application/json", reference("PrePlanInput"))
-    .ok(201, Some(reference("PrePlan"))));
+    .ok(201, Some(reference("PrePlan")))
+    .also(200, "replaced the unit's pre-plan", Some(reference("PrePlan"))));
     doc.op(Op::new(
         HttpMethod::Get,
         "/api/v1/preplans/{id}",
@@ -142,7 +144,7 @@ pub fn openapi(doc: &mut ApiDoc) {
         "Attach a floor plan: PNG, JPEG, WebP or PDF as the raw body, at most 10 MiB",
     )
     .id()
-    .query("name", "file name (required)")
+    .query_required("name", "file name", Q::Len(1, 200))
     .body(
         "application/octet-stream",
         ObjectBuilder::new()

@@ -25,21 +25,27 @@ use huoyan_api::AppState;
 use huoyan_api::error::{ApiError, ApiResult};
 use huoyan_api::extract::{Auth, JsonBody};
 use huoyan_api::live::NewLiveEvent;
+use huoyan_api::openapi::Q;
 use huoyan_api::params::parse_id;
 
 /// Query parameters of `GET /alarms`.
-pub const ALARM_PARAMS: &[(&str, &str)] = &[
-    ("status", "comma-separated: open (未处理), escalated (超时未处理), handled (已处理); default all"),
-    ("kind", "fire, fault, power_fault, supervise, offline, low_pressure, …"),
-    ("level", "comma-separated: fire (火警), warning (预警), info (信息)"),
-    ("unit_id", "the monitored unit"),
-    ("device", "device address (a UITD's 12 hex digits or a sensor's address)"),
-    ("since", "first signal at or after (RFC 3339)"),
-    ("limit", "1–500 (default 50)"),
-    ("offset", "rows to skip"),
+pub const ALARM_PARAMS: &[(&str, &str, Q)] = &[
+    (
+        "status",
+        "comma-separated: open (未处理), escalated (超时未处理), handled (已处理); default all",
+        Q::Codes(&["open", "escalated", "handled"]),
+    ),
+    ("kind", "fire, fault, power_fault, supervise, offline, low_pressure, …", Q::Code(AlarmKind::CODES)),
+    ("level", "comma-separated: fire (火警), warning (预警), info (信息)", Q::Codes(crate::kinds::LEVELS)),
+    ("unit_id", "the monitored unit", Q::Int(1, i64::MAX)),
+    ("device", "device address (a UITD's 12 hex digits or a sensor's address)", Q::Pattern("^[a-z0-9_-]{4,64}$")),
+    ("since", "first signal at or after (RFC 3339)", Q::Time),
+    ("limit", "1–500 (default 50)", Q::Int(1, 500)),
+    ("offset", "rows to skip", Q::Int(0, i64::MAX)),
     (
         "sort",
         "time (newest first, the default: the history) or priority (the operator's queue: unhandled 火警 first, overdue ones first among them, then other overdue alarms, then the other unhandled by level, then the handled; newest first within each); -id and queue are the older names of time and priority",
+        Q::Code(&["time", "priority", "-id", "queue"]),
     ),
 ];
 

@@ -6,9 +6,9 @@ pub mod sensors;
 
 use axum::Router;
 use huoyan_api::AppState;
-use huoyan_api::openapi::{ApiDoc, Op, page_of, reference};
-use utoipa::openapi::ArrayBuilder;
+use huoyan_api::openapi::{ApiDoc, Op, Q, page_of, reference};
 use utoipa::openapi::path::HttpMethod;
+use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
 
 /// The module's routes.
 pub fn router() -> Router<AppState> {
@@ -24,8 +24,8 @@ pub fn openapi(doc: &mut ApiDoc) {
         "The alarms (远程监控): the operator's queue (sort=priority) or the history (sort=time, the default)",
     )
     .ok(200, Some(page_of("Alarm")));
-    for (p, doc) in alarms::ALARM_PARAMS {
-        alarms = alarms.query(p, doc);
+    for (p, doc, q) in alarms::ALARM_PARAMS {
+        alarms = alarms.query(p, doc, *q);
     }
     doc.op(alarms);
     doc.op(Op::new(
@@ -34,7 +34,7 @@ pub fn openapi(doc: &mut ApiDoc) {
         "monitoring",
         "Online rate, intact rate, false-alarm rate, time to handle",
     )
-    .query("since", "period start (RFC 3339; default 30 days ago)")
+    .query("since", "period start (RFC 3339; default 30 days ago)", Q::Time)
     .ok(200, Some(reference("MonitoringKpis"))));
     doc.op(Op::new(
         HttpMethod::Get,
@@ -42,7 +42,7 @@ pub fn openapi(doc: &mut ApiDoc) {
         "monitoring",
         "Unhandled alarms now (火警, 故障 incl. 电源故障, other; how many overdue): the queue's header, which handling brings to zero",
     )
-    .query("unit_id", "only this unit's")
+    .query("unit_id", "only this unit's", Q::Int(1, i64::MAX))
     .ok(200, Some(reference("AlarmCounts"))));
     doc.op(Op::new(HttpMethod::Get, "/api/v1/alarms/{id}", "monitoring", "One alarm with its merged components")
         .id()
@@ -70,7 +70,7 @@ pub fn openapi(doc: &mut ApiDoc) {
         "monitoring",
         "Registered UITDs and sensors with online state and their units' names",
     )
-    .query("unit_id", "only this unit's")
+    .query("unit_id", "only this unit's", Q::Int(1, i64::MAX))
     .ok(200, Some(ArrayBuilder::new().items(reference("DeviceListing")).into())));
     doc.op(Op::new(HttpMethod::Post, "/api/v1/devices", "monitoring", "Register a UITD by its 6-byte address")
         .body("application/json", reference("DeviceInput"))
@@ -107,7 +107,7 @@ pub fn openapi(doc: &mut ApiDoc) {
         "A sensor's recent readings, newest first",
     )
     .id()
-    .query("limit", "1–1000, default 100")
+    .query("limit", "1–1000, default 100", Q::Int(1, 1000))
     .ok(200, Some(ArrayBuilder::new().items(reference("Reading")).into())));
     doc.op(
         Op::new(HttpMethod::Post, "/api/v1/sensors/readings", "monitoring", "Sensor readings in (device token in X-Huoyan-Device-Token, not a session): stored before the answer, then evaluated against the threshold rules")
@@ -128,7 +128,8 @@ pub fn openapi(doc: &mut ApiDoc) {
         "rules",
         "Load a threshold rule set (TOML, or JSON) without code changes; in force for readings from now on (admin)",
     )
-    .body("application/toml", reference("ThresholdRules"))
+    .body("application/json", reference("ThresholdRules"))
+    .body("application/toml", ObjectBuilder::new().schema_type(Type::String).into())
     .ok(200, Some(reference("ThresholdsInForce"))));
 
     doc.schema::<crate::store::alarms::Alarm>();

@@ -88,7 +88,8 @@ async fn ingest(
     let header_token = headers.get(TOKEN_HEADER).and_then(|v| v.to_str().ok()).map(str::trim).filter(|t| !t.is_empty());
     let token = match (header_token, body_token) {
         (Some(h), Some(b)) if h != b => {
-            return Err(ApiError::BadRequest("the header and the payload carry different tokens".into()));
+            // Two credentials naming different devices authenticate none.
+            return Err(ApiError::Unauthorized("the header and the payload carry different tokens".into()));
         }
         (Some(t), _) | (None, Some(t)) => t.to_string(),
         (None, None) => return Err(ApiError::Unauthorized(format!("send the sensor's token in {TOKEN_HEADER}"))),
